@@ -1,0 +1,26 @@
+//! Compiles the contracts with the project's forge (from `npm ci`) so the `sol!` bindings in
+//! `src/lib.rs` always read fresh artifacts from `out/`.
+use std::{path::Path, process::Command};
+
+fn main() {
+    let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    for watched in ["contracts", "script", "foundry.toml"] {
+        println!("cargo:rerun-if-changed={}", root.join(watched).display());
+    }
+    let forge = root.join("node_modules/.bin/forge");
+    if !forge.exists() {
+        panic!("{} is missing: run `npm ci` in the project root first", forge.display());
+    }
+    let out = Command::new(&forge)
+        .args(["build", "--skip", "test", "--quiet"])
+        .current_dir(&root)
+        .output()
+        .unwrap_or_else(|e| panic!("could not run {}: {e}", forge.display()));
+    if !out.status.success() {
+        panic!(
+            "forge build failed:\n{}{}",
+            String::from_utf8_lossy(&out.stdout),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+}

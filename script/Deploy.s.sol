@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {ERAStaking} from "../contracts/staking/ERAStaking.sol";
+import {ERAToken} from "../contracts/token/ERAToken.sol";
+import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {Script, console} from "forge-std/Script.sol";
+
+/// @notice What a deployment of the suite is made of. Defaults come from `SuiteDeployer.defaults`.
+struct SuiteConfig {
+    address era; // an existing ERA token; zero deploys a local ERAToken
+    address proposer; // may schedule timelock operations (a Safe on real networks)
+    address guardian; // may pause
+    uint256 timelockDelay;
+    uint256 initialSupply; // minted to the proposer by a local ERAToken
+    uint64 unbondingDelay;
+    uint64 gracePeriod;
+    bytes32[] tierIds;
+    uint128[] minStakes;
+}
+
+/// @notice The deployed suite.
+struct Suite {
+    TimelockController timelock;
+    IERC20 era;
+    ERAStaking staking;
+}
+
+/// @notice Deploys the suite; shared by the forge script and the forge tests.
+abstract contract SuiteDeployer {
+    /// @dev Defaults of SPEC.md: 2-day timelock, 7-day unbonding and grace, the three risk
+    /// domains' per-node minimums as tiers (light 10,000, enterprise 50,000, financial 100,000 ERA).
+    function defaults(address operator) internal pure returns (SuiteConfig memory c) {
+        c.proposer = operator;
+        c.guardian = operator;
+        c.timelockDelay = 2 days;
+        c.initialSupply = 10_000_000e18;
+        c.unbondingDelay = 7 days;
+        c.gracePeriod = 7 days;
+        c.tierIds = new bytes32[](3);
+        c.minStakes = new uint128[](3);
+        (c.tierIds[0], c.minStakes[0]) = ("light", 10_000e18);
+        (c.tierIds[1], c.minStakes[1]) = ("enterprise", 50_000e18);
+        (c.tierIds[2], c.minStakes[2]) = ("financial", 100_000e18);
+    }
+
+    function deploySuite(SuiteConfig memory c) internal returns (Suite memory s) {
+        address[] memory proposers = new address[](1);
+        proposers[0] = c.proposer;
+        address[] memory executors = new address[](1); // address(0): anyone executes a ready operation
+        s.timelock = new TimelockController(c.timelockDelay, proposers, executors, address(0));
+        s.era = c.era != address(0)
+            ? IERC20(c.era)
+            : IERC20(address(new ERAToken(address(s.timelock), c.proposer, c.initialSupply)));
+        s.staking = new ERAStaking(
+            s.era, address(s.timelock), c.guardian, c.unbondingDelay, c.gracePeriod, c.tierIds, c.minStakes
+        );
+    }
+}
+
+/// @notice `forge script script/Deploy.s.sol --rpc-url $RPC --private-key $KEY --broadcast`.
+/// Optional env: ERA_TOKEN (existing ERA), ERA_PROPOSER, ERA_GUARDIAN, ERA_TIMELOCK_DELAY (seconds).
+/// The `era deploy` CLI does the same and also records and resumes; prefer it for real networks.
+contract Deploy is Script, SuiteDeployer {
+    function run() external returns (Suite memory s) {
+        SuiteConfig memory c = defaults(msg.sender);
+        c.era = vm.envOr("ERA_TOKEN", address(0));
+        c.proposer = vm.envOr("ERA_PROPOSER", c.proposer);
+        c.guardian = vm.envOr("ERA_GUARDIAN", c.guardian);
+        c.timelockDelay = vm.envOr("ERA_TIMELOCK_DELAY", c.timelockDelay);
+        vm.startBroadcast();
+        s = deploySuite(c);
+        vm.stopBroadcast();
+        console.log("TimelockController", address(s.timelock));
+        console.log("ERA", address(s.era));
+        console.log("ERAStaking", address(s.staking));
+    }
+}
