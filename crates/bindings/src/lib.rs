@@ -3,6 +3,12 @@
 //! refreshes with the project's forge whenever `contracts/` changes.
 #![allow(missing_docs)] // items are generated from the contracts' ABI; their NatSpec is the doc
 
+mod suite;
+mod tier;
+
+pub use suite::{DAY, ERA, SuiteAddresses, SuiteConfig, SuiteContract, init_code, plan};
+pub use tier::{TierNameError, tier_id, tier_name};
+
 use alloy::sol;
 
 sol!(

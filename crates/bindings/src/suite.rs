@@ -1,0 +1,154 @@
+//! What a deployment of the suite is made of, in order, as init code. Shared by the revm harness
+//! and `era deploy` so both deploy exactly the same thing; mirrors `script/Deploy.s.sol`.
+
+use crate::{ERAStaking, ERAToken, TierNameError, TimelockController, tier_id};
+use alloy::{
+    primitives::{Address, Bytes, U256},
+    sol_types::SolConstructor,
+};
+use serde::{Deserialize, Serialize};
+
+/// One ERA: 10^18 wei.
+pub const ERA: U256 = U256::from_limbs([1_000_000_000_000_000_000, 0, 0, 0]);
+
+/// Seconds in a day.
+pub const DAY: u64 = 86_400;
+
+/// Parameters of a deployment. `defaults` gives the numbers of SPEC.md.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct SuiteConfig {
+    /// An existing ERA token; `None` deploys a local `ERAToken`.
+    pub era: Option<Address>,
+    /// May schedule timelock operations (a Safe on real networks).
+    pub proposer: Address,
+    /// May pause.
+    pub guardian: Address,
+    /// Timelock minimum delay, seconds.
+    pub timelock_delay: u64,
+    /// ERA minted to the proposer by a local `ERAToken`, in wei.
+    pub initial_supply: U256,
+    /// Unbonding delay of withdrawals, seconds.
+    pub unbonding_delay: u64,
+    /// Grace period after a tier raise, seconds.
+    pub grace_period: u64,
+    /// Initial tiers: name and minimum stake in wei.
+    pub tiers: Vec<(String, U256)>,
+}
+
+impl SuiteConfig {
+    /// SPEC.md defaults with `operator` as proposer and guardian: 2-day timelock, 7-day unbonding
+    /// and grace, 10,000,000 ERA for a local token, and the three risk domains' per-node minimums
+    /// as tiers (light 10,000, enterprise 50,000, financial 100,000 ERA).
+    pub fn defaults(operator: Address) -> Self {
+        Self {
+            era: None,
+            proposer: operator,
+            guardian: operator,
+            timelock_delay: 2 * DAY,
+            initial_supply: U256::from(10_000_000u64) * ERA,
+            unbonding_delay: 7 * DAY,
+            grace_period: 7 * DAY,
+            tiers: vec![
+                ("light".into(), U256::from(10_000u64) * ERA),
+                ("enterprise".into(), U256::from(50_000u64) * ERA),
+                ("financial".into(), U256::from(100_000u64) * ERA),
+            ],
+        }
+    }
+}
+
+/// A contract of the suite, in deployment order.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+pub enum SuiteContract {
+    /// OpenZeppelin `TimelockController`: owns every parameter.
+    TimelockController,
+    /// The local `ERAToken` (skipped when the config names an existing token).
+    ERAToken,
+    /// `ERAStaking`.
+    ERAStaking,
+}
+
+impl SuiteContract {
+    /// All contracts, in the order they must be deployed.
+    pub const ALL: [Self; 3] = [Self::TimelockController, Self::ERAToken, Self::ERAStaking];
+
+    /// The contract's name, as in the artifacts and the deployment record.
+    pub const fn name(self) -> &'static str {
+        match self {
+            Self::TimelockController => "TimelockController",
+            Self::ERAToken => "ERAToken",
+            Self::ERAStaking => "ERAStaking",
+        }
+    }
+}
+
+/// Addresses of a deployed suite.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SuiteAddresses {
+    /// The timelock.
+    pub timelock: Address,
+    /// The ERA token (deployed or given).
+    pub era: Address,
+    /// The staking contract.
+    pub staking: Address,
+}
+
+impl SuiteAddresses {
+    /// Records where `contract` was deployed.
+    pub fn set(&mut self, contract: SuiteContract, address: Address) {
+        match contract {
+            SuiteContract::TimelockController => self.timelock = address,
+            SuiteContract::ERAToken => self.era = address,
+            SuiteContract::ERAStaking => self.staking = address,
+        }
+    }
+}
+
+/// The contracts `config` needs deployed, in order (the token only without an existing ERA).
+pub fn plan(config: &SuiteConfig) -> Vec<SuiteContract> {
+    SuiteContract::ALL
+        .into_iter()
+        .filter(|c| *c != SuiteContract::ERAToken || config.era.is_none())
+        .collect()
+}
+
+/// Init code (creation bytecode and constructor arguments) of `contract`, given the addresses of
+/// the contracts deployed before it. Fails only on a tier name that is not a valid `bytes32` name.
+pub fn init_code(
+    contract: SuiteContract,
+    config: &SuiteConfig,
+    done: &SuiteAddresses,
+) -> Result<Bytes, TierNameError> {
+    let (code, args): (&Bytes, Vec<u8>) = match contract {
+        SuiteContract::TimelockController => (
+            &TimelockController::BYTECODE,
+            TimelockController::constructorCall::new((
+                U256::from(config.timelock_delay),
+                vec![config.proposer],
+                vec![Address::ZERO], // anyone may execute an operation once it is ready
+                Address::ZERO,       // the timelock administers itself
+            ))
+            .abi_encode(),
+        ),
+        SuiteContract::ERAToken => (
+            &ERAToken::BYTECODE,
+            ERAToken::constructorCall::new((done.timelock, config.proposer, config.initial_supply))
+                .abi_encode(),
+        ),
+        SuiteContract::ERAStaking => (
+            &ERAStaking::BYTECODE,
+            ERAStaking::constructorCall::new((
+                done.era,
+                done.timelock,
+                config.guardian,
+                config.unbonding_delay,
+                config.grace_period,
+                config.tiers.iter().map(|(name, _)| tier_id(name)).collect::<Result<_, _>>()?,
+                config.tiers.iter().map(|(_, min)| min.to::<u128>()).collect(),
+            ))
+            .abi_encode(),
+        ),
+    };
+    Ok([code.as_ref(), &args].concat().into())
+}
