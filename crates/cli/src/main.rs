@@ -1,0 +1,2 @@
+//! `era`: deploy and operate the ERA suite.
+fn main() {}

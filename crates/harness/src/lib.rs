@@ -1,0 +1,1 @@
+//! In-process revm harness for the ERA suite.
