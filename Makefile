@@ -1,0 +1,52 @@
+# The project's commands. Each one installs what it needs first, so a fresh clone only needs
+# Node.js/npm, a Rust toolchain and Python 3 (for slither).
+#   make demo    deploy the suite to a local anvil and run the demonstration
+#   make test    every test: forge (unit, fuzz, invariant, gas snapshot check) and cargo
+#   make bench   benchmarks (slow; never part of `make test`)
+#   make slither static analysis against the committed triage file
+SHELL := bash
+.SHELLFLAGS := -euo pipefail -c
+FORGE := node_modules/.bin/forge
+ERA := target/debug/era
+
+.PHONY: install demo test test-forge test-rust gas bench slither fmt
+.DEFAULT_GOAL := test
+
+# npm ci is skipped when node_modules already matches package-lock.json.
+node_modules/.package-lock.json: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+install: node_modules/.package-lock.json
+	$(FORGE) build
+
+demo: install
+	cargo build -p era-cli
+	bash script/demo.sh
+
+test: install test-forge test-rust
+
+test-forge:
+	FOUNDRY_PROFILE=$${FOUNDRY_PROFILE:-ci} $(FORGE) test
+	# Gas snapshots are committed; a change in gas fails until the snapshot is updated (`make gas`).
+	FOUNDRY_PROFILE=gas FORGE_SNAPSHOT_CHECK=true $(FORGE) test --match-path 'test/gas/*'
+
+test-rust:
+	cargo test --workspace
+
+gas: install
+	FOUNDRY_PROFILE=gas $(FORGE) test --match-path 'test/gas/*'
+
+bench: install
+	cargo bench -p era-harness
+
+.venv/bin/slither:
+	python3 -m venv .venv
+	.venv/bin/pip install --quiet slither-analyzer==0.11.6
+
+slither: install .venv/bin/slither
+	PATH="$$PWD/.venv/bin:$$PATH" python3 .ci/slither.py
+
+fmt:
+	cargo fmt --all
+	$(FORGE) fmt
