@@ -12,9 +12,11 @@ ERA := target/debug/era
 .PHONY: install demo test test-forge test-rust gas bench slither fmt
 .DEFAULT_GOAL := test
 
-# npm ci is skipped when node_modules already matches package-lock.json.
+# `npm install` rather than `npm ci`: the Foundry packages list other platforms' binaries as
+# optional dependencies that this registry does not serve, so the lockfile cannot hold them and
+# `npm ci` refuses it. `npm install` installs exactly the locked versions all the same.
 node_modules/.package-lock.json: package.json package-lock.json
-	npm ci --no-audit --no-fund
+	npm install --no-audit --no-fund
 	@touch $@
 
 install: node_modules/.package-lock.json
