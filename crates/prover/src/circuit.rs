@@ -1,0 +1,106 @@
+//! The record-predicate circuit: one circuit per [`Schema`], with two public inputs
+//! `[commitment, binding]`.
+//!
+//! It proves knowledge of a record (salt and entries) whose Poseidon commitment is `commitment`
+//! and which satisfies the schema's predicate. Every value is decomposed into 32 bits and every
+//! comparison goes through bit decomposition ([`crate::gadgets`]). `binding` enters no
+//! constraint of ours: Groth16 (arkworks and snarkjs alike) adds a row `binding · 0 = 0` for every
+//! public input, which makes the proof valid only for the binding it was made with.
+
+use ark_bn254::Fr;
+use ark_r1cs_std::{
+    alloc::AllocVar,
+    boolean::Boolean,
+    eq::EqGadget,
+    fields::{FieldVar, fp::FpVar},
+};
+use ark_relations::gr1cs::{ConstraintSynthesizer, ConstraintSystemRef, SynthesisError};
+
+use crate::{
+    Predicate, Record, Schema,
+    gadgets::{enforce_non_negative, is_at_most, to_bits},
+    poseidon,
+    record::VALUE_BITS,
+};
+
+/// The circuit of one schema; `record` and `binding` are `None` during key setup.
+#[derive(Clone, Debug)]
+pub struct RecordCircuit {
+    /// The schema (its parameters are circuit constants).
+    pub schema: Schema,
+    /// The private record, when proving.
+    pub record: Option<Record>,
+    /// The binding input ([`crate::Binding::to_field`]), when proving.
+    pub binding: Option<Fr>,
+}
+
+impl RecordCircuit {
+    /// The circuit without a witness, for key setup and constraint counting.
+    pub fn blank(schema: &Schema) -> Self {
+        Self { schema: schema.clone(), record: None, binding: None }
+    }
+}
+
+fn assigned<T: Copy>(value: Option<T>) -> impl FnOnce() -> Result<T, SynthesisError> {
+    move || value.ok_or(SynthesisError::AssignmentMissing)
+}
+
+impl ConstraintSynthesizer<Fr> for RecordCircuit {
+    fn generate_constraints(self, cs: ConstraintSystemRef<Fr>) -> Result<(), SynthesisError> {
+        let record = self.record.as_ref();
+        // Public inputs, in the order the verifier takes them.
+        let commitment = FpVar::new_input(cs.clone(), assigned(record.map(Record::commitment)))?;
+        let _binding = FpVar::new_input(cs.clone(), assigned(self.binding))?;
+
+        let salt = FpVar::new_witness(cs.clone(), assigned(record.map(|r| r.salt)))?;
+        let mut acc = salt;
+        let mut values = Vec::with_capacity(self.schema.entries as usize);
+        let mut valids = Vec::with_capacity(self.schema.entries as usize);
+        for i in 0..self.schema.entries as usize {
+            let entry = record.map(|r| r.entries[i]);
+            let bits = (0..VALUE_BITS)
+                .map(|j| {
+                    Boolean::new_witness(
+                        cs.clone(),
+                        assigned(entry.map(|e| (e.value >> j) & 1 == 1)),
+                    )
+                })
+                .collect::<Result<Vec<_>, _>>()?;
+            let value = Boolean::le_bits_to_fp(&bits)?;
+            let valid = Boolean::new_witness(cs.clone(), assigned(entry.map(|e| e.valid)))?;
+            let packed = value.double()? + FpVar::from(valid.clone());
+            acc = poseidon::hash2_var(&acc, &packed)?;
+            values.push(value);
+            valids.push(valid);
+        }
+        acc.enforce_equal(&commitment)?;
+
+        let n = u64::from(self.schema.entries);
+        match self.schema.predicate {
+            Predicate::AtLeastKAtMost { min_count, max_value } => {
+                let mut count = FpVar::zero();
+                for (value, valid) in values.iter().zip(&valids) {
+                    let on_time = is_at_most(value, u64::from(max_value), VALUE_BITS)?;
+                    count += FpVar::from(valid & &on_time);
+                }
+                // count - K lies in [0, n - K] exactly when count >= K.
+                enforce_non_negative(&(count - Fr::from(min_count)), n)?;
+            }
+            Predicate::ValidShare { min_percent } => {
+                let valid_count =
+                    valids.iter().fold(FpVar::zero(), |sum, v| sum + FpVar::from(v.clone()));
+                // 100·valid - P·n lies in [0, 100·n] exactly when valid/n >= P%.
+                let margin = valid_count * Fr::from(100u64) - Fr::from(u64::from(min_percent) * n);
+                enforce_non_negative(&margin, 100 * n)?;
+            }
+            Predicate::InRange { index, lo, hi } => {
+                let value = &values[index as usize];
+                valids[index as usize].enforce_equal(&Boolean::TRUE)?;
+                // Both differences are below 2^32 exactly when lo <= value <= hi.
+                to_bits(&(value - Fr::from(lo)), VALUE_BITS)?;
+                to_bits(&(FpVar::constant(Fr::from(hi)) - value), VALUE_BITS)?;
+            }
+        }
+        Ok(())
+    }
+}

@@ -1,0 +1,168 @@
+//! Proving and verifying, with proofs in the EVM word layout the Solidity verifier takes.
+
+use alloy::primitives::{B256, Bytes, U256, keccak256};
+use ark_bn254::{Bn254, Fr};
+use ark_groth16::{Groth16, Proof};
+use ark_relations::gr1cs::{ConstraintSynthesizer, ConstraintSystem};
+use ark_std::rand::{CryptoRng, RngCore};
+use serde::{Deserialize, Serialize};
+use serde_json::{Value, json};
+
+use crate::{
+    Binding, Error, ProvingKey, Record, RecordCircuit, Result, Schema, VerifyingKey,
+    field::{fr_to_u256, g1_from_words, g1_words, g2_from_words, g2_words, u256_to_fr},
+    keys::{self, PUBLIC_INPUTS},
+};
+
+/// A proof with everything needed to verify it off-chain and on-chain.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProofBundle {
+    /// Schema name.
+    pub schema: String,
+    /// Schema id ([`Schema::id`]).
+    pub schema_id: B256,
+    /// Hash of the verifying key the proof is for ([`keys::vk_hash`]).
+    pub vk_hash: B256,
+    /// What the proof is bound to.
+    pub binding: Binding,
+    /// Public inputs `[commitment, binding]`.
+    pub public_inputs: Vec<U256>,
+    /// `[A.x, A.y, B.x.c1, B.x.c0, B.y.c1, B.y.c0, C.x, C.y]`.
+    pub proof: [U256; 8],
+    /// ABI-encoded `verifyProof(uint256[8],uint256[2])` call.
+    pub calldata: Bytes,
+}
+
+impl ProofBundle {
+    /// The proof in snarkjs' `proof.json` shape.
+    pub fn snarkjs_proof(&self) -> Result<Value> {
+        let proof =
+            words_to_proof(&self.proof)?.ok_or_else(|| Error::InvalidPoint("proof".into()))?;
+        Ok(json!({
+            "pi_a": keys::g1_json(proof.a),
+            "pi_b": keys::g2_json(proof.b),
+            "pi_c": keys::g1_json(proof.c),
+            "protocol": "groth16",
+            "curve": "bn128",
+        }))
+    }
+
+    /// The public inputs in snarkjs' `public.json` shape (decimal strings).
+    pub fn snarkjs_public(&self) -> Value {
+        json!(self.public_inputs.iter().map(|x| x.to_string()).collect::<Vec<_>>())
+    }
+}
+
+/// ABI-encodes `verifyProof(uint256[8] proof, uint256[N] input)`.
+pub fn verify_calldata(proof: &[U256; 8], inputs: &[U256]) -> Bytes {
+    let signature = format!("verifyProof(uint256[8],uint256[{}])", inputs.len());
+    let mut out = keccak256(signature)[..4].to_vec();
+    for w in proof.iter().chain(inputs) {
+        out.extend(w.to_be_bytes::<32>());
+    }
+    out.into()
+}
+
+fn proof_to_words(p: &Proof<Bn254>) -> [U256; 8] {
+    let [ax, ay] = g1_words(p.a);
+    let [bx1, bx0, by1, by0] = g2_words(p.b);
+    let [cx, cy] = g1_words(p.c);
+    [ax, ay, bx1, bx0, by1, by0, cx, cy]
+}
+
+/// Decodes proof words; `None` when a point is not a valid curve point (such a proof is wrong,
+/// not malformed input).
+fn words_to_proof(w: &[U256; 8]) -> Result<Option<Proof<Bn254>>> {
+    let decode = || -> Result<Proof<Bn254>> {
+        Ok(Proof {
+            a: g1_from_words([w[0], w[1]], "proof A")?,
+            b: g2_from_words([w[2], w[3], w[4], w[5]], "proof B")?,
+            c: g1_from_words([w[6], w[7]], "proof C")?,
+        })
+    };
+    match decode() {
+        Ok(p) => Ok(Some(p)),
+        Err(Error::InvalidPoint(_)) => Ok(None),
+        Err(e) => Err(e),
+    }
+}
+
+/// Proves that `record` satisfies `schema`, bound to `binding`.
+///
+/// Fails with [`Error::Unsatisfied`] (and makes no proof) when the record does not satisfy the
+/// predicate, and with [`Error::KeyMismatch`] when the key is for another circuit.
+pub fn prove<R: RngCore + CryptoRng>(
+    pk: &ProvingKey,
+    schema: &Schema,
+    record: &Record,
+    binding: &Binding,
+    rng: &mut R,
+) -> Result<ProofBundle> {
+    schema.validate()?;
+    record.check_shape(schema)?;
+    keys::check_proving_key(schema, pk)?;
+    if binding.schema != schema.id() {
+        return Err(Error::KeyMismatch {
+            schema: schema.name.clone(),
+            reason: format!("binding names schema {}, not {}", binding.schema, schema.id()),
+        });
+    }
+    let unsatisfied = |reason| Error::Unsatisfied { schema: schema.name.clone(), reason };
+    schema.check(record).map_err(unsatisfied)?;
+
+    let circuit = RecordCircuit {
+        schema: schema.clone(),
+        record: Some(record.clone()),
+        binding: Some(binding.to_field()),
+    };
+    // The native check above should imply this; checking the constraints too means a gap between
+    // the two can never produce a proof that does not verify.
+    let cs = ConstraintSystem::<Fr>::new_ref();
+    circuit.clone().generate_constraints(cs.clone())?;
+    if !cs.is_satisfied()? {
+        let which = cs.which_is_unsatisfied()?.unwrap_or_default();
+        return Err(unsatisfied(format!("constraint {which} is not satisfied")));
+    }
+
+    let proof = Groth16::<Bn254>::create_random_proof_with_reduction(circuit, pk, rng)?;
+    let public_inputs = vec![fr_to_u256(record.commitment()), fr_to_u256(binding.to_field())];
+    let proof = proof_to_words(&proof);
+    Ok(ProofBundle {
+        schema: schema.name.clone(),
+        schema_id: schema.id(),
+        vk_hash: keys::vk_hash(&pk.vk),
+        binding: *binding,
+        calldata: verify_calldata(&proof, &public_inputs),
+        public_inputs,
+        proof,
+    })
+}
+
+/// Verifies a proof against public inputs.
+///
+/// `Ok(false)` for a proof that does not verify (including points off the curve); an error for a
+/// wrong number of inputs or an input that is not below the field modulus. ark-groth16 0.6 does not
+/// count the inputs itself (it zips them with the key's IC points), so this does.
+pub fn verify(vk: &VerifyingKey, public_inputs: &[U256], proof: &[U256; 8]) -> Result<bool> {
+    let expected = vk.gamma_abc_g1.len().saturating_sub(1);
+    if public_inputs.len() != expected || expected != PUBLIC_INPUTS {
+        return Err(Error::PublicInputCount { expected, got: public_inputs.len() });
+    }
+    let inputs = public_inputs
+        .iter()
+        .enumerate()
+        .map(|(i, x)| u256_to_fr(*x, &format!("public input {i}")))
+        .collect::<Result<Vec<_>>>()?;
+    let Some(proof) = words_to_proof(proof)? else { return Ok(false) };
+    let pvk = ark_groth16::prepare_verifying_key(vk);
+    Ok(Groth16::<Bn254>::verify_proof(&pvk, &proof, &inputs)?)
+}
+
+/// Verifies a bundle: its binding must match its public input, then [`verify`].
+pub fn verify_bundle(vk: &VerifyingKey, bundle: &ProofBundle) -> Result<bool> {
+    if bundle.public_inputs.get(1) != Some(&fr_to_u256(bundle.binding.to_field())) {
+        return Ok(false);
+    }
+    verify(vk, &bundle.public_inputs, &bundle.proof)
+}

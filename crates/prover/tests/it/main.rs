@@ -1,0 +1,56 @@
+//! Integration tests of era-prover: one binary, one module per area.
+
+mod circuit;
+mod keys;
+mod poseidon;
+mod proofs;
+mod solidity;
+
+use std::sync::OnceLock;
+
+use alloy::primitives::{Address, B256, address, b256};
+use era_prover::{Binding, Entry, ProvingKey, Record, Schema, keys::dev_setup};
+
+/// Development keys of the built-in schemas, made once per test binary.
+pub(crate) fn dev_key(schema: &Schema) -> &'static ProvingKey {
+    static KEYS: OnceLock<Vec<(String, ProvingKey)>> = OnceLock::new();
+    let keys = KEYS.get_or_init(|| {
+        Schema::builtin()
+            .into_iter()
+            .map(|s| (s.name.clone(), dev_setup(&s, "test").unwrap()))
+            .collect()
+    });
+    &keys.iter().find(|(name, _)| *name == schema.name).expect("a built-in schema").1
+}
+
+pub(crate) const SUBJECT: Address = address!("0x00000000000000000000000000000000000a11ce");
+pub(crate) const REGISTRY: Address = address!("0x0000000000000000000000000000000000000e4a");
+pub(crate) const SCENARIO: B256 =
+    b256!("0x1111111111111111111111111111111111111111111111111111111111111111");
+
+pub(crate) fn binding(schema: &Schema) -> Binding {
+    Binding {
+        subject: SUBJECT,
+        scenario: SCENARIO,
+        schema: schema.id(),
+        chain_id: 31337,
+        registry: REGISTRY,
+    }
+}
+
+/// A record that satisfies each built-in schema.
+pub(crate) fn good_record(schema: &Schema) -> Record {
+    let values: Vec<u32> = match schema.name.as_str() {
+        "on-time" => vec![0, 1, 3, 2, 0, 0, 3, 1, 0, 2, 0, 1],
+        "integrity" => (0..20).map(|i| 1000 + i).collect(),
+        "range" => vec![720, 5, 9, 123_456],
+        other => panic!("no record for {other}"),
+    };
+    let mut entries: Vec<Entry> =
+        values.into_iter().map(|value| Entry { value, valid: true }).collect();
+    if schema.name == "integrity" {
+        entries[7].valid = false;
+        entries[13].valid = false; // 18 of 20 = 90%
+    }
+    Record { salt: era_prover::Fr::from(0x5a17u64), entries }
+}

@@ -1,0 +1,53 @@
+//! The committed verifiers and fixtures are exactly what the generator produces.
+
+use std::path::PathBuf;
+
+use era_prover::{Schema, keys::dev_setup, solidity::verifier_source};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
+}
+
+#[test]
+fn committed_verifiers_match_the_generator_byte_for_byte() {
+    for schema in Schema::builtin() {
+        let pk = dev_setup(&schema, era_prover::keys::DEFAULT_DEV_LABEL).unwrap();
+        let path = root()
+            .join("contracts/verifiers")
+            .join(format!("{}.sol", schema.verifier_contract_name()));
+        let committed = std::fs::read_to_string(&path).unwrap_or_else(|e| {
+            panic!(
+                "{}: {e}; run `cargo run -p era-prover --example generate_verifiers`",
+                path.display()
+            )
+        });
+        assert!(
+            committed == verifier_source(&schema, &pk.vk),
+            "{} is stale; run `cargo run -p era-prover --example generate_verifiers`",
+            path.display()
+        );
+    }
+}
+
+/// The forge tests verify these fixture proofs on-chain; the Rust verifier must agree.
+#[test]
+fn committed_fixture_proofs_verify_in_rust() {
+    for schema in Schema::builtin() {
+        let pk = dev_setup(&schema, era_prover::keys::DEFAULT_DEV_LABEL).unwrap();
+        let path = root().join("test/verifiers/fixtures").join(format!("{}.json", schema.name));
+        let bundle: era_prover::ProofBundle =
+            serde_json::from_str(&std::fs::read_to_string(&path).unwrap()).unwrap();
+        assert_eq!(bundle.vk_hash, era_prover::keys::vk_hash(&pk.vk));
+        assert_eq!(
+            bundle.calldata,
+            era_prover::verify_calldata(&bundle.proof, &bundle.public_inputs)
+        );
+        assert!(era_prover::verify_bundle(&pk.vk, &bundle).unwrap(), "{}", path.display());
+        let record_path =
+            root().join("test/verifiers/fixtures").join(format!("{}.record.json", schema.name));
+        let record =
+            era_prover::Record::from_json(&std::fs::read_to_string(record_path).unwrap(), &schema)
+                .unwrap();
+        assert_eq!(bundle.public_inputs[0], era_prover::field::fr_to_u256(record.commitment()));
+    }
+}
