@@ -18,7 +18,7 @@ use ark_relations::gr1cs::{ConstraintSynthesizer, ConstraintSystemRef, Synthesis
 
 use crate::{
     Predicate, Record, Schema,
-    gadgets::{enforce_non_negative, is_at_most, to_bits},
+    gadgets::{enforce_non_negative, is_at_most},
     poseidon,
     record::VALUE_BITS,
 };
@@ -67,7 +67,12 @@ impl ConstraintSynthesizer<Fr> for RecordCircuit {
                 })
                 .collect::<Result<Vec<_>, _>>()?;
             let value = Boolean::le_bits_to_fp(&bits)?;
-            let valid = Boolean::new_witness(cs.clone(), assigned(entry.map(|e| e.valid)))?;
+            // An entry the predicate requires to be valid has the constant flag 1: that is the
+            // requirement, and it saves the flag's booleanity constraint.
+            let valid = match self.schema.predicate {
+                Predicate::InRange { index, .. } if index as usize == i => Boolean::TRUE,
+                _ => Boolean::new_witness(cs.clone(), assigned(entry.map(|e| e.valid)))?,
+            };
             let packed = value.double()? + FpVar::from(valid.clone());
             acc = poseidon::hash2_var(&acc, &packed)?;
             values.push(value);
@@ -81,24 +86,26 @@ impl ConstraintSynthesizer<Fr> for RecordCircuit {
                 let mut count = FpVar::zero();
                 for (value, valid) in values.iter().zip(&valids) {
                     let on_time = is_at_most(value, u64::from(max_value), VALUE_BITS)?;
-                    count += FpVar::from(valid & &on_time);
+                    count += FpVar::from(valid.clone()) * on_time;
                 }
                 // count - K lies in [0, n - K] exactly when count >= K.
-                enforce_non_negative(&(count - Fr::from(min_count)), n)?;
+                enforce_non_negative(&(count - Fr::from(min_count)), n - u64::from(min_count))?;
             }
             Predicate::ValidShare { min_percent } => {
                 let valid_count =
                     valids.iter().fold(FpVar::zero(), |sum, v| sum + FpVar::from(v.clone()));
-                // 100·valid - P·n lies in [0, 100·n] exactly when valid/n >= P%.
+                // 100·valid - P·n lies in [0, (100 - P)·n] exactly when valid/n >= P%.
                 let margin = valid_count * Fr::from(100u64) - Fr::from(u64::from(min_percent) * n);
-                enforce_non_negative(&margin, 100 * n)?;
+                enforce_non_negative(&margin, (100 - u64::from(min_percent)) * n)?;
             }
             Predicate::InRange { index, lo, hi } => {
+                // The entry's validity flag is the constant 1 (see above).
                 let value = &values[index as usize];
-                valids[index as usize].enforce_equal(&Boolean::TRUE)?;
-                // Both differences are below 2^32 exactly when lo <= value <= hi.
-                to_bits(&(value - Fr::from(lo)), VALUE_BITS)?;
-                to_bits(&(FpVar::constant(Fr::from(hi)) - value), VALUE_BITS)?;
+                // Both differences fit in bits_for(hi - lo) bits exactly when lo <= value <= hi
+                // (a negative one wraps to about 2^254).
+                let span = u64::from(hi - lo);
+                enforce_non_negative(&(value - Fr::from(lo)), span)?;
+                enforce_non_negative(&(FpVar::constant(Fr::from(hi)) - value), span)?;
             }
         }
         Ok(())
