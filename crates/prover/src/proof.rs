@@ -3,7 +3,11 @@
 use alloy::primitives::{B256, Bytes, U256, keccak256};
 use ark_bn254::{Bn254, Fr};
 use ark_groth16::{Groth16, Proof};
-use ark_relations::gr1cs::{ConstraintSynthesizer, ConstraintSystem};
+use ark_relations::gr1cs::{
+    ConstraintSynthesizer, ConstraintSystem, OptimizationGoal, R1CS_PREDICATE_LABEL,
+    SynthesisError, SynthesisMode,
+};
+use ark_std::UniformRand;
 use ark_std::rand::{CryptoRng, RngCore};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -101,31 +105,57 @@ pub fn prove<R: RngCore + CryptoRng>(
 ) -> Result<ProofBundle> {
     schema.validate()?;
     record.check_shape(schema)?;
-    keys::check_proving_key(schema, pk)?;
+    keys::check_verifying_key(schema, &pk.vk)?;
+    let mismatch = |reason: String| Error::KeyMismatch { schema: schema.name.clone(), reason };
     if binding.schema != schema.id() {
-        return Err(Error::KeyMismatch {
-            schema: schema.name.clone(),
-            reason: format!("binding names schema {}, not {}", binding.schema, schema.id()),
-        });
+        return Err(mismatch(format!(
+            "binding names schema {}, not {}",
+            binding.schema,
+            schema.id()
+        )));
     }
     let unsatisfied = |reason| Error::Unsatisfied { schema: schema.name.clone(), reason };
     schema.check(record).map_err(unsatisfied)?;
 
+    // One synthesis serves the satisfaction check, the key check and the proof.
     let circuit = RecordCircuit {
         schema: schema.clone(),
         record: Some(record.clone()),
         binding: Some(binding.to_field()),
     };
+    let cs = ConstraintSystem::<Fr>::new_ref();
+    cs.set_optimization_goal(OptimizationGoal::Constraints);
+    cs.set_mode(SynthesisMode::Prove { construct_matrices: true, generate_lc_assignments: false });
+    circuit.generate_constraints(cs.clone())?;
+    cs.finalize();
     // The native check above should imply this; checking the constraints too means a gap between
     // the two can never produce a proof that does not verify.
-    let cs = ConstraintSystem::<Fr>::new_ref();
-    circuit.clone().generate_constraints(cs.clone())?;
     if !cs.is_satisfied()? {
         let which = cs.which_is_unsatisfied()?.unwrap_or_default();
         return Err(unsatisfied(format!("constraint {which} is not satisfied")));
     }
-
-    let proof = Groth16::<Bn254>::create_random_proof_with_reduction(circuit, pk, rng)?;
+    let variables = cs.num_instance_variables() + cs.num_witness_variables();
+    if pk.a_query.len() != variables {
+        return Err(mismatch(format!(
+            "key has {} variables, the circuit {variables}",
+            pk.a_query.len()
+        )));
+    }
+    let matrices = cs.to_matrices()?;
+    let matrices = matrices.get(R1CS_PREDICATE_LABEL).ok_or(SynthesisError::AssignmentMissing)?;
+    let assignment = {
+        let cs = cs.borrow().ok_or(SynthesisError::AssignmentMissing)?;
+        [cs.instance_assignment()?, cs.witness_assignment()?].concat()
+    };
+    let proof = Groth16::<Bn254>::create_proof_with_reduction_and_matrices(
+        pk,
+        Fr::rand(rng),
+        Fr::rand(rng),
+        matrices,
+        cs.num_instance_variables(),
+        cs.num_constraints(),
+        &assignment,
+    )?;
     let public_inputs = vec![fr_to_u256(record.commitment()), fr_to_u256(binding.to_field())];
     let proof = proof_to_words(&proof);
     Ok(ProofBundle {
