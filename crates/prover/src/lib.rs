@@ -20,6 +20,12 @@ pub use proof::{ProofBundle, prove, verify, verify_bundle, verify_calldata};
 pub use record::{Entry, Record, VALUE_BITS};
 pub use schema::{MAX_ENTRIES, Predicate, Schema};
 
+/// Randomness from the operating system, for proving (each proof needs fresh randomness to stay
+/// zero-knowledge).
+pub fn os_rng() -> rand_core::OsRng {
+    rand_core::OsRng
+}
+
 /// Re-exported arkworks types used in the public API.
 pub use ark_bn254::{Bn254, Fr};
 /// Groth16 keys over BN254.
