@@ -11,7 +11,6 @@ use ark_bn254::Fr;
 use ark_r1cs_std::{
     alloc::AllocVar,
     boolean::Boolean,
-    eq::EqGadget,
     fields::{FieldVar, fp::FpVar},
 };
 use ark_relations::gr1cs::{ConstraintSynthesizer, ConstraintSystemRef, SynthesisError};
@@ -74,11 +73,15 @@ impl ConstraintSynthesizer<Fr> for RecordCircuit {
                 _ => Boolean::new_witness(cs.clone(), assigned(entry.map(|e| e.valid)))?,
             };
             let packed = value.double()? + FpVar::from(valid.clone());
-            acc = poseidon::hash2_var(&acc, &packed)?;
+            if i + 1 == self.schema.entries as usize {
+                // The last link of the chain must hash to the public commitment.
+                poseidon::enforce_hash2_equals(&acc, &packed, &commitment)?;
+            } else {
+                acc = poseidon::hash2_var(&acc, &packed)?;
+            }
             values.push(value);
             valids.push(valid);
         }
-        acc.enforce_equal(&commitment)?;
 
         let n = u64::from(self.schema.entries);
         match self.schema.predicate {

@@ -10,13 +10,10 @@ use std::sync::OnceLock;
 use ark_bn254::Fr;
 use ark_crypto_primitives::sponge::{
     CryptographicSponge,
-    constraints::CryptographicSpongeVar,
-    poseidon::{
-        PoseidonConfig, PoseidonSponge, constraints::PoseidonSpongeVar, find_poseidon_ark_and_mds,
-    },
+    poseidon::{PoseidonConfig, PoseidonSponge, find_poseidon_ark_and_mds},
 };
-use ark_ff::PrimeField;
-use ark_r1cs_std::{GR1CSVar, fields::fp::FpVar};
+use ark_ff::{Field, PrimeField};
+use ark_r1cs_std::fields::{FieldVar, fp::FpVar};
 use ark_relations::gr1cs::SynthesisError;
 
 const FULL_ROUNDS: usize = 8;
@@ -49,9 +46,58 @@ pub fn hash2(a: Fr, b: Fr) -> Fr {
 
 /// In-circuit `Poseidon(2)` of `[a, b]` (240 constraints), equal to [`hash2`].
 pub fn hash2_var(a: &FpVar<Fr>, b: &FpVar<Fr>) -> Result<FpVar<Fr>, SynthesisError> {
-    let cs = a.cs().or(b.cs());
-    let mut sponge = PoseidonSpongeVar::new(cs, config());
-    sponge.absorb(&vec![a.clone(), b.clone()])?;
-    let _ = sponge.squeeze_field_elements(1)?;
-    Ok(sponge.state[0].clone())
+    permutation(a, b, None)
+}
+
+/// Enforces `Poseidon(2)([a, b]) = out` in 240 constraints, one fewer than
+/// `hash2_var(a, b)?.enforce_equal(out)`: the last S-box output of `state[0]` is not a new variable
+/// but solved from `out` (as circom's simplifier does), so no separate equality row is needed.
+pub fn enforce_hash2_equals(
+    a: &FpVar<Fr>,
+    b: &FpVar<Fr>,
+    out: &FpVar<Fr>,
+) -> Result<(), SynthesisError> {
+    permutation(a, b, Some(out)).map(drop)
+}
+
+/// The permutation of `[0, a, b]`, written out (rather than through arkworks' sponge gadget) so
+/// that its last round can be fused with an output constraint. The native [`hash2`] goes through
+/// arkworks' sponge, so the two are independent implementations checked against each other.
+fn permutation(
+    a: &FpVar<Fr>,
+    b: &FpVar<Fr>,
+    out: Option<&FpVar<Fr>>,
+) -> Result<FpVar<Fr>, SynthesisError> {
+    let c = config();
+    let half = c.full_rounds / 2;
+    let rounds = c.full_rounds + c.partial_rounds;
+    let sbox = |x: &FpVar<Fr>| x.pow_by_constant([c.alpha]);
+    let mut state = vec![FpVar::zero(), a.clone(), b.clone()];
+    for round in 0..rounds {
+        for (x, k) in state.iter_mut().zip(&c.ark[round]) {
+            *x += *k;
+        }
+        if let (Some(out), true) = (out, round == rounds - 1) {
+            // out = m0·x0^5 + m1·y1 + m2·y2, so x0^4 · x0 = (out - m1·y1 - m2·y2) / m0.
+            let m = &c.mds[0];
+            let (y1, y2) = (sbox(&state[1])?, sbox(&state[2])?);
+            let y0 =
+                (out - y1 * m[1] - y2 * m[2]) * m[0].inverse().expect("MDS entries are non-zero");
+            state[0].square()?.square()?.mul_equals(&state[0], &y0)?;
+            return Ok(out.clone());
+        }
+        if round < half || round >= half + c.partial_rounds {
+            for x in state.iter_mut() {
+                *x = sbox(x)?;
+            }
+        } else {
+            state[0] = sbox(&state[0])?;
+        }
+        state = c
+            .mds
+            .iter()
+            .map(|row| row.iter().zip(&state).fold(FpVar::zero(), |acc, (m, x)| acc + x * *m))
+            .collect();
+    }
+    Ok(state[0].clone())
 }

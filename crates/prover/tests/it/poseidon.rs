@@ -46,3 +46,18 @@ fn order_and_inputs_matter() {
     assert_ne!(h, poseidon::hash2(Fr::from(2u64), Fr::from(1u64)));
     assert_ne!(h, poseidon::hash2(Fr::from(1u64), Fr::from(3u64)));
 }
+
+#[test]
+fn fused_output_constraint_accepts_only_the_hash() {
+    for &(a, b, expected) in VECTORS {
+        for (out, ok) in [(fr(expected), true), (fr(expected) + Fr::from(1u64), false)] {
+            let cs = ConstraintSystem::<Fr>::new_ref();
+            let x = FpVar::new_witness(cs.clone(), || Ok(fr(a))).unwrap();
+            let y = FpVar::new_witness(cs.clone(), || Ok(fr(b))).unwrap();
+            let out = FpVar::new_input(cs.clone(), || Ok(out)).unwrap();
+            poseidon::enforce_hash2_equals(&x, &y, &out).unwrap();
+            assert_eq!(cs.is_satisfied().unwrap(), ok);
+            assert_eq!(cs.num_constraints(), 240);
+        }
+    }
+}
