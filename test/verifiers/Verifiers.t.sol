@@ -80,6 +80,28 @@ abstract contract VerifierTest is Test {
         verifier.verifyProof(otherProof, input);
     }
 
+    /// The input count is part of the selector: a call with 1 or 3 inputs matches no function, and
+    /// truncated calldata fails ABI decoding.
+    function test_RevertWhen_wrongNumberOfInputs() public view {
+        uint256[3] memory three = [input[0], input[1], 0];
+        (bool ok,) = address(verifier)
+            .staticcall(abi.encodeWithSignature("verifyProof(uint256[8],uint256[3])", proof, three));
+        assertFalse(ok, "three inputs");
+        uint256[1] memory one = [input[0]];
+        (ok,) = address(verifier)
+            .staticcall(abi.encodeWithSignature("verifyProof(uint256[8],uint256[1])", proof, one));
+        assertFalse(ok, "one input");
+        bytes memory full = abi.encodeCall(IGroth16Verifier.verifyProof, (proof, input));
+        bytes memory truncated = new bytes(full.length - 32);
+        for (uint256 i; i < truncated.length; ++i) {
+            truncated[i] = full[i];
+        }
+        (ok,) = address(verifier).staticcall(truncated);
+        assertFalse(ok, "truncated");
+        (ok,) = address(verifier).staticcall(full);
+        assertTrue(ok, "exact");
+    }
+
     /// The same scalar plus r would pass an unchecked ecMul: it must be refused by value.
     function test_RevertWhen_inputIsAliasAboveModulus() public {
         for (uint256 i; i < 2; ++i) {
