@@ -1,6 +1,35 @@
-#![doc = "Groth16 (BN254) prover for ERA record predicates: circomlib-compatible Poseidon \
-commitments, one circuit per schema, deterministic development keys, snarkjs-format key export \
-and generated Solidity verifiers."]
+//! Groth16 (BN254) prover for ERA record predicates.
+//!
+//! A [`Record`] (a secret salt and N entries, each a 32-bit value with a validity flag) is
+//! committed by a circomlib-compatible Poseidon chain ([`Record::commitment`]). A [`Schema`] fixes
+//! N and a [`Predicate`] (at least K entries <= T; at least P% valid; entry i in [lo, hi]); its
+//! parameters are circuit constants, so each schema has its own keys and Solidity verifier. A
+//! proof has two public inputs, `[commitment, binding]`, where the [`Binding`] hashes the subject,
+//! scenario, schema, chain id and registry, so it cannot be replayed elsewhere.
+//!
+//! ```
+//! use alloy::primitives::{Address, B256};
+//! use era_prover::{Binding, Entry, Fr, Record, Schema, keys, prove, verify};
+//!
+//! let schema = Schema::by_name("range")?; // entry 0 valid and in [600, 850], 4 entries
+//! let pk = keys::dev_setup(&schema, "example")?; // development keys: NOT for production
+//! let entries = [720, 1, 2, 3].map(|value| Entry { value, valid: true }).to_vec();
+//! let record = Record { salt: Fr::from(42u64), entries };
+//! let binding = Binding {
+//!     subject: Address::repeat_byte(0xa1),
+//!     scenario: B256::repeat_byte(0x5c),
+//!     schema: schema.id(),
+//!     chain_id: 31337,
+//!     registry: Address::repeat_byte(0xe4),
+//! };
+//! let bundle = prove(&pk, &schema, &record, &binding, &mut era_prover::os_rng())?;
+//! assert!(verify(&pk.vk, &bundle.public_inputs, &bundle.proof)?);
+//! // A record outside the range has no proof.
+//! let mut low = record.clone();
+//! low.entries[0].value = 599;
+//! assert!(prove(&pk, &schema, &low, &binding, &mut era_prover::os_rng()).is_err());
+//! # Ok::<(), era_prover::Error>(())
+//! ```
 
 mod circuit;
 mod error;

@@ -183,7 +183,11 @@ impl DeployArgs {
             .get_chain_id()
             .await
             .wrap_err_with(|| format!("no chain at {}", self.rpc_url))?;
-        if info.is_development() && !is_dev_chain(chain_id) && !self.allow_dev_keys {
+        // key.json says so, or the key is the default development key whatever key.json says.
+        let development = info.is_development()
+            || era_prover::keys::dev_setup(&info.schema, era_prover::keys::DEFAULT_DEV_LABEL)?.vk
+                == vk;
+        if development && !is_dev_chain(chain_id) && !self.allow_dev_keys {
             bail!(
                 "refusing to deploy a verifier for DEVELOPMENT keys of `{}` to chain {chain_id}: anyone can forge \
                  proofs with them; import ceremony keys (`era keys import`) or pass --allow-dev-keys",
