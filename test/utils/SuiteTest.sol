@@ -1,0 +1,99 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {ERAStaking} from "../../contracts/staking/ERAStaking.sol";
+import {ERAToken} from "../../contracts/token/ERAToken.sol";
+import {Suite, SuiteConfig, SuiteDeployer} from "../../script/Deploy.s.sol";
+import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
+import {Test} from "forge-std/Test.sol";
+
+/// @notice The real suite (OpenZeppelin TimelockController, ERAToken, ERAStaking) deployed with
+/// `SuiteDeployer.defaults`, and helpers that act as its users and its governance.
+abstract contract SuiteTest is Test, SuiteDeployer {
+    bytes32 internal constant LIGHT = "light";
+    bytes32 internal constant ENTERPRISE = "enterprise";
+    bytes32 internal constant FINANCIAL = "financial";
+
+    /// Timelock proposer, guardian and holder of the initial supply, as `defaults` makes it.
+    address internal operator = makeAddr("operator");
+    address internal slasher = makeAddr("slasher");
+    address internal stranger = makeAddr("stranger");
+
+    TimelockController internal timelock;
+    ERAToken internal era;
+    ERAStaking internal staking;
+    uint256 internal timelockDelay;
+
+    uint256 private _nextSalt;
+
+    function setUp() public virtual {
+        SuiteConfig memory config = defaults(operator);
+        Suite memory suite = deploySuite(config);
+        (timelock, era, staking) = (suite.timelock, ERAToken(address(suite.era)), suite.staking);
+        timelockDelay = config.timelockDelay;
+        govern(address(staking), abi.encodeCall(staking.grantRole, (staking.SLASHER_ROLE(), slasher)));
+    }
+
+    // ---------------------------------------------------------------- governance
+
+    /// Schedules `data` on `target` through the timelock as the proposer, waits the delay and
+    /// executes it as an arbitrary account (the suite lets anyone execute a ready operation).
+    function govern(address target, bytes memory data) internal {
+        bytes32 salt = schedule(target, data);
+        vm.warp(block.timestamp + timelockDelay);
+        execute(target, data, salt);
+    }
+
+    function schedule(address target, bytes memory data) internal returns (bytes32 salt) {
+        salt = bytes32(++_nextSalt);
+        vm.prank(operator);
+        timelock.schedule(target, 0, data, bytes32(0), salt, timelockDelay);
+    }
+
+    function execute(address target, bytes memory data, bytes32 salt) internal {
+        vm.prank(stranger);
+        timelock.execute(target, 0, data, bytes32(0), salt);
+    }
+
+    function setTier(bytes32 tier, uint128 minStake) internal {
+        govern(address(staking), abi.encodeCall(staking.setTier, (tier, minStake)));
+    }
+
+    // ---------------------------------------------------------------- users
+
+    /// Gives `account` `amount` ERA from the initial holder and an unlimited allowance to staking.
+    function fund(address account, uint256 amount) internal {
+        vm.prank(operator);
+        era.transfer(account, amount);
+        vm.prank(account);
+        era.approve(address(staking), type(uint256).max);
+    }
+
+    /// Registers `node` and stakes `amount` (if any) on it from fresh funds.
+    function addNode(address node, uint256 amount) internal {
+        vm.prank(node);
+        staking.registerNode();
+        if (amount != 0) {
+            fund(node, amount);
+            vm.prank(node);
+            staking.stake(amount);
+        }
+    }
+
+    /// Funds `account` and delegates `amount` to `node`.
+    function addDelegation(address account, address node, uint256 amount) internal returns (uint256 shares) {
+        fund(account, amount);
+        vm.prank(account);
+        shares = staking.delegate(node, amount);
+    }
+
+    function queue(address account, address node, uint256 amount) internal returns (uint256 id) {
+        vm.prank(account);
+        id = staking.queueWithdrawal(node, amount);
+    }
+
+    function slashNode(address node, uint256 wad) internal returns (uint256 amount) {
+        vm.prank(slasher);
+        amount = staking.slash(node, wad);
+    }
+}
