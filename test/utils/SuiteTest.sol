@@ -39,9 +39,14 @@ abstract contract SuiteTest is Test, SuiteDeployer {
     /// Schedules `data` on `target` through the timelock as the proposer, waits the delay and
     /// executes it as an arbitrary account (the suite lets anyone execute a ready operation).
     function govern(address target, bytes memory data) internal {
-        bytes32 salt = schedule(target, data);
+        execute(target, data, scheduleAndWait(target, data));
+    }
+
+    /// Schedules `data` on `target` and waits until it is ready; `execute` it next (e.g. after
+    /// `vm.expectEmit`, which watches the next call only).
+    function scheduleAndWait(address target, bytes memory data) internal returns (bytes32 salt) {
+        salt = schedule(target, data);
         vm.warp(block.timestamp + timelockDelay);
-        execute(target, data, salt);
     }
 
     function schedule(address target, bytes memory data) internal returns (bytes32 salt) {
