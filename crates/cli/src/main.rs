@@ -1,2 +1,115 @@
-//! `era`: deploy and operate the ERA suite.
-fn main() {}
+//! `era`: deploy and operate the ERA suite on anvil or any EVM RPC.
+//!
+//! Every command prints a human-readable report, or JSON with `--json`. Any failure is one line on
+//! stderr (`error: what is wrong: how to fix it`) and exit code 1; commands check what they can
+//! before sending anything, so a refused command changes nothing on chain.
+
+mod amount;
+mod cmd;
+mod connect;
+mod output;
+mod record;
+mod suite;
+mod timelock;
+mod tx;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Deploy and operate the ERA Scenario Suite.
+#[derive(Debug, Parser)]
+#[command(name = "era", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+/// The `era` subcommands.
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Start a local anvil from the project's install (or report the one already running).
+    Devnet(cmd::devnet::DevnetArgs),
+    /// Deploy the suite and record it in deployments/<chainId>.json (resumes a partial deployment).
+    Deploy(cmd::deploy::DeployArgs),
+    /// Tiers, nodes, stakes, parameters and pending governance operations.
+    Status(cmd::status::StatusArgs),
+    /// Tier thresholds (changed through the timelock).
+    Tier(cmd::tier::TierArgs),
+    /// Timelock operations: list pending ones, execute ready ones.
+    Gov(cmd::gov::GovArgs),
+    /// Register as a node (first time) and stake ERA on yourself.
+    Stake(cmd::stake::StakeArgs),
+    /// Delegate ERA to a node.
+    Delegate(cmd::delegate::DelegateArgs),
+    /// Queue, complete and list withdrawals.
+    Withdraw(cmd::withdraw::WithdrawArgs),
+    /// Advance a local dev chain's clock (anvil only).
+    Warp(cmd::warp::WarpArgs),
+    /// Prove that a private record satisfies its schema's predicate (Groth16, BN254).
+    Prove(cmd::prove::ProveArgs),
+    /// Check a proof off-chain.
+    Verify(cmd::verify::VerifyArgs),
+    /// Groth16 keys of a schema: setup, export, import.
+    Keys(cmd::keys::KeysArgs),
+    /// Solidity verifiers: generate, deploy.
+    Verifier(cmd::verifier::VerifierArgs),
+}
+
+impl Command {
+    async fn run(self) -> eyre::Result<()> {
+        match self {
+            Self::Devnet(args) => args.run().await,
+            Self::Deploy(args) => args.run().await,
+            Self::Status(args) => args.run().await,
+            Self::Tier(args) => args.run().await,
+            Self::Gov(args) => args.run().await,
+            Self::Stake(args) => args.run().await,
+            Self::Delegate(args) => args.run().await,
+            Self::Withdraw(args) => args.run().await,
+            Self::Warp(args) => args.run().await,
+            Self::Prove(args) => {
+                let json = args.json;
+                output::print(&args.run()?, json)
+            }
+            Self::Verify(args) => {
+                let json = args.json;
+                output::print(&args.run()?, json)
+            }
+            Self::Keys(args) => args.run(),
+            Self::Verifier(args) => args.run().await,
+        }
+    }
+}
+
+#[tokio::main]
+async fn main() -> ExitCode {
+    let cli = match Cli::try_parse() {
+        Ok(cli) => cli,
+        Err(err) if !err.use_stderr() => {
+            // --help and --version
+            let _ = err.print();
+            return ExitCode::SUCCESS;
+        }
+        Err(err) => {
+            // clap's report spans several lines; the ones before the usage say what is wrong.
+            let text = err.to_string();
+            let what: Vec<&str> = text
+                .lines()
+                .take_while(|l| !l.is_empty() && !l.starts_with("Usage:"))
+                .map(str::trim)
+                .collect();
+            eprintln!("{} (see `era --help`)", what.join(" "));
+            return ExitCode::from(2);
+        }
+    };
+    match cli.command.run().await {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(err) => {
+            // One line: the context chain, outermost first.
+            let line = err.chain().map(ToString::to_string).collect::<Vec<_>>().join(": ");
+            eprintln!("error: {}", line.replace('\n', " "));
+            ExitCode::FAILURE
+        }
+    }
+}

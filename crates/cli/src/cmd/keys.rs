@@ -15,6 +15,8 @@ use era_prover::{ProvingKey, Schema, VerifyingKey, keys};
 use eyre::{Result, WrapErr, bail};
 use serde::{Deserialize, Serialize};
 
+use crate::output::print;
+
 /// Manage the Groth16 keys of a schema.
 #[derive(Debug, Args)]
 pub(crate) struct KeysArgs {
@@ -116,16 +118,6 @@ impl fmt::Display for KeyInfo {
             None => write!(f, "development    no"),
         }
     }
-}
-
-/// Prints `out` as JSON or as text.
-pub(crate) fn print<T: Serialize + fmt::Display>(out: &T, json: bool) -> Result<()> {
-    if json {
-        println!("{}", serde_json::to_string_pretty(out)?);
-    } else {
-        println!("{out}");
-    }
-    Ok(())
 }
 
 impl KeyLocation {
@@ -263,5 +255,25 @@ impl ImportArgs {
         let dev = keys::dev_setup(&schema, keys::DEFAULT_DEV_LABEL)?;
         let label = (dev.vk == pk.vk).then(|| keys::DEFAULT_DEV_LABEL.to_owned());
         write_keys(&self.location.dir(), &schema, &pk, label)
+    }
+}
+
+impl KeysArgs {
+    /// Runs the subcommand and prints its result.
+    pub(crate) fn run(self) -> Result<()> {
+        match self.command {
+            KeysCommand::Setup(args) => {
+                let json = args.json;
+                print(&args.run()?, json)
+            }
+            KeysCommand::Export(args) => {
+                let json = args.json;
+                print(&args.run()?, json)
+            }
+            KeysCommand::Import(args) => {
+                let json = args.json;
+                print(&args.run()?, json)
+            }
+        }
     }
 }

@@ -20,6 +20,7 @@ use eyre::{Result, WrapErr, bail, eyre};
 use serde::Serialize;
 
 use super::keys::KeyLocation;
+use crate::{connect::is_dev_chain, output::print};
 
 /// Generate or deploy the Solidity verifier of a schema's key.
 #[derive(Debug, Args)]
@@ -136,11 +137,6 @@ impl fmt::Display for DeployOutput {
     }
 }
 
-/// Chains where development keys are fine: anvil/hardhat (31337) and ganache (1337).
-pub(crate) fn is_dev_chain(chain_id: u64) -> bool {
-    matches!(chain_id, 31337 | 1337)
-}
-
 /// Compiles one contract with solc (standard JSON) and returns its creation bytecode.
 fn compile(solc: &Path, contract: &str, source: &str) -> Result<Bytes> {
     let input = serde_json::json!({
@@ -211,5 +207,21 @@ impl DeployArgs {
             vk_hash: info.vk_hash,
             development: info.is_development(),
         })
+    }
+}
+
+impl VerifierArgs {
+    /// Runs the subcommand and prints its result.
+    pub(crate) async fn run(self) -> Result<()> {
+        match self.command {
+            VerifierCommand::Generate(args) => {
+                let json = args.json;
+                print(&args.run()?, json)
+            }
+            VerifierCommand::Deploy(args) => {
+                let json = args.json;
+                print(&args.run().await?, json)
+            }
+        }
     }
 }

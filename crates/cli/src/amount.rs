@@ -1,0 +1,113 @@
+//! ERA amounts, durations and times as people write and read them.
+
+use alloy::primitives::{
+    U256,
+    utils::{format_units, parse_units},
+};
+use eyre::{Result, bail, eyre};
+
+/// Parses a positive ERA amount with up to 18 decimals ("60000", "0.5") into wei.
+pub(crate) fn parse_era(text: &str) -> Result<U256> {
+    let wei: U256 = parse_units(text.trim(), 18)
+        .map_err(|_| eyre!("`{text}` is not an ERA amount: write a number like 60000 or 0.5"))?
+        .get_absolute();
+    if text.trim().starts_with('-') || wei.is_zero() {
+        bail!("the amount must be more than 0 ERA (got `{text}`)");
+    }
+    Ok(wei)
+}
+
+/// Formats wei as ERA with thousands separators and no trailing zeros: `60,000 ERA`.
+pub(crate) fn fmt_era(wei: U256) -> String {
+    let text = format_units(wei, 18).expect("18 decimals is valid");
+    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
+    let frac = frac.trim_end_matches('0');
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    if frac.is_empty() { format!("{grouped} ERA") } else { format!("{grouped}.{frac} ERA") }
+}
+
+/// Serializes wei as a decimal string in JSON output (serde's default for `U256` is hex).
+pub(crate) fn decimal<S: serde::Serializer>(wei: &U256, serializer: S) -> Result<S::Ok, S::Error> {
+    serializer.collect_str(wei)
+}
+
+/// Parses a duration: a number of seconds, or a number with `s`, `m`, `h` or `d` ("7d", "36h").
+pub(crate) fn parse_duration(text: &str) -> Result<u64> {
+    let text = text.trim();
+    let split = text.find(|c: char| !c.is_ascii_digit()).unwrap_or(text.len());
+    let (digits, unit) = text.split_at(split);
+    let unit_secs = match unit {
+        "" | "s" => 1,
+        "m" => 60,
+        "h" => 3_600,
+        "d" => 86_400,
+        _ => bail!("`{text}` is not a duration: write e.g. 90s, 30m, 12h or 7d"),
+    };
+    let n: u64 = digits
+        .parse()
+        .map_err(|_| eyre!("`{text}` is not a duration: write e.g. 90s, 12h or 7d"))?;
+    n.checked_mul(unit_secs).ok_or_else(|| eyre!("duration `{text}` is too long"))
+}
+
+/// Formats seconds compactly: `2d`, `1d 12h`, `45m 10s`.
+pub(crate) fn fmt_duration(secs: u64) -> String {
+    if secs == 0 {
+        return "0s".into();
+    }
+    let parts =
+        [(secs / 86_400, "d"), (secs / 3_600 % 24, "h"), (secs / 60 % 60, "m"), (secs % 60, "s")];
+    parts
+        .iter()
+        .filter(|(n, _)| *n > 0)
+        .map(|(n, u)| format!("{n}{u}"))
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Formats a unix timestamp as UTC: `2026-11-25T09:30:00Z`.
+pub(crate) fn fmt_time(unix: u64) -> String {
+    i64::try_from(unix)
+        .ok()
+        .and_then(|s| jiff::Timestamp::from_second(s).ok())
+        .map_or_else(|| format!("@{unix}"), |t| t.to_string())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use era_bindings::ERA;
+
+    #[test]
+    fn era_amounts_round_trip() {
+        assert_eq!(parse_era("60000").unwrap(), U256::from(60_000u64) * ERA);
+        assert_eq!(parse_era("0.5").unwrap(), ERA / U256::from(2u8));
+        assert_eq!(fmt_era(U256::from(1_234_567u64) * ERA), "1,234,567 ERA");
+        assert_eq!(fmt_era(ERA / U256::from(4u8)), "0.25 ERA");
+        assert_eq!(fmt_era(U256::ZERO), "0 ERA");
+    }
+
+    #[test]
+    fn bad_amounts_are_refused() {
+        for bad in ["", "abc", "0", "-5", "1.0000000000000000001", "1e3x"] {
+            assert!(parse_era(bad).is_err(), "{bad}");
+        }
+    }
+
+    #[test]
+    fn durations() {
+        assert_eq!(parse_duration("7d").unwrap(), 7 * 86_400);
+        assert_eq!(parse_duration("90").unwrap(), 90);
+        assert_eq!(parse_duration("36h").unwrap(), 36 * 3_600);
+        assert!(parse_duration("7w").is_err());
+        assert!(parse_duration("d").is_err());
+        assert_eq!(fmt_duration(2 * 86_400), "2d");
+        assert_eq!(fmt_duration(86_400 + 12 * 3_600 + 5), "1d 12h 5s");
+        assert_eq!(fmt_time(0), "1970-01-01T00:00:00Z");
+    }
+}

@@ -1,0 +1,48 @@
+//! `era delegate`: a holder delegates ERA to a node.
+
+use alloy::primitives::{Address, U256};
+use clap::Args;
+use eyre::{Result, bail};
+
+use super::stake::Deposit;
+use crate::{amount::parse_era, connect::WalletArgs, output::print, suite::SuiteArgs, tx::send};
+
+/// Delegate ERA to a registered node.
+#[derive(Debug, Args)]
+pub(crate) struct DelegateArgs {
+    /// The node's address.
+    node: Address,
+    /// Amount in ERA, e.g. 45000.
+    #[arg(value_parser = parse_era)]
+    amount: U256,
+    #[command(flatten)]
+    suite: SuiteArgs,
+    #[command(flatten)]
+    wallet: WalletArgs,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+impl DelegateArgs {
+    /// Approves if needed and delegates.
+    pub(crate) async fn run(self) -> Result<()> {
+        let (suite, account) = self.suite.open_signer(&self.wallet).await?;
+        let staking = suite.staking();
+        if !staking.isNode(self.node).call().await? {
+            bail!("{} is not a registered node: `era status` lists the nodes", self.node);
+        }
+        let mut txs: Vec<_> =
+            suite.prepare_deposit(account, self.amount).await?.into_iter().collect();
+        txs.push(send("delegate", staking.delegate(self.node, self.amount)).await?);
+        let out = Deposit {
+            node: self.node,
+            account,
+            amount: self.amount,
+            stake: staking.stakeOf(self.node, account).call().await?,
+            node_stake: staking.nodeStake(self.node).call().await?,
+            txs,
+        };
+        print(&out, self.json)
+    }
+}

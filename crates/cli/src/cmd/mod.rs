@@ -1,0 +1,15 @@
+//! One file per `era` subcommand.
+
+pub(crate) mod delegate;
+pub(crate) mod deploy;
+pub(crate) mod devnet;
+pub(crate) mod gov;
+pub(crate) mod keys;
+pub(crate) mod prove;
+pub(crate) mod stake;
+pub(crate) mod status;
+pub(crate) mod tier;
+pub(crate) mod verifier;
+pub(crate) mod verify;
+pub(crate) mod warp;
+pub(crate) mod withdraw;

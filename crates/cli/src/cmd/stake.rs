@@ -1,0 +1,94 @@
+//! `era stake`: a node operator stakes on their own node (registering it the first time).
+
+use std::fmt;
+
+use alloy::primitives::{Address, U256};
+use clap::Args;
+use eyre::Result;
+use serde::Serialize;
+
+use crate::{
+    amount::{fmt_era, parse_era},
+    connect::WalletArgs,
+    output::print,
+    suite::SuiteArgs,
+    tx::{Sent, send},
+};
+
+/// Stake ERA on your own node; the first stake registers the node.
+#[derive(Debug, Args)]
+pub(crate) struct StakeArgs {
+    /// Amount in ERA, e.g. 60000.
+    #[arg(value_parser = parse_era)]
+    amount: U256,
+    #[command(flatten)]
+    suite: SuiteArgs,
+    #[command(flatten)]
+    wallet: WalletArgs,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+impl StakeArgs {
+    /// Registers if needed, approves if needed, stakes.
+    pub(crate) async fn run(self) -> Result<()> {
+        let (suite, node) = self.suite.open_signer(&self.wallet).await?;
+        let staking = suite.staking();
+        let mut txs = Vec::new();
+        // Check funds before registering, so a refused stake leaves no registration behind.
+        let approval = suite.prepare_deposit(node, self.amount).await?;
+        if !staking.isNode(node).call().await? {
+            txs.push(send("registerNode", staking.registerNode()).await?);
+        }
+        txs.extend(approval);
+        txs.push(send("stake", staking.stake(self.amount)).await?);
+        let out = Deposit {
+            node,
+            account: node,
+            amount: self.amount,
+            stake: staking.stakeOf(node, node).call().await?,
+            node_stake: staking.nodeStake(node).call().await?,
+            txs,
+        };
+        print(&out, self.json)
+    }
+}
+
+/// A stake or delegation, as `era stake` and `era delegate` report it.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Deposit {
+    /// The node.
+    pub(crate) node: Address,
+    /// Who deposited.
+    pub(crate) account: Address,
+    /// How much, in wei.
+    #[serde(serialize_with = "crate::amount::decimal")]
+    pub(crate) amount: U256,
+    /// The account's stake with the node afterwards.
+    #[serde(serialize_with = "crate::amount::decimal")]
+    pub(crate) stake: U256,
+    /// The node's total stake afterwards.
+    #[serde(serialize_with = "crate::amount::decimal")]
+    pub(crate) node_stake: U256,
+    /// The transactions sent.
+    pub(crate) txs: Vec<Sent>,
+}
+
+impl fmt::Display for Deposit {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        for tx in &self.txs {
+            writeln!(f, "{tx}")?;
+        }
+        write!(
+            f,
+            "{} deposited {} with node {}: account stake {}, node stake {}",
+            self.account,
+            fmt_era(self.amount),
+            self.node,
+            fmt_era(self.stake),
+            fmt_era(self.node_stake)
+        )
+    }
+}

@@ -1,0 +1,176 @@
+//! `era status`: the suite on a chain at a glance.
+
+use std::fmt;
+
+use alloy::primitives::{Address, U256};
+use clap::Args;
+use era_bindings::{SuiteAddresses, tier_name};
+use eyre::Result;
+use serde::Serialize;
+
+use crate::{
+    amount::{fmt_duration, fmt_era, fmt_time},
+    output::print,
+    suite::SuiteArgs,
+    timelock::{Operation, chain_time, pending},
+};
+
+/// Show tiers, nodes and their stakes, parameters and pending governance operations.
+#[derive(Debug, Args)]
+pub(crate) struct StatusArgs {
+    #[command(flatten)]
+    suite: SuiteArgs,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// A tier as `era status` shows it.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct TierStatus {
+    name: String,
+    #[serde(serialize_with = "crate::amount::decimal")]
+    min_stake: U256,
+    /// Minimum in force for nodes in their grace period, until `grace_ends_at`.
+    #[serde(serialize_with = "crate::amount::decimal")]
+    previous_min_stake: U256,
+    grace_ends_at: u64,
+}
+
+/// A node as `era status` shows it.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct NodeStatus {
+    address: Address,
+    #[serde(serialize_with = "crate::amount::decimal")]
+    stake: U256,
+    #[serde(serialize_with = "crate::amount::decimal")]
+    unbonding: U256,
+    /// Tiers the node meets now (counting grace).
+    tiers: Vec<String>,
+}
+
+/// Everything `era status` shows.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct StatusOutput {
+    chain_id: u64,
+    block_time: u64,
+    contracts: SuiteAddresses,
+    timelock_delay: u64,
+    unbonding_delay: u64,
+    grace_period: u64,
+    paused: bool,
+    #[serde(serialize_with = "crate::amount::decimal")]
+    staked_total: U256,
+    tiers: Vec<TierStatus>,
+    nodes: Vec<NodeStatus>,
+    pending_operations: Vec<Operation>,
+}
+
+impl fmt::Display for StatusOutput {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let c = &self.contracts;
+        writeln!(
+            f,
+            "ERA suite on chain {}  (chain time {})",
+            self.chain_id,
+            fmt_time(self.block_time)
+        )?;
+        writeln!(f, "  timelock   {}  delay {}", c.timelock, fmt_duration(self.timelock_delay))?;
+        writeln!(f, "  ERA        {}", c.era)?;
+        writeln!(
+            f,
+            "  staking    {}  unbonding {}, grace {}, {}, {} held",
+            c.staking,
+            fmt_duration(self.unbonding_delay),
+            fmt_duration(self.grace_period),
+            if self.paused { "PAUSED" } else { "not paused" },
+            fmt_era(self.staked_total)
+        )?;
+        writeln!(f, "tiers")?;
+        for t in &self.tiers {
+            write!(f, "  {:<12} {:>16}", t.name, fmt_era(t.min_stake))?;
+            if t.grace_ends_at > self.block_time {
+                write!(
+                    f,
+                    "  (was {} until {})",
+                    fmt_era(t.previous_min_stake),
+                    fmt_time(t.grace_ends_at)
+                )?;
+            }
+            writeln!(f)?;
+        }
+        writeln!(f, "nodes")?;
+        if self.nodes.is_empty() {
+            writeln!(f, "  none")?;
+        }
+        for n in &self.nodes {
+            let tiers = if n.tiers.is_empty() { "-".to_owned() } else { n.tiers.join(", ") };
+            writeln!(
+                f,
+                "  {}  stake {:>16}  unbonding {:>14}  tiers: {tiers}",
+                n.address,
+                fmt_era(n.stake),
+                fmt_era(n.unbonding)
+            )?;
+        }
+        write!(f, "pending governance operations")?;
+        if self.pending_operations.is_empty() {
+            write!(f, "\n  none")?;
+        }
+        for op in &self.pending_operations {
+            write!(f, "\n  {op}")?;
+        }
+        Ok(())
+    }
+}
+
+impl StatusArgs {
+    /// Reads and prints the status.
+    pub(crate) async fn run(self) -> Result<()> {
+        let suite = self.suite.open().await?;
+        let staking = suite.staking();
+        let mut tiers = Vec::new();
+        let tier_ids = staking.tierIds().call().await?;
+        for id in &tier_ids {
+            let t = staking.tiers(*id).call().await?;
+            tiers.push(TierStatus {
+                name: tier_name(*id),
+                min_stake: U256::from(t.minStake),
+                previous_min_stake: U256::from(t.previousMinStake),
+                grace_ends_at: t.graceEndsAt,
+            });
+        }
+        let mut nodes = Vec::new();
+        for address in staking.nodeList().call().await? {
+            let mut met = Vec::new();
+            for id in &tier_ids {
+                if staking.meetsTier(address, *id).call().await? {
+                    met.push(tier_name(*id));
+                }
+            }
+            nodes.push(NodeStatus {
+                address,
+                stake: staking.nodeStake(address).call().await?,
+                unbonding: staking.unbondingStake(address).call().await?,
+                tiers: met,
+            });
+        }
+        let out = StatusOutput {
+            chain_id: suite.chain.id,
+            block_time: chain_time(&suite.chain).await?,
+            contracts: suite.record.addresses(),
+            timelock_delay: suite.timelock().getMinDelay().call().await?.to(),
+            unbonding_delay: staking.unbondingDelay().call().await?,
+            grace_period: staking.gracePeriod().call().await?,
+            paused: staking.paused().call().await?,
+            staked_total: suite.era().balanceOf(*staking.address()).call().await?,
+            tiers,
+            nodes,
+            pending_operations: pending(&suite.chain, &suite.record).await?,
+        };
+        print(&out, self.json)
+    }
+}

@@ -1,0 +1,95 @@
+//! A deployed suite as commands use it: the connection, its record and typed contract handles.
+
+use alloy::{
+    primitives::{Address, U256},
+    providers::DynProvider,
+};
+use clap::Args;
+use era_bindings::{ERAStaking, ERAToken, TimelockController};
+use eyre::{Result, bail};
+
+use crate::{
+    amount::fmt_era,
+    connect::{Chain, RpcArgs, WalletArgs},
+    record::{Record, RecordArgs},
+    tx::{Sent, send},
+};
+
+/// Which chain, and where its deployment record is.
+#[derive(Clone, Debug, Args)]
+pub(crate) struct SuiteArgs {
+    #[command(flatten)]
+    pub(crate) rpc: RpcArgs,
+    #[command(flatten)]
+    pub(crate) records: RecordArgs,
+}
+
+/// The suite on a chain.
+#[derive(Clone, Debug)]
+pub(crate) struct Suite {
+    /// The connection.
+    pub(crate) chain: Chain,
+    /// Its deployment record.
+    pub(crate) record: Record,
+}
+
+impl SuiteArgs {
+    /// Opens the suite read-only.
+    pub(crate) async fn open(&self) -> Result<Suite> {
+        let chain = self.rpc.connect().await?;
+        let record = self.records.load(chain.id)?;
+        Ok(Suite { chain, record })
+    }
+
+    /// Opens the suite with a signer; returns the sender too.
+    pub(crate) async fn open_signer(&self, wallet: &WalletArgs) -> Result<(Suite, Address)> {
+        let signer = wallet.signer()?;
+        let (chain, sender) = self.rpc.connect_signer(signer).await?;
+        let record = self.records.load(chain.id)?;
+        Ok((Suite { chain, record }, sender))
+    }
+}
+
+impl Suite {
+    /// The staking contract.
+    pub(crate) fn staking(&self) -> ERAStaking::ERAStakingInstance<&DynProvider> {
+        ERAStaking::new(self.record.addresses().staking, &self.chain.provider)
+    }
+
+    /// The ERA token.
+    pub(crate) fn era(&self) -> ERAToken::ERATokenInstance<&DynProvider> {
+        ERAToken::new(self.record.addresses().era, &self.chain.provider)
+    }
+
+    /// The timelock.
+    pub(crate) fn timelock(&self) -> TimelockController::TimelockControllerInstance<&DynProvider> {
+        TimelockController::new(self.record.addresses().timelock, &self.chain.provider)
+    }
+}
+
+impl Suite {
+    /// Checks that staking is open and `sender` holds `amount` ERA, and approves staking to take
+    /// it if needed. Returns the approval transaction, if one was sent.
+    pub(crate) async fn prepare_deposit(
+        &self,
+        sender: Address,
+        amount: U256,
+    ) -> Result<Option<Sent>> {
+        if self.staking().paused().call().await? {
+            bail!("staking is paused by its guardian: deposits are refused until it is unpaused");
+        }
+        let balance = self.era().balanceOf(sender).call().await?;
+        if balance < amount {
+            bail!(
+                "{sender} holds {} but needs {}: get ERA first",
+                fmt_era(balance),
+                fmt_era(amount)
+            );
+        }
+        let staking = *self.staking().address();
+        if self.era().allowance(sender, staking).call().await? >= amount {
+            return Ok(None);
+        }
+        Ok(Some(send("approve", self.era().approve(staking, amount)).await?))
+    }
+}

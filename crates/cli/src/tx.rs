@@ -1,0 +1,83 @@
+//! Sending a transaction and reporting it: hash, block and gas, or the revert by name.
+
+use std::fmt;
+
+use alloy::{
+    contract::{CallBuilder, CallDecoder},
+    network::Ethereum,
+    primitives::B256,
+    providers::Provider,
+    sol_types::SolInterface,
+};
+use era_bindings::{
+    ERAStaking::ERAStakingErrors, ERAToken::ERATokenErrors,
+    TimelockController::TimelockControllerErrors,
+};
+use eyre::{Result, bail};
+use serde::Serialize;
+
+/// A mined transaction, as commands report it.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct Sent {
+    /// What it did (`stake`, `approve`, …).
+    pub(crate) action: String,
+    /// Its hash.
+    pub(crate) tx_hash: B256,
+    /// Its block.
+    pub(crate) block: u64,
+    /// Gas it used.
+    pub(crate) gas_used: u64,
+}
+
+impl fmt::Display for Sent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:<16} gas {:>9}  block {:>5}  tx {}",
+            self.action, self.gas_used, self.block, self.tx_hash
+        )
+    }
+}
+
+/// Sends a contract call and waits for its receipt. The node simulates it first (gas estimation),
+/// so a call that would revert is refused with the contract's error and nothing is sent.
+pub(crate) async fn send<P, D>(action: &str, call: CallBuilder<P, D>) -> Result<Sent>
+where
+    P: Provider<Ethereum>,
+    D: CallDecoder,
+{
+    let pending = call.send().await.map_err(|e| refused(action, &e))?;
+    let receipt = pending.get_receipt().await?;
+    if !receipt.status() {
+        bail!("{action} reverted on chain in tx {}", receipt.transaction_hash);
+    }
+    let sent = Sent {
+        action: action.to_owned(),
+        tx_hash: receipt.transaction_hash,
+        block: receipt.block_number.unwrap_or_default(),
+        gas_used: receipt.gas_used,
+    };
+    Ok(sent)
+}
+
+/// One line for a call the node refused: the suite's custom error by name, or the node's message.
+pub(crate) fn refused(action: &str, err: &alloy::contract::Error) -> eyre::Report {
+    match err.as_revert_data().and_then(|data| decode_revert(&data)) {
+        Some(reason) => eyre::eyre!("{action} would revert with {reason}; nothing was sent"),
+        None => eyre::eyre!("{action} failed: {err}"),
+    }
+}
+
+/// The name and values of a revert raised by one of the suite's contracts.
+pub(crate) fn decode_revert(data: &[u8]) -> Option<String> {
+    fn named<E: SolInterface + fmt::Debug>(data: &[u8]) -> Option<String> {
+        // `Variant(Variant { field: value })` -> `Variant { field: value }`
+        let text = format!("{:?}", E::abi_decode(data).ok()?);
+        let inner = text.split_once('(').map_or(text.as_str(), |(_, rest)| rest);
+        Some(inner.strip_suffix(')').unwrap_or(inner).to_owned())
+    }
+    named::<ERAStakingErrors>(data)
+        .or_else(|| named::<TimelockControllerErrors>(data))
+        .or_else(|| named::<ERATokenErrors>(data))
+}
