@@ -221,7 +221,9 @@ contract ERAStaking is IERAStaking, AccessControl, Pausable {
 
     /// @inheritdoc IERAStaking
     function requireTier(address node, bytes32 tier) external view {
-        if (!meetsTier(node, tier)) revert StakeBelowTier(node, tier, nodeStake(node), _tiers[tier].minStake);
+        if (!meetsTier(node, tier)) {
+            revert StakeBelowTier(node, tier, nodeStake(node), _tiers[tier].minStake);
+        }
     }
 
     // ---------------------------------------------------------------- internal
@@ -232,6 +234,17 @@ contract ERAStaking is IERAStaking, AccessControl, Pausable {
         if (!node.registered) revert UnknownNode(nodeAddr);
         SharePool memory active = node.active;
         if (active.stake == 0 && active.shares != 0) revert NodeStakeWiped(nodeAddr);
+        // Stake must always be able to leave: queueing all of it mints unbonding shares at the
+        // unbonding pool's price, and a pool slashed to (almost) nothing while withdrawals are
+        // outstanding prices them beyond uint128. Such a node takes no new stake (a slash scales
+        // the active stake down by as much as it scales that price up, so stake already in stays
+        // withdrawable).
+        SharePool memory unbonding = node.unbonding;
+        if (
+            unbonding.shares != 0
+                && unbonding.shares + unbonding.toShares(active.stake + amount, Math.Rounding.Floor)
+                    > type(uint128).max
+        ) revert NodeStakeWiped(nodeAddr);
         shares = node.active.deposit(amount);
         sharesOf[nodeAddr][msg.sender] += shares;
         emit Deposited(nodeAddr, msg.sender, amount, shares);

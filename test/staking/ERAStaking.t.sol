@@ -243,6 +243,47 @@ contract ERAStakingTest is SuiteTest {
         staking.delegate(node, 1e18);
     }
 
+    /// A node whose unbonding pool was slashed to nothing while a withdrawal is still queued would
+    /// mint new withdrawals more shares than uint128 holds: it takes no new stake, which could never
+    /// be withdrawn, until the wiped withdrawal is completed.
+    function test_RevertWhen_delegateWhileUnbondingPoolWiped() public {
+        addNode(node, 10_000e18);
+        uint256 id = queue(node, node, 10_000e18); // nothing active, everything unbonding
+        slashNode(node, 1e18);
+        assertEq(staking.totalShares(node), 0);
+        fund(alice, 1_000e18);
+        vm.expectRevert(abi.encodeWithSelector(IERAStaking.NodeStakeWiped.selector, node));
+        vm.prank(alice);
+        staking.delegate(node, 1_000e18);
+
+        // Completing the wiped withdrawal (it pays nothing) empties the pool: the node heals.
+        vm.warp(block.timestamp + 7 days);
+        vm.prank(node);
+        assertEq(staking.completeWithdrawal(id), 0);
+        vm.prank(alice);
+        staking.delegate(node, 1_000e18);
+        queue(alice, node, 1_000e18);
+        vm.warp(block.timestamp + 7 days);
+        vm.prank(alice);
+        assertEq(staking.completeWithdrawal(0), 1_000e18);
+    }
+
+    /// The same for an unbonding pool slashed to a few wei: its shares are priced near zero.
+    function test_RevertWhen_stakeWhileUnbondingPoolNearlyWiped() public {
+        addNode(node, 10_000e18);
+        queue(node, node, 10_000e18);
+        slashNode(node, 1e18 - 1); // leaves 10,000 wei of 1e22 shares
+        assertEq(staking.unbondingStake(node), 10_000);
+        fund(node, 1_000e18);
+        vm.expectRevert(abi.encodeWithSelector(IERAStaking.NodeStakeWiped.selector, node));
+        vm.prank(node);
+        staking.stake(1_000e18);
+        // A small stake still fits, and stays withdrawable.
+        vm.prank(node);
+        staking.stake(1e15);
+        queue(node, node, staking.stakeOf(node, node));
+    }
+
     function test_RevertWhen_delegatePaused() public {
         addNode(node, 0);
         fund(alice, 1e18);
