@@ -1,1 +1,43 @@
-//! In-process revm harness for the ERA suite.
+//! In-process revm harness for the ERA suite: a [`Chain`] with anvil's funded development
+//! accounts, typed calls through the `era-bindings` `sol!` types, time travel, snapshots, gas per
+//! transaction, custom errors decoded by name, and the whole suite deployed by [`Chain::with_suite`]
+//! or [`Chain::deploy_suite`] from the same plan `era deploy` uses.
+//!
+//! ```
+//! use era_bindings::{ERA, ERAStaking, ERAToken};
+//! use era_harness::{Chain, Revert, dev};
+//!
+//! let (mut chain, suite) = Chain::with_suite()?;
+//! let node = dev(1);
+//! suite.give_era(&mut chain, node, ERA * alloy::primitives::U256::from(20_000))?;
+//! chain.send(node, suite.staking, &ERAStaking::registerNodeCall {})?;
+//! let amount = ERA * alloy::primitives::U256::from(15_000);
+//! chain.send(node, suite.era, &ERAToken::approveCall { spender: suite.staking, value: amount })?;
+//! let staked = chain.send(node, suite.staking, &ERAStaking::stakeCall { amount })?;
+//! assert!(staked.gas_used > 21_000);
+//! assert_eq!(chain.call(suite.staking, &ERAStaking::nodeStakeCall { node })?, amount);
+//!
+//! // Custom errors come back decoded, and print by name with their values.
+//! let tier = era_bindings::tier_id("financial")?;
+//! let err = chain.call(suite.staking, &ERAStaking::requireTierCall { node, tier }).unwrap_err();
+//! assert!(matches!(err, Revert::Staking(ERAStaking::ERAStakingErrors::StakeBelowTier(_))));
+//! assert!(err.to_string().starts_with("StakeBelowTier(0x70997970C51812dc3A010C7d01b50e0d17dc79C8, financial, 15000"));
+//! # Ok::<(), Box<dyn std::error::Error>>(())
+//! ```
+
+mod accounts;
+mod evm;
+mod receipt;
+mod revert;
+mod suite;
+mod timelock;
+
+pub use accounts::{DEV_ACCOUNTS, DEV_BALANCE, DevAccount, dev};
+pub use evm::{
+    BLOCK_TIME, CHAIN_ID, Chain, Deployment, GENESIS_TIMESTAMP, SnapshotId, TX_GAS_LIMIT,
+    UnknownSnapshot,
+};
+pub use receipt::Receipt;
+pub use revert::Revert;
+pub use suite::{DeployError, Suite};
+pub use timelock::TimelockOp;

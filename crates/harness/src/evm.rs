@@ -1,0 +1,282 @@
+//! The in-process chain. Every use of revm is in this file: revm breaks its API about monthly
+//! (it is pinned exactly in the workspace), so an upgrade touches this file only.
+
+use alloy::{
+    primitives::{Address, Bytes, Log, TxKind, U256},
+    sol_types::SolCall,
+};
+use revm::{
+    Context, DatabaseRef, ExecuteCommitEvm, ExecuteEvm, MainBuilder, MainContext,
+    context::{
+        TxEnv,
+        result::{ExecutionResult, Output},
+    },
+    database::{CacheDB, EmptyDB},
+    handler::{MainnetContext, MainnetEvm},
+    primitives::KECCAK_EMPTY,
+    state::AccountInfo,
+};
+
+use crate::{DEV_ACCOUNTS, DEV_BALANCE, Receipt, Revert};
+
+/// Chain id of the harness, as on anvil. Set on every transaction (revm's default is 1).
+pub const CHAIN_ID: u64 = 31337;
+
+/// Timestamp of the first block: 2026-01-01T00:00:00Z, fixed so runs are reproducible.
+pub const GENESIS_TIMESTAMP: u64 = 1_767_225_600;
+
+/// Seconds between two blocks. Every committed transaction is mined in a block of its own, as
+/// with anvil's automine.
+pub const BLOCK_TIME: u64 = 1;
+
+/// Gas limit of every transaction: the EIP-7825 cap (2^24) of the Osaka rules the harness runs.
+pub const TX_GAS_LIMIT: u64 = 1 << 24;
+
+/// Gas limit of a block, anvil's default.
+const BLOCK_GAS_LIMIT: u64 = 30_000_000;
+
+type Db = CacheDB<EmptyDB>;
+type Evm = MainnetEvm<MainnetContext<Db>>;
+
+/// An in-memory EVM chain (Osaka rules, chain id [`CHAIN_ID`]) with anvil's ten development
+/// accounts funded, in which every transaction is mined in its own block.
+///
+/// Transactions are not signed: `from` is whoever the test says. Gas is free (base fee and gas
+/// price are zero) but counted.
+pub struct Chain {
+    evm: Evm,
+    snapshots: Vec<Saved>,
+}
+
+/// The state and block of a snapshot: a clone of the whole in-memory database, which is cheap
+/// next to deploying again (a suite's state is a few hundred storage slots).
+struct Saved {
+    db: Db,
+    number: U256,
+    timestamp: U256,
+}
+
+/// Names a snapshot taken by [`Chain::snapshot`].
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+pub struct SnapshotId(usize);
+
+/// [`Chain::revert_to`] was given a snapshot that does not exist (any more).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, thiserror::Error)]
+#[error("no snapshot {0:?}: it was never taken, or a revert to an earlier snapshot discarded it")]
+pub struct UnknownSnapshot(pub SnapshotId);
+
+/// A contract creation.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Deployment {
+    /// Where the contract lives.
+    pub address: Address,
+    /// Gas used by the creation transaction.
+    pub gas_used: u64,
+    /// Logs emitted by the constructor.
+    pub logs: Vec<Log>,
+}
+
+impl Default for Chain {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Chain {
+    /// A fresh chain at block 1, timestamp [`GENESIS_TIMESTAMP`], with the development accounts
+    /// holding [`DEV_BALANCE`] each.
+    pub fn new() -> Self {
+        let mut db = Db::default();
+        for account in DEV_ACCOUNTS {
+            db.insert_account_info(
+                account.address,
+                AccountInfo { balance: DEV_BALANCE, ..Default::default() },
+            );
+        }
+        let evm = Context::mainnet()
+            .with_db(db)
+            .modify_cfg_chained(|cfg| cfg.chain_id = CHAIN_ID)
+            .modify_block_chained(|block| {
+                block.number = U256::from(1);
+                block.timestamp = U256::from(GENESIS_TIMESTAMP);
+                block.gas_limit = BLOCK_GAS_LIMIT;
+            })
+            .build_mainnet();
+        Self { evm, snapshots: Vec::new() }
+    }
+
+    fn db(&self) -> &Db {
+        &self.evm.ctx.journaled_state.database
+    }
+
+    fn account(&self, address: Address) -> AccountInfo {
+        // An in-memory database over `EmptyDB` cannot fail.
+        self.db().basic_ref(address).ok().flatten().unwrap_or_default()
+    }
+
+    /// Sets the ether balance of `address` (like anvil's `anvil_setBalance`).
+    pub fn fund(&mut self, address: Address, wei: U256) {
+        let info = AccountInfo { balance: wei, ..self.account(address) };
+        self.evm.ctx.journaled_state.database.insert_account_info(address, info);
+    }
+
+    /// Ether balance of `address`, in wei.
+    pub fn balance(&self, address: Address) -> U256 {
+        self.account(address).balance
+    }
+
+    /// Transactions sent from `address` so far (the nonce of its next one).
+    pub fn nonce(&self, address: Address) -> u64 {
+        self.account(address).nonce
+    }
+
+    /// Whether `address` holds code.
+    pub fn has_code(&self, address: Address) -> bool {
+        let hash = self.account(address).code_hash;
+        hash != KECCAK_EMPTY && !hash.is_zero()
+    }
+
+    /// Number of the block the next transaction is mined in (calls see it too).
+    pub fn block_number(&self) -> u64 {
+        self.evm.ctx.block.number.saturating_to()
+    }
+
+    /// Timestamp of the block the next transaction is mined in (calls see it too).
+    pub fn timestamp(&self) -> u64 {
+        self.evm.ctx.block.timestamp.saturating_to()
+    }
+
+    /// Moves time forward by `seconds` (like anvil's `evm_increaseTime`).
+    pub fn warp(&mut self, seconds: u64) {
+        self.evm.ctx.block.timestamp += U256::from(seconds);
+    }
+
+    /// Saves the state and block; see [`Chain::revert_to`].
+    pub fn snapshot(&mut self) -> SnapshotId {
+        self.snapshots.push(Saved {
+            db: self.db().clone(),
+            number: self.evm.ctx.block.number,
+            timestamp: self.evm.ctx.block.timestamp,
+        });
+        SnapshotId(self.snapshots.len() - 1)
+    }
+
+    /// Restores the state and block saved by `id`. Snapshots taken after `id` are discarded;
+    /// `id` itself stays, so a test can return to the same fixture again and again.
+    pub fn revert_to(&mut self, id: SnapshotId) -> Result<(), UnknownSnapshot> {
+        let saved = self.snapshots.get(id.0).ok_or(UnknownSnapshot(id))?;
+        self.evm.ctx.journaled_state.database = saved.db.clone();
+        self.evm.ctx.block.number = saved.number;
+        self.evm.ctx.block.timestamp = saved.timestamp;
+        self.snapshots.truncate(id.0 + 1);
+        Ok(())
+    }
+
+    /// Deploys `init_code` (creation bytecode followed by the ABI-encoded constructor arguments)
+    /// from `from`.
+    pub fn deploy(&mut self, from: Address, init_code: Bytes) -> Result<Deployment, Revert> {
+        let done = self.execute(from, TxKind::Create, U256::ZERO, init_code, true)?;
+        match done.output {
+            Output::Create(_, Some(address)) => {
+                Ok(Deployment { address, gas_used: done.gas_used, logs: done.logs })
+            }
+            other => Err(Revert::Halt(format!("creation returned no address: {other:?}"))),
+        }
+    }
+
+    /// Calls `to` without a transaction (like `eth_call`): nothing changes, no block is mined.
+    pub fn call<C: SolCall>(&mut self, to: Address, call: &C) -> Result<C::Return, Revert> {
+        self.call_from(Address::ZERO, to, call)
+    }
+
+    /// [`Chain::call`] with `msg.sender` set to `from`: a dry run of a transaction.
+    pub fn call_from<C: SolCall>(
+        &mut self,
+        from: Address,
+        to: Address,
+        call: &C,
+    ) -> Result<C::Return, Revert> {
+        let data = self.call_raw(from, to, call.abi_encode().into())?;
+        decode_return::<C>(data)
+    }
+
+    /// Sends a transaction calling `to` from `from`, mined in a block of its own. A reverted
+    /// transaction is mined too (it uses up the sender's nonce and a block), as on a real chain.
+    pub fn send<C: SolCall>(
+        &mut self,
+        from: Address,
+        to: Address,
+        call: &C,
+    ) -> Result<Receipt<C::Return>, Revert> {
+        let receipt = self.send_raw(from, to, U256::ZERO, call.abi_encode().into())?;
+        let ret = decode_return::<C>(receipt.ret.clone())?;
+        Ok(receipt.map(|_| ret))
+    }
+
+    /// [`Chain::call_from`] with raw calldata; returns the raw return data.
+    pub fn call_raw(&mut self, from: Address, to: Address, data: Bytes) -> Result<Bytes, Revert> {
+        Ok(self.execute(from, TxKind::Call(to), U256::ZERO, data, false)?.output.into_data())
+    }
+
+    /// [`Chain::send`] with raw calldata and an ether `value`; returns the raw return data.
+    pub fn send_raw(
+        &mut self,
+        from: Address,
+        to: Address,
+        value: U256,
+        data: Bytes,
+    ) -> Result<Receipt<Bytes>, Revert> {
+        let done = self.execute(from, TxKind::Call(to), value, data, true)?;
+        Ok(Receipt { ret: done.output.into_data(), gas_used: done.gas_used, logs: done.logs })
+    }
+
+    /// Runs one transaction; with `commit`, keeps its effects and mines its block.
+    fn execute(
+        &mut self,
+        from: Address,
+        kind: TxKind,
+        value: U256,
+        data: Bytes,
+        commit: bool,
+    ) -> Result<Executed, Revert> {
+        let tx = TxEnv::builder()
+            .caller(from)
+            .kind(kind)
+            .value(value)
+            .data(data)
+            .nonce(self.nonce(from))
+            .gas_limit(TX_GAS_LIMIT)
+            .chain_id(Some(CHAIN_ID))
+            .build()
+            .map_err(|e| Revert::Invalid(format!("{e:?}")))?;
+        let result = if commit {
+            let result = self.evm.transact_commit(tx);
+            if result.is_ok() {
+                self.evm.ctx.block.number += U256::from(1);
+                self.evm.ctx.block.timestamp += U256::from(BLOCK_TIME);
+            }
+            result
+        } else {
+            self.evm.transact(tx).map(|r| r.result)
+        }
+        .map_err(|e| Revert::Invalid(e.to_string()))?;
+        match result {
+            ExecutionResult::Success { gas, logs, output, .. } => {
+                Ok(Executed { output, gas_used: gas.tx_gas_used(), logs })
+            }
+            ExecutionResult::Revert { output, .. } => Err(Revert::from_revert_data(output)),
+            ExecutionResult::Halt { reason, .. } => Err(Revert::Halt(format!("{reason:?}"))),
+        }
+    }
+}
+
+/// A successful execution.
+struct Executed {
+    output: Output,
+    gas_used: u64,
+    logs: Vec<Log>,
+}
+
+fn decode_return<C: SolCall>(data: Bytes) -> Result<C::Return, Revert> {
+    C::abi_decode_returns(&data).map_err(|e| Revert::BadReturn { data, reason: e.to_string() })
+}
