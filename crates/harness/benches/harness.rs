@@ -1,0 +1,3 @@
+//! Harness vs anvil benchmark (being written).
+
+fn main() {}
