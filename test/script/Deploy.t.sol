@@ -1,0 +1,104 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {ERAStaking} from "../../contracts/staking/ERAStaking.sol";
+import {ERAToken} from "../../contracts/token/ERAToken.sol";
+import {Deploy, Suite, SuiteConfig, SuiteDeployer} from "../../script/Deploy.s.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {Test} from "forge-std/Test.sol";
+
+/// @notice The deploy script and the SuiteDeployer it shares with the tests.
+contract DeployTest is Test, SuiteDeployer {
+    address internal operator = makeAddr("operator");
+
+    function assertSuite(Suite memory s, address proposer, address guardian, uint256 delay) internal view {
+        assertEq(s.timelock.getMinDelay(), delay);
+        assertTrue(s.timelock.hasRole(s.timelock.PROPOSER_ROLE(), proposer), "proposer");
+        assertTrue(s.timelock.hasRole(s.timelock.CANCELLER_ROLE(), proposer), "canceller");
+        assertTrue(s.timelock.hasRole(s.timelock.EXECUTOR_ROLE(), address(0)), "open executor");
+        assertTrue(
+            s.timelock.hasRole(s.timelock.DEFAULT_ADMIN_ROLE(), address(s.timelock)), "self-administered"
+        );
+        assertEq(address(s.staking.era()), address(s.era));
+        assertTrue(s.staking.hasRole(s.staking.DEFAULT_ADMIN_ROLE(), address(s.timelock)), "staking admin");
+        assertTrue(s.staking.hasRole(s.staking.GUARDIAN_ROLE(), guardian), "guardian");
+        assertFalse(s.staking.hasRole(s.staking.DEFAULT_ADMIN_ROLE(), proposer), "proposer is not admin");
+        assertEq(s.staking.unbondingDelay(), 7 days);
+        assertEq(s.staking.gracePeriod(), 7 days);
+        assertEq(s.staking.tierIds().length, 3);
+    }
+
+    function test_defaults_matchSpec() public view {
+        SuiteConfig memory c = defaults(operator);
+        assertEq(c.era, address(0), "deploys a local token");
+        assertEq(c.proposer, operator);
+        assertEq(c.guardian, operator);
+        assertEq(c.timelockDelay, 2 days);
+        assertEq(c.initialSupply, 10_000_000e18);
+        assertEq(c.unbondingDelay, 7 days);
+        assertEq(c.gracePeriod, 7 days);
+        assertEq(c.tierIds.length, 3);
+        assertEq(c.minStakes.length, 3);
+        assertEq(c.tierIds[0], bytes32("light"));
+        assertEq(c.minStakes[0], 10_000e18);
+        assertEq(c.tierIds[1], bytes32("enterprise"));
+        assertEq(c.minStakes[1], 50_000e18);
+        assertEq(c.tierIds[2], bytes32("financial"));
+        assertEq(c.minStakes[2], 100_000e18);
+    }
+
+    function test_deploySuite_localToken() public {
+        Suite memory s = deploySuite(defaults(operator));
+        assertSuite(s, operator, operator, 2 days);
+        ERAToken token = ERAToken(address(s.era));
+        assertEq(token.owner(), address(s.timelock));
+        assertEq(token.totalSupply(), 10_000_000e18);
+        assertEq(token.balanceOf(operator), 10_000_000e18);
+        assertEq(s.staking.tiers("financial").minStake, 100_000e18);
+    }
+
+    function test_deploySuite_existingToken() public {
+        ERAToken existing = new ERAToken(address(this), address(this), 1e18);
+        SuiteConfig memory c = defaults(operator);
+        c.era = address(existing);
+        uint256 nonceBefore = vm.getNonce(address(this));
+        Suite memory s = deploySuite(c);
+        assertEq(address(s.era), address(existing));
+        assertEq(vm.getNonce(address(this)), nonceBefore + 2, "only the timelock and staking are created");
+        assertSuite(s, operator, operator, 2 days);
+    }
+
+    function test_deploySuite_separateGuardian() public {
+        address guardian = makeAddr("guardian");
+        SuiteConfig memory c = defaults(operator);
+        c.guardian = guardian;
+        Suite memory s = deploySuite(c);
+        assertSuite(s, operator, guardian, 2 days);
+        assertFalse(s.staking.hasRole(s.staking.GUARDIAN_ROLE(), operator));
+    }
+
+    /// The script itself, first with defaults, then with every environment override. (One test:
+    /// the environment is shared by tests running in parallel.)
+    function test_run_defaultsThenEnvironment() public {
+        Deploy script = new Deploy();
+        Suite memory s = script.run();
+        // The script's msg.sender (here this test) becomes proposer and guardian.
+        assertSuite(s, address(this), address(this), 2 days);
+        assertEq(IERC20(s.era).balanceOf(address(this)), 10_000_000e18);
+
+        ERAToken existing = new ERAToken(address(this), address(this), 1e18);
+        address proposer = makeAddr("safe");
+        address guardian = makeAddr("guardian");
+        vm.setEnv("ERA_TOKEN", vm.toString(address(existing)));
+        vm.setEnv("ERA_PROPOSER", vm.toString(proposer));
+        vm.setEnv("ERA_GUARDIAN", vm.toString(guardian));
+        vm.setEnv("ERA_TIMELOCK_DELAY", "86400");
+        Suite memory t = script.run();
+        assertSuite(t, proposer, guardian, 1 days);
+        assertEq(address(t.era), address(existing));
+        assertFalse(t.timelock.hasRole(t.timelock.PROPOSER_ROLE(), address(this)));
+        assertTrue(address(t.staking) != address(s.staking));
+        ERAStaking staking = t.staking;
+        assertEq(address(staking.era()), address(existing));
+    }
+}
