@@ -31,6 +31,9 @@ contract ERAStakingTest is SuiteTest {
         assertTrue(staking.hasRole(staking.GUARDIAN_ROLE(), operator));
         assertTrue(staking.hasRole(staking.SLASHER_ROLE(), slasher));
         assertFalse(staking.hasRole(staking.DEFAULT_ADMIN_ROLE(), operator), "proposer is not admin");
+        assertEq(staking.getRoleAdmin(staking.SLASHER_ROLE()), staking.DEFAULT_ADMIN_ROLE());
+        assertEq(staking.getRoleAdmin(staking.GUARDIAN_ROLE()), staking.DEFAULT_ADMIN_ROLE());
+        assertFalse(staking.paused());
         assertEq(staking.MIN_UNBONDING_DELAY(), 1 days);
         assertEq(staking.MAX_DELAY(), 90 days);
         bytes32[] memory ids = staking.tierIds();
