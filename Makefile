@@ -6,7 +6,8 @@
 #   make slither static analysis against the committed triage file
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
-FORGE := node_modules/.bin/forge
+# tools/bin/forge runs the real binary: the npm wrapper in node_modules/.bin always exits 0.
+FORGE := tools/bin/forge
 ERA := target/debug/era
 
 .PHONY: install demo test test-forge test-rust gas bench slither fmt

@@ -37,7 +37,7 @@ import tempfile
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-FORGE_BIN = ROOT / "node_modules" / ".bin"
+FORGE_BIN = ROOT / "tools" / "bin"  # runs the real forge (the npm wrapper drops exit codes)
 TRIAGE = ROOT / "slither-triage.json"
 
 GATED = ("High", "Medium")
@@ -196,7 +196,7 @@ def in_sources(finding: dict, src: str) -> bool:
 
 def main() -> None:
     if not (FORGE_BIN / "forge").exists():
-        fail("node_modules/.bin/forge is missing: run `make install`")
+        fail("tools/bin/forge finds no forge: run `make install`")
     env = dict(os.environ)
     env["PATH"] = f"{FORGE_BIN}{os.pathsep}{env.get('PATH', '')}"
     try:

@@ -124,7 +124,7 @@ async function main() {
   }
   await curve.terminate();
   fs.writeFileSync(path.join(forgeDir, "VerifierGas.t.sol"), gasTest(entries));
-  const forged = run(path.join(ROOT, "node_modules/.bin/forge"), ["test", "--match-path", "target/bench/forge/test/*", "-vv"]
+  const forged = run(path.join(ROOT, "tools/bin/forge"), ["test", "--match-path", "target/bench/forge/test/*", "-vv"]
     .concat([]), {});
   const gas = {};
   for (const m of forged.matchAll(/GAS (\S+) (\S+): (\d+)/g)) gas[`${m[1]} ${m[2]}`] = Number(m[3]);

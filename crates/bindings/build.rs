@@ -1,4 +1,4 @@
-//! Compiles the contracts with the project's forge (from `npm ci`) so the `sol!` bindings in
+//! Compiles the contracts with the project's forge (tools/bin/forge, installed by `make install`) so the `sol!` bindings in
 //! `src/lib.rs` always read fresh artifacts from `out/`.
 use std::{path::Path, process::Command};
 
@@ -7,9 +7,12 @@ fn main() {
     for watched in ["contracts", "script", "foundry.toml"] {
         println!("cargo:rerun-if-changed={}", root.join(watched).display());
     }
-    let forge = root.join("node_modules/.bin/forge");
+    let forge = root.join("tools/bin/forge");
     if !forge.exists() {
-        panic!("{} is missing: run `npm ci` in the project root first", forge.display());
+        panic!(
+            "{} is missing: run `make install` (npm install) in the project root first",
+            forge.display()
+        );
     }
     let out = Command::new(&forge)
         .args(["build", "--skip", "test", "--quiet"])

@@ -7,7 +7,7 @@
 //! - a staking round (node `stake`, holder `delegate`, holder `queueWithdrawal`: 3 transactions);
 //! - a view call (`nodeStake`).
 //!
-//! `cargo bench -p era-harness` (`make bench`). Starts anvil from `node_modules/.bin/anvil` on a
+//! `cargo bench -p era-harness` (`make bench`). Starts anvil from `tools/bin/anvil` on a
 //! free loopback port for each measurement (a fresh chain each time) and stops it after; prints mean times and the anvil/revm ratio after
 //! criterion's own report.
 //!
@@ -173,21 +173,10 @@ impl Client {
 
 // ---------------------------------------------------------------- main
 
-/// anvil as installed by `make install`. `node_modules/.bin/anvil` is a node script that runs
-/// the platform binary as its child and forwards SIGTERM, but `AnvilInstance` stops anvil with
-/// SIGKILL, which would leave that child running; so start the platform binary itself when it is
-/// there.
+/// anvil as installed by `make install`, through `tools/bin/anvil`, which execs the platform
+/// binary (the npm wrapper would leave anvil running when `AnvilInstance` SIGKILLs it).
 fn anvil_binary() -> PathBuf {
-    let root = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../node_modules");
-    let platform =
-        std::fs::read_dir(root.join("@foundry-rs")).into_iter().flatten().flatten().find_map(
-            |entry| {
-                let name = entry.file_name();
-                let bin = entry.path().join("bin/anvil");
-                (name.to_string_lossy().starts_with("anvil-") && bin.is_file()).then_some(bin)
-            },
-        );
-    platform.unwrap_or_else(|| root.join(".bin/anvil"))
+    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../tools/bin/anvil")
 }
 
 /// The anvil clients compared: (name, how it waits for receipts, its accounts).

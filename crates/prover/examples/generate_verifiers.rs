@@ -116,7 +116,7 @@ fn compile_check(root: &Path, dir: &Path, files: &[PathBuf]) {
 
 /// Formats the files with `forge fmt`, so formatting the tree never changes them.
 fn format(root: &Path, files: &[PathBuf]) {
-    let status = Command::new(root.join("node_modules/.bin/forge"))
+    let status = Command::new(root.join("tools/bin/forge"))
         .current_dir(root)
         .arg("fmt")
         .args(files)
