@@ -8,6 +8,10 @@ use eyre::{Result, bail, eyre};
 
 /// Parses a positive ERA amount with up to 18 decimals ("60000", "0.5") into wei.
 pub(crate) fn parse_era(text: &str) -> Result<U256> {
+    // parse_units would silently drop digits past the 18th decimal.
+    if text.split_once('.').is_some_and(|(_, frac)| frac.trim().len() > 18) {
+        bail!("`{text}` is not an ERA amount: at most 18 decimals (1 wei)");
+    }
     let wei: U256 = parse_units(text.trim(), 18)
         .map_err(|_| eyre!("`{text}` is not an ERA amount: write a number like 60000 or 0.5"))?
         .get_absolute();

@@ -18,7 +18,7 @@ pub(crate) struct DevnetArgs {
     /// Port to listen on (127.0.0.1).
     #[arg(long, default_value_t = 8545)]
     port: u16,
-    /// The anvil binary; by default the project's `node_modules/.bin/anvil`.
+    /// The anvil binary; by default the project's `tools/bin/anvil`.
     #[arg(long)]
     anvil: Option<PathBuf>,
     /// Run in the background (log in `<port>.anvil.log` under the system temp dir) and return once
@@ -86,10 +86,15 @@ impl DevnetArgs {
     }
 }
 
-/// `node_modules/.bin/anvil` in the current directory or an ancestor, else `anvil` on PATH.
+/// The project's anvil (`tools/bin/anvil`, which runs the npm-installed binary) in the current
+/// directory or an ancestor, else `anvil` on PATH.
 fn find_anvil() -> Result<PathBuf> {
     let cwd = std::env::current_dir()?;
-    let local = cwd.ancestors().map(|dir| dir.join("node_modules/.bin/anvil")).find(|p| p.exists());
+    let local = cwd
+        .ancestors()
+        .find(|dir| dir.join("node_modules/@foundry-rs/anvil").is_dir())
+        .map(|dir| dir.join("tools/bin/anvil"))
+        .filter(|p| p.exists());
     if let Some(path) = local {
         return Ok(path);
     }

@@ -90,7 +90,7 @@ impl fmt::Display for ExecuteOutput {
         let lines: Vec<String> = self
             .executed
             .iter()
-            .map(|(op, tx)| format!("executed {op}\n  gas {}  tx {}", tx.gas_used, tx.tx_hash))
+            .map(|(op, tx)| format!("{op}\n  gas {}  tx {}", tx.gas_used, tx.tx_hash))
             .collect();
         write!(f, "{}", lines.join("\n"))
     }
@@ -145,8 +145,9 @@ impl ExecuteArgs {
             }
         };
         let mut executed = Vec::new();
-        for op in chosen {
+        for mut op in chosen {
             let tx = execute(&suite.chain, &suite.record, &op).await?;
+            op.state = OperationState::Done;
             executed.push((op, tx));
         }
         print(&ExecuteOutput { executed }, self.json)

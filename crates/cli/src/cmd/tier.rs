@@ -39,7 +39,7 @@ enum TierCommand {
 /// `era tier set`.
 #[derive(Debug, Args)]
 struct SetArgs {
-    /// Tier name, e.g. financial (at most 31 bytes).
+    /// Tier name, e.g. financial (1 to 32 bytes).
     name: String,
     /// New minimum stake in ERA, e.g. 150000.
     #[arg(long, value_parser = parse_era)]

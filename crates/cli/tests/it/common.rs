@@ -1,0 +1,160 @@
+//! A devnet per test: anvil on a free port, a temporary deployments directory, and the `era` binary.
+
+use std::{
+    path::{Path, PathBuf},
+    process::{Command, Output},
+};
+
+use alloy::{
+    node_bindings::{Anvil, AnvilInstance},
+    primitives::{Address, U256},
+    providers::{DynProvider, Provider, ProviderBuilder},
+};
+use era_bindings::{ERA, ERAToken};
+use tempfile::TempDir;
+
+/// The workspace root: `era` runs there, as users run it.
+pub(crate) fn root() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..").canonicalize().unwrap()
+}
+
+/// anvil plus a deployments directory that lives as long as the test.
+pub(crate) struct Devnet {
+    pub(crate) anvil: AnvilInstance,
+    pub(crate) dir: TempDir,
+}
+
+/// A finished `era` run.
+#[derive(Debug)]
+pub(crate) struct Run {
+    pub(crate) code: i32,
+    pub(crate) stdout: String,
+    pub(crate) stderr: String,
+}
+
+impl Run {
+    /// Asserts success and returns stdout.
+    #[track_caller]
+    pub(crate) fn ok(self) -> String {
+        assert_eq!(self.code, 0, "era failed: {}{}", self.stdout, self.stderr);
+        self.stdout
+    }
+
+    /// Asserts failure with exactly one line on stderr, starting `error: `; returns that line.
+    #[track_caller]
+    pub(crate) fn refused(self) -> String {
+        assert_ne!(self.code, 0, "era should have failed; stdout: {}", self.stdout);
+        let lines: Vec<&str> = self.stderr.lines().collect();
+        assert_eq!(lines.len(), 1, "one error line expected, got: {}", self.stderr);
+        assert!(lines[0].starts_with("error: "), "{}", lines[0]);
+        lines[0].to_owned()
+    }
+
+    /// Parses stdout as JSON (after asserting success).
+    #[track_caller]
+    pub(crate) fn json(self) -> serde_json::Value {
+        serde_json::from_str(&self.ok()).expect("--json prints JSON")
+    }
+}
+
+/// Runs `era` in the workspace root with `env` set (and nothing inherited that could redirect it).
+pub(crate) fn era_with(env: &[(&str, &str)], args: &[&str]) -> Run {
+    let Output { status, stdout, stderr } = Command::new(env!("CARGO_BIN_EXE_era"))
+        .current_dir(root())
+        .env_remove("ETH_RPC_URL")
+        .env_remove("ERA_PRIVATE_KEY")
+        .env_remove("ERA_DEPLOYMENTS")
+        .envs(env.iter().copied())
+        .args(args)
+        .output()
+        .expect("era runs");
+    Run {
+        code: status.code().unwrap_or(-1),
+        stdout: String::from_utf8(stdout).unwrap(),
+        stderr: String::from_utf8(stderr).unwrap(),
+    }
+}
+
+impl Devnet {
+    /// anvil with default settings (chain 31337).
+    pub(crate) fn start() -> Self {
+        Self::with_args(&[])
+    }
+
+    /// anvil with extra arguments.
+    pub(crate) fn with_args(args: &[&str]) -> Self {
+        let anvil = Anvil::new()
+            .path(root().join("tools/bin/anvil"))
+            .args(args.iter().copied())
+            .try_spawn()
+            .expect("anvil starts (run `make install` first)");
+        Self { anvil, dir: tempfile::tempdir().unwrap() }
+    }
+
+    /// The RPC URL.
+    pub(crate) fn url(&self) -> String {
+        self.anvil.endpoint()
+    }
+
+    /// Runs `era` against this devnet and its deployments directory.
+    pub(crate) fn era(&self, args: &[&str]) -> Run {
+        let url = self.url();
+        let dir = self.dir.path().to_str().unwrap().to_owned();
+        era_with(&[("ETH_RPC_URL", &url), ("ERA_DEPLOYMENTS", &dir)], args)
+    }
+
+    /// Hex private key of anvil account `i`.
+    pub(crate) fn key(&self, i: usize) -> String {
+        format!("0x{}", alloy::hex::encode(self.anvil.keys()[i].to_bytes()))
+    }
+
+    /// Address of anvil account `i`.
+    pub(crate) fn address(&self, i: usize) -> Address {
+        self.anvil.addresses()[i]
+    }
+
+    /// A read-only provider.
+    pub(crate) fn provider(&self) -> DynProvider {
+        ProviderBuilder::new().connect_http(self.url().parse().unwrap()).erased()
+    }
+
+    /// The deployment record as JSON.
+    pub(crate) fn record(&self) -> serde_json::Value {
+        let path = self.dir.path().join(format!("{}.json", self.anvil.chain_id()));
+        serde_json::from_str(&std::fs::read_to_string(path).unwrap()).unwrap()
+    }
+
+    /// A deployed contract's address from the record.
+    pub(crate) fn contract(&self, name: &str) -> Address {
+        self.record()["contracts"][name]["address"].as_str().unwrap().parse().unwrap()
+    }
+
+    /// Deploys the suite with account 0 and a 1-hour timelock.
+    pub(crate) fn deploy(&self) {
+        self.era(&["deploy", "--private-key", &self.key(0), "--timelock-delay", "1h"]).ok();
+    }
+
+    /// Sends `era` ERA from account 0 (holder of the local supply) to `to`.
+    pub(crate) async fn fund(&self, to: Address, era: u64) {
+        let wallet =
+            alloy::signers::local::PrivateKeySigner::from_slice(&self.anvil.keys()[0].to_bytes())
+                .unwrap();
+        let provider =
+            ProviderBuilder::new().wallet(wallet).connect_http(self.url().parse().unwrap());
+        let token = ERAToken::new(self.contract("ERAToken"), provider);
+        let receipt = token
+            .transfer(to, U256::from(era) * ERA)
+            .send()
+            .await
+            .unwrap()
+            .get_receipt()
+            .await
+            .unwrap();
+        assert!(receipt.status());
+    }
+
+    /// Transactions `account` has sent: proof that a refused command sent nothing.
+    pub(crate) async fn nonce(&self, account: Address) -> u64 {
+        self.provider().get_transaction_count(account).await.unwrap()
+    }
+}

@@ -1,0 +1,9 @@
+//! `era` against a real anvil: every test starts its own on a free loopback port and runs the
+//! built binary, then checks the chain with alloy (and once with `cast call`).
+
+mod common;
+mod deploy;
+mod devnet;
+mod errors;
+mod governance;
+mod staking;

@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# The demonstration `make demo` runs: a fresh anvil, the suite deployed with `era deploy`, then the
+# life of a node under a tier raise, told through the `era` CLI. Every transaction prints its gas.
+#   node       anvil account 1: stakes 60,000 ERA
+#   delegator  anvil account 2: delegates 45,000 ERA, later withdraws 20,000
+#   governance anvil account 0: deployer, timelock proposer and holder of the local ERA supply
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+ERA=${ERA_BIN:-target/debug/era}
+CAST=tools/bin/cast
+PORT=${ERA_DEMO_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
+export ETH_RPC_URL=http://127.0.0.1:$PORT
+GOV_KEY=0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80
+NODE_KEY=0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d
+DELEGATOR_KEY=0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a
+NODE=$($CAST wallet address --private-key $NODE_KEY)
+DELEGATOR=$($CAST wallet address --private-key $DELEGATOR_KEY)
+
+step() { printf '\n\033[1m== %s\033[0m\n' "$*"; }
+# A step that must be refused: show the one-line error, fail the demo if it was accepted.
+refused() { if "$@"; then echo "expected a refusal" >&2; exit 1; fi; }
+
+step "start anvil on port $PORT"
+"$ERA" devnet --port "$PORT" >/tmp/era-demo-anvil.log 2>&1 &
+ANVIL_PID=$!
+trap 'kill $ANVIL_PID 2>/dev/null || true' EXIT
+until $CAST chain-id --rpc-url "$ETH_RPC_URL" >/dev/null 2>&1; do sleep 0.2; done
+echo "anvil pid $ANVIL_PID at $ETH_RPC_URL"
+
+step "deploy the suite (timelock 2 days, unbonding 7 days, grace 7 days)"
+"$ERA" deploy --private-key $GOV_KEY
+TOKEN=$(node -p 'require("./deployments/31337.json").contracts.ERAToken.address')
+
+step "governance hands out ERA: 100,000 to the node, 50,000 to the delegator (cast send)"
+$CAST send -q --private-key $GOV_KEY "$TOKEN" 'transfer(address,uint256)' "$NODE" 100000ether
+$CAST send -q --private-key $GOV_KEY "$TOKEN" 'transfer(address,uint256)' "$DELEGATOR" 50000ether
+echo "node $NODE, delegator $DELEGATOR"
+
+step "the node registers and stakes 60,000 ERA"
+"$ERA" stake 60000 --private-key $NODE_KEY
+
+step "a holder delegates 45,000 ERA to the node: 105,000 in all, above the financial tier's 100,000"
+"$ERA" delegate "$NODE" 45000 --private-key $DELEGATOR_KEY
+"$ERA" status
+
+step "governance raises the financial tier to 150,000 ERA through the timelock"
+"$ERA" tier set financial --min-stake 150000 --private-key $GOV_KEY
+refused "$ERA" gov execute --private-key $GOV_KEY
+
+step "two days later the change executes; the node keeps the tier for the 7-day grace period"
+"$ERA" warp 2d
+"$ERA" gov execute --private-key $GOV_KEY
+"$ERA" status
+
+step "after the grace period the node no longer meets the financial tier"
+"$ERA" warp 7d
+"$ERA" status
+
+step "the delegator queues a withdrawal of 20,000 ERA; completing it early is refused"
+"$ERA" withdraw queue "$NODE" 20000 --private-key $DELEGATOR_KEY
+refused "$ERA" withdraw complete 0 --private-key $DELEGATOR_KEY
+
+step "after the 7-day unbonding delay the withdrawal completes"
+"$ERA" warp 7d
+"$ERA" withdraw complete 0 --private-key $DELEGATOR_KEY
+"$ERA" status
+
+step "demo complete: record in deployments/31337.json"
