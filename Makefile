@@ -40,8 +40,10 @@ test-rust:
 gas: install
 	FOUNDRY_PROFILE=gas $(FORGE) test --match-path 'test/gas/*'
 
+# revm harness vs anvil over RPC (criterion), then era-prover vs circom + snarkjs (bench/README.md).
 bench: install
 	cargo bench -p era-harness
+	bash bench/run.sh
 
 .venv/bin/slither:
 	python3 -m venv .venv
