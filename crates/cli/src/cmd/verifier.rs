@@ -200,13 +200,7 @@ impl DeployArgs {
         let address = receipt
             .contract_address
             .ok_or_else(|| eyre!("deployment reverted: {}", receipt.transaction_hash))?;
-        Ok(DeployOutput {
-            contract,
-            address,
-            chain_id,
-            vk_hash: info.vk_hash,
-            development: info.is_development(),
-        })
+        Ok(DeployOutput { contract, address, chain_id, vk_hash: info.vk_hash, development })
     }
 }
 

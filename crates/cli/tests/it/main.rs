@@ -6,4 +6,5 @@ mod deploy;
 mod devnet;
 mod errors;
 mod governance;
+mod prover;
 mod staking;
