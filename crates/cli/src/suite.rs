@@ -24,6 +24,25 @@ pub(crate) struct SuiteArgs {
     pub(crate) records: RecordArgs,
 }
 
+/// What every transacting command takes: the chain and its record, the signer, and `--json`.
+#[derive(Clone, Debug, Args)]
+pub(crate) struct SendArgs {
+    #[command(flatten)]
+    pub(crate) suite: SuiteArgs,
+    #[command(flatten)]
+    pub(crate) wallet: WalletArgs,
+    /// Print JSON.
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
+impl SendArgs {
+    /// Opens the suite with the signer; returns the sender too.
+    pub(crate) async fn open(&self) -> Result<(Suite, Address)> {
+        self.suite.open_signer(&self.wallet).await
+    }
+}
+
 /// The suite on a chain.
 #[derive(Clone, Debug)]
 pub(crate) struct Suite {

@@ -5,7 +5,7 @@ use clap::Args;
 use eyre::{Result, bail};
 
 use super::stake::Deposit;
-use crate::{amount::parse_era, connect::WalletArgs, output::print, suite::SuiteArgs, tx::send};
+use crate::{amount::parse_era, output::print, suite::SendArgs, tx::send};
 
 /// Delegate ERA to a registered node.
 #[derive(Debug, Args)]
@@ -16,18 +16,13 @@ pub(crate) struct DelegateArgs {
     #[arg(value_parser = parse_era)]
     amount: U256,
     #[command(flatten)]
-    suite: SuiteArgs,
-    #[command(flatten)]
-    wallet: WalletArgs,
-    /// Print JSON.
-    #[arg(long)]
-    json: bool,
+    tx: SendArgs,
 }
 
 impl DelegateArgs {
     /// Approves if needed and delegates.
     pub(crate) async fn run(self) -> Result<()> {
-        let (suite, account) = self.suite.open_signer(&self.wallet).await?;
+        let (suite, account) = self.tx.open().await?;
         let staking = suite.staking();
         if !staking.isNode(self.node).call().await? {
             bail!("{} is not a registered node: `era status` lists the nodes", self.node);
@@ -43,6 +38,6 @@ impl DelegateArgs {
             node_stake: staking.nodeStake(self.node).call().await?,
             txs,
         };
-        print(&out, self.json)
+        print(&out, self.tx.json)
     }
 }

@@ -9,9 +9,8 @@ use serde::Serialize;
 
 use crate::{
     amount::{fmt_duration, fmt_time},
-    connect::WalletArgs,
     output::print,
-    suite::SuiteArgs,
+    suite::{SendArgs, SuiteArgs},
     timelock::{Operation, OperationState, chain_time, execute, pending},
     tx::Sent,
 };
@@ -49,12 +48,7 @@ struct ExecuteArgs {
     #[arg(long)]
     id: Option<B256>,
     #[command(flatten)]
-    suite: SuiteArgs,
-    #[command(flatten)]
-    wallet: WalletArgs,
-    /// Print JSON.
-    #[arg(long)]
-    json: bool,
+    tx: SendArgs,
 }
 
 /// Pending operations.
@@ -115,7 +109,7 @@ impl GovArgs {
 
 impl ExecuteArgs {
     async fn run(self) -> Result<()> {
-        let (suite, _) = self.suite.open_signer(&self.wallet).await?;
+        let (suite, _) = self.tx.open().await?;
         let ops = pending(&suite.chain, &suite.record).await?;
         let now = chain_time(&suite.chain).await?;
         let chosen: Vec<Operation> = match self.id {
@@ -150,7 +144,7 @@ impl ExecuteArgs {
             op.state = OperationState::Done;
             executed.push((op, tx));
         }
-        print(&ExecuteOutput { executed }, self.json)
+        print(&ExecuteOutput { executed }, self.tx.json)
     }
 }
 

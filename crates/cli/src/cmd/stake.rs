@@ -9,9 +9,8 @@ use serde::Serialize;
 
 use crate::{
     amount::{fmt_era, parse_era},
-    connect::WalletArgs,
     output::print,
-    suite::SuiteArgs,
+    suite::SendArgs,
     tx::{Sent, send},
 };
 
@@ -22,18 +21,13 @@ pub(crate) struct StakeArgs {
     #[arg(value_parser = parse_era)]
     amount: U256,
     #[command(flatten)]
-    suite: SuiteArgs,
-    #[command(flatten)]
-    wallet: WalletArgs,
-    /// Print JSON.
-    #[arg(long)]
-    json: bool,
+    tx: SendArgs,
 }
 
 impl StakeArgs {
     /// Registers if needed, approves if needed, stakes.
     pub(crate) async fn run(self) -> Result<()> {
-        let (suite, node) = self.suite.open_signer(&self.wallet).await?;
+        let (suite, node) = self.tx.open().await?;
         let staking = suite.staking();
         let mut txs = Vec::new();
         // Check funds before registering, so a refused stake leaves no registration behind.
@@ -51,7 +45,7 @@ impl StakeArgs {
             node_stake: staking.nodeStake(node).call().await?,
             txs,
         };
-        print(&out, self.json)
+        print(&out, self.tx.json)
     }
 }
 

@@ -14,9 +14,8 @@ use serde::Serialize;
 
 use crate::{
     amount::{fmt_duration, fmt_era, fmt_time, parse_era},
-    connect::WalletArgs,
     output::print,
-    suite::SuiteArgs,
+    suite::SendArgs,
     timelock::{Operation, calldata, chain_time, schedule},
     tx::Sent,
 };
@@ -45,12 +44,7 @@ struct SetArgs {
     #[arg(long, value_parser = parse_era)]
     min_stake: U256,
     #[command(flatten)]
-    suite: SuiteArgs,
-    #[command(flatten)]
-    wallet: WalletArgs,
-    /// Print JSON.
-    #[arg(long)]
-    json: bool,
+    tx: SendArgs,
 }
 
 /// A scheduled tier change.
@@ -110,7 +104,7 @@ impl SetArgs {
         let Ok(new_min) = u128::try_from(self.min_stake) else {
             bail!("--min-stake {} is too large (at most 2^128 - 1 wei)", fmt_era(self.min_stake));
         };
-        let (suite, sender) = self.suite.open_signer(&self.wallet).await?;
+        let (suite, sender) = self.tx.open().await?;
         let timelock = suite.timelock();
         let proposer = timelock.PROPOSER_ROLE().call().await?;
         if !timelock.hasRole(proposer, sender).call().await? {
@@ -144,6 +138,6 @@ impl SetArgs {
             grace_period: suite.staking().gracePeriod().call().await?,
             tx,
         };
-        print(&out, self.json)
+        print(&out, self.tx.json)
     }
 }

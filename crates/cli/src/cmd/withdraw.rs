@@ -9,9 +9,8 @@ use serde::Serialize;
 
 use crate::{
     amount::{fmt_duration, fmt_era, fmt_time, parse_era},
-    connect::WalletArgs,
     output::print,
-    suite::{Suite, SuiteArgs},
+    suite::{SendArgs, Suite, SuiteArgs},
     timelock::chain_time,
     tx::{Sent, send},
 };
@@ -43,12 +42,7 @@ struct QueueArgs {
     #[arg(value_parser = parse_era)]
     amount: U256,
     #[command(flatten)]
-    suite: SuiteArgs,
-    #[command(flatten)]
-    wallet: WalletArgs,
-    /// Print JSON.
-    #[arg(long)]
-    json: bool,
+    tx: SendArgs,
 }
 
 /// `era withdraw complete`.
@@ -57,12 +51,7 @@ struct CompleteArgs {
     /// The withdrawal's id (from `era withdraw queue` or `list`).
     id: u64,
     #[command(flatten)]
-    suite: SuiteArgs,
-    #[command(flatten)]
-    wallet: WalletArgs,
-    /// Print JSON.
-    #[arg(long)]
-    json: bool,
+    tx: SendArgs,
 }
 
 /// `era withdraw list`.
@@ -181,7 +170,7 @@ async fn queued(suite: &Suite, account: Address, id: u64) -> Result<Option<Queue
 
 impl QueueArgs {
     async fn run(self) -> Result<()> {
-        let (suite, account) = self.suite.open_signer(&self.wallet).await?;
+        let (suite, account) = self.tx.open().await?;
         let staking = suite.staking();
         if staking.paused().call().await? {
             bail!(
@@ -202,13 +191,13 @@ impl QueueArgs {
         let Some(withdrawal) = queued(&suite, account, id).await? else {
             bail!("withdrawal #{id} is not on chain after tx {}", tx.tx_hash);
         };
-        print(&WithdrawOutput { withdrawal, completed: false, tx }, self.json)
+        print(&WithdrawOutput { withdrawal, completed: false, tx }, self.tx.json)
     }
 }
 
 impl CompleteArgs {
     async fn run(self) -> Result<()> {
-        let (suite, account) = self.suite.open_signer(&self.wallet).await?;
+        let (suite, account) = self.tx.open().await?;
         let Some(withdrawal) = queued(&suite, account, self.id).await? else {
             bail!(
                 "{account} has no queued withdrawal #{}: `era withdraw list --account {account}` shows them",
@@ -227,6 +216,6 @@ impl CompleteArgs {
         let tx =
             send("completeWithdrawal", suite.staking().completeWithdrawal(U256::from(self.id)))
                 .await?;
-        print(&WithdrawOutput { withdrawal, completed: true, tx }, self.json)
+        print(&WithdrawOutput { withdrawal, completed: true, tx }, self.tx.json)
     }
 }
