@@ -41,7 +41,9 @@ interface IERAStaking {
     error UnknownNode(address node);
     /// @notice `node` registered already.
     error NodeAlreadyRegistered(address node);
-    /// @notice `node` was slashed to zero stake with shares outstanding; it takes no new stake.
+    /// @notice `node` was slashed to (nearly) zero stake with shares outstanding, in its active pool
+    /// or in its unbonding pool (where queueing its stake could no longer be accounted); it takes no
+    /// new stake until those shares are gone.
     error NodeStakeWiped(address node);
     /// @notice `account` asked to withdraw `requested` from a node where it has `available`.
     error InsufficientStake(address account, uint256 available, uint256 requested);
