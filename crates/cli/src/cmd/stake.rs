@@ -29,13 +29,13 @@ impl StakeArgs {
     pub(crate) async fn run(self) -> Result<()> {
         let (suite, node) = self.tx.open().await?;
         let staking = suite.staking();
-        let mut txs = Vec::new();
-        // Check funds before registering, so a refused stake leaves no registration behind.
-        let approval = suite.prepare_deposit(node, self.amount).await?;
+        // Funds are checked (and approved) before registering, so a refused stake leaves no
+        // registration behind.
+        let mut txs: Vec<Sent> =
+            suite.prepare_deposit(node, self.amount).await?.into_iter().collect();
         if !staking.isNode(node).call().await? {
             txs.push(send("registerNode", staking.registerNode()).await?);
         }
-        txs.extend(approval);
         txs.push(send("stake", staking.stake(self.amount)).await?);
         let out = Deposit {
             node,

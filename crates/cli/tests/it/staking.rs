@@ -20,7 +20,7 @@ async fn stake_delegate_and_withdraw_after_the_unbonding_delay() {
     let out = net.era(&["stake", "60000", "--private-key", &net.key(1), "--json"]).json();
     let actions: Vec<&str> =
         out["txs"].as_array().unwrap().iter().map(|t| t["action"].as_str().unwrap()).collect();
-    assert_eq!(actions, ["registerNode", "approve", "stake"]);
+    assert_eq!(actions, ["approve", "registerNode", "stake"]);
     // The node is registered once; the first approval was exact, so a second stake approves again.
     let out = net.era(&["stake", "1000", "--private-key", &net.key(1), "--json"]).json();
     assert_eq!(out["txs"].as_array().unwrap().len(), 2);
