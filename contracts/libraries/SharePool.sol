@@ -40,16 +40,16 @@ library SharePoolLib {
     function deposit(SharePool storage pool, uint256 amount) internal returns (uint256 minted) {
         SharePool memory p = pool;
         minted = toShares(p, amount, Math.Rounding.Floor);
-        pool.stake = (p.stake + amount).toUint128();
-        pool.shares = (p.shares + minted).toUint128();
+        pool.stake = (uint256(p.stake) + amount).toUint128();
+        pool.shares = (uint256(p.shares) + minted).toUint128();
     }
 
     /// @dev Removes exactly `amount` and burns the shares it is worth, rounded up.
     function withdraw(SharePool storage pool, uint256 amount) internal returns (uint256 burned) {
         SharePool memory p = pool;
         burned = toShares(p, amount, Math.Rounding.Ceil);
-        pool.stake = (p.stake - amount).toUint128();
-        pool.shares = (p.shares - burned).toUint128();
+        pool.stake = (uint256(p.stake) - amount).toUint128();
+        pool.shares = (uint256(p.shares) - burned).toUint128();
     }
 
     /// @dev Burns `shares` and removes the stake they are worth, rounded down.
