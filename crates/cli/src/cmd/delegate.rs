@@ -30,14 +30,6 @@ impl DelegateArgs {
         let mut txs: Vec<_> =
             suite.prepare_deposit(account, self.amount).await?.into_iter().collect();
         txs.push(send("delegate", staking.delegate(self.node, self.amount)).await?);
-        let out = Deposit {
-            node: self.node,
-            account,
-            amount: self.amount,
-            stake: staking.stakeOf(self.node, account).call().await?,
-            node_stake: staking.nodeStake(self.node).call().await?,
-            txs,
-        };
-        print(&out, self.tx.json)
+        print(&Deposit::read(&suite, self.node, account, self.amount, txs).await?, self.tx.json)
     }
 }

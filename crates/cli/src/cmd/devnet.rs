@@ -2,7 +2,7 @@
 
 use std::{
     net::TcpListener,
-    path::{Path, PathBuf},
+    path::PathBuf,
     process::{Command, Stdio},
     time::{Duration, Instant},
 };
@@ -102,7 +102,7 @@ fn find_anvil() -> Result<PathBuf> {
         .into_iter()
         .flat_map(|paths| std::env::split_paths(&paths).collect::<Vec<_>>())
         .map(|dir| dir.join("anvil"))
-        .find(|p| Path::new(p).exists());
+        .find(|p| p.exists());
     on_path.ok_or_else(|| {
         eyre::eyre!(
             "anvil not found: run `npm install` in the project (or `make install`), or pass --anvil"

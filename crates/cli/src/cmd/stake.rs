@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::{
     amount::{fmt_era, parse_era},
     output::print,
-    suite::SendArgs,
+    suite::{SendArgs, Suite},
     tx::{Sent, send},
 };
 
@@ -37,15 +37,7 @@ impl StakeArgs {
             txs.push(send("registerNode", staking.registerNode()).await?);
         }
         txs.push(send("stake", staking.stake(self.amount)).await?);
-        let out = Deposit {
-            node,
-            account: node,
-            amount: self.amount,
-            stake: staking.stakeOf(node, node).call().await?,
-            node_stake: staking.nodeStake(node).call().await?,
-            txs,
-        };
-        print(&out, self.tx.json)
+        print(&Deposit::read(&suite, node, node, self.amount, txs).await?, self.tx.json)
     }
 }
 
@@ -68,6 +60,22 @@ pub(crate) struct Deposit {
     pub(crate) node_stake: U256,
     /// The transactions sent.
     pub(crate) txs: Vec<Sent>,
+}
+
+impl Deposit {
+    /// The report of a deposit that `txs` made: the stakes are read back from the chain.
+    pub(crate) async fn read(
+        suite: &Suite,
+        node: Address,
+        account: Address,
+        amount: U256,
+        txs: Vec<Sent>,
+    ) -> Result<Self> {
+        let staking = suite.staking();
+        let stake = staking.stakeOf(node, account).call().await?;
+        let node_stake = staking.nodeStake(node).call().await?;
+        Ok(Self { node, account, amount, stake, node_stake, txs })
+    }
 }
 
 impl fmt::Display for Deposit {
