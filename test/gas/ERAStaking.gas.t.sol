@@ -1,57 +1,22 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {GasMeasure} from "../utils/GasMeasure.sol";
 import {SuiteTest} from "../utils/SuiteTest.sol";
-import {Vm} from "forge-std/Vm.sol";
 
-/// @notice Measures a staking call and checks its execution gas against a target.
-/// @dev `make gas` (profile `gas`, isolate = true) runs every call from a test as its own
-/// transaction with cold storage and writes snapshots/ERAStaking.json; `make test` checks the
-/// committed file. In isolation forge reports transaction gas (21,000 plus calldata, net of
-/// refunds), so each case records two numbers: `<case>` as forge measures it and
-/// `<case>, execution` (the call's own gas before refunds, the unit of the targets). Without
-/// isolation (profile `ci`) the measured call is the first to touch the suite in its test, after a
-/// committed setUp, so its storage is cold there too and the execution gas is the same.
-abstract contract StakingGasTest is SuiteTest {
+/// @notice Gas measurement of staking calls (see `GasMeasure` for the method).
+abstract contract StakingGasTest is SuiteTest, GasMeasure {
     string internal constant GROUP = "ERAStaking";
-    /// An account without code: a call to it costs 0 gas, or 21,000 when calls are isolated.
-    address internal constant PROBE = address(0xdead);
 
-    /// Calls staking with `data` as `caller` and records the call's gas under `name`.
-    function measure(address caller, bytes memory data, string memory name)
-        internal
-        returns (uint256 execution)
-    {
-        (bool probed,) = PROBE.call("");
-        assertTrue(probed);
-        bool isolated = vm.lastCallGas().gasTotalUsed >= 21_000;
-
-        vm.prank(caller);
-        (bool ok,) = address(staking).call(data);
-        assertTrue(ok, name);
-        vm.snapshotGasLastCall(GROUP, name);
-        Vm.Gas memory gas = vm.lastCallGas();
-        execution = isolated
-            ? gas.gasTotalUsed + uint256(int256(gas.gasRefunded)) - intrinsicGas(data)
-            : gas.gasTotalUsed;
-        vm.snapshotValue(GROUP, string.concat(name, ", execution"), execution);
-        emit log_named_uint(name, execution);
+    function measure(address caller, bytes memory data, string memory name) internal returns (uint256) {
+        return measureCall(GROUP, address(staking), caller, data, name);
     }
 
     function measure(address caller, bytes memory data, string memory name, uint256 target)
         internal
-        returns (uint256 execution)
+        returns (uint256)
     {
-        execution = measure(caller, data, name);
-        assertLe(execution, target, name);
-    }
-
-    /// Cancun intrinsic gas of a call transaction with `data`.
-    function intrinsicGas(bytes memory data) internal pure returns (uint256 gas) {
-        gas = 21_000;
-        for (uint256 i; i < data.length; ++i) {
-            gas += data[i] == 0 ? 4 : 16;
-        }
+        return measureCall(GROUP, address(staking), caller, data, name, target);
     }
 }
 
