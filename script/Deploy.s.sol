@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {ERAMargin} from "../contracts/margin/ERAMargin.sol";
 import {ERAStaking} from "../contracts/staking/ERAStaking.sol";
 import {ERAToken} from "../contracts/token/ERAToken.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
@@ -18,6 +19,10 @@ struct SuiteConfig {
     uint64 gracePeriod;
     bytes32[] tierIds;
     uint128[] minStakes;
+    uint128 minMarginPerEcosystem;
+    uint64 disputeWindow;
+    uint64 maxFreezePeriod;
+    uint64 marginWithdrawalDelay;
 }
 
 /// @notice The deployed suite.
@@ -25,6 +30,7 @@ struct Suite {
     TimelockController timelock;
     IERC20 era;
     ERAStaking staking;
+    ERAMargin margin;
 }
 
 /// @notice Deploys the suite; shared by the forge script and the forge tests.
@@ -43,6 +49,12 @@ abstract contract SuiteDeployer {
         (c.tierIds[0], c.minStakes[0]) = ("light", 10_000e18);
         (c.tierIds[1], c.minStakes[1]) = ("enterprise", 50_000e18);
         (c.tierIds[2], c.minStakes[2]) = ("financial", 100_000e18);
+        // Cross-domain margin (SPEC 2.6): 20,000 ERA per ecosystem, 3-day dispute window, freezes
+        // lapse after 30 days, 7-day withdrawal delay.
+        c.minMarginPerEcosystem = 20_000e18;
+        c.disputeWindow = 3 days;
+        c.maxFreezePeriod = 30 days;
+        c.marginWithdrawalDelay = 7 days;
     }
 
     function deploySuite(SuiteConfig memory c) internal returns (Suite memory s) {
@@ -55,6 +67,17 @@ abstract contract SuiteDeployer {
             : IERC20(address(new ERAToken(address(s.timelock), c.proposer, c.initialSupply)));
         s.staking = new ERAStaking(
             s.era, address(s.timelock), c.guardian, c.unbondingDelay, c.gracePeriod, c.tierIds, c.minStakes
+        );
+        // The timelock is admin, arbiter and, until a rewards distributor exists, the rewards pool.
+        s.margin = new ERAMargin(
+            s.era,
+            address(s.timelock),
+            c.guardian,
+            address(s.timelock),
+            c.minMarginPerEcosystem,
+            c.disputeWindow,
+            c.maxFreezePeriod,
+            c.marginWithdrawalDelay
         );
     }
 }
@@ -75,5 +98,6 @@ contract Deploy is Script, SuiteDeployer {
         console.log("TimelockController", address(s.timelock));
         console.log("ERA", address(s.era));
         console.log("ERAStaking", address(s.staking));
+        console.log("ERAMargin", address(s.margin));
     }
 }

@@ -26,6 +26,15 @@ contract DeployTest is Test, SuiteDeployer {
         assertEq(s.staking.unbondingDelay(), 7 days);
         assertEq(s.staking.gracePeriod(), 7 days);
         assertEq(s.staking.tierIds().length, 3);
+        assertEq(address(s.margin.era()), address(s.era));
+        assertTrue(s.margin.hasRole(s.margin.DEFAULT_ADMIN_ROLE(), address(s.timelock)), "margin admin");
+        assertTrue(s.margin.hasRole(s.margin.ARBITER_ROLE(), address(s.timelock)), "margin arbiter");
+        assertTrue(s.margin.hasRole(s.margin.GUARDIAN_ROLE(), guardian), "margin guardian");
+        assertEq(s.margin.rewardsPool(), address(s.timelock));
+        assertEq(s.margin.minMarginPerEcosystem(), 20_000e18);
+        assertEq(s.margin.disputeWindow(), 3 days);
+        assertEq(s.margin.maxFreezePeriod(), 30 days);
+        assertEq(s.margin.withdrawalDelay(), 7 days);
     }
 
     function test_defaults_matchSpec() public view {
@@ -64,7 +73,9 @@ contract DeployTest is Test, SuiteDeployer {
         uint256 nonceBefore = vm.getNonce(address(this));
         Suite memory s = deploySuite(c);
         assertEq(address(s.era), address(existing));
-        assertEq(vm.getNonce(address(this)), nonceBefore + 2, "only the timelock and staking are created");
+        assertEq(
+            vm.getNonce(address(this)), nonceBefore + 3, "only the timelock, staking and margin are created"
+        );
         assertSuite(s, operator, operator, 2 days);
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {ERAMargin} from "../../contracts/margin/ERAMargin.sol";
 import {ERAStaking} from "../../contracts/staking/ERAStaking.sol";
 import {ERAToken} from "../../contracts/token/ERAToken.sol";
 import {Suite, SuiteConfig, SuiteDeployer} from "../../script/Deploy.s.sol";
@@ -22,6 +23,7 @@ abstract contract SuiteTest is Test, SuiteDeployer {
     TimelockController internal timelock;
     ERAToken internal era;
     ERAStaking internal staking;
+    ERAMargin internal margin;
     uint256 internal timelockDelay;
 
     uint256 private _nextSalt;
@@ -31,6 +33,7 @@ abstract contract SuiteTest is Test, SuiteDeployer {
         Suite memory suite = deploySuite(config);
         (timelock, era, staking) = (suite.timelock, ERAToken(address(suite.era)), suite.staking);
         timelockDelay = config.timelockDelay;
+        margin = suite.margin;
         govern(address(staking), abi.encodeCall(staking.grantRole, (staking.SLASHER_ROLE(), slasher)));
     }
 
