@@ -1,0 +1,188 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IERAMargin} from "../../contracts/interfaces/IERAMargin.sol";
+import {MarginTest} from "../margin/MarginTest.sol";
+import {GasMeasure} from "../utils/GasMeasure.sol";
+
+/// @notice Gas measurement of margin calls (see `GasMeasure` for the method).
+abstract contract MarginGasTest is MarginTest, GasMeasure {
+    string internal constant GROUP = "ERAMargin";
+
+    function measure(address caller, bytes memory data, string memory name) internal returns (uint256) {
+        return measureCall(GROUP, address(margin), caller, data, name);
+    }
+
+    function measure(address caller, bytes memory data, string memory name, uint256 target)
+        internal
+        returns (uint256)
+    {
+        return measureCall(GROUP, address(margin), caller, data, name, target);
+    }
+}
+
+/// @notice Gas of every user-facing margin call.
+/// @dev Peers (/work/shared/notes/staking-slashing.md): Symbiotic's veto slasher requestSlash
+/// 212,700 and executeSlash 285,654; EigenLayer slashOperator 392,107. Targets: a freeze (the
+/// request) and a resolution with a slash (the execution) at 60% of Symbiotic's figures. The
+/// contract already holds other providers' margin in every case.
+contract ERAMarginGasTest is MarginGasTest {
+    uint256 internal constant FREEZE_TARGET = 127_620;
+    uint256 internal constant RESOLVE_TARGET = 171_392;
+
+    address internal other = makeAddr("other");
+    address internal newProvider = makeAddr("newProvider");
+    uint256 internal caseId;
+    uint256 internal slashedId;
+
+    function setUp() public override {
+        super.setUp();
+        addPartner(ALPHA, alpha);
+        addPartner(BETA, beta);
+        postMargin(other, 100_000e18, 5);
+        fundMargin(newProvider, 100_000e18);
+        postMargin(provider, 200_000e18, 5);
+        fundMargin(provider, 1_000e18); // for an addition
+        // An open case past its dispute window, assessed by both partners.
+        caseId = freezeAs(alpha, provider, 50_000e18);
+        assessAs(alpha, caseId, 48, 40_000e18);
+        assessAs(beta, caseId, 12, 10_000e18);
+        // A slashed case, shared by both partners.
+        slashedId = freezeAs(beta, other, 50_000e18);
+        assessAs(alpha, slashedId, 48, 40_000e18);
+        assessAs(beta, slashedId, 12, 10_000e18);
+        vm.warp(block.timestamp + 3 days);
+        vm.prank(address(timelock));
+        margin.resolve(slashedId, 0.3e18);
+        // The partners already hold ERA when they claim; the pool has received ERA before.
+        fundMargin(alpha, 1e18);
+        fundMargin(beta, 1e18);
+        fundMargin(address(timelock), 1e18);
+    }
+
+    function test_gas_postFirst() public {
+        measure(newProvider, abi.encodeCall(margin.post, (100_000e18, 5)), "post first (5 ecosystems)");
+    }
+
+    function test_gas_add() public {
+        measure(provider, abi.encodeCall(margin.add, (1_000e18)), "add");
+    }
+
+    function test_gas_freeze() public {
+        measure(
+            alpha, abi.encodeCall(margin.freeze, (provider, 10_000e18, EVIDENCE)), "freeze", FREEZE_TARGET
+        );
+    }
+
+    function test_gas_assess() public {
+        measure(alpha, abi.encodeCall(margin.assess, (caseId, 24, 5_000e18)), "assess (replacing)");
+    }
+
+    function test_gas_resolveSlash() public {
+        measure(
+            address(timelock),
+            abi.encodeCall(margin.resolve, (caseId, 0.3e18)),
+            "resolve with slash, 2 partners",
+            RESOLVE_TARGET
+        );
+    }
+
+    function test_gas_resolveRelease() public {
+        measure(address(timelock), abi.encodeCall(margin.resolve, (caseId, 0)), "resolve release");
+    }
+
+    function test_gas_claimFirst() public {
+        measure(alpha, abi.encodeCall(margin.claim, (slashedId)), "claim (pro rata)");
+    }
+
+    function test_gas_claimLast() public {
+        vm.prank(alpha);
+        margin.claim(slashedId);
+        vm.cool(address(margin));
+        vm.cool(address(era));
+        measure(beta, abi.encodeCall(margin.claim, (slashedId)), "claim (last, takes the rest)");
+    }
+
+    function test_gas_queueWithdrawal() public {
+        measure(provider, abi.encodeCall(margin.queueWithdrawal, (100_000e18)), "queueWithdrawal");
+    }
+
+    function test_gas_completeWithdrawal() public {
+        vm.prank(newProvider);
+        margin.post(100_000e18, 4);
+        vm.prank(newProvider);
+        margin.queueWithdrawal(20_000e18);
+        vm.warp(block.timestamp + 7 days);
+        vm.cool(address(margin));
+        vm.cool(address(era));
+        measure(newProvider, abi.encodeCall(margin.completeWithdrawal, ()), "completeWithdrawal");
+    }
+
+    function test_gas_lapse() public {
+        vm.warp(block.timestamp + 30 days);
+        measure(stranger, abi.encodeCall(margin.lapse, (caseId)), "lapse");
+    }
+
+    function test_gas_penalize() public {
+        measure(address(timelock), abi.encodeCall(margin.penalize, (other)), "penalize (5% to the pool)");
+    }
+
+    function test_gas_publishRiskFeatures() public {
+        IERAMargin.RiskFeatures memory f;
+        f.defaultRateBps = 150;
+        f.delaySeconds = 3_600;
+        f.tamperingBps = 2;
+        f.anomalyBps = 40;
+        f.volatilityBps = 900;
+        f.commitment = keccak256("records");
+        f.proofRef = keccak256("proof");
+        measure(alpha, abi.encodeCall(margin.publishRiskFeatures, (provider, f)), "publishRiskFeatures");
+    }
+}
+
+/// @notice Resolution is O(1) in the number of contributing partners.
+contract ERAMarginResolveScaleGasTest is MarginGasTest {
+    uint256 internal constant MANY = 50;
+
+    address internal small = makeAddr("small");
+    address internal big = makeAddr("big");
+    uint256 internal smallCase;
+    uint256 internal bigCase;
+
+    function setUp() public override {
+        super.setUp();
+        postMargin(small, 100_000e18, 5);
+        postMargin(big, 100_000e18, 5);
+        address[] memory actors = new address[](MANY);
+        for (uint256 i; i < MANY; ++i) {
+            actors[i] = address(uint160(0x20000 + i));
+            addPartner(bytes32(i + 1), actors[i]);
+        }
+        smallCase = freezeAs(actors[0], small, 100_000e18);
+        bigCase = freezeAs(actors[0], big, 100_000e18);
+        for (uint256 i; i < MANY; ++i) {
+            if (i < 2) assessAs(actors[i], smallCase, i * 7, (i + 1) * 1_000e18);
+            assessAs(actors[i], bigCase, i * 7, (i + 1) * 1_000e18);
+        }
+        vm.warp(block.timestamp + 3 days);
+    }
+
+    function test_gas_resolveCostsTheSameForTwoOrFiftyPartners() public {
+        uint256 state = vm.snapshotState();
+        uint256 two = measure(
+            address(timelock),
+            abi.encodeCall(margin.resolve, (smallCase, 0.3e18)),
+            "resolve with slash, 2 partners"
+        );
+        vm.revertToState(state);
+        vm.cool(address(margin));
+        vm.cool(address(era));
+        uint256 fifty = measure(
+            address(timelock),
+            abi.encodeCall(margin.resolve, (bigCase, 0.3e18)),
+            "resolve with slash, 50 partners"
+        );
+        assertApproxEqRel(fifty, two, 0.05e18);
+        assertEq(margin.caseOf(bigCase).slashed, 30_000e18);
+    }
+}

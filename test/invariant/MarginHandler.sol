@@ -1,0 +1,163 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IERAMargin} from "../../contracts/interfaces/IERAMargin.sol";
+import {ERAMargin} from "../../contracts/margin/ERAMargin.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {CommonBase} from "forge-std/Base.sol";
+import {StdUtils} from "forge-std/StdUtils.sol";
+
+/// @notice Drives ERAMargin as providers, partners and the arbiter would, in any order: post, add,
+/// queue and complete withdrawals, freeze, assess, resolve, lapse, claim, penalize and wait. Keeps
+/// a ghost ledger of ERA in and out. A call the contract refuses reverts the whole handler call,
+/// ghost updates included (the invariant profile does not fail on reverts).
+contract MarginHandler is CommonBase, StdUtils {
+    ERAMargin internal immutable margin;
+    IERC20 internal immutable era;
+    address internal immutable arbiter;
+
+    address[] internal _providers;
+    address[] internal _partners;
+
+    uint256 public totalPosted;
+    uint256 public totalWithdrawn;
+    /// Claims paid to partners plus slashes and penalties sent to the rewards pool.
+    uint256 public totalPaidOut;
+    /// Withdrawals completed while the provider had ERA frozen, or that reached into frozen ERA.
+    uint256 public frozenWithdrawals;
+    mapping(bytes32 action => uint256) public calls;
+
+    constructor(
+        ERAMargin margin_,
+        address arbiter_,
+        address[] memory providers_,
+        address[] memory partners_
+    ) {
+        margin = margin_;
+        era = margin_.era();
+        arbiter = arbiter_;
+        _providers = providers_;
+        _partners = partners_;
+    }
+
+    function providers() external view returns (address[] memory) {
+        return _providers;
+    }
+
+    // ---------------------------------------------------------------- providers
+
+    function post(uint256 who, uint256 amount, uint256 ecosystems) external {
+        address p = _providers[who % _providers.length];
+        ecosystems = bound(ecosystems, 1, 5);
+        uint256 have = margin.providerOf(p).margin;
+        uint256 minimum = margin.minMarginPerEcosystem() * ecosystems;
+        amount = bound(amount, have >= minimum ? 1 : minimum - have, 300_000e18);
+        vm.prank(p);
+        margin.post(amount, uint32(ecosystems));
+        totalPosted += amount;
+        calls["post"]++;
+    }
+
+    function queueWithdrawal(uint256 who, uint256 amount) external {
+        address p = _providers[who % _providers.length];
+        IERAMargin.Provider memory m = margin.providerOf(p);
+        amount = bound(amount, 1, m.margin);
+        vm.prank(p);
+        margin.queueWithdrawal(amount);
+        calls["queueWithdrawal"]++;
+    }
+
+    function completeWithdrawal(uint256 who) external {
+        address p = _providers[who % _providers.length];
+        IERAMargin.Provider memory before = margin.providerOf(p);
+        if (block.timestamp < before.withdrawableAt) vm.warp(before.withdrawableAt);
+        vm.prank(p);
+        uint256 amount = margin.completeWithdrawal();
+        if (before.frozen != 0 || amount > before.margin - before.frozen) frozenWithdrawals++;
+        totalWithdrawn += amount;
+        calls["completeWithdrawal"]++;
+    }
+
+    // ---------------------------------------------------------------- partners
+
+    function freeze(uint256 by, uint256 who, uint256 amount) external {
+        address p = _providers[who % _providers.length];
+        IERAMargin.Provider memory m = margin.providerOf(p);
+        amount = bound(amount, 1, m.margin - m.frozen);
+        vm.prank(_partners[by % _partners.length]);
+        margin.freeze(p, amount, keccak256(abi.encode(p, amount)));
+        calls["freeze"]++;
+    }
+
+    function assess(uint256 by, uint256 caseSeed, uint256 lead, uint256 loss) external {
+        uint256 caseId = _case(caseSeed, IERAMargin.CaseStatus.Open);
+        vm.prank(_partners[by % _partners.length]);
+        margin.assess(caseId, bound(lead, 0, 1_000), bound(loss, 1, 1_000_000e18));
+        calls["assess"]++;
+    }
+
+    function claim(uint256 by, uint256 caseSeed) external {
+        uint256 caseId = _case(caseSeed, IERAMargin.CaseStatus.Slashed);
+        // The first partner from `by` on with something to claim (else `by`, which is refused).
+        address partner = _partners[by % _partners.length];
+        for (uint256 i; i < _partners.length; ++i) {
+            address candidate = _partners[(by + i) % _partners.length];
+            if (margin.claimable(caseId, margin.partnerOf(candidate)) != 0) {
+                partner = candidate;
+                break;
+            }
+        }
+        vm.prank(partner);
+        totalPaidOut += margin.claim(caseId);
+        calls["claim"]++;
+    }
+
+    // ---------------------------------------------------------------- arbiter and anyone
+
+    function resolve(uint256 caseSeed, uint256 wad, bool release) external {
+        uint256 caseId = _case(caseSeed, IERAMargin.CaseStatus.Open);
+        IERAMargin.Case memory c = margin.caseOf(caseId);
+        if (block.timestamp < c.disputeEndsAt) vm.warp(c.disputeEndsAt);
+        wad = release ? 0 : bound(wad, 0.2e18, 0.5e18);
+        vm.prank(arbiter);
+        uint256 slashed = margin.resolve(caseId, wad);
+        if (margin.caseOf(caseId).totalWeight == 0) totalPaidOut += slashed;
+        calls["resolve"]++;
+    }
+
+    function lapse(uint256 caseSeed) external {
+        uint256 caseId = _case(caseSeed, IERAMargin.CaseStatus.Open);
+        IERAMargin.Case memory c = margin.caseOf(caseId);
+        if (block.timestamp < c.lapsesAt) vm.warp(c.lapsesAt);
+        margin.lapse(caseId);
+        calls["lapse"]++;
+    }
+
+    function penalize(uint256 who) external {
+        vm.prank(arbiter);
+        totalPaidOut += margin.penalize(_providers[who % _providers.length]);
+        calls["penalize"]++;
+    }
+
+    function warp(uint256 seconds_) external {
+        vm.warp(block.timestamp + bound(seconds_, 1 hours, 2 days));
+    }
+
+    /// A case in `status` picked by `seed` (0, an unknown case, when there is none), so most calls
+    /// reach a case they can act on.
+    function _case(uint256 seed, IERAMargin.CaseStatus status) internal view returns (uint256) {
+        uint256 count = margin.caseCount();
+        uint256 matching;
+        for (uint256 id = 1; id <= count; ++id) {
+            if (margin.caseOf(id).status == status) ++matching;
+        }
+        if (matching == 0) return 0;
+        uint256 pick = seed % matching;
+        for (uint256 id = 1; id <= count; ++id) {
+            if (margin.caseOf(id).status != status) continue;
+            if (pick == 0) return id;
+            --pick;
+        }
+        return 0;
+    }
+}
