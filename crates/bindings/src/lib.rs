@@ -22,6 +22,13 @@ sol!(
 sol!(
     #[sol(rpc)]
     #[derive(Debug, PartialEq, Eq)]
+    ERAMargin,
+    "../../out/ERAMargin.sol/ERAMargin.json"
+);
+
+sol!(
+    #[sol(rpc)]
+    #[derive(Debug, PartialEq, Eq)]
     ERAToken,
     "../../out/ERAToken.sol/ERAToken.json"
 );

@@ -1,7 +1,7 @@
 //! What a deployment of the suite is made of, in order, as init code. Shared by the revm harness
 //! and `era deploy` so both deploy exactly the same thing; mirrors `script/Deploy.s.sol`.
 
-use crate::{ERAStaking, ERAToken, TierNameError, TimelockController, tier_id};
+use crate::{ERAMargin, ERAStaking, ERAToken, TierNameError, TimelockController, tier_id};
 use alloy::{
     primitives::{Address, Bytes, U256},
     sol_types::SolConstructor,
@@ -34,12 +34,21 @@ pub struct SuiteConfig {
     pub grace_period: u64,
     /// Initial tiers: name and minimum stake in wei.
     pub tiers: Vec<(String, U256)>,
+    /// Cross-domain margin a provider needs per ecosystem it serves, in wei.
+    pub min_margin_per_ecosystem: U256,
+    /// Time between a margin freeze and its earliest resolution, seconds.
+    pub dispute_window: u64,
+    /// Time after which an unresolved freeze lapses, seconds.
+    pub max_freeze_period: u64,
+    /// Delay of margin withdrawals, seconds.
+    pub margin_withdrawal_delay: u64,
 }
 
 impl SuiteConfig {
     /// SPEC.md defaults with `operator` as proposer and guardian: 2-day timelock, 7-day unbonding
     /// and grace, 10,000,000 ERA for a local token, and the three risk domains' per-node minimums
-    /// as tiers (light 10,000, enterprise 50,000, financial 100,000 ERA).
+    /// as tiers (light 10,000, enterprise 50,000, financial 100,000 ERA); margin of 20,000 ERA per
+    /// ecosystem, a 3-day dispute window, freezes lapsing after 30 days, 7-day margin withdrawals.
     pub fn defaults(operator: Address) -> Self {
         Self {
             era: None,
@@ -54,6 +63,10 @@ impl SuiteConfig {
                 ("enterprise".into(), U256::from(50_000u64) * ERA),
                 ("financial".into(), U256::from(100_000u64) * ERA),
             ],
+            min_margin_per_ecosystem: U256::from(20_000u64) * ERA,
+            dispute_window: 3 * DAY,
+            max_freeze_period: 30 * DAY,
+            margin_withdrawal_delay: 7 * DAY,
         }
     }
 }
@@ -67,11 +80,14 @@ pub enum SuiteContract {
     ERAToken,
     /// `ERAStaking`.
     ERAStaking,
+    /// `ERAMargin`: cross-domain margin, partner freezes, slashing and risk features.
+    ERAMargin,
 }
 
 impl SuiteContract {
     /// All contracts, in the order they must be deployed.
-    pub const ALL: [Self; 3] = [Self::TimelockController, Self::ERAToken, Self::ERAStaking];
+    pub const ALL: [Self; 4] =
+        [Self::TimelockController, Self::ERAToken, Self::ERAStaking, Self::ERAMargin];
 
     /// The contract's name, as in the artifacts and the deployment record.
     pub const fn name(self) -> &'static str {
@@ -79,6 +95,7 @@ impl SuiteContract {
             Self::TimelockController => "TimelockController",
             Self::ERAToken => "ERAToken",
             Self::ERAStaking => "ERAStaking",
+            Self::ERAMargin => "ERAMargin",
         }
     }
 }
@@ -92,6 +109,8 @@ pub struct SuiteAddresses {
     pub era: Address,
     /// The staking contract.
     pub staking: Address,
+    /// The cross-domain margin contract.
+    pub margin: Address,
 }
 
 impl SuiteAddresses {
@@ -101,6 +120,7 @@ impl SuiteAddresses {
             SuiteContract::TimelockController => self.timelock = address,
             SuiteContract::ERAToken => self.era = address,
             SuiteContract::ERAStaking => self.staking = address,
+            SuiteContract::ERAMargin => self.margin = address,
         }
     }
 }
@@ -146,6 +166,21 @@ pub fn init_code(
                 config.grace_period,
                 config.tiers.iter().map(|(name, _)| tier_id(name)).collect::<Result<_, _>>()?,
                 config.tiers.iter().map(|(_, min)| min.to::<u128>()).collect(),
+            ))
+            .abi_encode(),
+        ),
+        // The timelock is admin, arbiter and, until a rewards distributor exists, the rewards pool.
+        SuiteContract::ERAMargin => (
+            &ERAMargin::BYTECODE,
+            ERAMargin::constructorCall::new((
+                done.era,
+                done.timelock,
+                config.guardian,
+                done.timelock,
+                config.min_margin_per_ecosystem.to::<u128>(),
+                config.dispute_window,
+                config.max_freeze_period,
+                config.margin_withdrawal_delay,
             ))
             .abi_encode(),
         ),

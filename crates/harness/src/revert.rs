@@ -8,15 +8,15 @@ use alloy::{
     sol_types::{Panic, Revert as RevertString, SolError, SolInterface},
 };
 use era_bindings::{
-    ERAStaking::ERAStakingErrors, ERAToken::ERATokenErrors,
+    ERAMargin::ERAMarginErrors, ERAStaking::ERAStakingErrors, ERAToken::ERATokenErrors,
     TimelockController::TimelockControllerErrors, tier_name,
 };
 
 /// Why a call or transaction did not return a value.
 ///
-/// Revert data is decoded against `ERAStaking`, then `ERAToken`, then `TimelockController`, so an
-/// error several of them declare (OpenZeppelin's `AccessControlUnauthorizedAccount`, for
-/// instance) comes back as the first one's variant whichever contract raised it.
+/// Revert data is decoded against `ERAStaking`, then `ERAToken`, then `TimelockController`, then
+/// `ERAMargin`, so an error several of them declare (OpenZeppelin's
+/// `AccessControlUnauthorizedAccount`, for instance) comes back as the first one's variant whichever contract raised it.
 ///
 /// The decoded error is held inline, so the type is large (clippy's `result_large_err` fires on
 /// functions returning it; test code may allow that lint).
@@ -32,6 +32,9 @@ pub enum Revert {
     /// A custom error that OpenZeppelin's `TimelockController` declares.
     #[error("{}", describe(&.0.abi_encode()))]
     Timelock(TimelockControllerErrors),
+    /// A custom error that `ERAMargin` declares (and the contracts before it do not).
+    #[error("{}", describe(&.0.abi_encode()))]
+    Margin(ERAMarginErrors),
     /// `revert("…")` / `require(cond, "…")`.
     #[error("Error({0:?})")]
     Message(String),
@@ -68,6 +71,8 @@ impl Revert {
             Self::Token(e)
         } else if let Ok(e) = TimelockControllerErrors::abi_decode(&data) {
             Self::Timelock(e)
+        } else if let Ok(e) = ERAMarginErrors::abi_decode(&data) {
+            Self::Margin(e)
         } else if let Ok(e) = RevertString::abi_decode(&data) {
             Self::Message(e.reason)
         } else if let Ok(p) = Panic::abi_decode(&data) {
@@ -83,6 +88,7 @@ impl Revert {
             Self::Staking(e) => e.abi_encode().into(),
             Self::Token(e) => e.abi_encode().into(),
             Self::Timelock(e) => e.abi_encode().into(),
+            Self::Margin(e) => e.abi_encode().into(),
             Self::Message(reason) => RevertString { reason: reason.clone() }.abi_encode().into(),
             Self::Panic(code) => Panic { code: *code }.abi_encode().into(),
             Self::Unknown(data) => data.clone(),
@@ -103,6 +109,7 @@ impl Revert {
             Self::Staking(e) => ERAStakingErrors::name_by_selector(e.selector()),
             Self::Token(e) => ERATokenErrors::name_by_selector(e.selector()),
             Self::Timelock(e) => TimelockControllerErrors::name_by_selector(e.selector()),
+            Self::Margin(e) => ERAMarginErrors::name_by_selector(e.selector()),
             Self::Message(_) => Some("Error"),
             Self::Panic(_) => Some("Panic"),
             Self::Unknown(_) | Self::Halt(_) | Self::Invalid(_) | Self::BadReturn { .. } => None,
@@ -118,7 +125,8 @@ fn describe(data: &[u8]) -> String {
     };
     let signature = ERAStakingErrors::signature_by_selector(selector)
         .or_else(|| ERATokenErrors::signature_by_selector(selector))
-        .or_else(|| TimelockControllerErrors::signature_by_selector(selector));
+        .or_else(|| TimelockControllerErrors::signature_by_selector(selector))
+        .or_else(|| ERAMarginErrors::signature_by_selector(selector));
     let Some((name, params)) = signature.and_then(|s| s.split_once('(')) else {
         return describe_unknown(data);
     };

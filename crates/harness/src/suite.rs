@@ -33,6 +33,8 @@ pub struct Suite {
     pub era: Address,
     /// `ERAStaking`.
     pub staking: Address,
+    /// `ERAMargin`.
+    pub margin: Address,
     /// The account that sent the deployment transactions.
     pub deployer: Address,
     /// The configuration deployed.
@@ -44,7 +46,12 @@ pub struct Suite {
 impl Suite {
     /// The addresses in the shape `era-bindings` and the deployment record use.
     pub fn addresses(&self) -> SuiteAddresses {
-        SuiteAddresses { timelock: self.timelock, era: self.era, staking: self.staking }
+        SuiteAddresses {
+            timelock: self.timelock,
+            era: self.era,
+            staking: self.staking,
+            margin: self.margin,
+        }
     }
 
     /// Transfers `amount` ERA (wei) to `to` from the proposer, who holds a local token's initial
@@ -86,6 +93,7 @@ impl Chain {
             timelock: addresses.timelock,
             era: addresses.era,
             staking: addresses.staking,
+            margin: addresses.margin,
             deployer,
             config: config.clone(),
             deploy_gas,

@@ -4,6 +4,7 @@
 
 mod chain;
 mod decoding;
+mod margin;
 mod slashing;
 mod snapshots;
 mod staking;

@@ -1,0 +1,145 @@
+//! A full margin case in revm: a provider posts, a partner freezes on a reported default, two
+//! partners assess their contributions, governance (the arbiter, through the timelock) slashes
+//! after the dispute window, and both partners pull their shares.
+
+use alloy::primitives::{Address, B256, U256, keccak256};
+use era_bindings::{DAY, ERAMargin, ERAMargin::ERAMarginErrors, ERAToken};
+use era_harness::{Chain, Revert, Suite, dev};
+
+use crate::{era, setup, stake_node};
+
+/// `IERAMargin.CaseStatus.Slashed` (the ABI carries enums as `uint8`).
+const SLASHED: u8 = 3;
+
+/// 30% as a wad.
+const THIRTY_PERCENT: U256 = U256::from_limbs([300_000_000_000_000_000, 0, 0, 0]);
+
+/// Registers partner `name` acting through `actor`, through the timelock.
+fn add_partner(chain: &mut Chain, suite: &Suite, name: &str, actor: Address) -> B256 {
+    let id = era_bindings::tier_id(name).unwrap();
+    suite.govern(chain, suite.margin, &ERAMargin::setPartnerCall { partner: id, actor }).unwrap();
+    id
+}
+
+/// Funds `provider` and posts `amount` for `ecosystems`.
+fn post(chain: &mut Chain, suite: &Suite, provider: Address, amount: U256, ecosystems: u32) {
+    suite.give_era(chain, provider, amount).unwrap();
+    chain
+        .send(provider, suite.era, &ERAToken::approveCall { spender: suite.margin, value: amount })
+        .unwrap();
+    chain.send(provider, suite.margin, &ERAMargin::postCall { amount, ecosystems }).unwrap();
+}
+
+fn margin_era(chain: &mut Chain, suite: &Suite) -> U256 {
+    suite.era_balance(chain, suite.margin).unwrap()
+}
+
+#[test]
+fn a_default_from_freeze_to_claims() {
+    let (mut chain, suite) = setup();
+    let (provider, alpha, beta) = (dev(1), dev(2), dev(3));
+    let alpha_id = add_partner(&mut chain, &suite, "alpha", alpha);
+    let beta_id = add_partner(&mut chain, &suite, "beta", beta);
+    post(&mut chain, &suite, provider, era(100_000), 5);
+
+    // Alpha reports a default and freezes 60,000 ERA; the provider cannot withdraw it.
+    let evidence = keccak256("alpha default report");
+    let frozen = chain
+        .send(
+            alpha,
+            suite.margin,
+            &ERAMargin::freezeCall { provider, amount: era(60_000), evidence },
+        )
+        .unwrap();
+    let case_id = frozen.ret;
+    assert_eq!(case_id, U256::ONE);
+    chain
+        .send(provider, suite.margin, &ERAMargin::queueWithdrawalCall { amount: era(100_000) })
+        .unwrap();
+
+    // Both partners assess: alpha warned 48 hours ahead and prevented 30,000 ERA of loss, beta
+    // warned at once and prevented 36,000. Weights: 30,000 * 72 and 36,000 * 24.
+    let assess = |lead: u64, loss: u64| ERAMargin::assessCall {
+        caseId: case_id,
+        leadTimeHours: U256::from(lead),
+        lossPrevented: era(loss),
+    };
+    chain.send(alpha, suite.margin, &assess(48, 30_000)).unwrap();
+    chain.send(beta, suite.margin, &assess(0, 36_000)).unwrap();
+
+    // Resolving inside the dispute window is refused, by name.
+    let resolve = ERAMargin::resolveCall { caseId: case_id, wad: THIRTY_PERCENT };
+    match suite.govern(&mut chain, suite.margin, &resolve).unwrap_err() {
+        Revert::Margin(ERAMarginErrors::DisputeWindowOpen(e)) => assert_eq!(e.caseId, case_id),
+        other => panic!("expected DisputeWindowOpen, got {other}"),
+    }
+    // Scheduled a day later, it executes as the 3-day window closes: 30% of the margin.
+    chain.warp(DAY);
+    let resolved = suite.govern(&mut chain, suite.margin, &resolve).unwrap();
+    let slashed = &resolved.events::<ERAMargin::CaseSlashed>()[0];
+    assert_eq!(slashed.amount, era(30_000));
+    let case = chain.call(suite.margin, &ERAMargin::caseOfCall { caseId: case_id }).unwrap();
+    assert_eq!(case.status, SLASHED);
+
+    // The queued withdrawal of everything now finds less than it asked for.
+    chain.warp(7 * DAY);
+    let err =
+        chain.send(provider, suite.margin, &ERAMargin::completeWithdrawalCall {}).unwrap_err();
+    assert_eq!(
+        err.to_string(),
+        format!(
+            "InsufficientMargin({provider}, 70000000000000000000000, 100000000000000000000000)"
+        )
+    );
+
+    // The two partners pull their shares; the last takes the rounding rest.
+    let total = U256::from(30_000u64 * 72 + 36_000 * 24);
+    let alpha_share = era(30_000) * U256::from(30_000u64 * 72) / total;
+    let claim = ERAMargin::claimCall { caseId: case_id };
+    assert_eq!(chain.send(alpha, suite.margin, &claim).unwrap().ret, alpha_share);
+    assert_eq!(chain.send(beta, suite.margin, &claim).unwrap().ret, era(30_000) - alpha_share);
+    assert_eq!(suite.era_balance(&mut chain, alpha).unwrap(), alpha_share);
+    match chain.send(beta, suite.margin, &claim).unwrap_err() {
+        Revert::Margin(ERAMarginErrors::AlreadyClaimed(e)) => assert_eq!(e.partner, beta_id),
+        other => panic!("expected AlreadyClaimed, got {other}"),
+    }
+    let (_, claimed) = chain
+        .call(suite.margin, &ERAMargin::contributionCall { caseId: case_id, partner: alpha_id })
+        .unwrap()
+        .into();
+    assert!(claimed);
+
+    // What is left is exactly the provider's margin.
+    assert_eq!(margin_era(&mut chain, &suite), era(70_000));
+    let p = chain.call(suite.margin, &ERAMargin::providerOfCall { provider }).unwrap();
+    assert_eq!((p.margin, p.frozen), (era(70_000).to::<u128>(), 0));
+}
+
+#[test]
+fn a_node_margin_and_stake_are_slashed_separately() {
+    let (mut chain, suite) = setup();
+    let (node, alpha) = (dev(1), dev(2));
+    add_partner(&mut chain, &suite, "alpha", alpha);
+    stake_node(&mut chain, &suite, node, era(100_000));
+    post(&mut chain, &suite, node, era(40_000), 2);
+    let case_id = chain
+        .send(
+            alpha,
+            suite.margin,
+            &ERAMargin::freezeCall { provider: node, amount: era(40_000), evidence: B256::ZERO },
+        )
+        .unwrap()
+        .ret;
+    chain.warp(DAY);
+    // Nobody assessed: the slash goes to the rewards pool (the timelock), staking is untouched.
+    suite
+        .govern(
+            &mut chain,
+            suite.margin,
+            &ERAMargin::resolveCall { caseId: case_id, wad: THIRTY_PERCENT },
+        )
+        .unwrap();
+    assert_eq!(suite.era_balance(&mut chain, suite.timelock).unwrap(), era(12_000));
+    assert_eq!(margin_era(&mut chain, &suite), era(28_000));
+    assert_eq!(suite.era_balance(&mut chain, suite.staking).unwrap(), era(100_000));
+}
