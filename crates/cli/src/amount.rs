@@ -36,6 +36,29 @@ pub(crate) fn fmt_era(wei: U256) -> String {
     if frac.is_empty() { format!("{grouped} ERA") } else { format!("{grouped}.{frac} ERA") }
 }
 
+/// Parses a percentage ("30%", "0.05%") into a wad (1e18 = 100%), to 1e-16 %.
+pub(crate) fn parse_percent(text: &str) -> Result<U256> {
+    let number = text
+        .trim()
+        .strip_suffix('%')
+        .ok_or_else(|| eyre!("`{text}` is not a percentage: write e.g. 30% or 0.5%"))?;
+    if number.split_once('.').is_some_and(|(_, frac)| frac.len() > 16) {
+        bail!("`{text}` has too many decimals: at most 16 after the point");
+    }
+    parse_units(number.trim(), 16)
+        .ok()
+        .filter(|v| !v.is_negative())
+        .map(|v| v.get_absolute())
+        .ok_or_else(|| eyre!("`{text}` is not a percentage: write e.g. 30% or 0.5%"))
+}
+
+/// Formats a wad (1e18 = 100%) as a percentage: `30%`, `0.05%`.
+pub(crate) fn fmt_percent(wad: U256) -> String {
+    let text = format_units(wad, 16).expect("16 decimals is valid");
+    let text = text.trim_end_matches('0').trim_end_matches('.');
+    format!("{text}%")
+}
+
 /// Serializes wei as a decimal string in JSON output (serde's default for `U256` is hex).
 pub(crate) fn decimal<S: serde::Serializer>(wei: &U256, serializer: S) -> Result<S::Ok, S::Error> {
     serializer.collect_str(wei)
@@ -113,5 +136,16 @@ mod tests {
         assert_eq!(fmt_duration(2 * 86_400), "2d");
         assert_eq!(fmt_duration(86_400 + 12 * 3_600 + 5), "1d 12h 5s");
         assert_eq!(fmt_time(0), "1970-01-01T00:00:00Z");
+    }
+
+    #[test]
+    fn percentages() {
+        assert_eq!(parse_percent("30%").unwrap(), ERA * U256::from(3u8) / U256::from(10u8));
+        assert_eq!(parse_percent("0.05%").unwrap(), ERA / U256::from(2_000u16));
+        assert_eq!(fmt_percent(ERA / U256::from(2_000u16)), "0.05%");
+        assert_eq!(fmt_percent(ERA / U256::from(5u8)), "20%");
+        for bad in ["30", "-5%", "x%", "1.00000000000000001%"] {
+            assert!(parse_percent(bad).is_err(), "{bad}");
+        }
     }
 }

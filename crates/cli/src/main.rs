@@ -44,6 +44,12 @@ enum Command {
     Delegate(cmd::delegate::DelegateArgs),
     /// Queue, complete and list withdrawals.
     Withdraw(cmd::withdraw::WithdrawArgs),
+    /// Cross-domain margin: post, withdraw, show; freeze, assess, resolve, claim cases.
+    Margin(cmd::margin::MarginArgs),
+    /// Partner ecosystems (registered through the timelock).
+    Partner(cmd::partner::PartnerArgs),
+    /// Providers' risk features: publish, show.
+    Risk(cmd::risk::RiskArgs),
     /// Advance a local dev chain's clock (anvil only).
     Warp(cmd::warp::WarpArgs),
     /// Prove that a private record satisfies its schema's predicate (Groth16, BN254).
@@ -67,6 +73,9 @@ impl Command {
             Self::Stake(args) => args.run().await,
             Self::Delegate(args) => args.run().await,
             Self::Withdraw(args) => args.run().await,
+            Self::Margin(args) => args.run().await,
+            Self::Partner(args) => args.run().await,
+            Self::Risk(args) => args.run().await,
             Self::Warp(args) => args.run().await,
             Self::Prove(args) => {
                 let json = args.json;

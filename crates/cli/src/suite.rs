@@ -5,7 +5,7 @@ use alloy::{
     providers::DynProvider,
 };
 use clap::Args;
-use era_bindings::{ERAStaking, ERAToken, TimelockController};
+use era_bindings::{ERAMargin, ERAStaking, ERAToken, TimelockController};
 use eyre::{Result, bail};
 
 use crate::{
@@ -78,6 +78,18 @@ impl Suite {
     /// The ERA token.
     pub(crate) fn era(&self) -> ERAToken::ERATokenInstance<&DynProvider> {
         ERAToken::new(self.record.addresses().era, &self.chain.provider)
+    }
+
+    /// The cross-domain margin contract; an older deployment without one is told to redeploy.
+    pub(crate) fn margin(&self) -> Result<ERAMargin::ERAMarginInstance<&DynProvider>> {
+        let address = self.record.addresses().margin;
+        if address == Address::ZERO {
+            bail!(
+                "the suite on chain {} has no ERAMargin: deploy the current suite with `era deploy --force`",
+                self.chain.id
+            );
+        }
+        Ok(ERAMargin::new(address, &self.chain.provider))
     }
 
     /// The timelock.

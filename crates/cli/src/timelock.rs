@@ -11,7 +11,9 @@ use alloy::{
     rpc::types::{BlockNumberOrTag, Filter},
     sol_types::{SolCall, SolEvent, SolInterface},
 };
-use era_bindings::{ERAStaking::ERAStakingCalls, TimelockController, tier_name};
+use era_bindings::{
+    ERAMargin::ERAMarginCalls, ERAStaking::ERAStakingCalls, TimelockController, tier_name,
+};
 use eyre::{Result, eyre};
 use serde::Serialize;
 
@@ -116,7 +118,51 @@ pub(crate) fn describe(record: &Record, target: Address, data: &[u8]) -> String 
             other => format!("staking.{}", selector_name(&other)),
         };
     }
+    if target == record.addresses().margin
+        && let Ok(call) = ERAMarginCalls::abi_decode(data)
+    {
+        return describe_margin(call);
+    }
     format!("call {target} with {} bytes of calldata", data.len())
+}
+
+/// What a governance call to the margin contract does, e.g. `margin.setPartner(alpha, 0x…)`.
+fn describe_margin(call: ERAMarginCalls) -> String {
+    match call {
+        ERAMarginCalls::setPartner(c) => {
+            format!("margin.setPartner({}, {})", tier_name(c.partner), c.actor)
+        }
+        ERAMarginCalls::resolve(c) if c.wad.is_zero() => {
+            format!("margin.resolve(case #{}, release)", c.caseId)
+        }
+        ERAMarginCalls::resolve(c) => {
+            format!(
+                "margin.resolve(case #{}, slash {})",
+                c.caseId,
+                crate::amount::fmt_percent(c.wad)
+            )
+        }
+        ERAMarginCalls::penalize(c) => format!("margin.penalize({})", c.provider),
+        ERAMarginCalls::setMinMarginPerEcosystem(c) => {
+            format!("margin.setMinMarginPerEcosystem({})", fmt_era(U256::from(c.minimum)))
+        }
+        ERAMarginCalls::setDisputeWindow(c) => {
+            format!("margin.setDisputeWindow({})", fmt_duration(c.window))
+        }
+        ERAMarginCalls::setMaxFreezePeriod(c) => {
+            format!("margin.setMaxFreezePeriod({})", fmt_duration(c.period))
+        }
+        ERAMarginCalls::setWithdrawalDelay(c) => {
+            format!("margin.setWithdrawalDelay({})", fmt_duration(c.delay))
+        }
+        ERAMarginCalls::setRewardsPool(c) => format!("margin.setRewardsPool({})", c.pool),
+        ERAMarginCalls::grantRole(c) => format!("margin.grantRole({}, {})", c.role, c.account),
+        ERAMarginCalls::unpause(_) => "margin.unpause()".into(),
+        other => {
+            let debug = format!("{other:?}");
+            format!("margin.{}(…)", debug.split('(').next().unwrap_or_default())
+        }
+    }
 }
 
 fn selector_name(call: &ERAStakingCalls) -> String {

@@ -10,7 +10,7 @@ use alloy::{
     sol_types::SolInterface,
 };
 use era_bindings::{
-    ERAStaking::ERAStakingErrors, ERAToken::ERATokenErrors,
+    ERAMargin::ERAMarginErrors, ERAStaking::ERAStakingErrors, ERAToken::ERATokenErrors,
     TimelockController::TimelockControllerErrors,
 };
 use eyre::{Result, bail};
@@ -80,4 +80,5 @@ pub(crate) fn decode_revert(data: &[u8]) -> Option<String> {
     named::<ERAStakingErrors>(data)
         .or_else(|| named::<TimelockControllerErrors>(data))
         .or_else(|| named::<ERATokenErrors>(data))
+        .or_else(|| named::<ERAMarginErrors>(data))
 }

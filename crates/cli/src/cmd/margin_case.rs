@@ -1,0 +1,381 @@
+//! `era margin freeze|assess|resolve|claim|case`: a partner's case against a provider's margin,
+//! from the freeze to the claims.
+
+use std::fmt;
+
+use alloy::{
+    primitives::{Address, B256, U256, keccak256},
+    providers::Provider,
+    sol_types::SolValue,
+};
+use clap::Args;
+use era_bindings::{ERAMargin, tier_name};
+use eyre::{Result, bail};
+use serde::Serialize;
+
+use crate::{
+    amount::{
+        fmt_duration, fmt_era, fmt_percent, fmt_time, parse_duration, parse_era, parse_percent,
+    },
+    output::print,
+    suite::{SendArgs, Suite, SuiteArgs},
+    timelock::{Operation, calldata, chain_time, schedule},
+    tx::{Sent, send},
+};
+
+use super::margin::MarginState;
+
+/// Case statuses, as `IERAMargin.CaseStatus` numbers them.
+const OPEN: u8 = 1;
+const SLASHED: u8 = 3;
+
+/// 20% and 50%: the slash range of the contract.
+const MIN_SLASH: U256 = U256::from_limbs([200_000_000_000_000_000, 0, 0, 0]);
+const MAX_SLASH: U256 = U256::from_limbs([500_000_000_000_000_000, 0, 0, 0]);
+
+/// `era margin freeze`.
+#[derive(Debug, Args)]
+pub(crate) struct FreezeArgs {
+    /// The provider that defaulted.
+    provider: Address,
+    /// ERA to freeze (at most its unfrozen margin; also the most the case can slash).
+    #[arg(value_parser = parse_era)]
+    amount: U256,
+    /// Evidence of the default: a 32-byte hash (0x…), or text that is hashed (keccak256).
+    #[arg(long)]
+    evidence: String,
+    #[command(flatten)]
+    tx: SendArgs,
+}
+
+/// `era margin assess`.
+#[derive(Debug, Args)]
+pub(crate) struct AssessArgs {
+    /// The case.
+    case: u64,
+    /// How long before the default you warned (e.g. 48h, 2d); counted in whole hours.
+    #[arg(long, value_parser = parse_duration)]
+    lead_time: u64,
+    /// Loss you prevented, in ERA (counts up to the case's freeze).
+    #[arg(long, value_parser = parse_era)]
+    loss_prevented: U256,
+    #[command(flatten)]
+    tx: SendArgs,
+}
+
+/// `era margin resolve`.
+#[derive(Debug, Args)]
+pub(crate) struct ResolveArgs {
+    /// The case.
+    case: u64,
+    /// Slash this share of the provider's margin, 20% to 50% (capped at the freeze).
+    #[arg(long, value_parser = parse_percent, required_unless_present = "release")]
+    slash: Option<U256>,
+    /// Release the freeze without a slash.
+    #[arg(long, conflicts_with = "slash")]
+    release: bool,
+    #[command(flatten)]
+    tx: SendArgs,
+}
+
+/// `era margin claim`.
+#[derive(Debug, Args)]
+pub(crate) struct ClaimArgs {
+    /// The slashed case.
+    case: u64,
+    #[command(flatten)]
+    tx: SendArgs,
+}
+
+/// `era margin case`.
+#[derive(Debug, Args)]
+pub(crate) struct CaseArgs {
+    /// The case.
+    case: u64,
+    #[command(flatten)]
+    suite: SuiteArgs,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// A case as read from the chain.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CaseState {
+    id: u64,
+    provider: Address,
+    /// The partner that froze.
+    partner: String,
+    evidence: B256,
+    #[serde(serialize_with = "crate::amount::decimal")]
+    frozen: U256,
+    status: &'static str,
+    dispute_ends_at: u64,
+    lapses_at: u64,
+    #[serde(serialize_with = "crate::amount::decimal")]
+    slashed: U256,
+    #[serde(serialize_with = "crate::amount::decimal")]
+    paid: U256,
+    #[serde(serialize_with = "crate::amount::decimal")]
+    total_weight: U256,
+}
+
+impl CaseState {
+    async fn read(suite: &Suite, id: u64) -> Result<Self> {
+        let c = suite.margin()?.caseOf(U256::from(id)).call().await?;
+        if c.status == 0 {
+            bail!("there is no case #{id}: cases are numbered from 1 as partners freeze");
+        }
+        Ok(Self {
+            id,
+            provider: c.provider,
+            partner: tier_name(c.partner),
+            evidence: c.evidence,
+            frozen: U256::from(c.frozen),
+            status: match c.status {
+                OPEN => "open",
+                2 => "released",
+                SLASHED => "slashed",
+                _ => "lapsed",
+            },
+            dispute_ends_at: c.disputeEndsAt,
+            lapses_at: c.lapsesAt,
+            slashed: U256::from(c.slashed),
+            paid: U256::from(c.paid),
+            total_weight: c.totalWeight,
+        })
+    }
+}
+
+impl fmt::Display for CaseState {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "case #{}      {}", self.id, self.status)?;
+        writeln!(f, "  provider   {}", self.provider)?;
+        writeln!(f, "  frozen     {} by partner `{}`", fmt_era(self.frozen), self.partner)?;
+        writeln!(f, "  evidence   {}", self.evidence)?;
+        if self.status == "open" {
+            writeln!(f, "  dispute    resolvable from {}", fmt_time(self.dispute_ends_at))?;
+            write!(f, "  lapses     {} if unresolved", fmt_time(self.lapses_at))
+        } else {
+            write!(f, "  slashed    {} ({} claimed)", fmt_era(self.slashed), fmt_era(self.paid))
+        }
+    }
+}
+
+/// What a case command did.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct CaseOutput {
+    /// What happened, in a line.
+    summary: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    tx: Option<Sent>,
+    /// The scheduled timelock operation, when the sender resolves through governance.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    operation: Option<Operation>,
+    case: CaseState,
+}
+
+impl fmt::Display for CaseOutput {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if let Some(tx) = &self.tx {
+            writeln!(f, "{tx}")?;
+        }
+        writeln!(f, "{}", self.summary)?;
+        if let Some(op) = &self.operation {
+            writeln!(f, "  operation  {}", op.id)?;
+            writeln!(f, "  executable {} (then: era gov execute)", fmt_time(op.ready_at))?;
+        }
+        write!(f, "{}", self.case)
+    }
+}
+
+/// The partner `sender` acts for, or a one-line refusal.
+async fn partner_of(suite: &Suite, sender: Address) -> Result<B256> {
+    let partner = suite.margin()?.partnerOf(sender).call().await?;
+    if partner.is_zero() {
+        bail!(
+            "{sender} acts for no registered partner: governance registers partners with `era partner add <name> --actor <address>`"
+        );
+    }
+    Ok(partner)
+}
+
+/// Case `id`, failing unless it is open and has not lapsed.
+async fn open_case(suite: &Suite, id: u64) -> Result<CaseState> {
+    let case = CaseState::read(suite, id).await?;
+    if case.status != "open" {
+        bail!("case #{id} is {} already: it can no longer be assessed or resolved", case.status);
+    }
+    if chain_time(&suite.chain).await? >= case.lapses_at {
+        bail!(
+            "case #{id} lapsed at {}: anyone can release it now; it can no longer be assessed or resolved",
+            fmt_time(case.lapses_at)
+        );
+    }
+    Ok(case)
+}
+
+/// `--evidence`: a 32-byte hash as given, or the keccak256 of the text.
+fn evidence_hash(text: &str) -> B256 {
+    text.parse::<B256>().unwrap_or_else(|_| keccak256(text.as_bytes()))
+}
+
+impl FreezeArgs {
+    pub(crate) async fn run(self) -> Result<()> {
+        let (suite, sender) = self.tx.open().await?;
+        let partner = partner_of(&suite, sender).await?;
+        let state = MarginState::read(&suite, self.provider).await?;
+        if self.amount > state.unfrozen() {
+            bail!(
+                "cannot freeze {}: provider {} has only {} of unfrozen margin",
+                fmt_era(self.amount),
+                self.provider,
+                fmt_era(state.unfrozen())
+            );
+        }
+        let margin = suite.margin()?;
+        let id = margin.caseCount().call().await?.to::<u64>() + 1;
+        let evidence = evidence_hash(&self.evidence);
+        let tx = send("freeze", margin.freeze(self.provider, self.amount, evidence)).await?;
+        let case = CaseState::read(&suite, id).await?;
+        let summary = format!(
+            "partner `{}` froze {} of {}: case #{id}",
+            tier_name(partner),
+            fmt_era(self.amount),
+            self.provider
+        );
+        print(&CaseOutput { summary, tx: Some(tx), operation: None, case }, self.tx.json)
+    }
+}
+
+impl AssessArgs {
+    pub(crate) async fn run(self) -> Result<()> {
+        let (suite, sender) = self.tx.open().await?;
+        let partner = partner_of(&suite, sender).await?;
+        open_case(&suite, self.case).await?;
+        let margin = suite.margin()?;
+        let (id, hours) = (U256::from(self.case), U256::from(self.lead_time / 3_600));
+        let weight = margin.contributionWeight(id, hours, self.loss_prevented).call().await?;
+        let tx = send("assess", margin.assess(id, hours, self.loss_prevented)).await?;
+        let summary = format!(
+            "partner `{}` assessed case #{}: {} lead time, {} prevented, weight {weight}",
+            tier_name(partner),
+            self.case,
+            fmt_duration(self.lead_time / 3_600 * 3_600),
+            fmt_era(self.loss_prevented)
+        );
+        let case = CaseState::read(&suite, self.case).await?;
+        print(&CaseOutput { summary, tx: Some(tx), operation: None, case }, self.tx.json)
+    }
+}
+
+impl ResolveArgs {
+    pub(crate) async fn run(self) -> Result<()> {
+        let wad = if self.release { U256::ZERO } else { self.slash.unwrap_or_default() };
+        if !self.release && (wad < MIN_SLASH || wad > MAX_SLASH) {
+            bail!("--slash {} is outside the allowed 20% to 50%", fmt_percent(wad));
+        }
+        let (suite, sender) = self.tx.open().await?;
+        let case = open_case(&suite, self.case).await?;
+        let margin = suite.margin()?;
+        let what =
+            if self.release { "release".to_owned() } else { format!("slash {}", fmt_percent(wad)) };
+        let now = chain_time(&suite.chain).await?;
+        let arbiter = margin.ARBITER_ROLE().call().await?;
+        if margin.hasRole(arbiter, sender).call().await? {
+            if now < case.dispute_ends_at {
+                bail!(
+                    "case #{}'s dispute window ends at {} (in {}): resolve it then",
+                    self.case,
+                    fmt_time(case.dispute_ends_at),
+                    fmt_duration(case.dispute_ends_at - now)
+                );
+            }
+            let tx = send("resolve", margin.resolve(U256::from(self.case), wad)).await?;
+            let case = CaseState::read(&suite, self.case).await?;
+            let summary = format!("case #{} resolved: {what}", self.case);
+            return print(
+                &CaseOutput { summary, tx: Some(tx), operation: None, case },
+                self.tx.json,
+            );
+        }
+        // Otherwise governance resolves: schedule on the timelock, `era gov execute` later.
+        let timelock = suite.timelock();
+        let proposer = timelock.PROPOSER_ROLE().call().await?;
+        if !timelock.hasRole(proposer, sender).call().await? {
+            bail!(
+                "{sender} is neither an arbiter of the margin nor a proposer of the timelock {}: use the proposer's key",
+                timelock.address()
+            );
+        }
+        let delay = timelock.getMinDelay().call().await?.to::<u64>();
+        if now + delay < case.dispute_ends_at {
+            bail!(
+                "case #{}'s dispute window ends at {}; scheduled now, the timelock would execute at {}: schedule from {} on",
+                self.case,
+                fmt_time(case.dispute_ends_at),
+                fmt_time(now + delay),
+                fmt_time(case.dispute_ends_at - delay)
+            );
+        }
+        let nonce = suite.chain.provider.get_transaction_count(sender).await?;
+        let salt = keccak256((sender, U256::from(nonce), U256::from(now)).abi_encode());
+        let call = calldata(&ERAMargin::resolveCall { caseId: U256::from(self.case), wad });
+        let (operation, tx) =
+            schedule(&suite.chain, &suite.record, *margin.address(), call, salt).await?;
+        let summary =
+            format!("scheduled case #{} for the arbiter (the timelock): {what}", self.case);
+        print(&CaseOutput { summary, tx: Some(tx), operation: Some(operation), case }, self.tx.json)
+    }
+}
+
+impl ClaimArgs {
+    pub(crate) async fn run(self) -> Result<()> {
+        let (suite, sender) = self.tx.open().await?;
+        let partner = partner_of(&suite, sender).await?;
+        let case = CaseState::read(&suite, self.case).await?;
+        if case.status != "slashed" {
+            bail!(
+                "case #{} is {}: only a slashed case has shares to claim",
+                self.case,
+                case.status
+            );
+        }
+        let margin = suite.margin()?;
+        let id = U256::from(self.case);
+        let contribution = margin.contribution(id, partner).call().await?;
+        if contribution._0.is_zero() {
+            bail!(
+                "partner `{}` has no share of case #{}: it submitted no assessment before the resolution",
+                tier_name(partner),
+                self.case
+            );
+        }
+        if contribution._1 {
+            bail!(
+                "partner `{}` already claimed its share of case #{}",
+                tier_name(partner),
+                self.case
+            );
+        }
+        let amount = margin.claimable(id, partner).call().await?;
+        let tx = send("claim", margin.claim(id)).await?;
+        let case = CaseState::read(&suite, self.case).await?;
+        let summary = format!(
+            "partner `{}` claimed {} from case #{} to {sender}",
+            tier_name(partner),
+            fmt_era(amount),
+            self.case
+        );
+        print(&CaseOutput { summary, tx: Some(tx), operation: None, case }, self.tx.json)
+    }
+}
+
+impl CaseArgs {
+    pub(crate) async fn run(self) -> Result<()> {
+        let suite = self.suite.open().await?;
+        print(&CaseState::read(&suite, self.case).await?, self.json)
+    }
+}

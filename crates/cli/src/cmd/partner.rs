@@ -1,0 +1,141 @@
+//! `era partner add`: register a partner ecosystem (or change its acting address) through the
+//! timelock.
+
+use std::fmt;
+
+use alloy::{
+    primitives::{Address, B256, U256, keccak256},
+    providers::Provider,
+    sol_types::SolValue,
+};
+use clap::{Args, Subcommand};
+use era_bindings::{ERAMargin, tier_id, tier_name};
+use eyre::{Result, bail};
+use serde::Serialize;
+
+use crate::{
+    amount::fmt_time,
+    output::print,
+    suite::SendArgs,
+    timelock::{Operation, calldata, chain_time, schedule},
+    tx::Sent,
+};
+
+/// Partner ecosystems: they freeze margins, assess contributions and publish risk features.
+#[derive(Debug, Args)]
+pub(crate) struct PartnerArgs {
+    #[command(subcommand)]
+    command: PartnerCommand,
+}
+
+/// `era partner` subcommands.
+#[derive(Debug, Subcommand)]
+enum PartnerCommand {
+    /// Schedule registering a partner with the address allowed to act for it (or a new address
+    /// for a registered one); execute it with `era gov execute` after the timelock delay.
+    Add(AddArgs),
+}
+
+/// `era partner add`.
+#[derive(Debug, Args)]
+struct AddArgs {
+    /// The partner's name, e.g. alpha-chain (1 to 32 bytes).
+    name: String,
+    /// The address that acts for the partner.
+    #[arg(long)]
+    actor: Address,
+    #[command(flatten)]
+    tx: SendArgs,
+}
+
+/// A scheduled partner registration.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct PartnerAddOutput {
+    partner: String,
+    /// Its acting address before (zero: a new partner).
+    previous_actor: Address,
+    actor: Address,
+    operation: Operation,
+    tx: Sent,
+}
+
+impl fmt::Display for PartnerAddOutput {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.previous_actor == Address::ZERO {
+            writeln!(f, "scheduled partner `{}` acting through {}", self.partner, self.actor)?;
+        } else {
+            writeln!(
+                f,
+                "scheduled partner `{}`: actor {} -> {}",
+                self.partner, self.previous_actor, self.actor
+            )?;
+        }
+        writeln!(f, "  operation    {}", self.operation.id)?;
+        writeln!(
+            f,
+            "  executable   {} (then: era gov execute)",
+            fmt_time(self.operation.ready_at)
+        )?;
+        write!(f, "  tx           {}", self.tx.tx_hash)
+    }
+}
+
+impl PartnerArgs {
+    /// Runs the subcommand.
+    pub(crate) async fn run(self) -> Result<()> {
+        match self.command {
+            PartnerCommand::Add(args) => args.run().await,
+        }
+    }
+}
+
+impl AddArgs {
+    async fn run(self) -> Result<()> {
+        let id = tier_id(&self.name).map_err(|e| eyre::eyre!("partner {e}"))?;
+        if self.actor == Address::ZERO {
+            bail!("--actor must be a real address, not zero");
+        }
+        let (suite, sender) = self.tx.open().await?;
+        let margin = suite.margin()?;
+        let timelock = suite.timelock();
+        let proposer = timelock.PROPOSER_ROLE().call().await?;
+        if !timelock.hasRole(proposer, sender).call().await? {
+            bail!(
+                "{sender} may not propose on the timelock {}: use the proposer's key",
+                timelock.address()
+            );
+        }
+        let previous = margin.actorOf(id).call().await?;
+        if previous == self.actor {
+            bail!(
+                "partner `{}` already acts through {}: nothing to schedule",
+                self.name,
+                self.actor
+            );
+        }
+        let taken = margin.partnerOf(self.actor).call().await?;
+        if !taken.is_zero() {
+            bail!(
+                "{} already acts for partner `{}`: give another address",
+                self.actor,
+                tier_name(taken)
+            );
+        }
+        let nonce = suite.chain.provider.get_transaction_count(sender).await?;
+        let now = chain_time(&suite.chain).await?;
+        let salt = keccak256((sender, U256::from(nonce), U256::from(now)).abi_encode());
+        let call = calldata(&ERAMargin::setPartnerCall { partner: id, actor: self.actor });
+        let (operation, tx) =
+            schedule(&suite.chain, &suite.record, *margin.address(), call, B256::from(salt))
+                .await?;
+        let out = PartnerAddOutput {
+            partner: self.name,
+            previous_actor: previous,
+            actor: self.actor,
+            operation,
+            tx,
+        };
+        print(&out, self.tx.json)
+    }
+}
