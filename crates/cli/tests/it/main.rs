@@ -6,5 +6,6 @@ mod deploy;
 mod devnet;
 mod errors;
 mod governance;
+mod margin;
 mod prover;
 mod staking;

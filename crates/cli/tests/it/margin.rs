@@ -1,0 +1,225 @@
+//! `era partner add`, `era margin …` and `era risk …`: a full case from the post to the claims,
+//! and every refusal as one line that sends nothing.
+
+use alloy::primitives::{Address, U256};
+use era_bindings::{ERA, ERAMargin, ERAToken};
+
+use crate::common::Devnet;
+
+fn era(n: u64) -> U256 {
+    U256::from(n) * ERA
+}
+
+/// A deployed suite with partners `alpha` (account 2) and `beta` (account 3) registered through
+/// the timelock, and the provider (account 1) funded with 150,000 ERA.
+async fn with_partners() -> Devnet {
+    let net = Devnet::start();
+    net.deploy();
+    net.fund(net.address(1), 150_000).await;
+    for (name, account) in [("alpha", 2), ("beta", 3)] {
+        let actor = net.address(account).to_string();
+        let out = net
+            .era(&[
+                "partner",
+                "add",
+                name,
+                "--actor",
+                &actor,
+                "--private-key",
+                &net.key(0),
+                "--json",
+            ])
+            .json();
+        assert_eq!(out["partner"], name);
+    }
+    net.era(&["warp", "1h"]).ok();
+    let executed = net.era(&["gov", "execute", "--private-key", &net.key(0)]).ok();
+    assert!(executed.contains("margin.setPartner(alpha, "), "{executed}");
+    net
+}
+
+#[tokio::test]
+async fn a_default_from_post_to_claims_by_two_partners() {
+    let net = with_partners().await;
+    let (provider, alpha, beta) = (net.address(1), net.address(2), net.address(3));
+    let p = provider.to_string();
+    let key = |i| net.key(i);
+
+    let out = net
+        .era(&["margin", "post", "100000", "--ecosystems", "5", "--private-key", &key(1), "--json"])
+        .json();
+    assert_eq!(out["margin"]["margin"], era(100_000).to_string());
+    assert_eq!(out["margin"]["ecosystems"], 5);
+
+    let out = net
+        .era(&[
+            "margin",
+            "freeze",
+            &p,
+            "60000",
+            "--evidence",
+            "invoice 42",
+            "--private-key",
+            &key(2),
+        ])
+        .ok();
+    assert!(out.contains("partner `alpha` froze 60,000 ERA") && out.contains("case #1"), "{out}");
+    let assess = |k: usize, lead: &str, loss: &str| {
+        net.era(&[
+            "margin",
+            "assess",
+            "1",
+            "--lead-time",
+            lead,
+            "--loss-prevented",
+            loss,
+            "--private-key",
+            &key(k),
+        ])
+        .ok()
+    };
+    assess(2, "48h", "30000");
+    assess(3, "0h", "36000");
+
+    net.era(&["warp", "3d"]).ok();
+    let out = net.era(&["margin", "resolve", "1", "--slash", "30%", "--private-key", &key(0)]).ok();
+    assert!(out.contains("scheduled case #1") && out.contains("era gov execute"), "{out}");
+    net.era(&["warp", "1h"]).ok();
+    let out = net.era(&["gov", "execute", "--private-key", &key(0)]).ok();
+    assert!(out.contains("margin.resolve(case #1, slash 30%)"), "{out}");
+    let case = net.era(&["margin", "case", "1", "--json"]).json();
+    assert_eq!(case["status"], "slashed");
+    assert_eq!(case["slashed"], era(30_000).to_string());
+
+    // Weights 30,000 x 72 and 36,000 x 24: alpha gets 5/7 of 30,000, beta the rest.
+    let total = U256::from(30_000u64 * 72 + 36_000 * 24);
+    let alpha_share = era(30_000) * U256::from(30_000u64 * 72) / total;
+    net.era(&["margin", "claim", "1", "--private-key", &key(2)]).ok();
+    net.era(&["margin", "claim", "1", "--private-key", &key(3)]).ok();
+    let provider_rpc = net.provider();
+    let token = ERAToken::new(net.contract("ERAToken"), &provider_rpc);
+    assert_eq!(token.balanceOf(alpha).call().await.unwrap(), alpha_share);
+    assert_eq!(token.balanceOf(beta).call().await.unwrap(), era(30_000) - alpha_share);
+    let margin = ERAMargin::new(net.contract("ERAMargin"), &provider_rpc);
+    assert_eq!(token.balanceOf(*margin.address()).call().await.unwrap(), era(70_000));
+
+    let shown = net.era(&["margin", "show", &p, "--json"]).json();
+    assert_eq!(shown["margin"], era(70_000).to_string());
+    assert_eq!(shown["frozen"], "0");
+}
+
+#[tokio::test]
+async fn bad_margin_input_is_refused_in_one_line_and_sends_nothing() {
+    let net = with_partners().await;
+    let provider = net.address(1);
+    let p = provider.to_string();
+    let key = |i| net.key(i);
+
+    let line = net
+        .era(&["margin", "post", "99999", "--ecosystems", "5", "--private-key", &key(1)])
+        .refused();
+    assert!(line.contains("does not cover 5 ecosystem(s): 100,000 ERA needed"), "{line}");
+    net.era(&["margin", "post", "100000", "--ecosystems", "5", "--private-key", &key(1)]).ok();
+    net.era(&["margin", "withdraw", "queue", "20000", "--private-key", &key(1)]).refused();
+    net.era(&["margin", "post", "20000", "--ecosystems", "5", "--private-key", &key(1)]).ok();
+    net.era(&["margin", "withdraw", "queue", "20000", "--private-key", &key(1)]).ok();
+
+    let nonce = net.nonce(net.address(4)).await;
+    let line = net
+        .era(&["margin", "freeze", &p, "1", "--evidence", "x", "--private-key", &key(4)])
+        .refused();
+    assert!(line.contains("acts for no registered partner"), "{line}");
+    assert_eq!(net.nonce(net.address(4)).await, nonce);
+    let line = net
+        .era(&["margin", "freeze", &p, "120001", "--evidence", "x", "--private-key", &key(2)])
+        .refused();
+    assert!(line.contains("has only 120,000 ERA of unfrozen margin"), "{line}");
+    net.era(&["margin", "freeze", &p, "50000", "--evidence", "x", "--private-key", &key(2)]).ok();
+    net.era(&[
+        "margin",
+        "assess",
+        "1",
+        "--lead-time",
+        "1h",
+        "--loss-prevented",
+        "1",
+        "--private-key",
+        &key(2),
+    ])
+    .ok();
+
+    // The withdrawal queued before the freeze cannot complete while anything is frozen.
+    net.era(&["warp", "7d"]).ok();
+    let line = net.era(&["margin", "withdraw", "complete", "--private-key", &key(1)]).refused();
+    assert!(line.contains("50,000 ERA of") && line.contains("is frozen by open cases"), "{line}");
+
+    let line =
+        net.era(&["margin", "resolve", "1", "--slash", "19%", "--private-key", &key(0)]).refused();
+    assert!(line.contains("--slash 19% is outside the allowed 20% to 50%"), "{line}");
+    let line = net.era(&["margin", "claim", "1", "--private-key", &key(2)]).refused();
+    assert!(line.contains("case #1 is open: only a slashed case has shares"), "{line}");
+
+    // A second case, frozen now, cannot be resolved before its dispute window ends.
+    net.era(&["margin", "freeze", &p, "1000", "--evidence", "y", "--private-key", &key(3)]).ok();
+    let line =
+        net.era(&["margin", "resolve", "2", "--release", "--private-key", &key(0)]).refused();
+    assert!(line.contains("case #2's dispute window ends at"), "{line}");
+
+    net.era(&["margin", "resolve", "1", "--slash", "50%", "--private-key", &key(0)]).ok();
+    net.era(&["warp", "1h"]).ok();
+    net.era(&["gov", "execute", "--private-key", &key(0)]).ok();
+    let line =
+        net.era(&["margin", "resolve", "1", "--release", "--private-key", &key(0)]).refused();
+    assert!(line.contains("case #1 is slashed already"), "{line}");
+    let line = net.era(&["margin", "claim", "1", "--private-key", &key(3)]).refused();
+    assert!(line.contains("partner `beta` has no share of case #1"), "{line}");
+    net.era(&["margin", "claim", "1", "--private-key", &key(2)]).ok();
+    let line = net.era(&["margin", "claim", "1", "--private-key", &key(2)]).refused();
+    assert!(line.contains("partner `alpha` already claimed its share of case #1"), "{line}");
+    let line = net.era(&["margin", "case", "9"]).refused();
+    assert!(line.contains("there is no case #9"), "{line}");
+}
+
+#[tokio::test]
+async fn partners_publish_risk_features_that_anyone_reads() {
+    let net = with_partners().await;
+    let provider: Address = net.address(1);
+    let p = provider.to_string();
+    let publish = |k: usize, volatility: &str| {
+        net.era(&[
+            "risk",
+            "publish",
+            &p,
+            "--default-rate",
+            "1.5%",
+            "--delay",
+            "90m",
+            "--tampering",
+            "0.02%",
+            "--anomaly",
+            "0.4%",
+            "--volatility",
+            volatility,
+            "--commitment",
+            "records of 2026-Q3",
+            "--private-key",
+            &net.key(k),
+        ])
+    };
+    let line = publish(4, "9%").refused();
+    assert!(line.contains("acts for no registered partner"), "{line}");
+    let line = publish(2, "100.01%").refused();
+    assert!(line.contains("--volatility cannot be above 100%"), "{line}");
+    publish(2, "9%").ok();
+    let shown = net.era(&["risk", "show", &p, "--json"]).json();
+    assert_eq!(shown["defaultRateBps"], 150);
+    assert_eq!(shown["delaySeconds"], 5_400);
+    assert_eq!(shown["tamperingBps"], 2);
+    assert_eq!(shown["anomalyBps"], 40);
+    assert_eq!(shown["volatilityBps"], 900);
+    assert_eq!(shown["partner"], "alpha");
+    let text = net.era(&["risk", "show", &p]).ok();
+    assert!(text.contains("volatility     9.00%"), "{text}");
+    let line = net.era(&["risk", "show", &net.address(5).to_string()]).refused();
+    assert!(line.contains("no risk features were published"), "{line}");
+}
