@@ -31,7 +31,7 @@ pub(crate) struct RiskArgs {
 #[derive(Debug, Subcommand)]
 enum RiskCommand {
     /// Publish a provider's risk features (partners); replaces the latest ones.
-    Publish(PublishArgs),
+    Publish(Box<PublishArgs>),
     /// The latest risk features of a provider.
     Show(ShowArgs),
 }
