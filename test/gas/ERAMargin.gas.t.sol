@@ -82,7 +82,7 @@ contract ERAMarginGasTest is MarginGasTest {
         measure(
             address(timelock),
             abi.encodeCall(margin.resolve, (caseId, 0.3e18)),
-            "resolve with slash, 2 partners",
+            "resolve with slash (unclaimed ERA already held)",
             RESOLVE_TARGET
         );
     }
