@@ -164,6 +164,13 @@ impl fmt::Display for MarginState {
         writeln!(f, "margin       {}", fmt_era(self.margin))?;
         writeln!(f, "frozen       {}", fmt_era(self.frozen))?;
         write!(f, "ecosystems   {} (needs {})", self.ecosystems, fmt_era(self.required))?;
+        if self.margin < self.required {
+            write!(
+                f,
+                "\nshortfall    {}: add margin before withdrawing part of it",
+                fmt_era(self.required - self.margin)
+            )?;
+        }
         if !self.pending_withdrawal.is_zero() {
             write!(
                 f,

@@ -1,0 +1,62 @@
+#!/usr/bin/env bash
+# A full cross-domain margin case through the `era` CLI against a fresh anvil: partners registered
+# through the timelock, a provider posts, a partner freezes (binding a withdrawal queued before),
+# two partners assess, governance slashes 30% after the dispute window, both partners claim, the
+# provider leaves with the rest. Refused steps print their one-line error.
+#   governance anvil account 0 (deployer, timelock proposer, holder of the local ERA supply)
+#   provider   anvil account 1;  partners alpha and beta: accounts 2 and 3
+# Run after `cargo build -p era-cli`: bash script/margin-case.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ERA=${ERA_BIN:-target/debug/era}
+CAST=tools/bin/cast
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+export ETH_RPC_URL=http://127.0.0.1:$PORT
+export ERA_DEPLOYMENTS=$(mktemp -d)
+tools/bin/anvil --port "$PORT" >"$ERA_DEPLOYMENTS/anvil.log" 2>&1 &
+ANVIL_PID=$!
+trap 'kill $ANVIL_PID 2>/dev/null || true; rm -rf "$ERA_DEPLOYMENTS"' EXIT
+until $CAST chain-id >/dev/null 2>&1; do sleep 0.2; done
+GOV=0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80
+PROV=0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d
+ALPHA=0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a
+BETA=0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6
+P=$($CAST wallet address --private-key $PROV); A=$($CAST wallet address --private-key $ALPHA); B=$($CAST wallet address --private-key $BETA)
+run() { echo; echo "\$ era ${*}" | sed -E 's/0x[0-9a-f]{64}/<key>/g'; "$ERA" "$@"; }
+fails() { echo; echo "\$ era ${*}" | sed -E 's/0x[0-9a-f]{64}/<key>/g'; if "$ERA" "$@"; then echo "expected a refusal"; exit 1; else echo "(exit $?)"; fi; }
+run deploy --private-key $GOV --timelock-delay 1h
+TOKEN=$(python3 -c "import json,os;print(json.load(open(os.environ['ERA_DEPLOYMENTS']+'/31337.json'))['contracts']['ERAToken']['address'])")
+$CAST send -q --private-key $GOV "$TOKEN" 'transfer(address,uint256)' "$P" 150000ether
+run partner add alpha --actor $A --private-key $GOV
+run partner add beta --actor $B --private-key $GOV
+run warp 1h
+run gov execute --private-key $GOV
+fails margin post 99999 --ecosystems 5 --private-key $PROV
+run margin post 100000 --ecosystems 5 --private-key $PROV
+run margin withdraw queue 100000 --private-key $PROV
+run warp 7d
+fails margin freeze $P 100001 --evidence "default on invoice 42" --private-key $ALPHA
+fails margin freeze $P 1 --evidence x --private-key $PROV
+run margin freeze $P 60000 --evidence "default on invoice 42" --private-key $ALPHA
+fails margin withdraw complete --private-key $PROV
+run margin assess 1 --lead-time 48h --loss-prevented 30000 --private-key $ALPHA
+run margin assess 1 --lead-time 0h --loss-prevented 36000 --private-key $BETA
+run risk publish $P --default-rate 1.5% --delay 90m --tampering 0.02% --anomaly 0.4% --volatility 9% --commitment "records of 2026-Q3" --private-key $ALPHA
+run risk show $P
+fails margin resolve 1 --slash 30% --private-key $GOV
+fails margin resolve 1 --slash 60% --private-key $GOV
+run warp 3d
+run margin resolve 1 --slash 30% --private-key $GOV
+run warp 1h
+run gov execute --private-key $GOV
+fails margin resolve 1 --release --private-key $GOV
+run margin case 1
+run margin claim 1 --private-key $ALPHA
+run margin claim 1 --private-key $BETA
+fails margin claim 1 --private-key $BETA
+run margin show $P
+fails margin withdraw complete --private-key $PROV
+fails margin claim 1 --private-key $GOV
+run margin withdraw queue 70000 --private-key $PROV
+run warp 7d
+run margin withdraw complete --private-key $PROV
