@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {CircuitBreaker} from "../contracts/domains/CircuitBreaker.sol";
+import {ScenarioRegistry} from "../contracts/scenarios/ScenarioRegistry.sol";
+import {ModuleRegistry} from "../contracts/security/ModuleRegistry.sol";
 import {ERAStaking} from "../contracts/staking/ERAStaking.sol";
 import {ERAToken} from "../contracts/token/ERAToken.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
@@ -25,6 +28,9 @@ struct Suite {
     TimelockController timelock;
     IERC20 era;
     ERAStaking staking;
+    ModuleRegistry modules;
+    ScenarioRegistry scenarios;
+    CircuitBreaker breaker; // created by `scenarios`
 }
 
 /// @notice Deploys the suite; shared by the forge script and the forge tests.
@@ -56,6 +62,13 @@ abstract contract SuiteDeployer {
         s.staking = new ERAStaking(
             s.era, address(s.timelock), c.guardian, c.unbondingDelay, c.gracePeriod, c.tierIds, c.minStakes
         );
+        s.modules = new ModuleRegistry(address(s.timelock));
+        // Node and user shares of security costs go to the timelock (the treasury) until a
+        // rewards distributor exists; the guardian keeps and trips.
+        s.scenarios = new ScenarioRegistry(
+            s.staking, s.modules, address(s.timelock), c.guardian, address(s.timelock), address(s.timelock)
+        );
+        s.breaker = CircuitBreaker(address(s.scenarios.breaker()));
     }
 }
 
@@ -75,5 +88,8 @@ contract Deploy is Script, SuiteDeployer {
         console.log("TimelockController", address(s.timelock));
         console.log("ERA", address(s.era));
         console.log("ERAStaking", address(s.staking));
+        console.log("ModuleRegistry", address(s.modules));
+        console.log("ScenarioRegistry", address(s.scenarios));
+        console.log("CircuitBreaker", address(s.breaker));
     }
 }

@@ -26,6 +26,14 @@ contract DeployTest is Test, SuiteDeployer {
         assertEq(s.staking.unbondingDelay(), 7 days);
         assertEq(s.staking.gracePeriod(), 7 days);
         assertEq(s.staking.tierIds().length, 3);
+        assertTrue(s.modules.hasRole(s.modules.DEFAULT_ADMIN_ROLE(), address(s.timelock)), "modules admin");
+        assertTrue(s.scenarios.hasRole(s.scenarios.DEFAULT_ADMIN_ROLE(), address(s.timelock)), "scenarios admin");
+        assertTrue(s.scenarios.hasRole(s.scenarios.KEEPER_ROLE(), guardian), "keeper");
+        assertEq(address(s.scenarios.breaker()), address(s.breaker));
+        assertEq(address(s.breaker), vm.computeCreateAddress(address(s.scenarios), 1), "breaker at nonce 1");
+        assertTrue(s.breaker.hasRole(s.breaker.DEFAULT_ADMIN_ROLE(), address(s.timelock)), "breaker admin");
+        assertTrue(s.breaker.hasRole(s.breaker.SENTINEL_ROLE(), guardian), "sentinel");
+        assertTrue(s.breaker.hasRole(s.breaker.CHECKER_ROLE(), address(s.scenarios)), "checker");
     }
 
     function test_defaults_matchSpec() public view {

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {CircuitBreaker} from "../../contracts/domains/CircuitBreaker.sol";
+import {ScenarioRegistry} from "../../contracts/scenarios/ScenarioRegistry.sol";
+import {ModuleRegistry} from "../../contracts/security/ModuleRegistry.sol";
 import {ERAStaking} from "../../contracts/staking/ERAStaking.sol";
 import {ERAToken} from "../../contracts/token/ERAToken.sol";
 import {Suite, SuiteConfig, SuiteDeployer} from "../../script/Deploy.s.sol";
@@ -22,6 +25,9 @@ abstract contract SuiteTest is Test, SuiteDeployer {
     TimelockController internal timelock;
     ERAToken internal era;
     ERAStaking internal staking;
+    ModuleRegistry internal modules;
+    ScenarioRegistry internal scenarios;
+    CircuitBreaker internal breaker;
     uint256 internal timelockDelay;
 
     uint256 private _nextSalt;
@@ -30,6 +36,7 @@ abstract contract SuiteTest is Test, SuiteDeployer {
         SuiteConfig memory config = defaults(operator);
         Suite memory suite = deploySuite(config);
         (timelock, era, staking) = (suite.timelock, ERAToken(address(suite.era)), suite.staking);
+        (modules, scenarios, breaker) = (suite.modules, suite.scenarios, suite.breaker);
         timelockDelay = config.timelockDelay;
         govern(address(staking), abi.encodeCall(staking.grantRole, (staking.SLASHER_ROLE(), slasher)));
     }

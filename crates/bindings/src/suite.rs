@@ -1,7 +1,9 @@
 //! What a deployment of the suite is made of, in order, as init code. Shared by the revm harness
 //! and `era deploy` so both deploy exactly the same thing; mirrors `script/Deploy.s.sol`.
 
-use crate::{ERAStaking, ERAToken, TierNameError, TimelockController, tier_id};
+use crate::{
+    ERAStaking, ERAToken, ModuleRegistry, ScenarioRegistry, TierNameError, TimelockController, tier_id,
+};
 use alloy::{
     primitives::{Address, Bytes, U256},
     sol_types::SolConstructor,
@@ -67,11 +69,21 @@ pub enum SuiteContract {
     ERAToken,
     /// `ERAStaking`.
     ERAStaking,
+    /// `ModuleRegistry`: the security modules.
+    ModuleRegistry,
+    /// `ScenarioRegistry`: scenarios and risk domains; creates the `CircuitBreaker`.
+    ScenarioRegistry,
 }
 
 impl SuiteContract {
     /// All contracts, in the order they must be deployed.
-    pub const ALL: [Self; 3] = [Self::TimelockController, Self::ERAToken, Self::ERAStaking];
+    pub const ALL: [Self; 5] = [
+        Self::TimelockController,
+        Self::ERAToken,
+        Self::ERAStaking,
+        Self::ModuleRegistry,
+        Self::ScenarioRegistry,
+    ];
 
     /// The contract's name, as in the artifacts and the deployment record.
     pub const fn name(self) -> &'static str {
@@ -79,6 +91,8 @@ impl SuiteContract {
             Self::TimelockController => "TimelockController",
             Self::ERAToken => "ERAToken",
             Self::ERAStaking => "ERAStaking",
+            Self::ModuleRegistry => "ModuleRegistry",
+            Self::ScenarioRegistry => "ScenarioRegistry",
         }
     }
 }
@@ -92,6 +106,15 @@ pub struct SuiteAddresses {
     pub era: Address,
     /// The staking contract.
     pub staking: Address,
+    /// The security module registry.
+    #[serde(default)]
+    pub modules: Address,
+    /// The scenario registry.
+    #[serde(default)]
+    pub scenarios: Address,
+    /// The circuit breaker, created by the scenario registry (its first `CREATE`).
+    #[serde(default)]
+    pub breaker: Address,
 }
 
 impl SuiteAddresses {
@@ -101,6 +124,12 @@ impl SuiteAddresses {
             SuiteContract::TimelockController => self.timelock = address,
             SuiteContract::ERAToken => self.era = address,
             SuiteContract::ERAStaking => self.staking = address,
+            SuiteContract::ModuleRegistry => self.modules = address,
+            SuiteContract::ScenarioRegistry => {
+                self.scenarios = address;
+                // A contract's nonce starts at 1, so its first `CREATE` lands here.
+                self.breaker = address.create(1);
+            }
         }
     }
 }
@@ -146,6 +175,24 @@ pub fn init_code(
                 config.grace_period,
                 config.tiers.iter().map(|(name, _)| tier_id(name)).collect::<Result<_, _>>()?,
                 config.tiers.iter().map(|(_, min)| min.to::<u128>()).collect(),
+            ))
+            .abi_encode(),
+        ),
+        SuiteContract::ModuleRegistry => (
+            &ModuleRegistry::BYTECODE,
+            ModuleRegistry::constructorCall::new((done.timelock,)).abi_encode(),
+        ),
+        SuiteContract::ScenarioRegistry => (
+            &ScenarioRegistry::BYTECODE,
+            // Node and user shares go to the timelock (the treasury) until a rewards distributor
+            // exists; the guardian keeps and is the breaker's sentinel.
+            ScenarioRegistry::constructorCall::new((
+                done.staking,
+                done.modules,
+                done.timelock,
+                config.guardian,
+                done.timelock,
+                done.timelock,
             ))
             .abi_encode(),
         ),

@@ -10,7 +10,8 @@ use alloy::{
     sol_types::SolInterface,
 };
 use era_bindings::{
-    ERAStaking::ERAStakingErrors, ERAToken::ERATokenErrors,
+    CircuitBreaker::CircuitBreakerErrors, ERAStaking::ERAStakingErrors, ERAToken::ERATokenErrors,
+    ModuleRegistry::ModuleRegistryErrors, ScenarioRegistry::ScenarioRegistryErrors,
     TimelockController::TimelockControllerErrors,
 };
 use eyre::{Result, bail};
@@ -80,4 +81,7 @@ pub(crate) fn decode_revert(data: &[u8]) -> Option<String> {
     named::<ERAStakingErrors>(data)
         .or_else(|| named::<TimelockControllerErrors>(data))
         .or_else(|| named::<ERATokenErrors>(data))
+        .or_else(|| named::<ModuleRegistryErrors>(data))
+        .or_else(|| named::<ScenarioRegistryErrors>(data))
+        .or_else(|| named::<CircuitBreakerErrors>(data))
 }

@@ -8,13 +8,15 @@ use alloy::{
     sol_types::{Panic, Revert as RevertString, SolError, SolInterface},
 };
 use era_bindings::{
-    ERAStaking::ERAStakingErrors, ERAToken::ERATokenErrors,
+    CircuitBreaker::CircuitBreakerErrors, ERAStaking::ERAStakingErrors, ERAToken::ERATokenErrors,
+    ModuleRegistry::ModuleRegistryErrors, ScenarioRegistry::ScenarioRegistryErrors,
     TimelockController::TimelockControllerErrors, tier_name,
 };
 
 /// Why a call or transaction did not return a value.
 ///
-/// Revert data is decoded against `ERAStaking`, then `ERAToken`, then `TimelockController`, so an
+/// Revert data is decoded against `ERAStaking`, then `ERAToken`, then `TimelockController`, then
+/// `ModuleRegistry`, `ScenarioRegistry` and `CircuitBreaker`, so an
 /// error several of them declare (OpenZeppelin's `AccessControlUnauthorizedAccount`, for
 /// instance) comes back as the first one's variant whichever contract raised it.
 ///
@@ -32,6 +34,15 @@ pub enum Revert {
     /// A custom error that OpenZeppelin's `TimelockController` declares.
     #[error("{}", describe(&.0.abi_encode()))]
     Timelock(TimelockControllerErrors),
+    /// A custom error that `ModuleRegistry` declares.
+    #[error("{}", describe(&.0.abi_encode()))]
+    Modules(ModuleRegistryErrors),
+    /// A custom error that `ScenarioRegistry` declares.
+    #[error("{}", describe(&.0.abi_encode()))]
+    Scenarios(ScenarioRegistryErrors),
+    /// A custom error that `CircuitBreaker` declares.
+    #[error("{}", describe(&.0.abi_encode()))]
+    Breaker(CircuitBreakerErrors),
     /// `revert("…")` / `require(cond, "…")`.
     #[error("Error({0:?})")]
     Message(String),
@@ -68,6 +79,12 @@ impl Revert {
             Self::Token(e)
         } else if let Ok(e) = TimelockControllerErrors::abi_decode(&data) {
             Self::Timelock(e)
+        } else if let Ok(e) = ModuleRegistryErrors::abi_decode(&data) {
+            Self::Modules(e)
+        } else if let Ok(e) = ScenarioRegistryErrors::abi_decode(&data) {
+            Self::Scenarios(e)
+        } else if let Ok(e) = CircuitBreakerErrors::abi_decode(&data) {
+            Self::Breaker(e)
         } else if let Ok(e) = RevertString::abi_decode(&data) {
             Self::Message(e.reason)
         } else if let Ok(p) = Panic::abi_decode(&data) {
@@ -83,6 +100,9 @@ impl Revert {
             Self::Staking(e) => e.abi_encode().into(),
             Self::Token(e) => e.abi_encode().into(),
             Self::Timelock(e) => e.abi_encode().into(),
+            Self::Modules(e) => e.abi_encode().into(),
+            Self::Scenarios(e) => e.abi_encode().into(),
+            Self::Breaker(e) => e.abi_encode().into(),
             Self::Message(reason) => RevertString { reason: reason.clone() }.abi_encode().into(),
             Self::Panic(code) => Panic { code: *code }.abi_encode().into(),
             Self::Unknown(data) => data.clone(),
@@ -103,6 +123,9 @@ impl Revert {
             Self::Staking(e) => ERAStakingErrors::name_by_selector(e.selector()),
             Self::Token(e) => ERATokenErrors::name_by_selector(e.selector()),
             Self::Timelock(e) => TimelockControllerErrors::name_by_selector(e.selector()),
+            Self::Modules(e) => ModuleRegistryErrors::name_by_selector(e.selector()),
+            Self::Scenarios(e) => ScenarioRegistryErrors::name_by_selector(e.selector()),
+            Self::Breaker(e) => CircuitBreakerErrors::name_by_selector(e.selector()),
             Self::Message(_) => Some("Error"),
             Self::Panic(_) => Some("Panic"),
             Self::Unknown(_) | Self::Halt(_) | Self::Invalid(_) | Self::BadReturn { .. } => None,
@@ -118,7 +141,10 @@ fn describe(data: &[u8]) -> String {
     };
     let signature = ERAStakingErrors::signature_by_selector(selector)
         .or_else(|| ERATokenErrors::signature_by_selector(selector))
-        .or_else(|| TimelockControllerErrors::signature_by_selector(selector));
+        .or_else(|| TimelockControllerErrors::signature_by_selector(selector))
+        .or_else(|| ModuleRegistryErrors::signature_by_selector(selector))
+        .or_else(|| ScenarioRegistryErrors::signature_by_selector(selector))
+        .or_else(|| CircuitBreakerErrors::signature_by_selector(selector));
     let Some((name, params)) = signature.and_then(|s| s.split_once('(')) else {
         return describe_unknown(data);
     };

@@ -33,6 +33,12 @@ pub struct Suite {
     pub era: Address,
     /// `ERAStaking`.
     pub staking: Address,
+    /// `ModuleRegistry`.
+    pub modules: Address,
+    /// `ScenarioRegistry`.
+    pub scenarios: Address,
+    /// `CircuitBreaker`, created by the scenario registry.
+    pub breaker: Address,
     /// The account that sent the deployment transactions.
     pub deployer: Address,
     /// The configuration deployed.
@@ -44,7 +50,14 @@ pub struct Suite {
 impl Suite {
     /// The addresses in the shape `era-bindings` and the deployment record use.
     pub fn addresses(&self) -> SuiteAddresses {
-        SuiteAddresses { timelock: self.timelock, era: self.era, staking: self.staking }
+        SuiteAddresses {
+            timelock: self.timelock,
+            era: self.era,
+            staking: self.staking,
+            modules: self.modules,
+            scenarios: self.scenarios,
+            breaker: self.breaker,
+        }
     }
 
     /// Transfers `amount` ERA (wei) to `to` from the proposer, who holds a local token's initial
@@ -86,6 +99,9 @@ impl Chain {
             timelock: addresses.timelock,
             era: addresses.era,
             staking: addresses.staking,
+            modules: addresses.modules,
+            scenarios: addresses.scenarios,
+            breaker: addresses.breaker,
             deployer,
             config: config.clone(),
             deploy_gas,
