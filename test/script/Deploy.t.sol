@@ -72,7 +72,7 @@ contract DeployTest is Test, SuiteDeployer {
         uint256 nonceBefore = vm.getNonce(address(this));
         Suite memory s = deploySuite(c);
         assertEq(address(s.era), address(existing));
-        assertEq(vm.getNonce(address(this)), nonceBefore + 2, "only the timelock and staking are created");
+        assertEq(vm.getNonce(address(this)), nonceBefore + 4, "no token: timelock, staking, modules, scenarios");
         assertSuite(s, operator, operator, 2 days);
     }
 
