@@ -151,14 +151,20 @@ interface IScenarioRegistry {
     /// @notice Governance pinned scenario `scenarioId` to `moduleId` (or unpinned it: `pinned` false).
     event PinSet(uint256 indexed scenarioId, uint32 moduleId, bool pinned);
     /// @notice `node` gave a verdict on `subject`.
-    event VerdictSubmitted(uint256 indexed scenarioId, bytes32 indexed subject, address indexed node, bool valid);
+    event VerdictSubmitted(
+        uint256 indexed scenarioId, bytes32 indexed subject, address indexed node, bool valid
+    );
     /// @notice Guardian node `guardian` re-verified `subject`; `status` is the outcome.
     event VerdictReverified(
         uint256 indexed scenarioId, bytes32 indexed subject, address indexed guardian, VerdictStatus status
     );
     /// @notice `payer` paid `amount` of scenario `scenarioId`'s security cost, split as given.
     event CostPaid(
-        uint256 indexed scenarioId, address indexed payer, uint256 toNodes, uint256 toDeveloper, uint256 toUsers
+        uint256 indexed scenarioId,
+        address indexed payer,
+        uint256 toNodes,
+        uint256 toDeveloper,
+        uint256 toUsers
     );
     /// @notice `amount` ERA went from `from` to `to` between scenarios.
     event ScenarioTransfer(

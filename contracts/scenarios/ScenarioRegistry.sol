@@ -85,14 +85,18 @@ contract ScenarioRegistry is IScenarioRegistry, AccessControl {
         uint16 developerBps,
         uint16 usersBps
     ) external returns (uint256 scenarioId) {
-        uint8 level = _checkNewScenario(name, domain, baseModule, baselineVolume, nodesBps, developerBps, usersBps);
+        uint8 level = _checkNewScenario(
+            name, domain, baseModule, baselineVolume, nodesBps, developerBps, usersBps
+        );
         scenarioId = ++scenarioCount;
         scenarioIdOf[name] = scenarioId;
         Scenario storage s = _scenarios[scenarioId];
         (s.developer, s.domain, s.baseModule, s.activeModule) = (msg.sender, domain, baseModule, baseModule);
         (s.baseLevel, s.activeLevel, s.baselineVolume) = (level, level, baselineVolume);
         (s.nodesBps, s.developerBps, s.usersBps, s.name) = (nodesBps, developerBps, usersBps, name);
-        emit ScenarioRegistered(scenarioId, name, msg.sender, domain, baseModule, nodesBps, developerBps, usersBps);
+        emit ScenarioRegistered(
+            scenarioId, name, msg.sender, domain, baseModule, nodesBps, developerBps, usersBps
+        );
     }
 
     // ---------------------------------------------------------------- nodes
@@ -222,7 +226,10 @@ contract ScenarioRegistry is IScenarioRegistry, AccessControl {
     }
 
     /// @inheritdoc IScenarioRegistry
-    function setEscalationParams(uint256 surgeMultiplier_, uint64 coolDown_) external onlyRole(DEFAULT_ADMIN_ROLE) {
+    function setEscalationParams(uint256 surgeMultiplier_, uint64 coolDown_)
+        external
+        onlyRole(DEFAULT_ADMIN_ROLE)
+    {
         _setEscalationParams(surgeMultiplier_, coolDown_);
     }
 

@@ -137,7 +137,9 @@ contract CircuitBreakerTest is ScenarioTest {
         vm.stopPrank();
         vm.expectRevert(
             abi.encodeWithSelector(
-                IAccessControl.AccessControlUnauthorizedAccount.selector, operator, breaker.DEFAULT_ADMIN_ROLE()
+                IAccessControl.AccessControlUnauthorizedAccount.selector,
+                operator,
+                breaker.DEFAULT_ADMIN_ROLE()
             )
         );
         vm.prank(operator);

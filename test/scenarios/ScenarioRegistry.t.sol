@@ -51,7 +51,9 @@ contract ScenarioRegistryTest is ScenarioTest {
 
     function test_registerScenario_enterpriseChoosesShares() public {
         vm.expectEmit(address(scenarios));
-        emit IScenarioRegistry.ScenarioRegistered(3, "erp", developer, ENTERPRISE_D, HYBRID, 5_000, 2_500, 2_500);
+        emit IScenarioRegistry.ScenarioRegistered(
+            3, "erp", developer, ENTERPRISE_D, HYBRID, 5_000, 2_500, 2_500
+        );
         vm.prank(developer);
         scenarios.registerScenario("erp", ENTERPRISE_D, HYBRID, 10, 5_000, 2_500, 2_500);
     }
@@ -60,14 +62,18 @@ contract ScenarioRegistryTest is ScenarioTest {
         vm.startPrank(developer);
         vm.expectRevert(IScenarioRegistry.EmptyScenarioName.selector);
         scenarios.registerScenario(0, ENTERPRISE_D, HYBRID, 1, 4_000, 3_000, 3_000);
-        vm.expectRevert(abi.encodeWithSelector(IScenarioRegistry.ScenarioExists.selector, bytes32("shop"), shop));
+        vm.expectRevert(
+            abi.encodeWithSelector(IScenarioRegistry.ScenarioExists.selector, bytes32("shop"), shop)
+        );
         scenarios.registerScenario("shop", ENTERPRISE_D, HYBRID, 1, 4_000, 3_000, 3_000);
         vm.expectRevert(abi.encodeWithSelector(IScenarioRegistry.UnknownDomain.selector, 0));
         scenarios.registerScenario("x", IScenarioRegistry.Domain.None, HYBRID, 1, 4_000, 3_000, 3_000);
         vm.expectRevert(abi.encodeWithSelector(IScenarioRegistry.SharesNotWhole.selector, 9_999));
         scenarios.registerScenario("x", ENTERPRISE_D, HYBRID, 1, 4_000, 3_000, 2_999);
         vm.expectRevert(
-            abi.encodeWithSelector(IScenarioRegistry.SharesFixedByDomain.selector, LIGHT_D, 3_000, 2_000, 5_000)
+            abi.encodeWithSelector(
+                IScenarioRegistry.SharesFixedByDomain.selector, LIGHT_D, 3_000, 2_000, 5_000
+            )
         );
         scenarios.registerScenario("x", LIGHT_D, BASIC, 1, 4_000, 3_000, 3_000);
         vm.expectRevert(abi.encodeWithSelector(IModuleRegistry.UnknownModule.selector, 42));
@@ -116,7 +122,9 @@ contract ScenarioRegistryTest is ScenarioTest {
         address small = makeAddr("small");
         addNode(small, 249_999e18);
         vm.expectRevert(
-            abi.encodeWithSelector(IScenarioRegistry.StakeBelowThreshold.selector, pay, small, 249_999e18, 250_000e18)
+            abi.encodeWithSelector(
+                IScenarioRegistry.StakeBelowThreshold.selector, pay, small, 249_999e18, 250_000e18
+            )
         );
         enroll(pay, small, CORE);
         vm.expectRevert(abi.encodeWithSelector(IScenarioRegistry.NotANode.selector, stranger));
@@ -142,9 +150,14 @@ contract ScenarioRegistryTest is ScenarioTest {
         bytes32 subject = keccak256("batch 1");
         vm.prank(core);
         scenarios.submitVerdict(pay, subject, true);
-        assertEq(uint8(scenarios.verdict(pay, subject).status), uint8(IScenarioRegistry.VerdictStatus.AwaitingGuardian));
+        assertEq(
+            uint8(scenarios.verdict(pay, subject).status),
+            uint8(IScenarioRegistry.VerdictStatus.AwaitingGuardian)
+        );
         vm.expectEmit(address(scenarios));
-        emit IScenarioRegistry.VerdictReverified(pay, subject, guardianNode, IScenarioRegistry.VerdictStatus.Final);
+        emit IScenarioRegistry.VerdictReverified(
+            pay, subject, guardianNode, IScenarioRegistry.VerdictStatus.Final
+        );
         vm.prank(guardianNode);
         scenarios.reverify(pay, subject, true);
         IScenarioRegistry.Verdict memory v = scenarios.verdict(pay, subject);
@@ -170,7 +183,9 @@ contract ScenarioRegistryTest is ScenarioTest {
         scenarios.submitVerdict(shop, "s", false);
         assertEq(uint8(scenarios.verdict(shop, "s").status), uint8(IScenarioRegistry.VerdictStatus.Final));
         enroll(shop, guardianNode, GUARDIAN);
-        vm.expectRevert(abi.encodeWithSelector(IScenarioRegistry.NoVerdictToReverify.selector, shop, bytes32("s")));
+        vm.expectRevert(
+            abi.encodeWithSelector(IScenarioRegistry.NoVerdictToReverify.selector, shop, bytes32("s"))
+        );
         vm.prank(guardianNode);
         scenarios.reverify(shop, "s", true);
     }
@@ -184,7 +199,9 @@ contract ScenarioRegistryTest is ScenarioTest {
         // A guardian node may give a verdict, but never re-verify its own.
         vm.prank(guardianNode);
         scenarios.submitVerdict(pay, "s", true);
-        vm.expectRevert(abi.encodeWithSelector(IScenarioRegistry.SelfReverification.selector, pay, guardianNode));
+        vm.expectRevert(
+            abi.encodeWithSelector(IScenarioRegistry.SelfReverification.selector, pay, guardianNode)
+        );
         vm.prank(guardianNode);
         scenarios.reverify(pay, "s", true);
         vm.expectRevert(abi.encodeWithSelector(IScenarioRegistry.NotGuardianNode.selector, pay, core));
@@ -193,7 +210,9 @@ contract ScenarioRegistryTest is ScenarioTest {
         vm.expectRevert(abi.encodeWithSelector(IScenarioRegistry.VerdictExists.selector, pay, bytes32("s")));
         vm.prank(core);
         scenarios.submitVerdict(pay, "s", true);
-        vm.expectRevert(abi.encodeWithSelector(IScenarioRegistry.NoVerdictToReverify.selector, pay, bytes32("t")));
+        vm.expectRevert(
+            abi.encodeWithSelector(IScenarioRegistry.NoVerdictToReverify.selector, pay, bytes32("t"))
+        );
         vm.prank(guardianNode);
         scenarios.reverify(pay, "t", true);
     }
@@ -204,7 +223,9 @@ contract ScenarioRegistryTest is ScenarioTest {
         report(pay, 3_000); // surge: multi-layer ZK, 300,000
         assertFalse(scenarios.isEligible(pay, idle));
         vm.expectRevert(
-            abi.encodeWithSelector(IScenarioRegistry.StakeBelowThreshold.selector, pay, idle, 250_000e18, 300_000e18)
+            abi.encodeWithSelector(
+                IScenarioRegistry.StakeBelowThreshold.selector, pay, idle, 250_000e18, 300_000e18
+            )
         );
         vm.prank(idle);
         scenarios.submitVerdict(pay, "s", true);
@@ -261,7 +282,9 @@ contract ScenarioRegistryTest is ScenarioTest {
     function test_escalated_idleNodesMeetingTheNewThresholdEnroll() public {
         report(pay, 3_000);
         vm.expectRevert(
-            abi.encodeWithSelector(IScenarioRegistry.StakeBelowThreshold.selector, pay, idle, 250_000e18, 300_000e18)
+            abi.encodeWithSelector(
+                IScenarioRegistry.StakeBelowThreshold.selector, pay, idle, 250_000e18, 300_000e18
+            )
         );
         enroll(pay, idle, CORE);
         enroll(pay, core, CORE);
@@ -307,7 +330,9 @@ contract ScenarioRegistryTest is ScenarioTest {
         vm.stopPrank();
         vm.expectRevert(
             abi.encodeWithSelector(
-                IAccessControl.AccessControlUnauthorizedAccount.selector, keeper, scenarios.DEFAULT_ADMIN_ROLE()
+                IAccessControl.AccessControlUnauthorizedAccount.selector,
+                keeper,
+                scenarios.DEFAULT_ADMIN_ROLE()
             )
         );
         vm.prank(keeper);
@@ -364,7 +389,9 @@ contract ScenarioRegistryTest is ScenarioTest {
         vm.prank(payer);
         scenarios.payCost(pay, 7); // 30% of 7 = 2.1 -> 2 twice; nodes 3
         assertEq(era.balanceOf(developer), 2);
-        assertEq(era.balanceOf(address(timelock)) - nodesBefore, 5, "nodes 3 + users 2 (both pools: timelock)");
+        assertEq(
+            era.balanceOf(address(timelock)) - nodesBefore, 5, "nodes 3 + users 2 (both pools: timelock)"
+        );
     }
 
     function testFuzz_payCost_exactAndNoDust(uint256 amount, uint16 nodesBps, uint16 devBps) public {

@@ -27,7 +27,9 @@ contract DeployTest is Test, SuiteDeployer {
         assertEq(s.staking.gracePeriod(), 7 days);
         assertEq(s.staking.tierIds().length, 3);
         assertTrue(s.modules.hasRole(s.modules.DEFAULT_ADMIN_ROLE(), address(s.timelock)), "modules admin");
-        assertTrue(s.scenarios.hasRole(s.scenarios.DEFAULT_ADMIN_ROLE(), address(s.timelock)), "scenarios admin");
+        assertTrue(
+            s.scenarios.hasRole(s.scenarios.DEFAULT_ADMIN_ROLE(), address(s.timelock)), "scenarios admin"
+        );
         assertTrue(s.scenarios.hasRole(s.scenarios.KEEPER_ROLE(), guardian), "keeper");
         assertEq(address(s.scenarios.breaker()), address(s.breaker));
         assertEq(address(s.breaker), vm.computeCreateAddress(address(s.scenarios), 1), "breaker at nonce 1");
@@ -72,7 +74,9 @@ contract DeployTest is Test, SuiteDeployer {
         uint256 nonceBefore = vm.getNonce(address(this));
         Suite memory s = deploySuite(c);
         assertEq(address(s.era), address(existing));
-        assertEq(vm.getNonce(address(this)), nonceBefore + 4, "no token: timelock, staking, modules, scenarios");
+        assertEq(
+            vm.getNonce(address(this)), nonceBefore + 4, "no token: timelock, staking, modules, scenarios"
+        );
         assertSuite(s, operator, operator, 2 days);
     }
 

@@ -56,7 +56,9 @@ contract ModuleRegistryTest is ScenarioTest {
         );
         bytes32 salt = scheduleAndWait(address(modules), call);
         vm.expectEmit(address(modules));
-        emit IModuleRegistry.ModuleRegistered(11, "zk-2", ISecurityModule.ModuleType.ValidityProof, 4, 1e18, address(7));
+        emit IModuleRegistry.ModuleRegistered(
+            11, "zk-2", ISecurityModule.ModuleType.ValidityProof, 4, 1e18, address(7)
+        );
         execute(address(modules), call, salt);
         assertEq(modules.module(11).verifier, address(7));
         assertEq(modules.levelDefault(4), VALIDITY, "a level keeps its first default");
@@ -65,7 +67,9 @@ contract ModuleRegistryTest is ScenarioTest {
     function test_RevertWhen_registerModule_notGovernance() public {
         vm.expectRevert(
             abi.encodeWithSelector(
-                IAccessControl.AccessControlUnauthorizedAccount.selector, operator, modules.DEFAULT_ADMIN_ROLE()
+                IAccessControl.AccessControlUnauthorizedAccount.selector,
+                operator,
+                modules.DEFAULT_ADMIN_ROLE()
             )
         );
         vm.prank(operator);
@@ -76,7 +80,9 @@ contract ModuleRegistryTest is ScenarioTest {
         vm.startPrank(address(timelock));
         vm.expectRevert(IModuleRegistry.EmptyModuleName.selector);
         modules.registerModule(0, ISecurityModule.ModuleType.BasicFraudProof, 1, 1, address(0));
-        vm.expectRevert(abi.encodeWithSelector(IModuleRegistry.ModuleExists.selector, bytes32("hybrid-proof"), HYBRID));
+        vm.expectRevert(
+            abi.encodeWithSelector(IModuleRegistry.ModuleExists.selector, bytes32("hybrid-proof"), HYBRID)
+        );
         modules.registerModule("hybrid-proof", ISecurityModule.ModuleType.HybridProof, 3, 1, address(0));
         vm.expectRevert(abi.encodeWithSelector(IModuleRegistry.InvalidLevel.selector, 0));
         modules.registerModule("x", ISecurityModule.ModuleType.BasicFraudProof, 0, 1, address(0));
@@ -98,7 +104,9 @@ contract ModuleRegistryTest is ScenarioTest {
 
     function test_RevertWhen_setThreshold_badInput() public {
         vm.startPrank(address(timelock));
-        vm.expectRevert(abi.encodeWithSelector(IModuleRegistry.ZeroThreshold.selector, bytes32("validity-proof")));
+        vm.expectRevert(
+            abi.encodeWithSelector(IModuleRegistry.ZeroThreshold.selector, bytes32("validity-proof"))
+        );
         modules.setThreshold(VALIDITY, 0);
         vm.expectRevert(abi.encodeWithSelector(IModuleRegistry.UnknownModule.selector, 99));
         modules.setThreshold(99, 1);
@@ -108,7 +116,9 @@ contract ModuleRegistryTest is ScenarioTest {
         vm.stopPrank();
         vm.expectRevert(
             abi.encodeWithSelector(
-                IAccessControl.AccessControlUnauthorizedAccount.selector, operator, modules.DEFAULT_ADMIN_ROLE()
+                IAccessControl.AccessControlUnauthorizedAccount.selector,
+                operator,
+                modules.DEFAULT_ADMIN_ROLE()
             )
         );
         vm.prank(operator);
@@ -174,7 +184,8 @@ contract ModuleRegistryTest is ScenarioTest {
         govern(
             address(modules),
             abi.encodeCall(
-                modules.registerModule, ("zk-test", ISecurityModule.ModuleType.ValidityProof, 4, 1, address(verifier))
+                modules.registerModule,
+                ("zk-test", ISecurityModule.ModuleType.ValidityProof, 4, 1, address(verifier))
             )
         );
         bytes32 subject = keccak256("asset");
@@ -185,7 +196,9 @@ contract ModuleRegistryTest is ScenarioTest {
         bytes32 other = keccak256("other");
         vm.expectRevert(abi.encodeWithSelector(IModuleRegistry.MetadataNotBoundToSubject.selector, 11, other));
         modules.verify(11, metadata, other);
-        vm.expectRevert(abi.encodeWithSelector(IModuleRegistry.MetadataNotBoundToSubject.selector, 11, subject));
+        vm.expectRevert(
+            abi.encodeWithSelector(IModuleRegistry.MetadataNotBoundToSubject.selector, 11, subject)
+        );
         modules.verify(11, "", subject);
         vm.expectRevert(abi.encodeWithSelector(IModuleRegistry.NoVerifier.selector, VALIDITY));
         modules.verify(VALIDITY, metadata, subject);

@@ -52,14 +52,18 @@ abstract contract ScenarioTest is SuiteTest {
             "emergency-lockdown"
         ];
         uint8[10] memory levels = [1, 2, 3, 3, 3, 4, 5, 5, 5, 6];
-        uint32[10] memory extras = [uint32(50_000), 50_000, 75_000, 100_000, 100_000, 150_000, 200_000, 200_000, 200_000, 200_000];
+        uint32[10] memory extras =
+            [uint32(50_000), 50_000, 75_000, 100_000, 100_000, 150_000, 200_000, 200_000, 200_000, 200_000];
         return (names[i], ISecurityModule.ModuleType(i), levels[i], uint128(extras[i]) * 1e18);
     }
 
     function registerStandardModules() internal {
         for (uint256 i; i < 10; ++i) {
             (bytes32 name, ISecurityModule.ModuleType kind, uint8 level, uint128 extra) = standardModule(i);
-            govern(address(modules), abi.encodeCall(modules.registerModule, (name, kind, level, extra, address(0))));
+            govern(
+                address(modules),
+                abi.encodeCall(modules.registerModule, (name, kind, level, extra, address(0)))
+            );
         }
     }
 
