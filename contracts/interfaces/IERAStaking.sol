@@ -74,9 +74,7 @@ interface IERAStaking {
         address indexed account, uint256 indexed id, address indexed node, uint256 amount, uint64 readyAt
     );
     /// @notice `account` completed withdrawal `id` and received `amount` ERA.
-    event WithdrawalCompleted(
-        address indexed account, uint256 indexed id, address indexed node, uint256 amount
-    );
+    event WithdrawalCompleted(address indexed account, uint256 indexed id, address indexed node, uint256 amount);
     /// @notice `slasher` cut `wad` of `node`'s active and unbonding stake and received the ERA.
     event NodeSlashed(
         address indexed node, address indexed slasher, uint256 wad, uint256 activeCut, uint256 unbondingCut
