@@ -2,7 +2,8 @@
 //! and `era deploy` so both deploy exactly the same thing; mirrors `script/Deploy.s.sol`.
 
 use crate::{
-    ERAStaking, ERAToken, ModuleRegistry, ScenarioRegistry, TierNameError, TimelockController, tier_id,
+    ERAStaking, ERAToken, ModuleRegistry, ScenarioRegistry, TierNameError, TimelockController,
+    tier_id,
 };
 use alloy::{
     primitives::{Address, Bytes, U256},

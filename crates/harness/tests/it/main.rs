@@ -4,6 +4,7 @@
 
 mod chain;
 mod decoding;
+mod scenarios;
 mod slashing;
 mod snapshots;
 mod staking;
