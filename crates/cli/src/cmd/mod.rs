@@ -1,11 +1,14 @@
 //! One file per `era` subcommand.
 
+pub(crate) mod breaker;
 pub(crate) mod delegate;
 pub(crate) mod deploy;
 pub(crate) mod devnet;
 pub(crate) mod gov;
 pub(crate) mod keys;
+pub(crate) mod module;
 pub(crate) mod prove;
+pub(crate) mod scenario;
 pub(crate) mod stake;
 pub(crate) mod status;
 pub(crate) mod tier;
