@@ -7,4 +7,5 @@ mod devnet;
 mod errors;
 mod governance;
 mod prover;
+mod scenarios;
 mod staking;
