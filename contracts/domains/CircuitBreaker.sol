@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {ICircuitBreaker, IEraUsdOracle} from "../interfaces/ICircuitBreaker.sol";
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 /// @title CircuitBreaker
 /// @notice See {ICircuitBreaker}.
@@ -90,8 +91,8 @@ contract CircuitBreaker is ICircuitBreaker, AccessControl {
 
     /// @inheritdoc ICircuitBreaker
     function setEraUsdPrice(uint256 price) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        if (price == 0 || price > type(uint96).max) revert ZeroPrice();
-        _state.price = uint96(price);
+        if (price == 0) revert ZeroPrice();
+        _state.price = SafeCast.toUint96(price);
         emit EraUsdPriceSet(price);
     }
 
@@ -103,8 +104,8 @@ contract CircuitBreaker is ICircuitBreaker, AccessControl {
 
     /// @inheritdoc ICircuitBreaker
     function setLimitUsd(uint256 limitUsd_) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        if (limitUsd_ == 0 || limitUsd_ > type(uint96).max) revert ZeroPrice();
-        _state.limitUsd = uint96(limitUsd_);
+        if (limitUsd_ == 0) revert ZeroPrice();
+        _state.limitUsd = SafeCast.toUint96(limitUsd_);
         emit LimitUsdSet(limitUsd_);
     }
 
@@ -134,7 +135,8 @@ contract CircuitBreaker is ICircuitBreaker, AccessControl {
 
     function _bit(uint8 domain) internal pure returns (uint8) {
         if (domain == 0 || domain > MAX_DOMAIN) revert UnknownDomain(domain);
-        return uint8(1 << domain);
+        // forge-lint: disable-next-line(incorrect-shift)
+        return uint8(1 << domain); // bit `domain` of the mask
     }
 
     function _price(State memory s) internal view returns (uint256 price) {

@@ -23,7 +23,7 @@ interface ICircuitBreaker {
     error DomainNotTripped(uint8 domain);
     /// @notice Only governance may reopen; `account` may not.
     error ReopenNotAllowed(address account);
-    /// @notice A price or limit must be above zero.
+    /// @notice A price or limit must be above zero (and below 2^96, checked by SafeCast).
     error ZeroPrice();
 
     /// @notice `domain` was tripped by `by`; `eraAmount` is the transfer that tripped it (zero for

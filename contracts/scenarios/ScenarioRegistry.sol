@@ -190,8 +190,8 @@ contract ScenarioRegistry is IScenarioRegistry, AccessControl {
         if (surge) s.calmSince = uint64(block.timestamp);
         if (s.pinned) return;
         uint8 level = s.activeLevel;
-        uint32 next;
-        uint8 nextLevel;
+        uint32 next = 0;
+        uint8 nextLevel = 0;
         if (surge) {
             (next, nextLevel) = modules.stepUp(level, MAX_KEEPER_LEVEL);
         } else if (level > s.baseLevel && block.timestamp >= uint256(s.calmSince) + coolDown) {

@@ -73,7 +73,7 @@ contract ModuleRegistry is IModuleRegistry, AccessControl {
         if (_levelDefault[level] != moduleId) return;
         // The next live module of the level, in registration order, takes over (zero if none).
         // Bounded by the number of modules, a governance-sized list.
-        uint32 next;
+        uint32 next = 0;
         for (uint32 id = moduleId + 1; id <= moduleCount; ++id) {
             if (_modules[id].level == level && !_modules[id].deprecated) {
                 next = id;
