@@ -17,7 +17,7 @@ use crate::{
     cmd::module::module_id,
     output::print,
     suite::{SendArgs, Suite, SuiteArgs},
-    timelock::domain_name,
+    timelock::{Operation, calldata, domain_name, propose},
     tx::{Sent, send},
 };
 
@@ -46,6 +46,98 @@ enum ScenarioCommand {
     Pay(PayArgs),
     /// Send ERA from one scenario to another; across domains the circuit breaker decides.
     Transfer(TransferArgs),
+    /// Schedule pinning a scenario to a module on the timelock (governance; any level from the
+    /// base up to emergency lockdown).
+    Pin(PinArgs),
+    /// Schedule unpinning a scenario on the timelock (governance).
+    Unpin(UnpinArgs),
+}
+
+/// `era scenario pin`.
+#[derive(Debug, Args)]
+struct PinArgs {
+    /// Scenario name.
+    name: String,
+    /// Module to pin it to, by name.
+    module: String,
+    #[command(flatten)]
+    tx: SendArgs,
+}
+
+/// `era scenario unpin`.
+#[derive(Debug, Args)]
+struct UnpinArgs {
+    /// Scenario name.
+    name: String,
+    #[command(flatten)]
+    tx: SendArgs,
+}
+
+/// A scheduled pin or unpin.
+#[derive(Debug, Serialize)]
+struct PinScheduled {
+    change: String,
+    operation: Operation,
+    tx: Sent,
+}
+
+impl fmt::Display for PinScheduled {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "scheduled: {}", self.change)?;
+        writeln!(f, "  operation    {}", self.operation.id)?;
+        writeln!(
+            f,
+            "  executable   {} (then: era gov execute)",
+            fmt_time(self.operation.ready_at)
+        )?;
+        write!(f, "  tx           {}", self.tx.tx_hash)
+    }
+}
+
+impl PinArgs {
+    async fn run(self) -> Result<()> {
+        let (suite, sender) = self.tx.open().await?;
+        let id = scenario_id(&suite, &self.name).await?;
+        let module = module_id(&suite, &self.module).await?;
+        let m = suite.modules().module(module).call().await?;
+        let view = read(&suite, id).await?;
+        if m.deprecated {
+            bail!("module `{}` is deprecated: pick another", self.module);
+        }
+        if m.level < view.base_level {
+            bail!(
+                "module `{}` (level {}) is below the base of `{}` (level {}): pins never lower security",
+                self.module,
+                m.level,
+                self.name,
+                view.base_level
+            );
+        }
+        let change = format!(
+            "pin `{}` to {} (level {}), now {} (level {})",
+            self.name, self.module, m.level, view.active_module, view.active_level
+        );
+        let call = calldata(&ScenarioRegistry::pinCall { scenarioId: id, moduleId: module });
+        let (operation, tx) =
+            propose(&suite, sender, vec![(*suite.scenarios().address(), call)]).await?;
+        print(&PinScheduled { change, operation, tx }, self.tx.json)
+    }
+}
+
+impl UnpinArgs {
+    async fn run(self) -> Result<()> {
+        let (suite, sender) = self.tx.open().await?;
+        let id = scenario_id(&suite, &self.name).await?;
+        if !read(&suite, id).await?.pinned {
+            bail!("`{}` is not pinned: nothing to schedule", self.name);
+        }
+        let change =
+            format!("unpin `{}` (keeper reports move it again after a cool-down)", self.name);
+        let call = calldata(&ScenarioRegistry::unpinCall { scenarioId: id });
+        let (operation, tx) =
+            propose(&suite, sender, vec![(*suite.scenarios().address(), call)]).await?;
+        print(&PinScheduled { change, operation, tx }, self.tx.json)
+    }
 }
 
 /// `era scenario register`.
@@ -328,6 +420,8 @@ impl ScenarioArgs {
             ScenarioCommand::ReportVolume(args) => args.run().await,
             ScenarioCommand::Pay(args) => args.run().await,
             ScenarioCommand::Transfer(args) => args.run().await,
+            ScenarioCommand::Pin(args) => args.run().await,
+            ScenarioCommand::Unpin(args) => args.run().await,
         }
     }
 }

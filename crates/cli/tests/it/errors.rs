@@ -34,7 +34,7 @@ async fn unreachable_rpc_wrong_chain_missing_record_bad_key_and_amount() {
     let line = net.era(&["warp", "3 weeks"]).refused();
     assert!(line.contains("is not a duration"), "{line}");
     // Nothing above sent a transaction beyond the deployment.
-    assert_eq!(net.nonce(net.address(0)).await, 3);
+    assert_eq!(net.nonce(net.address(0)).await, 5); // the five deployment transactions
     assert_eq!(net.nonce(net.address(1)).await, 0);
 }
 

@@ -121,6 +121,26 @@ async fn modules_scenarios_escalation_and_the_breaker() {
     assert_eq!(payments["requiredStake"], "300000000000000000000000");
     assert_eq!(status["modules"].as_array().unwrap().len(), 10);
 
+    // Governance pins the scenario to emergency lockdown through the timelock.
+    let text =
+        net.era(&["scenario", "pin", "payments", "emergency-lockdown", "--private-key", &gov]).ok();
+    assert!(
+        text.contains(
+            "pin `payments` to emergency-lockdown (level 6), now multi-layer-zk (level 5)"
+        ),
+        "{text}"
+    );
+    let line =
+        net.era(&["scenario", "pin", "payments", "hybrid-proof", "--private-key", &gov]).refused();
+    assert!(line.contains("pins never lower security"), "{line}");
+    net.era(&["warp", "1h"]).ok();
+    net.era(&["gov", "execute", "--private-key", &gov]).ok();
+    let shown = net.era(&["scenario", "show", "payments", "--json"]).json();
+    assert_eq!(
+        (shown["activeModule"].as_str(), shown["pinned"].as_bool()),
+        (Some("emergency-lockdown"), Some(true))
+    );
+
     // Cost sharing: 40/30/30 with the rounding wei to the nodes.
     let text = net.era(&["scenario", "pay", "payments", "1000", "--private-key", &gov]).ok();
     assert!(text.contains("nodes 400 ERA, developer 300 ERA, users 300 ERA"), "{text}");
