@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {CircuitBreaker} from "../contracts/domains/CircuitBreaker.sol";
 import {ERAMargin} from "../contracts/margin/ERAMargin.sol";
+import {ScenarioRegistry} from "../contracts/scenarios/ScenarioRegistry.sol";
+import {ModuleRegistry} from "../contracts/security/ModuleRegistry.sol";
 import {ERAStaking} from "../contracts/staking/ERAStaking.sol";
 import {ERAToken} from "../contracts/token/ERAToken.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
@@ -30,6 +33,9 @@ struct Suite {
     TimelockController timelock;
     IERC20 era;
     ERAStaking staking;
+    ModuleRegistry modules;
+    ScenarioRegistry scenarios;
+    CircuitBreaker breaker; // created by `scenarios`
     ERAMargin margin;
 }
 
@@ -68,6 +74,13 @@ abstract contract SuiteDeployer {
         s.staking = new ERAStaking(
             s.era, address(s.timelock), c.guardian, c.unbondingDelay, c.gracePeriod, c.tierIds, c.minStakes
         );
+        s.modules = new ModuleRegistry(address(s.timelock));
+        // Node and user shares of security costs go to the timelock (the treasury) until a
+        // rewards distributor exists; the guardian keeps and trips.
+        s.scenarios = new ScenarioRegistry(
+            s.staking, s.modules, address(s.timelock), c.guardian, address(s.timelock), address(s.timelock)
+        );
+        s.breaker = CircuitBreaker(address(s.scenarios.breaker()));
         // The timelock is admin, arbiter and, until a rewards distributor exists, the rewards pool.
         s.margin = new ERAMargin(
             s.era,
@@ -98,6 +111,9 @@ contract Deploy is Script, SuiteDeployer {
         console.log("TimelockController", address(s.timelock));
         console.log("ERA", address(s.era));
         console.log("ERAStaking", address(s.staking));
+        console.log("ModuleRegistry", address(s.modules));
+        console.log("ScenarioRegistry", address(s.scenarios));
+        console.log("CircuitBreaker", address(s.breaker));
         console.log("ERAMargin", address(s.margin));
     }
 }

@@ -26,6 +26,16 @@ contract DeployTest is Test, SuiteDeployer {
         assertEq(s.staking.unbondingDelay(), 7 days);
         assertEq(s.staking.gracePeriod(), 7 days);
         assertEq(s.staking.tierIds().length, 3);
+        assertTrue(s.modules.hasRole(s.modules.DEFAULT_ADMIN_ROLE(), address(s.timelock)), "modules admin");
+        assertTrue(
+            s.scenarios.hasRole(s.scenarios.DEFAULT_ADMIN_ROLE(), address(s.timelock)), "scenarios admin"
+        );
+        assertTrue(s.scenarios.hasRole(s.scenarios.KEEPER_ROLE(), guardian), "keeper");
+        assertEq(address(s.scenarios.breaker()), address(s.breaker));
+        assertEq(address(s.breaker), vm.computeCreateAddress(address(s.scenarios), 1), "breaker at nonce 1");
+        assertTrue(s.breaker.hasRole(s.breaker.DEFAULT_ADMIN_ROLE(), address(s.timelock)), "breaker admin");
+        assertTrue(s.breaker.hasRole(s.breaker.SENTINEL_ROLE(), guardian), "sentinel");
+        assertTrue(s.breaker.hasRole(s.breaker.CHECKER_ROLE(), address(s.scenarios)), "checker");
         assertEq(address(s.margin.era()), address(s.era));
         assertTrue(s.margin.hasRole(s.margin.DEFAULT_ADMIN_ROLE(), address(s.timelock)), "margin admin");
         assertTrue(s.margin.hasRole(s.margin.ARBITER_ROLE(), address(s.timelock)), "margin arbiter");
@@ -74,7 +84,9 @@ contract DeployTest is Test, SuiteDeployer {
         Suite memory s = deploySuite(c);
         assertEq(address(s.era), address(existing));
         assertEq(
-            vm.getNonce(address(this)), nonceBefore + 3, "only the timelock, staking and margin are created"
+            vm.getNonce(address(this)),
+            nonceBefore + 5,
+            "no token: timelock, staking, modules, scenarios, margin"
         );
         assertSuite(s, operator, operator, 2 days);
     }

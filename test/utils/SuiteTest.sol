@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {CircuitBreaker} from "../../contracts/domains/CircuitBreaker.sol";
 import {ERAMargin} from "../../contracts/margin/ERAMargin.sol";
+import {ScenarioRegistry} from "../../contracts/scenarios/ScenarioRegistry.sol";
+import {ModuleRegistry} from "../../contracts/security/ModuleRegistry.sol";
 import {ERAStaking} from "../../contracts/staking/ERAStaking.sol";
 import {ERAToken} from "../../contracts/token/ERAToken.sol";
 import {Suite, SuiteConfig, SuiteDeployer} from "../../script/Deploy.s.sol";
@@ -23,6 +26,9 @@ abstract contract SuiteTest is Test, SuiteDeployer {
     TimelockController internal timelock;
     ERAToken internal era;
     ERAStaking internal staking;
+    ModuleRegistry internal modules;
+    ScenarioRegistry internal scenarios;
+    CircuitBreaker internal breaker;
     ERAMargin internal margin;
     uint256 internal timelockDelay;
 
@@ -32,6 +38,7 @@ abstract contract SuiteTest is Test, SuiteDeployer {
         SuiteConfig memory config = defaults(operator);
         Suite memory suite = deploySuite(config);
         (timelock, era, staking) = (suite.timelock, ERAToken(address(suite.era)), suite.staking);
+        (modules, scenarios, breaker) = (suite.modules, suite.scenarios, suite.breaker);
         timelockDelay = config.timelockDelay;
         margin = suite.margin;
         govern(address(staking), abi.encodeCall(staking.grantRole, (staking.SLASHER_ROLE(), slasher)));

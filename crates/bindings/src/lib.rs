@@ -39,3 +39,24 @@ sol!(
     TimelockController,
     "../../out/TimelockController.sol/TimelockController.json"
 );
+
+sol!(
+    #[sol(rpc)]
+    #[derive(Debug, PartialEq, Eq)]
+    ModuleRegistry,
+    "../../out/ModuleRegistry.sol/ModuleRegistry.json"
+);
+
+sol!(
+    #[sol(rpc)]
+    #[derive(Debug, PartialEq, Eq)]
+    ScenarioRegistry,
+    "../../out/ScenarioRegistry.sol/ScenarioRegistry.json"
+);
+
+sol!(
+    #[sol(rpc)]
+    #[derive(Debug, PartialEq, Eq)]
+    CircuitBreaker,
+    "../../out/CircuitBreaker.sol/CircuitBreaker.json"
+);

@@ -1,7 +1,10 @@
 //! What a deployment of the suite is made of, in order, as init code. Shared by the revm harness
 //! and `era deploy` so both deploy exactly the same thing; mirrors `script/Deploy.s.sol`.
 
-use crate::{ERAMargin, ERAStaking, ERAToken, TierNameError, TimelockController, tier_id};
+use crate::{
+    ERAMargin, ERAStaking, ERAToken, ModuleRegistry, ScenarioRegistry, TierNameError,
+    TimelockController, tier_id,
+};
 use alloy::{
     primitives::{Address, Bytes, U256},
     sol_types::SolConstructor,
@@ -80,14 +83,24 @@ pub enum SuiteContract {
     ERAToken,
     /// `ERAStaking`.
     ERAStaking,
+    /// `ModuleRegistry`: the security modules.
+    ModuleRegistry,
+    /// `ScenarioRegistry`: scenarios and risk domains; creates the `CircuitBreaker`.
+    ScenarioRegistry,
     /// `ERAMargin`: cross-domain margin, partner freezes, slashing and risk features.
     ERAMargin,
 }
 
 impl SuiteContract {
     /// All contracts, in the order they must be deployed.
-    pub const ALL: [Self; 4] =
-        [Self::TimelockController, Self::ERAToken, Self::ERAStaking, Self::ERAMargin];
+    pub const ALL: [Self; 6] = [
+        Self::TimelockController,
+        Self::ERAToken,
+        Self::ERAStaking,
+        Self::ModuleRegistry,
+        Self::ScenarioRegistry,
+        Self::ERAMargin,
+    ];
 
     /// The contract's name, as in the artifacts and the deployment record.
     pub const fn name(self) -> &'static str {
@@ -95,6 +108,8 @@ impl SuiteContract {
             Self::TimelockController => "TimelockController",
             Self::ERAToken => "ERAToken",
             Self::ERAStaking => "ERAStaking",
+            Self::ModuleRegistry => "ModuleRegistry",
+            Self::ScenarioRegistry => "ScenarioRegistry",
             Self::ERAMargin => "ERAMargin",
         }
     }
@@ -109,7 +124,17 @@ pub struct SuiteAddresses {
     pub era: Address,
     /// The staking contract.
     pub staking: Address,
+    /// The security module registry.
+    #[serde(default)]
+    pub modules: Address,
+    /// The scenario registry.
+    #[serde(default)]
+    pub scenarios: Address,
+    /// The circuit breaker, created by the scenario registry (its first `CREATE`).
+    #[serde(default)]
+    pub breaker: Address,
     /// The cross-domain margin contract.
+    #[serde(default)]
     pub margin: Address,
 }
 
@@ -120,6 +145,12 @@ impl SuiteAddresses {
             SuiteContract::TimelockController => self.timelock = address,
             SuiteContract::ERAToken => self.era = address,
             SuiteContract::ERAStaking => self.staking = address,
+            SuiteContract::ModuleRegistry => self.modules = address,
+            SuiteContract::ScenarioRegistry => {
+                self.scenarios = address;
+                // A contract's nonce starts at 1, so its first `CREATE` lands here.
+                self.breaker = address.create(1);
+            }
             SuiteContract::ERAMargin => self.margin = address,
         }
     }
@@ -166,6 +197,24 @@ pub fn init_code(
                 config.grace_period,
                 config.tiers.iter().map(|(name, _)| tier_id(name)).collect::<Result<_, _>>()?,
                 config.tiers.iter().map(|(_, min)| min.to::<u128>()).collect(),
+            ))
+            .abi_encode(),
+        ),
+        SuiteContract::ModuleRegistry => (
+            &ModuleRegistry::BYTECODE,
+            ModuleRegistry::constructorCall::new((done.timelock,)).abi_encode(),
+        ),
+        SuiteContract::ScenarioRegistry => (
+            &ScenarioRegistry::BYTECODE,
+            // Node and user shares go to the timelock (the treasury) until a rewards distributor
+            // exists; the guardian keeps and is the breaker's sentinel.
+            ScenarioRegistry::constructorCall::new((
+                done.staking,
+                done.modules,
+                done.timelock,
+                config.guardian,
+                done.timelock,
+                done.timelock,
             ))
             .abi_encode(),
         ),

@@ -56,6 +56,12 @@ enum Command {
     Prove(cmd::prove::ProveArgs),
     /// Check a proof off-chain.
     Verify(cmd::verify::VerifyArgs),
+    /// Security modules: register (standard set or one), change a threshold, deprecate, list.
+    Module(cmd::module::ModuleArgs),
+    /// Scenarios in risk domains: register, show, list, enroll, report volume, pay, transfer.
+    Scenario(cmd::scenario::ScenarioArgs),
+    /// The circuit breaker between risk domains: status, trip, reopen, check.
+    Breaker(cmd::breaker::BreakerArgs),
     /// Groth16 keys of a schema: setup, export, import.
     Keys(cmd::keys::KeysArgs),
     /// Solidity verifiers: generate, deploy.
@@ -86,6 +92,9 @@ impl Command {
                 output::print(&args.run()?, json)
             }
             Self::Keys(args) => args.run(),
+            Self::Module(args) => args.run().await,
+            Self::Scenario(args) => args.run().await,
+            Self::Breaker(args) => args.run().await,
             Self::Verifier(args) => args.run().await,
         }
     }

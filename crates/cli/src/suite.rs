@@ -5,7 +5,10 @@ use alloy::{
     providers::DynProvider,
 };
 use clap::Args;
-use era_bindings::{ERAMargin, ERAStaking, ERAToken, TimelockController};
+use era_bindings::{
+    CircuitBreaker, ERAMargin, ERAStaking, ERAToken, ModuleRegistry, ScenarioRegistry,
+    TimelockController,
+};
 use eyre::{Result, bail};
 
 use crate::{
@@ -95,6 +98,21 @@ impl Suite {
     /// The timelock.
     pub(crate) fn timelock(&self) -> TimelockController::TimelockControllerInstance<&DynProvider> {
         TimelockController::new(self.record.addresses().timelock, &self.chain.provider)
+    }
+
+    /// The security module registry.
+    pub(crate) fn modules(&self) -> ModuleRegistry::ModuleRegistryInstance<&DynProvider> {
+        ModuleRegistry::new(self.record.addresses().modules, &self.chain.provider)
+    }
+
+    /// The scenario registry.
+    pub(crate) fn scenarios(&self) -> ScenarioRegistry::ScenarioRegistryInstance<&DynProvider> {
+        ScenarioRegistry::new(self.record.addresses().scenarios, &self.chain.provider)
+    }
+
+    /// The circuit breaker.
+    pub(crate) fn breaker(&self) -> CircuitBreaker::CircuitBreakerInstance<&DynProvider> {
+        CircuitBreaker::new(self.record.addresses().breaker, &self.chain.provider)
     }
 }
 

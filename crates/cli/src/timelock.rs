@@ -9,10 +9,12 @@ use alloy::{
     primitives::{Address, B256, Bytes, U256},
     providers::Provider,
     rpc::types::{BlockNumberOrTag, Filter},
-    sol_types::{SolCall, SolEvent, SolInterface},
+    sol_types::{SolCall, SolEvent, SolInterface, SolValue},
 };
 use era_bindings::{
-    ERAMargin::ERAMarginCalls, ERAStaking::ERAStakingCalls, TimelockController, tier_name,
+    CircuitBreaker::CircuitBreakerCalls, ERAMargin::ERAMarginCalls, ERAStaking::ERAStakingCalls,
+    ModuleRegistry::ModuleRegistryCalls, ScenarioRegistry::ScenarioRegistryCalls,
+    TimelockController, tier_name,
 };
 use eyre::{Result, eyre};
 use serde::Serialize;
@@ -21,6 +23,7 @@ use crate::{
     amount::{fmt_duration, fmt_era, fmt_time},
     connect::Chain,
     record::Record,
+    suite::Suite,
     tx::{Sent, send},
 };
 
@@ -115,10 +118,61 @@ pub(crate) fn describe(record: &Record, target: Address, data: &[u8]) -> String 
                 format!("staking.grantRole({}, {})", c.role, c.account)
             }
             ERAStakingCalls::unpause(_) => "staking.unpause()".into(),
-            other => format!("staking.{}", selector_name(&other)),
+            other => format!("staking.{}", call_name(&other)),
         };
     }
-    if target == record.addresses().margin
+    let addresses = record.addresses();
+    if target == addresses.modules
+        && let Ok(call) = ModuleRegistryCalls::abi_decode(data)
+    {
+        return match call {
+            ModuleRegistryCalls::registerModule(c) => format!(
+                "modules.registerModule({}, level {}, +{} per node{})",
+                tier_name(c.name),
+                c.level,
+                fmt_era(U256::from(c.extraStake)),
+                if c.verifier.is_zero() {
+                    String::new()
+                } else {
+                    format!(", verifier {}", c.verifier)
+                }
+            ),
+            ModuleRegistryCalls::setThreshold(c) => format!(
+                "modules.setThreshold(module {}, +{} per node)",
+                c.moduleId,
+                fmt_era(U256::from(c.extraStake))
+            ),
+            ModuleRegistryCalls::deprecate(c) => {
+                format!("modules.deprecate(module {})", c.moduleId)
+            }
+            other => format!("modules.{}", call_name(&other)),
+        };
+    }
+    if target == addresses.scenarios
+        && let Ok(call) = ScenarioRegistryCalls::abi_decode(data)
+    {
+        return match call {
+            ScenarioRegistryCalls::pin(c) => {
+                format!("scenarios.pin(scenario {}, module {})", c.scenarioId, c.moduleId)
+            }
+            ScenarioRegistryCalls::unpin(c) => {
+                format!("scenarios.unpin(scenario {})", c.scenarioId)
+            }
+            other => format!("scenarios.{}", call_name(&other)),
+        };
+    }
+    if target == addresses.breaker
+        && let Ok(call) = CircuitBreakerCalls::abi_decode(data)
+    {
+        return match call {
+            CircuitBreakerCalls::reopen(c) => format!("breaker.reopen({})", domain_name(c.domain)),
+            CircuitBreakerCalls::setEraUsdPrice(c) => {
+                format!("breaker.setEraUsdPrice({} USD)", fmt_era(c.price).trim_end_matches(" ERA"))
+            }
+            other => format!("breaker.{}", call_name(&other)),
+        };
+    }
+    if target == addresses.margin
         && let Ok(call) = ERAMarginCalls::abi_decode(data)
     {
         return describe_margin(call);
@@ -158,14 +212,21 @@ fn describe_margin(call: ERAMarginCalls) -> String {
         ERAMarginCalls::setRewardsPool(c) => format!("margin.setRewardsPool({})", c.pool),
         ERAMarginCalls::grantRole(c) => format!("margin.grantRole({}, {})", c.role, c.account),
         ERAMarginCalls::unpause(_) => "margin.unpause()".into(),
-        other => {
-            let debug = format!("{other:?}");
-            format!("margin.{}(…)", debug.split('(').next().unwrap_or_default())
-        }
+        other => format!("margin.{}", call_name(&other)),
     }
 }
 
-fn selector_name(call: &ERAStakingCalls) -> String {
+/// A risk domain's name, as the CLI writes it.
+pub(crate) fn domain_name(domain: u8) -> &'static str {
+    match domain {
+        1 => "light",
+        2 => "enterprise",
+        3 => "financial",
+        _ => "unknown",
+    }
+}
+
+fn call_name(call: &impl fmt::Debug) -> String {
     let debug = format!("{call:?}");
     debug.split('(').next().unwrap_or_default().to_owned() + "(…)"
 }
@@ -259,6 +320,60 @@ pub(crate) async fn schedule(
             description: describe(record, target, &data),
             data,
         }],
+        predecessor: B256::ZERO,
+        salt,
+        ready_at: timelock.getTimestamp(id).call().await?.to::<u64>(),
+        state: OperationState::Waiting,
+    };
+    Ok((op, sent))
+}
+
+/// Checks that `sender` may propose, then schedules the calls as one operation (a batch when
+/// there are several) with a fresh salt, so the same change can be proposed again after it ran.
+pub(crate) async fn propose(
+    suite: &Suite,
+    sender: Address,
+    calls: Vec<(Address, Bytes)>,
+) -> Result<(Operation, Sent)> {
+    let timelock = suite.timelock();
+    let proposer = timelock.PROPOSER_ROLE().call().await?;
+    if !timelock.hasRole(proposer, sender).call().await? {
+        eyre::bail!(
+            "{sender} may not propose on the timelock {}: use the proposer's key",
+            timelock.address()
+        );
+    }
+    let nonce = suite.chain.provider.get_transaction_count(sender).await?;
+    let salt = alloy::primitives::keccak256(
+        (sender, U256::from(nonce), U256::from(chain_time(&suite.chain).await?)).abi_encode(),
+    );
+    if let [(target, data)] = calls.as_slice() {
+        return schedule(&suite.chain, &suite.record, *target, data.clone(), salt).await;
+    }
+    let delay = timelock.getMinDelay().call().await?;
+    let targets: Vec<Address> = calls.iter().map(|(t, _)| *t).collect();
+    let values = vec![U256::ZERO; calls.len()];
+    let payloads: Vec<Bytes> = calls.iter().map(|(_, d)| d.clone()).collect();
+    let id = timelock
+        .hashOperationBatch(targets.clone(), values.clone(), payloads.clone(), B256::ZERO, salt)
+        .call()
+        .await?;
+    let sent = send(
+        "scheduleBatch",
+        timelock.scheduleBatch(targets, values, payloads, B256::ZERO, salt, delay),
+    )
+    .await?;
+    let op = Operation {
+        id,
+        calls: calls
+            .into_iter()
+            .map(|(target, data)| Call {
+                target,
+                value: U256::ZERO,
+                description: describe(&suite.record, target, &data),
+                data,
+            })
+            .collect(),
         predecessor: B256::ZERO,
         salt,
         ready_at: timelock.getTimestamp(id).call().await?.to::<u64>(),

@@ -10,8 +10,9 @@ use alloy::{
     sol_types::SolInterface,
 };
 use era_bindings::{
-    ERAMargin::ERAMarginErrors, ERAStaking::ERAStakingErrors, ERAToken::ERATokenErrors,
-    TimelockController::TimelockControllerErrors,
+    CircuitBreaker::CircuitBreakerErrors, ERAMargin::ERAMarginErrors, ERAStaking::ERAStakingErrors,
+    ERAToken::ERATokenErrors, ModuleRegistry::ModuleRegistryErrors,
+    ScenarioRegistry::ScenarioRegistryErrors, TimelockController::TimelockControllerErrors,
 };
 use eyre::{Result, bail};
 use serde::Serialize;
@@ -80,5 +81,8 @@ pub(crate) fn decode_revert(data: &[u8]) -> Option<String> {
     named::<ERAStakingErrors>(data)
         .or_else(|| named::<TimelockControllerErrors>(data))
         .or_else(|| named::<ERATokenErrors>(data))
+        .or_else(|| named::<ModuleRegistryErrors>(data))
+        .or_else(|| named::<ScenarioRegistryErrors>(data))
+        .or_else(|| named::<CircuitBreakerErrors>(data))
         .or_else(|| named::<ERAMarginErrors>(data))
 }

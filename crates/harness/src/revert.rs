@@ -8,15 +8,18 @@ use alloy::{
     sol_types::{Panic, Revert as RevertString, SolError, SolInterface},
 };
 use era_bindings::{
-    ERAMargin::ERAMarginErrors, ERAStaking::ERAStakingErrors, ERAToken::ERATokenErrors,
-    TimelockController::TimelockControllerErrors, tier_name,
+    CircuitBreaker::CircuitBreakerErrors, ERAMargin::ERAMarginErrors, ERAStaking::ERAStakingErrors,
+    ERAToken::ERATokenErrors, ModuleRegistry::ModuleRegistryErrors,
+    ScenarioRegistry::ScenarioRegistryErrors, TimelockController::TimelockControllerErrors,
+    tier_name,
 };
 
 /// Why a call or transaction did not return a value.
 ///
 /// Revert data is decoded against `ERAStaking`, then `ERAToken`, then `TimelockController`, then
-/// `ERAMargin`, so an error several of them declare (OpenZeppelin's
-/// `AccessControlUnauthorizedAccount`, for instance) comes back as the first one's variant whichever contract raised it.
+/// `ModuleRegistry`, `ScenarioRegistry`, `CircuitBreaker` and `ERAMargin`, so an
+/// error several of them declare (OpenZeppelin's `AccessControlUnauthorizedAccount`, for
+/// instance) comes back as the first one's variant whichever contract raised it.
 ///
 /// The decoded error is held inline, so the type is large (clippy's `result_large_err` fires on
 /// functions returning it; test code may allow that lint).
@@ -32,6 +35,15 @@ pub enum Revert {
     /// A custom error that OpenZeppelin's `TimelockController` declares.
     #[error("{}", describe(&.0.abi_encode()))]
     Timelock(TimelockControllerErrors),
+    /// A custom error that `ModuleRegistry` declares.
+    #[error("{}", describe(&.0.abi_encode()))]
+    Modules(ModuleRegistryErrors),
+    /// A custom error that `ScenarioRegistry` declares.
+    #[error("{}", describe(&.0.abi_encode()))]
+    Scenarios(ScenarioRegistryErrors),
+    /// A custom error that `CircuitBreaker` declares.
+    #[error("{}", describe(&.0.abi_encode()))]
+    Breaker(CircuitBreakerErrors),
     /// A custom error that `ERAMargin` declares (and the contracts before it do not).
     #[error("{}", describe(&.0.abi_encode()))]
     Margin(ERAMarginErrors),
@@ -71,6 +83,12 @@ impl Revert {
             Self::Token(e)
         } else if let Ok(e) = TimelockControllerErrors::abi_decode(&data) {
             Self::Timelock(e)
+        } else if let Ok(e) = ModuleRegistryErrors::abi_decode(&data) {
+            Self::Modules(e)
+        } else if let Ok(e) = ScenarioRegistryErrors::abi_decode(&data) {
+            Self::Scenarios(e)
+        } else if let Ok(e) = CircuitBreakerErrors::abi_decode(&data) {
+            Self::Breaker(e)
         } else if let Ok(e) = ERAMarginErrors::abi_decode(&data) {
             Self::Margin(e)
         } else if let Ok(e) = RevertString::abi_decode(&data) {
@@ -88,6 +106,9 @@ impl Revert {
             Self::Staking(e) => e.abi_encode().into(),
             Self::Token(e) => e.abi_encode().into(),
             Self::Timelock(e) => e.abi_encode().into(),
+            Self::Modules(e) => e.abi_encode().into(),
+            Self::Scenarios(e) => e.abi_encode().into(),
+            Self::Breaker(e) => e.abi_encode().into(),
             Self::Margin(e) => e.abi_encode().into(),
             Self::Message(reason) => RevertString { reason: reason.clone() }.abi_encode().into(),
             Self::Panic(code) => Panic { code: *code }.abi_encode().into(),
@@ -109,6 +130,9 @@ impl Revert {
             Self::Staking(e) => ERAStakingErrors::name_by_selector(e.selector()),
             Self::Token(e) => ERATokenErrors::name_by_selector(e.selector()),
             Self::Timelock(e) => TimelockControllerErrors::name_by_selector(e.selector()),
+            Self::Modules(e) => ModuleRegistryErrors::name_by_selector(e.selector()),
+            Self::Scenarios(e) => ScenarioRegistryErrors::name_by_selector(e.selector()),
+            Self::Breaker(e) => CircuitBreakerErrors::name_by_selector(e.selector()),
             Self::Margin(e) => ERAMarginErrors::name_by_selector(e.selector()),
             Self::Message(_) => Some("Error"),
             Self::Panic(_) => Some("Panic"),
@@ -126,6 +150,9 @@ fn describe(data: &[u8]) -> String {
     let signature = ERAStakingErrors::signature_by_selector(selector)
         .or_else(|| ERATokenErrors::signature_by_selector(selector))
         .or_else(|| TimelockControllerErrors::signature_by_selector(selector))
+        .or_else(|| ModuleRegistryErrors::signature_by_selector(selector))
+        .or_else(|| ScenarioRegistryErrors::signature_by_selector(selector))
+        .or_else(|| CircuitBreakerErrors::signature_by_selector(selector))
         .or_else(|| ERAMarginErrors::signature_by_selector(selector));
     let Some((name, params)) = signature.and_then(|s| s.split_once('(')) else {
         return describe_unknown(data);

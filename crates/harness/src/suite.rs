@@ -33,6 +33,12 @@ pub struct Suite {
     pub era: Address,
     /// `ERAStaking`.
     pub staking: Address,
+    /// `ModuleRegistry`.
+    pub modules: Address,
+    /// `ScenarioRegistry`.
+    pub scenarios: Address,
+    /// `CircuitBreaker`, created by the scenario registry.
+    pub breaker: Address,
     /// `ERAMargin`.
     pub margin: Address,
     /// The account that sent the deployment transactions.
@@ -50,6 +56,9 @@ impl Suite {
             timelock: self.timelock,
             era: self.era,
             staking: self.staking,
+            modules: self.modules,
+            scenarios: self.scenarios,
+            breaker: self.breaker,
             margin: self.margin,
         }
     }
@@ -93,6 +102,9 @@ impl Chain {
             timelock: addresses.timelock,
             era: addresses.era,
             staking: addresses.staking,
+            modules: addresses.modules,
+            scenarios: addresses.scenarios,
+            breaker: addresses.breaker,
             margin: addresses.margin,
             deployer,
             config: config.clone(),

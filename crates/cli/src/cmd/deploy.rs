@@ -21,7 +21,8 @@ use crate::{
 /// The shortest timelock delay allowed on a chain that is not a local dev chain.
 const MIN_PUBLIC_TIMELOCK_DELAY: u64 = 2 * DAY;
 
-/// Deploy the timelock, the ERA token (unless `--era`) and staking.
+/// Deploy the timelock, the ERA token (unless `--era`), staking, the module and scenario
+/// registries (the latter creates the circuit breaker).
 #[derive(Debug, Args)]
 pub(crate) struct DeployArgs {
     #[command(flatten)]

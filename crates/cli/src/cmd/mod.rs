@@ -1,5 +1,6 @@
 //! One file per `era` subcommand.
 
+pub(crate) mod breaker;
 pub(crate) mod delegate;
 pub(crate) mod deploy;
 pub(crate) mod devnet;
@@ -7,9 +8,11 @@ pub(crate) mod gov;
 pub(crate) mod keys;
 pub(crate) mod margin;
 pub(crate) mod margin_case;
+pub(crate) mod module;
 pub(crate) mod partner;
 pub(crate) mod prove;
 pub(crate) mod risk;
+pub(crate) mod scenario;
 pub(crate) mod stake;
 pub(crate) mod status;
 pub(crate) mod tier;

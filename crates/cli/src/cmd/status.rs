@@ -10,6 +10,11 @@ use serde::Serialize;
 
 use crate::{
     amount::{fmt_duration, fmt_era, fmt_time},
+    cmd::{
+        breaker::BreakerStatus,
+        module::ModuleView,
+        scenario::{ScenarioList, ScenarioView},
+    },
     output::print,
     suite::SuiteArgs,
     timelock::{Operation, chain_time, pending},
@@ -67,6 +72,9 @@ struct StatusOutput {
     tiers: Vec<TierStatus>,
     nodes: Vec<NodeStatus>,
     pending_operations: Vec<Operation>,
+    modules: Vec<ModuleView>,
+    scenarios: Vec<ScenarioView>,
+    breaker: BreakerStatus,
 }
 
 impl fmt::Display for StatusOutput {
@@ -116,6 +124,9 @@ impl fmt::Display for StatusOutput {
                 fmt_era(n.unbonding)
             )?;
         }
+        writeln!(f, "security modules: {} registered (era module list)", self.modules.len())?;
+        writeln!(f, "{}", ScenarioList { scenarios: self.scenarios.clone() })?;
+        writeln!(f, "{}", self.breaker)?;
         write!(f, "pending governance operations")?;
         if self.pending_operations.is_empty() {
             write!(f, "\n  none")?;
@@ -170,6 +181,9 @@ impl StatusArgs {
             tiers,
             nodes,
             pending_operations: pending(&suite.chain, &suite.record).await?,
+            modules: crate::cmd::module::list(&suite).await?.modules,
+            scenarios: crate::cmd::scenario::list(&suite).await?.scenarios,
+            breaker: crate::cmd::breaker::status(&suite).await?,
         };
         print(&out, self.json)
     }

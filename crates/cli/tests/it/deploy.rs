@@ -20,7 +20,7 @@ async fn deploy_records_the_suite_and_refuses_to_overwrite_it() {
     assert_eq!(record["deployer"].as_str().unwrap().parse::<Address>().unwrap(), net.address(0));
     assert!(record["gitCommit"].as_str().unwrap().len() >= 40);
     let provider = net.provider();
-    for name in ["TimelockController", "ERAToken", "ERAStaking", "ERAMargin"] {
+    for name in era_bindings::SuiteContract::ALL.map(era_bindings::SuiteContract::name) {
         let entry = &record["contracts"][name];
         assert!(entry["txHash"].is_string() && entry["block"].as_u64().unwrap() > 0, "{name}");
         assert!(!provider.get_code_at(net.contract(name)).await.unwrap().is_empty(), "{name}");

@@ -8,4 +8,5 @@ mod errors;
 mod governance;
 mod margin;
 mod prover;
+mod scenarios;
 mod staking;

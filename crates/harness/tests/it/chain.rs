@@ -74,7 +74,15 @@ fn the_suite_deploys_per_plan_with_its_defaults() {
     for (contract, gas) in &suite.deploy_gas {
         assert!(*gas > 500_000 && *gas < era_harness::TX_GAS_LIMIT, "{contract:?} used {gas}");
     }
-    for address in [suite.timelock, suite.era, suite.staking, suite.margin] {
+    for address in [
+        suite.timelock,
+        suite.era,
+        suite.staking,
+        suite.modules,
+        suite.scenarios,
+        suite.breaker,
+        suite.margin,
+    ] {
         assert!(chain.has_code(address));
     }
     assert!(!chain.has_code(dev(0)));

@@ -5,6 +5,7 @@
 mod chain;
 mod decoding;
 mod margin;
+mod scenarios;
 mod slashing;
 mod snapshots;
 mod staking;

@@ -1,0 +1,283 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {ICircuitBreaker} from "./ICircuitBreaker.sol";
+import {IERAStaking} from "./IERAStaking.sol";
+import {IModuleRegistry} from "./IModuleRegistry.sol";
+
+/// @title Scenarios in risk domains: enrollment, dual validation, dynamic escalation, cost sharing
+/// @notice A developer registers a scenario in a risk domain (1 Light, 2 Enterprise, 3 Financial)
+/// with a base security module, a baseline volume and a cost-sharing split. Nodes enroll when their
+/// stake meets the domain's minimum plus the active module's extra stake. A keeper reports volume:
+/// a surge (default 3x baseline) steps the active module up one level; a report after a cool-down
+/// (default 1 day) without a surge steps it down one level, never below the base. Governance can pin.
+/// The scenario's security cost, paid in ERA, goes straight from the payer to nodes, developer and
+/// users by the scenario's shares. Transfers between scenarios of different domains pass the
+/// circuit breaker.
+/// @dev Roles: DEFAULT_ADMIN_ROLE (the timelock): parameters, pins, reward pools; KEEPER_ROLE:
+/// volume reports. Escalation is O(1) in enrolled nodes: a node's eligibility is checked lazily
+/// against the active module whenever it acts, never by a loop over nodes.
+interface IScenarioRegistry {
+    /// @notice Risk domains, ranked Financial > Enterprise > Light.
+    enum Domain {
+        None,
+        Light,
+        Enterprise,
+        Financial
+    }
+
+    /// @notice A node's role in a scenario.
+    enum Role {
+        None,
+        Core,
+        Guardian
+    }
+
+    /// @notice Where a verdict stands.
+    enum VerdictStatus {
+        None,
+        AwaitingGuardian,
+        Final,
+        Disputed
+    }
+
+    /// @notice A scenario.
+    /// @param developer Who registered it; receives the developer share.
+    /// @param domain Its risk domain.
+    /// @param baseModule Its base security module; the active module never goes below its level.
+    /// @param activeModule The module in force now.
+    /// @param baseLevel Level of the base module.
+    /// @param activeLevel Level of the active module.
+    /// @param pinned Governance fixed the active module; keeper reports do not move it.
+    /// @param baselineVolume Volume a surge is measured against.
+    /// @param calmSince When the last surge was reported or the module last stepped down: the
+    /// cool-down runs from there, so every step down waits a full cool-down.
+    /// @param nodesBps Node share of the security cost, in basis points.
+    /// @param developerBps Developer share, in basis points.
+    /// @param usersBps User share, in basis points.
+    /// @param name Unique name.
+    /// @param enrolled Number of nodes enrolled.
+    struct Scenario {
+        address developer;
+        Domain domain;
+        uint32 baseModule;
+        uint32 activeModule;
+        uint8 baseLevel;
+        uint8 activeLevel;
+        bool pinned;
+        uint128 baselineVolume;
+        uint64 calmSince;
+        uint16 nodesBps;
+        uint16 developerBps;
+        uint16 usersBps;
+        bytes32 name;
+        uint256 enrolled;
+    }
+
+    /// @notice A node's verdict on a subject of a scenario.
+    struct Verdict {
+        address core;
+        address guardian;
+        bool valid;
+        VerdictStatus status;
+    }
+
+    /// @notice No scenario has id `scenarioId`.
+    error UnknownScenario(uint256 scenarioId);
+    /// @notice No scenario is named `name`.
+    error UnknownScenarioName(bytes32 name);
+    /// @notice A scenario named `name` exists already.
+    error ScenarioExists(bytes32 name, uint256 scenarioId);
+    /// @notice A scenario needs a name.
+    error EmptyScenarioName();
+    /// @notice `domain` is not a risk domain.
+    error UnknownDomain(uint8 domain);
+    /// @notice Shares must sum to 10,000 basis points; these sum to `sum`.
+    error SharesNotWhole(uint256 sum);
+    /// @notice The domain fixes the shares at `nodesBps`/`developerBps`/`usersBps`.
+    error SharesFixedByDomain(Domain domain, uint16 nodesBps, uint16 developerBps, uint16 usersBps);
+    /// @notice The domain needs a base module of level `minLevel` at least; module `moduleId` is `level`.
+    error ModuleBelowDomain(uint32 moduleId, uint8 level, uint8 minLevel);
+    /// @notice Module `moduleId` (level `level`) is below the scenario's base level `baseLevel`.
+    error ModuleBelowBase(uint32 moduleId, uint8 level, uint8 baseLevel);
+    /// @notice Emergency lockdown (module `moduleId`) is entered by governance's pin only, never a base.
+    error LockdownNotABase(uint32 moduleId);
+    /// @notice A node enrolls as Core or Guardian.
+    error InvalidRole();
+    /// @notice A baseline volume must be above zero.
+    error ZeroBaseline();
+    /// @notice `node` is not a registered staking node.
+    error NotANode(address node);
+    /// @notice `node` is enrolled in scenario `scenarioId` already.
+    error AlreadyEnrolled(uint256 scenarioId, address node);
+    /// @notice `node` is not enrolled in scenario `scenarioId`.
+    error NotEnrolled(uint256 scenarioId, address node);
+    /// @notice `node` holds `stake`, below the `required` stake of scenario `scenarioId` now.
+    error StakeBelowThreshold(uint256 scenarioId, address node, uint256 stake, uint256 required);
+    /// @notice `node` is not a guardian node of scenario `scenarioId`.
+    error NotGuardianNode(uint256 scenarioId, address node);
+    /// @notice A guardian node cannot re-verify the verdict it gave itself.
+    error SelfReverification(uint256 scenarioId, address node);
+    /// @notice Subject `subject` of scenario `scenarioId` has a verdict already.
+    error VerdictExists(uint256 scenarioId, bytes32 subject);
+    /// @notice Subject `subject` of scenario `scenarioId` has no verdict awaiting a guardian.
+    error NoVerdictToReverify(uint256 scenarioId, bytes32 subject);
+    /// @notice An amount of zero was given where ERA must move.
+    error ZeroAmount();
+    /// @notice A surge multiplier must be at least 2 (got `multiplier`) and a cool-down at most 30 days.
+    error InvalidEscalationParams(uint256 multiplier, uint64 coolDown);
+    /// @notice A reward pool address must not be zero.
+    error ZeroPool();
+
+    /// @notice Scenario `scenarioId` was registered.
+    event ScenarioRegistered(
+        uint256 indexed scenarioId,
+        bytes32 indexed name,
+        address indexed developer,
+        Domain domain,
+        uint32 baseModule,
+        uint16 nodesBps,
+        uint16 developerBps,
+        uint16 usersBps
+    );
+    /// @notice `node` enrolled in scenario `scenarioId` as `role`.
+    event NodeEnrolled(uint256 indexed scenarioId, address indexed node, Role role, uint256 stake);
+    /// @notice A keeper reported `volume` for scenario `scenarioId`.
+    event VolumeReported(uint256 indexed scenarioId, uint256 volume, bool surge);
+    /// @notice The active module of scenario `scenarioId` moved from `fromModule` to `toModule`.
+    event ActiveModuleChanged(
+        uint256 indexed scenarioId, uint32 fromModule, uint32 toModule, uint8 fromLevel, uint8 toLevel
+    );
+    /// @notice Governance pinned scenario `scenarioId` to `moduleId` (or unpinned it: `pinned` false).
+    event PinSet(uint256 indexed scenarioId, uint32 moduleId, bool pinned);
+    /// @notice `node` gave a verdict on `subject`.
+    event VerdictSubmitted(
+        uint256 indexed scenarioId, bytes32 indexed subject, address indexed node, bool valid
+    );
+    /// @notice Guardian node `guardian` re-verified `subject`; `status` is the outcome.
+    event VerdictReverified(
+        uint256 indexed scenarioId, bytes32 indexed subject, address indexed guardian, VerdictStatus status
+    );
+    /// @notice `payer` paid `amount` of scenario `scenarioId`'s security cost, split as given.
+    event CostPaid(
+        uint256 indexed scenarioId,
+        address indexed payer,
+        uint256 toNodes,
+        uint256 toDeveloper,
+        uint256 toUsers
+    );
+    /// @notice `amount` ERA went from `from` to `to` between scenarios.
+    event ScenarioTransfer(
+        uint256 indexed fromScenario, uint256 indexed toScenario, address from, address to, uint256 amount
+    );
+    /// @notice The breaker blocked a transfer between scenarios; no ERA moved.
+    event ScenarioTransferBlocked(
+        uint256 indexed fromScenario, uint256 indexed toScenario, address from, address to, uint256 amount
+    );
+    /// @notice Surge multiplier and cool-down changed.
+    event EscalationParamsSet(uint256 surgeMultiplier, uint64 coolDown);
+    /// @notice Where node and user shares go.
+    event RewardPoolsSet(address nodePool, address userPool);
+
+    // ---------------------------------------------------------------- developers, nodes, users
+
+    /// @notice Registers a scenario; the caller is its developer. Financial and Light shares are
+    /// fixed (40/30/30 and 30/20/50); Enterprise takes any split summing to 10,000 bps.
+    function registerScenario(
+        bytes32 name,
+        Domain domain,
+        uint32 baseModule,
+        uint128 baselineVolume,
+        uint16 nodesBps,
+        uint16 developerBps,
+        uint16 usersBps
+    ) external returns (uint256 scenarioId);
+
+    /// @notice Enrolls the caller's node in scenario `scenarioId` as a core or guardian node.
+    function enroll(uint256 scenarioId, Role role) external;
+
+    /// @notice The caller (an enrolled node meeting the threshold now) gives its verdict on
+    /// `subject`. In a Financial scenario it counts only once a guardian node re-verifies it.
+    function submitVerdict(uint256 scenarioId, bytes32 subject, bool valid) external;
+
+    /// @notice The caller (an enrolled guardian node meeting the threshold, not the verdict's
+    /// author) re-verifies `subject`: agreement makes the verdict final, disagreement disputes it.
+    function reverify(uint256 scenarioId, bytes32 subject, bool valid) external;
+
+    /// @notice Pays `amount` ERA of scenario `scenarioId`'s security cost from the caller (needs an
+    /// allowance), straight to the node pool, the developer and the user pool. The developer and
+    /// user parts round down; the nodes get the rest, so the parts sum to `amount` exactly.
+    function payCost(uint256 scenarioId, uint256 amount) external;
+
+    /// @notice Sends `amount` ERA from the caller to `to`, from scenario `fromScenario` to
+    /// `toScenario`. Between domains it asks the breaker first; when the breaker says no (or trips
+    /// on this transfer) nothing moves and it returns false without reverting.
+    function transfer(uint256 fromScenario, uint256 toScenario, address to, uint256 amount)
+        external
+        returns (bool delivered);
+
+    // ---------------------------------------------------------------- keepers
+
+    /// @notice Reports the volume of scenario `scenarioId` since the last report. Keeper only.
+    function reportVolume(uint256 scenarioId, uint256 volume) external;
+
+    // ---------------------------------------------------------------- governance
+
+    /// @notice Pins scenario `scenarioId` to `moduleId` (at or above its base level, any level up
+    /// to emergency lockdown). Governance only.
+    function pin(uint256 scenarioId, uint32 moduleId) external;
+
+    /// @notice Lets keeper reports move scenario `scenarioId` again. Governance only.
+    function unpin(uint256 scenarioId) external;
+
+    /// @notice Sets the surge multiplier and the cool-down. Governance only.
+    function setEscalationParams(uint256 surgeMultiplier, uint64 coolDown) external;
+
+    /// @notice Sets where node and user shares go. Governance only.
+    function setRewardPools(address nodePool, address userPool) external;
+
+    // ---------------------------------------------------------------- views
+
+    /// @notice Scenario `scenarioId`; reverts with `UnknownScenario` for an unknown id.
+    function scenario(uint256 scenarioId) external view returns (Scenario memory);
+
+    /// @notice Id of the scenario named `name` (zero when none).
+    function scenarioIdOf(bytes32 name) external view returns (uint256);
+
+    /// @notice Number of scenarios (ids run from 1 to this).
+    function scenarioCount() external view returns (uint256);
+
+    /// @notice Stake a node needs now to act in scenario `scenarioId`: the domain's tier minimum
+    /// plus the active module's extra stake.
+    function requiredStake(uint256 scenarioId) external view returns (uint256);
+
+    /// @notice `node`'s role in scenario `scenarioId` (None when not enrolled).
+    function roleOf(uint256 scenarioId, address node) external view returns (Role);
+
+    /// @notice Whether `node` is enrolled in scenario `scenarioId` and meets its threshold now.
+    function isEligible(uint256 scenarioId, address node) external view returns (bool);
+
+    /// @notice The verdict on `subject` of scenario `scenarioId`.
+    function verdict(uint256 scenarioId, bytes32 subject) external view returns (Verdict memory);
+
+    /// @notice The staking contract nodes' stake is read from.
+    function staking() external view returns (IERAStaking);
+
+    /// @notice The module registry.
+    function modules() external view returns (IModuleRegistry);
+
+    /// @notice The circuit breaker, created by this contract with it as the only checker.
+    function breaker() external view returns (ICircuitBreaker);
+
+    /// @notice Volume at or above `surgeMultiplier` x baseline is a surge (default 3).
+    function surgeMultiplier() external view returns (uint256);
+
+    /// @notice Time after the last surge before a report steps the module down (default 1 day).
+    function coolDown() external view returns (uint64);
+
+    /// @notice Receives the node share of security costs.
+    function nodePool() external view returns (address);
+
+    /// @notice Receives the user share of security costs.
+    function userPool() external view returns (address);
+}

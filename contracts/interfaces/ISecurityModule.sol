@@ -1,0 +1,28 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+/// @title The narrow shape of a security module, after Hyperlane's interchain security modules
+/// @notice A module is a standardized way of checking a scenario's results: a type that tells
+/// nodes what metadata to build, and one `verify` call. Each scenario chooses its module; a module's
+/// verification config never changes (a different verifier is a new module behind the timelock).
+interface ISecurityModule {
+    /// @notice The standard module kinds of the specification (SPEC.md 2.3), in its order.
+    enum ModuleType {
+        BasicFraudProof,
+        OptimisticWatchers,
+        HybridProof,
+        ComplianceAudit,
+        PrivacyData,
+        ValidityProof,
+        MultiLayerZk,
+        DualValidation,
+        ZeroTrustClearing,
+        EmergencyLockdown
+    }
+
+    /// @notice What metadata module `moduleId` expects.
+    function moduleType(uint32 moduleId) external view returns (ModuleType);
+
+    /// @notice Whether `metadata` proves `subject` under module `moduleId`.
+    function verify(uint32 moduleId, bytes calldata metadata, bytes32 subject) external view returns (bool);
+}

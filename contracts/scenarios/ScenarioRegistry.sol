@@ -1,0 +1,359 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {CircuitBreaker} from "../domains/CircuitBreaker.sol";
+import {ICircuitBreaker} from "../interfaces/ICircuitBreaker.sol";
+import {IERAStaking} from "../interfaces/IERAStaking.sol";
+import {IModuleRegistry} from "../interfaces/IModuleRegistry.sol";
+import {IScenarioRegistry} from "../interfaces/IScenarioRegistry.sol";
+import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
+import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
+
+/// @title ScenarioRegistry
+/// @notice See {IScenarioRegistry}.
+/// @dev Thresholds: a node needs its domain's tier minimum PLUS the active module's extra stake
+/// (SPEC.md calls it "extra stake per node", so it adds to the domain's per-node minimum rather than
+/// competing with it: a Financial node serving multi-layer ZK needs 100,000 + 200,000 ERA).
+/// The domain minimums are the staking tiers "light", "enterprise" and "financial", so a tier
+/// change by governance moves them too (the tier's grace period does not apply to the sum: the
+/// current minimum counts).
+contract ScenarioRegistry is IScenarioRegistry, AccessControl {
+    using SafeERC20 for IERC20;
+
+    bytes32 public constant KEEPER_ROLE = keccak256("KEEPER_ROLE");
+
+    uint16 internal constant BPS = 10_000;
+    /// Keeper reports escalate up to level 5; level 6 (emergency lockdown) is governance's pin only.
+    uint8 public constant MAX_KEEPER_LEVEL = 5;
+    uint8 internal constant LOCKDOWN_LEVEL = 6;
+    uint64 public constant MAX_COOL_DOWN = 30 days;
+
+    IERAStaking public immutable staking;
+    IModuleRegistry public immutable modules;
+    ICircuitBreaker public immutable breaker;
+    IERC20 internal immutable _era;
+
+    uint256 public surgeMultiplier;
+    uint64 public coolDown;
+    address public nodePool;
+    address public userPool;
+
+    uint256 public scenarioCount;
+    mapping(uint256 scenarioId => Scenario) internal _scenarios;
+    mapping(bytes32 name => uint256) public scenarioIdOf;
+    mapping(uint256 scenarioId => mapping(address node => Role)) public roleOf;
+    mapping(uint256 scenarioId => mapping(bytes32 subject => Verdict)) internal _verdicts;
+
+    /// @param staking_ Staking, whose tiers are the domains' minimums and whose stake is measured.
+    /// @param modules_ The module registry.
+    /// @param governance Holder of DEFAULT_ADMIN_ROLE: the timelock.
+    /// @param guardian Holder of KEEPER_ROLE, and sentinel of the breaker this creates.
+    /// @param nodePool_ Receives node shares (the timelock, as treasury, until a rewards
+    /// distributor exists).
+    /// @param userPool_ Receives user shares (likewise).
+    constructor(
+        IERAStaking staking_,
+        IModuleRegistry modules_,
+        address governance,
+        address guardian,
+        address nodePool_,
+        address userPool_
+    ) {
+        staking = staking_;
+        modules = modules_;
+        _era = staking_.era();
+        // The breaker is created here so that this registry is its checker from the first block:
+        // no follow-up role grant, and its address is this contract's first CREATE (nonce 1).
+        breaker = new CircuitBreaker(governance, guardian, address(this));
+        _grantRole(DEFAULT_ADMIN_ROLE, governance);
+        _grantRole(KEEPER_ROLE, guardian);
+        _setEscalationParams(3, 1 days);
+        _setRewardPools(nodePool_, userPool_);
+    }
+
+    // ---------------------------------------------------------------- developers
+
+    /// @inheritdoc IScenarioRegistry
+    function registerScenario(
+        bytes32 name,
+        Domain domain,
+        uint32 baseModule,
+        uint128 baselineVolume,
+        uint16 nodesBps,
+        uint16 developerBps,
+        uint16 usersBps
+    ) external returns (uint256 scenarioId) {
+        uint8 level = _checkNewScenario(
+            name, domain, baseModule, baselineVolume, nodesBps, developerBps, usersBps
+        );
+        scenarioId = ++scenarioCount;
+        scenarioIdOf[name] = scenarioId;
+        Scenario storage s = _scenarios[scenarioId];
+        (s.developer, s.domain, s.baseModule, s.activeModule) = (msg.sender, domain, baseModule, baseModule);
+        (s.baseLevel, s.activeLevel, s.baselineVolume) = (level, level, baselineVolume);
+        (s.nodesBps, s.developerBps, s.usersBps, s.name) = (nodesBps, developerBps, usersBps, name);
+        emit ScenarioRegistered(
+            scenarioId, name, msg.sender, domain, baseModule, nodesBps, developerBps, usersBps
+        );
+    }
+
+    // ---------------------------------------------------------------- nodes
+
+    /// @inheritdoc IScenarioRegistry
+    function enroll(uint256 scenarioId, Role role) external {
+        Scenario storage s = _scenario(scenarioId);
+        if (role == Role.None) revert InvalidRole();
+        if (!staking.isNode(msg.sender)) revert NotANode(msg.sender);
+        if (roleOf[scenarioId][msg.sender] != Role.None) revert AlreadyEnrolled(scenarioId, msg.sender);
+        uint256 stake = _requireEligible(s, scenarioId, msg.sender);
+        roleOf[scenarioId][msg.sender] = role;
+        ++s.enrolled;
+        emit NodeEnrolled(scenarioId, msg.sender, role, stake);
+    }
+
+    /// @inheritdoc IScenarioRegistry
+    function submitVerdict(uint256 scenarioId, bytes32 subject, bool valid) external {
+        Scenario storage s = _scenario(scenarioId);
+        if (roleOf[scenarioId][msg.sender] == Role.None) revert NotEnrolled(scenarioId, msg.sender);
+        _requireEligible(s, scenarioId, msg.sender);
+        Verdict storage v = _verdicts[scenarioId][subject];
+        if (v.status != VerdictStatus.None) revert VerdictExists(scenarioId, subject);
+        v.core = msg.sender;
+        v.valid = valid;
+        // Finance needs a second, independent node (dual validation); elsewhere one verdict counts.
+        v.status = s.domain == Domain.Financial ? VerdictStatus.AwaitingGuardian : VerdictStatus.Final;
+        emit VerdictSubmitted(scenarioId, subject, msg.sender, valid);
+    }
+
+    /// @inheritdoc IScenarioRegistry
+    function reverify(uint256 scenarioId, bytes32 subject, bool valid) external {
+        Scenario storage s = _scenario(scenarioId);
+        if (roleOf[scenarioId][msg.sender] != Role.Guardian) revert NotGuardianNode(scenarioId, msg.sender);
+        Verdict storage v = _verdicts[scenarioId][subject];
+        if (v.status != VerdictStatus.AwaitingGuardian) revert NoVerdictToReverify(scenarioId, subject);
+        if (v.core == msg.sender) revert SelfReverification(scenarioId, msg.sender);
+        _requireEligible(s, scenarioId, msg.sender);
+        v.guardian = msg.sender;
+        VerdictStatus status = valid == v.valid ? VerdictStatus.Final : VerdictStatus.Disputed;
+        v.status = status;
+        emit VerdictReverified(scenarioId, subject, msg.sender, status);
+    }
+
+    // ---------------------------------------------------------------- users
+
+    /// @inheritdoc IScenarioRegistry
+    function payCost(uint256 scenarioId, uint256 amount) external {
+        Scenario storage s = _scenario(scenarioId);
+        if (amount == 0) revert ZeroAmount();
+        uint256 toDeveloper = Math.mulDiv(amount, s.developerBps, BPS);
+        uint256 toUsers = Math.mulDiv(amount, s.usersBps, BPS);
+        // Both parts round down and are at most `amount` together, so the nodes' part cannot
+        // underflow and the three sum to `amount` exactly; ERA never rests in this contract.
+        uint256 toNodes = amount - toDeveloper - toUsers;
+        address developer = s.developer;
+        emit CostPaid(scenarioId, msg.sender, toNodes, toDeveloper, toUsers);
+        if (toNodes != 0) _era.safeTransferFrom(msg.sender, nodePool, toNodes);
+        if (toDeveloper != 0) _era.safeTransferFrom(msg.sender, developer, toDeveloper);
+        if (toUsers != 0) _era.safeTransferFrom(msg.sender, userPool, toUsers);
+    }
+
+    /// @inheritdoc IScenarioRegistry
+    function transfer(uint256 fromScenario, uint256 toScenario, address to, uint256 amount)
+        external
+        returns (bool delivered)
+    {
+        Domain fromDomain = _scenario(fromScenario).domain;
+        Domain toDomain = _scenario(toScenario).domain;
+        if (amount == 0) revert ZeroAmount();
+        if (fromDomain != toDomain && !breaker.checkTransfer(uint8(fromDomain), uint8(toDomain), amount)) {
+            // No revert: a trip this transfer caused must persist.
+            emit ScenarioTransferBlocked(fromScenario, toScenario, msg.sender, to, amount);
+            return false;
+        }
+        emit ScenarioTransfer(fromScenario, toScenario, msg.sender, to, amount);
+        _era.safeTransferFrom(msg.sender, to, amount);
+        return true;
+    }
+
+    // ---------------------------------------------------------------- keepers
+
+    /// @inheritdoc IScenarioRegistry
+    /// @dev O(1) in enrolled nodes: only the scenario's own slots change; nodes are checked against
+    /// the new module when they next act. At most one step per report, so one report can never
+    /// jump several levels.
+    function reportVolume(uint256 scenarioId, uint256 volume) external onlyRole(KEEPER_ROLE) {
+        Scenario storage s = _scenario(scenarioId);
+        bool surge = volume >= uint256(s.baselineVolume) * surgeMultiplier;
+        emit VolumeReported(scenarioId, volume, surge);
+        if (surge) s.calmSince = uint64(block.timestamp);
+        if (s.pinned) return;
+        uint8 level = s.activeLevel;
+        uint32 next = 0;
+        uint8 nextLevel = 0;
+        if (surge) {
+            (next, nextLevel) = modules.stepUp(level, MAX_KEEPER_LEVEL);
+        } else if (level > s.baseLevel && block.timestamp >= uint256(s.calmSince) + coolDown) {
+            (next, nextLevel) = modules.stepDown(level, s.baseLevel);
+            if (next == 0) (next, nextLevel) = (s.baseModule, s.baseLevel);
+            s.calmSince = uint64(block.timestamp);
+        }
+        if (next == 0) return;
+        _setActive(s, scenarioId, next, nextLevel);
+    }
+
+    // ---------------------------------------------------------------- governance
+
+    /// @inheritdoc IScenarioRegistry
+    function pin(uint256 scenarioId, uint32 moduleId) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        Scenario storage s = _scenario(scenarioId);
+        IModuleRegistry.Module memory m = modules.module(moduleId);
+        if (m.deprecated) revert IModuleRegistry.ModuleIsDeprecated(moduleId);
+        if (m.level < s.baseLevel) revert ModuleBelowBase(moduleId, m.level, s.baseLevel);
+        s.pinned = true;
+        emit PinSet(scenarioId, moduleId, true);
+        if (moduleId != s.activeModule) _setActive(s, scenarioId, moduleId, m.level);
+    }
+
+    /// @inheritdoc IScenarioRegistry
+    function unpin(uint256 scenarioId) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        Scenario storage s = _scenario(scenarioId);
+        s.pinned = false;
+        // The cool-down starts now: a pinned lockdown does not drop at the very next report.
+        s.calmSince = uint64(block.timestamp);
+        emit PinSet(scenarioId, s.activeModule, false);
+    }
+
+    /// @inheritdoc IScenarioRegistry
+    function setEscalationParams(uint256 surgeMultiplier_, uint64 coolDown_)
+        external
+        onlyRole(DEFAULT_ADMIN_ROLE)
+    {
+        _setEscalationParams(surgeMultiplier_, coolDown_);
+    }
+
+    /// @inheritdoc IScenarioRegistry
+    function setRewardPools(address nodePool_, address userPool_) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _setRewardPools(nodePool_, userPool_);
+    }
+
+    // ---------------------------------------------------------------- views
+
+    /// @inheritdoc IScenarioRegistry
+    function scenario(uint256 scenarioId) external view returns (Scenario memory) {
+        return _scenario(scenarioId);
+    }
+
+    /// @inheritdoc IScenarioRegistry
+    function requiredStake(uint256 scenarioId) external view returns (uint256) {
+        return _required(_scenario(scenarioId));
+    }
+
+    /// @inheritdoc IScenarioRegistry
+    function isEligible(uint256 scenarioId, address node) external view returns (bool) {
+        Scenario storage s = _scenario(scenarioId);
+        return roleOf[scenarioId][node] != Role.None && staking.nodeStake(node) >= _required(s);
+    }
+
+    /// @inheritdoc IScenarioRegistry
+    function verdict(uint256 scenarioId, bytes32 subject) external view returns (Verdict memory) {
+        _scenario(scenarioId);
+        return _verdicts[scenarioId][subject];
+    }
+
+    // ---------------------------------------------------------------- internal
+
+    /// Checks a new scenario's parameters; returns its base module's level.
+    function _checkNewScenario(
+        bytes32 name,
+        Domain domain,
+        uint32 baseModule,
+        uint128 baselineVolume,
+        uint16 nodesBps,
+        uint16 developerBps,
+        uint16 usersBps
+    ) internal view returns (uint8) {
+        if (name == bytes32(0)) revert EmptyScenarioName();
+        uint256 existing = scenarioIdOf[name];
+        if (existing != 0) revert ScenarioExists(name, existing);
+        if (domain == Domain.None) revert UnknownDomain(uint8(domain));
+        uint256 sum = uint256(nodesBps) + developerBps + usersBps;
+        if (sum != BPS) revert SharesNotWhole(sum);
+        (bool fixedShares, uint16 n, uint16 d, uint16 u) = _domainShares(domain);
+        if (fixedShares && (nodesBps != n || developerBps != d || usersBps != u)) {
+            revert SharesFixedByDomain(domain, n, d, u);
+        }
+        IModuleRegistry.Module memory m = modules.module(baseModule);
+        if (m.deprecated) revert IModuleRegistry.ModuleIsDeprecated(baseModule);
+        if (m.level == LOCKDOWN_LEVEL) revert LockdownNotABase(baseModule);
+        uint8 minLevel = _domainMinLevel(domain);
+        if (m.level < minLevel) revert ModuleBelowDomain(baseModule, m.level, minLevel);
+        if (baselineVolume == 0) revert ZeroBaseline();
+        return m.level;
+    }
+
+    function _scenario(uint256 scenarioId) internal view returns (Scenario storage s) {
+        s = _scenarios[scenarioId];
+        if (s.domain == Domain.None) revert UnknownScenario(scenarioId);
+    }
+
+    function _required(Scenario storage s) internal view returns (uint256) {
+        uint256 domainMinimum = staking.tiers(_domainTier(s.domain)).minStake;
+        return domainMinimum + modules.module(s.activeModule).extraStake;
+    }
+
+    function _requireEligible(Scenario storage s, uint256 scenarioId, address node)
+        internal
+        view
+        returns (uint256 stake)
+    {
+        stake = staking.nodeStake(node);
+        uint256 required = _required(s);
+        if (stake < required) revert StakeBelowThreshold(scenarioId, node, stake, required);
+    }
+
+    function _setActive(Scenario storage s, uint256 scenarioId, uint32 moduleId, uint8 level) internal {
+        emit ActiveModuleChanged(scenarioId, s.activeModule, moduleId, s.activeLevel, level);
+        s.activeModule = moduleId;
+        s.activeLevel = level;
+    }
+
+    function _setEscalationParams(uint256 surgeMultiplier_, uint64 coolDown_) internal {
+        if (surgeMultiplier_ < 2 || surgeMultiplier_ > type(uint128).max || coolDown_ > MAX_COOL_DOWN) {
+            revert InvalidEscalationParams(surgeMultiplier_, coolDown_);
+        }
+        surgeMultiplier = surgeMultiplier_;
+        coolDown = coolDown_;
+        emit EscalationParamsSet(surgeMultiplier_, coolDown_);
+    }
+
+    function _setRewardPools(address nodePool_, address userPool_) internal {
+        if (nodePool_ == address(0) || userPool_ == address(0)) revert ZeroPool();
+        nodePool = nodePool_;
+        userPool = userPool_;
+        emit RewardPoolsSet(nodePool_, userPool_);
+    }
+
+    /// SPEC.md 2.3: finance 40/30/30 and light interaction 30/20/50 are fixed; enterprise chooses.
+    function _domainShares(Domain domain) internal pure returns (bool fixedShares, uint16, uint16, uint16) {
+        if (domain == Domain.Financial) return (true, 4_000, 3_000, 3_000);
+        if (domain == Domain.Light) return (true, 3_000, 2_000, 5_000);
+        return (false, 0, 0, 0);
+    }
+
+    /// SPEC.md 2.4: Financial needs ZK proofs (validity proof, level 4, or above), Enterprise
+    /// hybrid proofs (level 3), Light any module.
+    function _domainMinLevel(Domain domain) internal pure returns (uint8) {
+        if (domain == Domain.Financial) return 4;
+        if (domain == Domain.Enterprise) return 3;
+        return 1;
+    }
+
+    /// The staking tier that holds the domain's per-node minimum.
+    function _domainTier(Domain domain) internal pure returns (bytes32) {
+        if (domain == Domain.Financial) return "financial";
+        if (domain == Domain.Enterprise) return "enterprise";
+        return "light";
+    }
+}

@@ -1,0 +1,281 @@
+//! `era module|scenario|breaker` against anvil: the standard modules through the timelock, a
+//! scenario, enrollment refused below the threshold, a surge that escalates, cost sharing, and a
+//! trip that blocks a cross-domain transfer while an intra-domain one passes.
+
+use alloy::primitives::{Address, U256};
+use era_bindings::{ERA, ERAToken};
+
+use crate::common::Devnet;
+
+/// Deploys, registers the ten standard modules through the timelock and executes them.
+fn with_modules() -> Devnet {
+    let net = Devnet::start();
+    net.deploy(); // 1-hour timelock
+    let gov = net.key(0);
+    let text = net.era(&["module", "register", "--standard", "--private-key", &gov]).ok();
+    assert!(text.contains("register `validity-proof` level 4, +150,000 ERA per node"), "{text}");
+    assert_eq!(net.era(&["module", "list", "--json"]).json()["modules"], serde_json::json!([]));
+    net.era(&["warp", "1h"]).ok();
+    net.era(&["gov", "execute", "--private-key", &gov]).ok();
+    net
+}
+
+#[tokio::test]
+async fn modules_scenarios_escalation_and_the_breaker() {
+    let net = with_modules();
+    let gov = net.key(0);
+    let modules = net.era(&["module", "list", "--json"]).json();
+    let modules = modules["modules"].as_array().unwrap();
+    assert_eq!(modules.len(), 10);
+    assert_eq!(modules[6]["name"], "multi-layer-zk");
+    assert_eq!(modules[6]["level"], 5);
+    assert_eq!(modules[6]["extraStake"], "200000000000000000000000");
+
+    // A threshold change is shown, then scheduled.
+    let text = net
+        .era(&[
+            "module",
+            "threshold",
+            "hybrid-proof",
+            "--extra-stake",
+            "80000",
+            "--private-key",
+            &gov,
+        ])
+        .ok();
+    assert!(text.contains("module `hybrid-proof`: +75,000 ERA -> +80,000 ERA per node"), "{text}");
+    let list = net.era(&["gov", "list", "--json"]).json();
+    assert_eq!(
+        list["operations"][0]["calls"][0]["description"],
+        "modules.setThreshold(module 3, +80,000 ERA per node)"
+    );
+
+    // Scenarios: a financial one on validity proofs and a light one.
+    let text = net
+        .era(&[
+            "scenario",
+            "register",
+            "payments",
+            "--domain",
+            "financial",
+            "--base-module",
+            "validity-proof",
+            "--private-key",
+            &gov,
+        ])
+        .ok();
+    assert!(text.contains("needs 250,000 ERA per node"), "{text}");
+    net.era(&[
+        "scenario",
+        "register",
+        "shop",
+        "--domain",
+        "light",
+        "--base-module",
+        "basic-fraud-proof",
+        "--private-key",
+        &gov,
+    ])
+    .ok();
+    net.era(&[
+        "scenario",
+        "register",
+        "shop2",
+        "--domain",
+        "light",
+        "--base-module",
+        "basic-fraud-proof",
+        "--private-key",
+        &gov,
+    ])
+    .ok();
+    let shown = net.era(&["scenario", "show", "payments", "--json"]).json();
+    assert_eq!(shown["shares"], "40/30/30");
+    assert_eq!(shown["activeModule"], "validity-proof");
+
+    // A node below the threshold is refused before anything is sent.
+    let node = net.key(1);
+    net.fund(net.address(1), 300_000).await;
+    net.era(&["stake", "200000", "--private-key", &node]).ok();
+    let nonce = net.nonce(net.address(1)).await;
+    let line = net.era(&["scenario", "enroll", "payments", "--private-key", &node]).refused();
+    assert!(line.contains("needs 250,000 ERA per node now: stake 50,000 ERA more"), "{line}");
+    assert_eq!(net.nonce(net.address(1)).await, nonce);
+    net.era(&["stake", "100000", "--private-key", &node]).ok();
+    net.era(&["scenario", "enroll", "payments", "--private-key", &node]).ok();
+
+    // A surge escalates one level; only the keeper reports.
+    let line = net
+        .era(&["scenario", "report-volume", "payments", "3000", "--private-key", &node])
+        .refused();
+    assert!(line.contains("is not a keeper"), "{line}");
+    let text =
+        net.era(&["scenario", "report-volume", "payments", "3000", "--private-key", &gov]).ok();
+    assert!(
+        text.contains("escalated validity-proof (level 4) -> multi-layer-zk (level 5)"),
+        "{text}"
+    );
+    let status = net.era(&["status", "--json"]).json();
+    let payments = &status["scenarios"][0];
+    assert_eq!(payments["activeLevel"], 5);
+    assert_eq!(payments["requiredStake"], "300000000000000000000000");
+    assert_eq!(status["modules"].as_array().unwrap().len(), 10);
+
+    // Governance pins the scenario to emergency lockdown through the timelock.
+    let text =
+        net.era(&["scenario", "pin", "payments", "emergency-lockdown", "--private-key", &gov]).ok();
+    assert!(
+        text.contains(
+            "pin `payments` to emergency-lockdown (level 6), now multi-layer-zk (level 5)"
+        ),
+        "{text}"
+    );
+    let line =
+        net.era(&["scenario", "pin", "payments", "hybrid-proof", "--private-key", &gov]).refused();
+    assert!(line.contains("pins never lower security"), "{line}");
+    net.era(&["warp", "1h"]).ok();
+    net.era(&["gov", "execute", "--private-key", &gov]).ok();
+    let shown = net.era(&["scenario", "show", "payments", "--json"]).json();
+    assert_eq!(
+        (shown["activeModule"].as_str(), shown["pinned"].as_bool()),
+        (Some("emergency-lockdown"), Some(true))
+    );
+
+    // Cost sharing: 40/30/30 with the rounding wei to the nodes.
+    let text = net.era(&["scenario", "pay", "payments", "1000", "--private-key", &gov]).ok();
+    assert!(text.contains("nodes 400 ERA, developer 300 ERA, users 300 ERA"), "{text}");
+
+    // The guardian trips light: financial -> light is refused, light -> light passes.
+    let recipient = Address::repeat_byte(0x42);
+    let to = recipient.to_string();
+    net.era(&["breaker", "trip", "light", "--private-key", &gov]).ok();
+    let line = net
+        .era(&[
+            "scenario",
+            "transfer",
+            "payments",
+            "shop",
+            "10",
+            "--recipient",
+            &to,
+            "--private-key",
+            &gov,
+        ])
+        .refused();
+    assert!(line.contains("the channel financial -> light is closed"), "{line}");
+    net.era(&[
+        "scenario",
+        "transfer",
+        "shop",
+        "shop2",
+        "10",
+        "--recipient",
+        &to,
+        "--private-key",
+        &gov,
+    ])
+    .ok();
+    let provider = net.provider();
+    let era = ERAToken::new(net.contract("ERAToken"), &provider);
+    assert_eq!(era.balanceOf(recipient).call().await.unwrap(), U256::from(10) * ERA);
+    let check = net.era(&["breaker", "check", "financial", "light", "--json"]).json();
+    assert_eq!(check["open"], false);
+
+    // Only governance reopens: the node's key cannot propose; the proposer schedules it.
+    let line = net.era(&["breaker", "reopen", "light", "--private-key", &node]).refused();
+    assert!(line.contains("may not propose on the timelock"), "{line}");
+    net.era(&["breaker", "reopen", "light", "--private-key", &gov]).ok();
+    net.era(&["warp", "1h"]).ok();
+    net.era(&["gov", "execute", "--private-key", &gov]).ok();
+    let breaker = net.era(&["breaker", "status", "--json"]).json();
+    assert_eq!(breaker["tripped"], serde_json::json!([]));
+
+    // A transfer above the limit trips its source domain on chain and moves nothing.
+    let text = net
+        .era(&[
+            "scenario",
+            "transfer",
+            "payments",
+            "shop",
+            "1000001",
+            "--recipient",
+            &to,
+            "--private-key",
+            &gov,
+        ])
+        .ok();
+    assert!(text.contains("BLOCKED") && text.contains("financial domain is now tripped"), "{text}");
+    assert_eq!(era.balanceOf(recipient).call().await.unwrap(), U256::from(10) * ERA);
+    let breaker = net.era(&["breaker", "status", "--json"]).json();
+    assert_eq!(breaker["tripped"], serde_json::json!(["financial"]));
+}
+
+#[tokio::test]
+async fn bad_input_is_one_line_and_sends_nothing() {
+    let net = with_modules();
+    let gov = net.key(0);
+    let nonce = net.nonce(net.address(0)).await;
+    let refused = |args: &[&str]| {
+        let mut all = args.to_vec();
+        all.extend(["--private-key", gov.as_str()]);
+        net.era(&all).refused()
+    };
+    let line = refused(&["module", "threshold", "nope", "--extra-stake", "1"]);
+    assert!(line.contains("no module is named `nope`"), "{line}");
+    let line = refused(&[
+        "module",
+        "register",
+        "x",
+        "--type",
+        "validity-proof",
+        "--level",
+        "0",
+        "--extra-stake",
+        "1",
+    ]);
+    assert!(line.contains("security levels run from 1 to 6"), "{line}");
+    let line =
+        refused(&["module", "register", "hybrid-proof", "--level", "3", "--extra-stake", "1"]);
+    assert!(line.contains("is registered already"), "{line}");
+    let line = refused(&[
+        "scenario",
+        "register",
+        "x",
+        "--domain",
+        "enterprise",
+        "--base-module",
+        "hybrid-proof",
+        "--shares",
+        "50/30/30",
+    ]);
+    assert!(line.contains("sum to 110%, not 100%"), "{line}");
+    let line = refused(&[
+        "scenario",
+        "register",
+        "x",
+        "--domain",
+        "financial",
+        "--base-module",
+        "hybrid-proof",
+    ]);
+    assert!(line.contains("cannot be the base of a financial scenario"), "{line}");
+    let line = refused(&[
+        "scenario",
+        "register",
+        "x",
+        "--domain",
+        "light",
+        "--base-module",
+        "basic-fraud-proof",
+        "--shares",
+        "40/30/30",
+    ]);
+    assert!(line.contains("fixes the shares at 30/20/50"), "{line}");
+    let line = refused(&["scenario", "report-volume", "nope", "5"]);
+    assert!(line.contains("no scenario is named `nope`"), "{line}");
+    let line = refused(&["breaker", "reopen", "light"]);
+    assert!(line.contains("is not tripped"), "{line}");
+    let line = refused(&["breaker", "trip", "moon"]);
+    assert!(line.contains("is not a risk domain"), "{line}");
+    assert_eq!(net.nonce(net.address(0)).await, nonce);
+}

@@ -1,0 +1,244 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IScenarioRegistry} from "../../contracts/interfaces/IScenarioRegistry.sol";
+import {ISecurityModule} from "../../contracts/interfaces/ISecurityModule.sol";
+import {GasMeasure} from "../utils/GasMeasure.sol";
+import {ScenarioTest} from "../utils/ScenarioTest.sol";
+
+/// @notice Gas measurement of module, scenario and breaker calls (see `GasMeasure` for the method).
+abstract contract ScenariosGasTest is ScenarioTest, GasMeasure {
+    string internal constant GROUP = "Scenarios";
+
+    address internal node = makeAddr("node");
+    address internal payer = makeAddr("payer");
+    uint256 internal pay; // Financial, validity proof
+    uint256 internal shop; // Light, basic fraud proof
+
+    function setUp() public virtual override {
+        super.setUp();
+        pay = registerScenario("payments", IScenarioRegistry.Domain.Financial, VALIDITY);
+        shop = registerScenario("shop", IScenarioRegistry.Domain.Light, BASIC);
+    }
+
+    /// Registers and stakes `count` nodes and enrolls them in `id` (their ERA is minted by `deal`:
+    /// the local supply cannot stake a thousand financial nodes).
+    function enrollNodes(uint256 id, uint256 first, uint256 count) internal {
+        for (uint256 i; i < count; ++i) {
+            address n = address(uint160(first + i));
+            deal(address(era), n, 300_000e18);
+            vm.startPrank(n);
+            era.approve(address(staking), 300_000e18);
+            staking.registerNode();
+            staking.stake(300_000e18);
+            scenarios.enroll(id, IScenarioRegistry.Role.Core);
+            vm.stopPrank();
+        }
+    }
+}
+
+/// @notice Gas of every user-facing call of the modules, scenarios and breaker.
+/// @dev The open-channel check sits in every cross-domain transfer: its target is 5,000 gas.
+contract ScenariosCallsGasTest is ScenariosGasTest {
+    uint256 internal constant CHANNEL_CHECK_TARGET = 5_000;
+
+    function setUp() public override {
+        super.setUp();
+        addNode(node, 300_000e18);
+        vm.prank(operator);
+        era.transfer(payer, 2_000_000e18);
+        vm.prank(payer);
+        era.approve(address(scenarios), type(uint256).max);
+        // Recipients that hold ERA already, as they do after the first payment.
+        govern(
+            address(scenarios),
+            abi.encodeCall(scenarios.setRewardPools, (makeAddr("nodes"), makeAddr("users")))
+        );
+        vm.startPrank(payer);
+        scenarios.payCost(pay, 1e18);
+        scenarios.transfer(pay, pay, stranger, 1e18);
+        vm.stopPrank();
+        // An escalated scenario whose cool-down has passed, for the step down.
+        report(shop, 3_000);
+        vm.warp(block.timestamp + 1 days);
+    }
+
+    function test_gas_registerModule() public {
+        measureCall(
+            GROUP,
+            address(modules),
+            address(timelock),
+            abi.encodeCall(
+                modules.registerModule,
+                ("zk-2", ISecurityModule.ModuleType.ValidityProof, 4, 150_000e18, address(1))
+            ),
+            "registerModule"
+        );
+    }
+
+    function test_gas_setThreshold() public {
+        measureCall(
+            GROUP,
+            address(modules),
+            address(timelock),
+            abi.encodeCall(modules.setThreshold, (VALIDITY, 175_000e18)),
+            "setThreshold"
+        );
+    }
+
+    function test_gas_registerScenario() public {
+        measureCall(
+            GROUP,
+            address(scenarios),
+            developer,
+            abi.encodeCall(
+                scenarios.registerScenario,
+                ("erp", IScenarioRegistry.Domain.Enterprise, HYBRID, 1_000, 4_000, 3_000, 3_000)
+            ),
+            "registerScenario"
+        );
+    }
+
+    function test_gas_enroll() public {
+        measureCall(
+            GROUP,
+            address(scenarios),
+            node,
+            abi.encodeCall(scenarios.enroll, (pay, IScenarioRegistry.Role.Core)),
+            "enroll"
+        );
+    }
+
+    function test_gas_escalate() public {
+        measureCall(
+            GROUP,
+            address(scenarios),
+            keeper,
+            abi.encodeCall(scenarios.reportVolume, (pay, 3_000)),
+            "escalate (surge)"
+        );
+    }
+
+    function test_gas_deescalate() public {
+        measureCall(
+            GROUP,
+            address(scenarios),
+            keeper,
+            abi.encodeCall(scenarios.reportVolume, (shop, 1_000)),
+            "de-escalate (after cool-down)"
+        );
+    }
+
+    function test_gas_reportCalm() public {
+        measureCall(
+            GROUP,
+            address(scenarios),
+            keeper,
+            abi.encodeCall(scenarios.reportVolume, (pay, 1_000)),
+            "reportVolume (no change)"
+        );
+    }
+
+    function test_gas_payCost() public {
+        measureCall(
+            GROUP,
+            address(scenarios),
+            payer,
+            abi.encodeCall(scenarios.payCost, (pay, 1_000e18)),
+            "payCost (3-way split)"
+        );
+    }
+
+    function test_gas_trip() public {
+        measureCall(GROUP, address(breaker), operator, abi.encodeCall(breaker.trip, (D_FINANCIAL)), "trip");
+    }
+
+    function test_gas_isChannelOpen() public {
+        measureCall(
+            GROUP,
+            address(breaker),
+            stranger,
+            abi.encodeCall(breaker.isChannelOpen, (D_FINANCIAL, D_LIGHT)),
+            "isChannelOpen (open, cross-domain)",
+            CHANNEL_CHECK_TARGET
+        );
+    }
+
+    function test_gas_checkTransfer() public {
+        measureCall(
+            GROUP,
+            address(breaker),
+            address(scenarios),
+            abi.encodeCall(breaker.checkTransfer, (D_FINANCIAL, D_LIGHT, 1_000e18)),
+            "checkTransfer (open, under the limit)"
+        );
+    }
+
+    function test_gas_transferCrossDomain() public {
+        measureCall(
+            GROUP,
+            address(scenarios),
+            payer,
+            abi.encodeCall(scenarios.transfer, (pay, shop, stranger, 1_000e18)),
+            "transfer (cross-domain, open)"
+        );
+    }
+
+    function test_gas_transferIntraDomain() public {
+        measureCall(
+            GROUP,
+            address(scenarios),
+            payer,
+            abi.encodeCall(scenarios.transfer, (pay, pay, stranger, 1_000e18)),
+            "transfer (intra-domain)"
+        );
+    }
+
+    function test_gas_transferTrips() public {
+        measureCall(
+            GROUP,
+            address(scenarios),
+            payer,
+            abi.encodeCall(scenarios.transfer, (pay, shop, stranger, 1_500_000e18)),
+            "transfer (above the limit: trips)"
+        );
+    }
+}
+
+/// @notice Escalation is O(1) in enrolled nodes: 10 and 1,000 cost the same.
+contract ScenariosEscalationScaleGasTest is ScenariosGasTest {
+    uint256 internal few;
+    uint256 internal many;
+
+    function setUp() public override {
+        super.setUp();
+        few = registerScenario("few", IScenarioRegistry.Domain.Financial, VALIDITY);
+        many = registerScenario("many", IScenarioRegistry.Domain.Financial, VALIDITY);
+        enrollNodes(few, 0x10000, 10);
+        enrollNodes(many, 0x20000, 1_000);
+    }
+
+    function test_gas_escalationCostsTheSameForTenOrAThousandNodes() public {
+        uint256 state = vm.snapshotState();
+        uint256 ten = measureCall(
+            GROUP,
+            address(scenarios),
+            keeper,
+            abi.encodeCall(scenarios.reportVolume, (few, 3_000)),
+            "escalate, 10 nodes"
+        );
+        vm.revertToState(state);
+        vm.cool(address(scenarios));
+        vm.cool(address(modules));
+        uint256 thousand = measureCall(
+            GROUP,
+            address(scenarios),
+            keeper,
+            abi.encodeCall(scenarios.reportVolume, (many, 3_000)),
+            "escalate, 1000 nodes"
+        );
+        assertApproxEqRel(thousand, ten, 0.05e18);
+        assertEq(scenarios.scenario(many).enrolled, 1_000);
+        assertEq(scenarios.scenario(many).activeModule, MULTI_ZK);
+    }
+}

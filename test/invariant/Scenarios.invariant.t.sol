@@ -1,0 +1,55 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IScenarioRegistry} from "../../contracts/interfaces/IScenarioRegistry.sol";
+import {ScenarioTest} from "../utils/ScenarioTest.sol";
+import {ScenarioHandler} from "./ScenarioHandler.sol";
+import {StdInvariant} from "forge-std/StdInvariant.sol";
+
+/// @notice Escalation never goes below a scenario's base, and a tripped domain never passes a
+/// cross-domain check until governance reopens it, under random reports, waits, pins, trips,
+/// reopens and transfers.
+/// forge-config: default.invariant.fail-on-revert = true
+/// forge-config: ci.invariant.fail-on-revert = true
+contract ScenariosInvariantTest is StdInvariant, ScenarioTest {
+    ScenarioHandler internal handler;
+    uint256 internal constant SCENARIOS = 4;
+
+    function setUp() public override {
+        super.setUp();
+        registerScenario("light", IScenarioRegistry.Domain.Light, BASIC);
+        registerScenario("light-2", IScenarioRegistry.Domain.Light, OPTIMISTIC);
+        registerScenario("enterprise", IScenarioRegistry.Domain.Enterprise, HYBRID);
+        registerScenario("financial", IScenarioRegistry.Domain.Financial, VALIDITY);
+        address payer = makeAddr("payer");
+        vm.prank(operator);
+        era.transfer(payer, 3_000_000e18);
+        vm.prank(payer);
+        era.approve(address(scenarios), type(uint256).max);
+        handler = new ScenarioHandler(scenarios, keeper, address(timelock), payer, SCENARIOS);
+        targetContract(address(handler));
+    }
+
+    function invariant_activeLevelNeverBelowBase() public view {
+        for (uint256 id = 1; id <= SCENARIOS; ++id) {
+            IScenarioRegistry.Scenario memory s = scenarios.scenario(id);
+            assertGe(s.activeLevel, s.baseLevel);
+            assertEq(modules.module(s.activeModule).level, s.activeLevel);
+        }
+        assertEq(handler.keeperLockdowns(), 0, "keepers never step into lockdown");
+    }
+
+    function invariant_trippedDomainClosedUntilReopened() public view {
+        assertEq(handler.passedWhileTripped(), 0);
+        for (uint8 d = 1; d <= 3; ++d) {
+            assertEq(breaker.isTripped(d), handler.ghostTripped(d));
+            for (uint8 e = 1; e <= 3; ++e) {
+                if (d != e && handler.ghostTripped(d)) {
+                    assertFalse(breaker.isChannelOpen(d, e));
+                    assertFalse(breaker.isChannelOpen(e, d));
+                }
+                if (d == e) assertTrue(breaker.isChannelOpen(d, e), "inside a domain");
+            }
+        }
+    }
+}
