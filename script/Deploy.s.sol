@@ -1,8 +1,11 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {AssetMirror} from "../contracts/assets/AssetMirror.sol";
+import {StateAssetRegistry} from "../contracts/assets/StateAssetRegistry.sol";
 import {ERAStaking} from "../contracts/staking/ERAStaking.sol";
 import {ERAToken} from "../contracts/token/ERAToken.sol";
+import {IMailbox} from "@hyperlane-xyz/core/contracts/interfaces/IMailbox.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {Script, console} from "forge-std/Script.sol";
@@ -18,6 +21,9 @@ struct SuiteConfig {
     uint64 gracePeriod;
     bytes32[] tierIds;
     uint128[] minStakes;
+    uint256 anchorStake; // ERA escrowed per state asset
+    address treasury; // credited the protocol's share of authorization fees; zero: the timelock
+    address mailbox; // Hyperlane mailbox for exporting authorizations; zero: no exports
 }
 
 /// @notice The deployed suite.
@@ -25,6 +31,8 @@ struct Suite {
     TimelockController timelock;
     IERC20 era;
     ERAStaking staking;
+    StateAssetRegistry assets;
+    AssetMirror mirror; // only with a mailbox
 }
 
 /// @notice Deploys the suite; shared by the forge script and the forge tests.
@@ -43,6 +51,7 @@ abstract contract SuiteDeployer {
         (c.tierIds[0], c.minStakes[0]) = ("light", 10_000e18);
         (c.tierIds[1], c.minStakes[1]) = ("enterprise", 50_000e18);
         (c.tierIds[2], c.minStakes[2]) = ("financial", 100_000e18);
+        c.anchorStake = 10_000e18;
     }
 
     function deploySuite(SuiteConfig memory c) internal returns (Suite memory s) {
@@ -56,11 +65,21 @@ abstract contract SuiteDeployer {
         s.staking = new ERAStaking(
             s.era, address(s.timelock), c.guardian, c.unbondingDelay, c.gracePeriod, c.tierIds, c.minStakes
         );
+        s.assets = new StateAssetRegistry(
+            s.era,
+            address(s.timelock),
+            c.guardian,
+            c.treasury != address(0) ? c.treasury : address(s.timelock),
+            IMailbox(c.mailbox),
+            c.anchorStake
+        );
+        if (c.mailbox != address(0)) s.mirror = new AssetMirror(c.mailbox, address(s.timelock));
     }
 }
 
 /// @notice `forge script script/Deploy.s.sol --rpc-url $RPC --private-key $KEY --broadcast`.
-/// Optional env: ERA_TOKEN (existing ERA), ERA_PROPOSER, ERA_GUARDIAN, ERA_TIMELOCK_DELAY (seconds).
+/// Optional env: ERA_TOKEN (existing ERA), ERA_PROPOSER, ERA_GUARDIAN, ERA_TIMELOCK_DELAY (seconds),
+/// ERA_MAILBOX (a Hyperlane mailbox for state-asset exports).
 /// The `era deploy` CLI does the same and also records and resumes; prefer it for real networks.
 contract Deploy is Script, SuiteDeployer {
     function run() external returns (Suite memory s) {
@@ -69,11 +88,13 @@ contract Deploy is Script, SuiteDeployer {
         c.proposer = vm.envOr("ERA_PROPOSER", c.proposer);
         c.guardian = vm.envOr("ERA_GUARDIAN", c.guardian);
         c.timelockDelay = vm.envOr("ERA_TIMELOCK_DELAY", c.timelockDelay);
+        c.mailbox = vm.envOr("ERA_MAILBOX", address(0));
         vm.startBroadcast();
         s = deploySuite(c);
         vm.stopBroadcast();
         console.log("TimelockController", address(s.timelock));
         console.log("ERA", address(s.era));
         console.log("ERAStaking", address(s.staking));
+        console.log("StateAssetRegistry", address(s.assets));
     }
 }

@@ -26,6 +26,11 @@ contract DeployTest is Test, SuiteDeployer {
         assertEq(s.staking.unbondingDelay(), 7 days);
         assertEq(s.staking.gracePeriod(), 7 days);
         assertEq(s.staking.tierIds().length, 3);
+        assertEq(address(s.assets.era()), address(s.era));
+        assertTrue(s.assets.hasRole(s.assets.DEFAULT_ADMIN_ROLE(), address(s.timelock)), "assets admin");
+        assertTrue(s.assets.hasRole(s.assets.GUARDIAN_ROLE(), guardian), "assets guardian");
+        assertEq(s.assets.treasury(), address(s.timelock), "treasury defaults to the timelock");
+        assertEq(s.assets.anchorStake(), 10_000e18);
     }
 
     function test_defaults_matchSpec() public view {
@@ -64,7 +69,11 @@ contract DeployTest is Test, SuiteDeployer {
         uint256 nonceBefore = vm.getNonce(address(this));
         Suite memory s = deploySuite(c);
         assertEq(address(s.era), address(existing));
-        assertEq(vm.getNonce(address(this)), nonceBefore + 2, "only the timelock and staking are created");
+        assertEq(
+            vm.getNonce(address(this)),
+            nonceBefore + 3,
+            "only the timelock, staking and the asset registry are created"
+        );
         assertSuite(s, operator, operator, 2 days);
     }
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {StateAssetRegistry} from "../../contracts/assets/StateAssetRegistry.sol";
 import {ERAStaking} from "../../contracts/staking/ERAStaking.sol";
 import {ERAToken} from "../../contracts/token/ERAToken.sol";
 import {Suite, SuiteConfig, SuiteDeployer} from "../../script/Deploy.s.sol";
@@ -22,6 +23,7 @@ abstract contract SuiteTest is Test, SuiteDeployer {
     TimelockController internal timelock;
     ERAToken internal era;
     ERAStaking internal staking;
+    StateAssetRegistry internal assets;
     uint256 internal timelockDelay;
 
     uint256 private _nextSalt;
@@ -30,6 +32,7 @@ abstract contract SuiteTest is Test, SuiteDeployer {
         SuiteConfig memory config = defaults(operator);
         Suite memory suite = deploySuite(config);
         (timelock, era, staking) = (suite.timelock, ERAToken(address(suite.era)), suite.staking);
+        assets = suite.assets;
         timelockDelay = config.timelockDelay;
         govern(address(staking), abi.encodeCall(staking.grantRole, (staking.SLASHER_ROLE(), slasher)));
     }

@@ -1,7 +1,10 @@
 //! What a deployment of the suite is made of, in order, as init code. Shared by the revm harness
 //! and `era deploy` so both deploy exactly the same thing; mirrors `script/Deploy.s.sol`.
 
-use crate::{ERAStaking, ERAToken, TierNameError, TimelockController, tier_id};
+use crate::{
+    AssetMirror, ERAStaking, ERAToken, StateAssetRegistry, TierNameError, TimelockController,
+    tier_id,
+};
 use alloy::{
     primitives::{Address, Bytes, U256},
     sol_types::SolConstructor,
@@ -34,6 +37,21 @@ pub struct SuiteConfig {
     pub grace_period: u64,
     /// Initial tiers: name and minimum stake in wei.
     pub tiers: Vec<(String, U256)>,
+    /// ERA escrowed per state asset, in wei.
+    #[serde(default = "default_anchor_stake")]
+    pub anchor_stake: U256,
+    /// Credited the protocol's share of authorization fees; `None`: the timelock.
+    #[serde(default)]
+    pub treasury: Option<Address>,
+    /// A Hyperlane mailbox for exporting authorizations (and receiving them in an `AssetMirror`);
+    /// `None`: no exports and no mirror.
+    #[serde(default)]
+    pub mailbox: Option<Address>,
+}
+
+/// SPEC.md's anchor stake of a state asset: 10,000 ERA.
+fn default_anchor_stake() -> U256 {
+    U256::from(10_000u64) * ERA
 }
 
 impl SuiteConfig {
@@ -54,6 +72,9 @@ impl SuiteConfig {
                 ("enterprise".into(), U256::from(50_000u64) * ERA),
                 ("financial".into(), U256::from(100_000u64) * ERA),
             ],
+            anchor_stake: default_anchor_stake(),
+            treasury: None,
+            mailbox: None,
         }
     }
 }
@@ -67,11 +88,21 @@ pub enum SuiteContract {
     ERAToken,
     /// `ERAStaking`.
     ERAStaking,
+    /// `StateAssetRegistry`.
+    StateAssetRegistry,
+    /// `AssetMirror` (only with a mailbox).
+    AssetMirror,
 }
 
 impl SuiteContract {
     /// All contracts, in the order they must be deployed.
-    pub const ALL: [Self; 3] = [Self::TimelockController, Self::ERAToken, Self::ERAStaking];
+    pub const ALL: [Self; 5] = [
+        Self::TimelockController,
+        Self::ERAToken,
+        Self::ERAStaking,
+        Self::StateAssetRegistry,
+        Self::AssetMirror,
+    ];
 
     /// The contract's name, as in the artifacts and the deployment record.
     pub const fn name(self) -> &'static str {
@@ -79,6 +110,8 @@ impl SuiteContract {
             Self::TimelockController => "TimelockController",
             Self::ERAToken => "ERAToken",
             Self::ERAStaking => "ERAStaking",
+            Self::StateAssetRegistry => "StateAssetRegistry",
+            Self::AssetMirror => "AssetMirror",
         }
     }
 }
@@ -92,6 +125,12 @@ pub struct SuiteAddresses {
     pub era: Address,
     /// The staking contract.
     pub staking: Address,
+    /// The state-asset registry.
+    #[serde(default)]
+    pub assets: Address,
+    /// The mirror of authorizations exported from other rollups (zero without a mailbox).
+    #[serde(default)]
+    pub mirror: Address,
 }
 
 impl SuiteAddresses {
@@ -101,15 +140,19 @@ impl SuiteAddresses {
             SuiteContract::TimelockController => self.timelock = address,
             SuiteContract::ERAToken => self.era = address,
             SuiteContract::ERAStaking => self.staking = address,
+            SuiteContract::StateAssetRegistry => self.assets = address,
+            SuiteContract::AssetMirror => self.mirror = address,
         }
     }
 }
 
-/// The contracts `config` needs deployed, in order (the token only without an existing ERA).
+/// The contracts `config` needs deployed, in order (the token only without an existing ERA, the
+/// mirror only with a mailbox).
 pub fn plan(config: &SuiteConfig) -> Vec<SuiteContract> {
     SuiteContract::ALL
         .into_iter()
         .filter(|c| *c != SuiteContract::ERAToken || config.era.is_none())
+        .filter(|c| *c != SuiteContract::AssetMirror || config.mailbox.is_some())
         .collect()
 }
 
@@ -148,6 +191,23 @@ pub fn init_code(
                 config.tiers.iter().map(|(_, min)| min.to::<u128>()).collect(),
             ))
             .abi_encode(),
+        ),
+        SuiteContract::StateAssetRegistry => (
+            &StateAssetRegistry::BYTECODE,
+            StateAssetRegistry::constructorCall::new((
+                done.era,
+                done.timelock,
+                config.guardian,
+                config.treasury.unwrap_or(done.timelock),
+                config.mailbox.unwrap_or_default(),
+                config.anchor_stake,
+            ))
+            .abi_encode(),
+        ),
+        SuiteContract::AssetMirror => (
+            &AssetMirror::BYTECODE,
+            AssetMirror::constructorCall::new((config.mailbox.unwrap_or_default(), done.timelock))
+                .abi_encode(),
         ),
     };
     Ok([code.as_ref(), &args].concat().into())

@@ -37,11 +37,13 @@ fn main() {
     let pk = dev_setup(&schema, DEFAULT_DEV_LABEL).unwrap();
     let scenario = keccak256("shipping");
     let mut functions = String::new();
-    for (name, subject, salt) in [("alice", ALICE, 1u64), ("aliceAgain", ALICE, 2), ("bob", BOB, 3)] {
+    for (name, subject, salt) in [("alice", ALICE, 1u64), ("aliceAgain", ALICE, 2), ("bob", BOB, 3)]
+    {
         let binding =
             Binding { subject, scenario, schema: schema.id(), chain_id: 31337, registry: REGISTRY };
-        let bundle = prove(&pk, &schema, &on_time_record(salt), &binding, &mut era_prover::os_rng())
-            .unwrap();
+        let bundle =
+            prove(&pk, &schema, &on_time_record(salt), &binding, &mut era_prover::os_rng())
+                .unwrap();
         functions.push_str(&format!(
             "\n    /// `{subject}`'s on-time record with salt {salt}.\n    \
              function {name}() internal pure returns (uint256 commitment, uint256[8] memory proof) {{\n        \

@@ -33,6 +33,10 @@ pub struct Suite {
     pub era: Address,
     /// `ERAStaking`.
     pub staking: Address,
+    /// `StateAssetRegistry`.
+    pub assets: Address,
+    /// `AssetMirror` (zero without a mailbox).
+    pub mirror: Address,
     /// The account that sent the deployment transactions.
     pub deployer: Address,
     /// The configuration deployed.
@@ -44,7 +48,13 @@ pub struct Suite {
 impl Suite {
     /// The addresses in the shape `era-bindings` and the deployment record use.
     pub fn addresses(&self) -> SuiteAddresses {
-        SuiteAddresses { timelock: self.timelock, era: self.era, staking: self.staking }
+        SuiteAddresses {
+            timelock: self.timelock,
+            era: self.era,
+            staking: self.staking,
+            assets: self.assets,
+            mirror: self.mirror,
+        }
     }
 
     /// Transfers `amount` ERA (wei) to `to` from the proposer, who holds a local token's initial
@@ -86,6 +96,8 @@ impl Chain {
             timelock: addresses.timelock,
             era: addresses.era,
             staking: addresses.staking,
+            assets: addresses.assets,
+            mirror: addresses.mirror,
             deployer,
             config: config.clone(),
             deploy_gas,
