@@ -68,13 +68,14 @@ fn ether_moves_with_value() {
 fn the_suite_deploys_per_plan_with_its_defaults() {
     let (mut chain, suite) = Chain::with_suite().unwrap();
     assert_eq!(suite.deployer, dev(0));
-    assert_eq!(chain.nonce(dev(0)), 3);
+    assert_eq!(chain.nonce(dev(0)), 4, "timelock, token, staking, asset registry");
     let order: Vec<_> = suite.deploy_gas.iter().map(|(c, _)| *c).collect();
     assert_eq!(order, plan(&suite.config));
     for (contract, gas) in &suite.deploy_gas {
         assert!(*gas > 500_000 && *gas < era_harness::TX_GAS_LIMIT, "{contract:?} used {gas}");
     }
-    for address in [suite.timelock, suite.era, suite.staking] {
+    assert_eq!(suite.mirror, Address::ZERO, "no mailbox, no mirror");
+    for address in [suite.timelock, suite.era, suite.staking, suite.assets] {
         assert!(chain.has_code(address));
     }
     assert!(!chain.has_code(dev(0)));
@@ -96,7 +97,7 @@ fn an_existing_token_is_used_rather_than_deployed() {
     let config = SuiteConfig { era: Some(first.era), ..SuiteConfig::defaults(dev(5)) };
     let second = chain.deploy_suite(dev(5), &config).unwrap();
     assert_eq!(second.era, first.era);
-    assert_eq!(second.deploy_gas.len(), 2);
+    assert_eq!(second.deploy_gas.len(), 3);
     assert!(second.deploy_gas.iter().all(|(c, _)| *c != SuiteContract::ERAToken));
     assert_eq!(chain.call(second.staking, &ERAStaking::eraCall {}).unwrap(), first.era);
 }
