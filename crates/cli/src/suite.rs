@@ -5,7 +5,7 @@ use alloy::{
     providers::DynProvider,
 };
 use clap::Args;
-use era_bindings::{ERAStaking, ERAToken, TimelockController};
+use era_bindings::{AssetMirror, ERAStaking, ERAToken, StateAssetRegistry, TimelockController};
 use eyre::{Result, bail};
 
 use crate::{
@@ -78,6 +78,16 @@ impl Suite {
     /// The ERA token.
     pub(crate) fn era(&self) -> ERAToken::ERATokenInstance<&DynProvider> {
         ERAToken::new(self.record.addresses().era, &self.chain.provider)
+    }
+
+    /// The state-asset registry.
+    pub(crate) fn assets(&self) -> StateAssetRegistry::StateAssetRegistryInstance<&DynProvider> {
+        StateAssetRegistry::new(self.record.addresses().assets, &self.chain.provider)
+    }
+
+    /// The mirror of authorizations exported from other rollups (zero address without a mailbox).
+    pub(crate) fn mirror(&self) -> AssetMirror::AssetMirrorInstance<&DynProvider> {
+        AssetMirror::new(self.record.addresses().mirror, &self.chain.provider)
     }
 
     /// The timelock.

@@ -10,8 +10,8 @@ use alloy::{
     sol_types::SolInterface,
 };
 use era_bindings::{
-    ERAStaking::ERAStakingErrors, ERAToken::ERATokenErrors,
-    TimelockController::TimelockControllerErrors,
+    AssetMirror::AssetMirrorErrors, ERAStaking::ERAStakingErrors, ERAToken::ERATokenErrors,
+    StateAssetRegistry::StateAssetRegistryErrors, TimelockController::TimelockControllerErrors,
 };
 use eyre::{Result, bail};
 use serde::Serialize;
@@ -80,4 +80,6 @@ pub(crate) fn decode_revert(data: &[u8]) -> Option<String> {
     named::<ERAStakingErrors>(data)
         .or_else(|| named::<TimelockControllerErrors>(data))
         .or_else(|| named::<ERATokenErrors>(data))
+        .or_else(|| named::<StateAssetRegistryErrors>(data))
+        .or_else(|| named::<AssetMirrorErrors>(data))
 }

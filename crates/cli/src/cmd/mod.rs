@@ -1,11 +1,14 @@
 //! One file per `era` subcommand.
 
+pub(crate) mod asset;
 pub(crate) mod delegate;
 pub(crate) mod deploy;
 pub(crate) mod devnet;
 pub(crate) mod gov;
+pub(crate) mod hyperlane;
 pub(crate) mod keys;
 pub(crate) mod prove;
+pub(crate) mod relay;
 pub(crate) mod stake;
 pub(crate) mod status;
 pub(crate) mod tier;
