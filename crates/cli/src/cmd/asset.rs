@@ -429,6 +429,9 @@ impl RegisterArgs {
             .wrap_err_with(|| format!("cannot read record {}", self.record.display()))?;
         let record = Record::from_json(&text, &info.schema)
             .wrap_err_with(|| format!("record {}", self.record.display()))?;
+        if let Err(why) = info.schema.check(&record) {
+            bail!("the record does not satisfy the schema's predicate: {why}");
+        }
         let (suite, owner) = self.tx.open().await?;
         let registry = suite.assets();
         let circuit = info.schema.id();
