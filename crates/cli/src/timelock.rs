@@ -11,7 +11,10 @@ use alloy::{
     rpc::types::{BlockNumberOrTag, Filter},
     sol_types::{SolCall, SolEvent, SolInterface},
 };
-use era_bindings::{ERAStaking::ERAStakingCalls, TimelockController, tier_name};
+use era_bindings::{
+    AssetMirror::AssetMirrorCalls, ERAStaking::ERAStakingCalls,
+    StateAssetRegistry::StateAssetRegistryCalls, TimelockController, tier_name,
+};
 use eyre::{Result, eyre};
 use serde::Serialize;
 
@@ -115,6 +118,35 @@ pub(crate) fn describe(record: &Record, target: Address, data: &[u8]) -> String 
             ERAStakingCalls::unpause(_) => "staking.unpause()".into(),
             other => format!("staking.{}", selector_name(&other)),
         };
+    }
+    if target == record.addresses().assets
+        && let Ok(call) = StateAssetRegistryCalls::abi_decode(data)
+    {
+        return match call {
+            StateAssetRegistryCalls::setSchema(c) => format!(
+                "assets.setSchema(verifier {}, scenario {}, coefficient {} to {} bps, fee {})",
+                c.verifier,
+                c.scenario,
+                c.baseCoefficient,
+                c.maxCoefficient,
+                fmt_era(U256::from(c.fee))
+            ),
+            StateAssetRegistryCalls::setRemote(c) => {
+                format!("assets.setRemote(domain {}, mirror {})", c.domain, c.mirror)
+            }
+            StateAssetRegistryCalls::resolveChallenge(c) => {
+                format!("assets.resolveChallenge({}, upheld {})", c.assetId, c.upheld)
+            }
+            other => {
+                let debug = format!("{other:?}");
+                format!("assets.{}(…)", debug.split('(').next().unwrap_or_default())
+            }
+        };
+    }
+    if target == record.addresses().mirror
+        && let Ok(AssetMirrorCalls::setOrigin(c)) = AssetMirrorCalls::abi_decode(data)
+    {
+        return format!("mirror.setOrigin(domain {}, registry {})", c.domain, c.registry);
     }
     format!("call {target} with {} bytes of calldata", data.len())
 }

@@ -62,6 +62,10 @@ enum AssetCommand {
     Register(RegisterArgs),
     /// Authorize a consumer on your asset until an expiry, paying the fee.
     Authorize(AuthorizeArgs),
+    /// As an owner, sign consent to an authorization that the consumer pays for (`era asset pay`).
+    Consent(ConsentArgs),
+    /// As a consumer, pay the fee of an authorization the owner consented to.
+    Pay(PayArgs),
     /// End a consumer's authorization on your asset.
     Revoke(ConsumerArgs),
     /// Whether a consumer is authorized now (on this chain's registry, or its mirror with --mirror).
@@ -85,6 +89,8 @@ impl AssetArgs {
             AssetCommand::Origin(a) => a.run().await,
             AssetCommand::Register(a) => a.run().await,
             AssetCommand::Authorize(a) => a.run().await,
+            AssetCommand::Consent(a) => a.run().await,
+            AssetCommand::Pay(a) => a.run().await,
             AssetCommand::Revoke(a) => a.run().await,
             AssetCommand::Check(a) => a.run().await,
             AssetCommand::Export(a) => a.run().await,
@@ -636,6 +642,163 @@ impl AuthorizeArgs {
             transactions,
         };
         print(&out, t.tx.json)
+    }
+}
+
+/// `era asset consent`.
+#[derive(Debug, Args)]
+struct ConsentArgs {
+    /// How long the authorization lasts (e.g. 30d; at most 365d).
+    #[arg(long = "for", value_parser = parse_duration)]
+    period: u64,
+    /// How long the consumer has to use the consent.
+    #[arg(long, value_parser = parse_duration, default_value = "1d")]
+    valid: u64,
+    /// Where to write the consent.
+    #[arg(long, default_value = "consent.json")]
+    out: PathBuf,
+    #[command(flatten)]
+    target: ConsumerArgs,
+}
+
+/// An owner's signed consent (EIP-712 `Authorization`), for the consumer to submit and pay.
+#[derive(Debug, Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+struct Consent {
+    chain_id: u64,
+    registry: Address,
+    asset_id: B256,
+    consumer: B256,
+    expiry: u64,
+    nonce: U256,
+    deadline: u64,
+    signature: alloy::primitives::Bytes,
+}
+
+impl fmt::Display for Consent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "consent for {} on asset {}", self.consumer, self.asset_id)?;
+        writeln!(f, "  until        {}", fmt_time(self.expiry))?;
+        write!(
+            f,
+            "  usable until {} (then: era asset pay --consent <file>)",
+            fmt_time(self.deadline)
+        )
+    }
+}
+
+impl ConsentArgs {
+    async fn run(self) -> Result<()> {
+        let t = &self.target;
+        let consumer = parse_consumer(&t.consumer)?;
+        if self.period == 0 || self.period > MAX_PERIOD {
+            bail!("--for {} is outside (0, 365d]", fmt_duration(self.period));
+        }
+        let signer = t.tx.wallet.signer()?;
+        let (suite, owner) = t.tx.open().await?;
+        let asset = owned_asset(&suite, t.asset, owner).await?;
+        if asset.status != 1 {
+            bail!(
+                "asset {} is {}: only live assets can be authorized",
+                t.asset,
+                STATUS_NAMES[usize::from(asset.status).min(3)]
+            );
+        }
+        let now = chain_time(&suite.chain).await?;
+        let registry = suite.assets();
+        let (expiry, deadline) = (now + self.period, now + self.valid);
+        let nonce = registry.nonces(owner).call().await?;
+        let digest = registry
+            .consentDigest(t.asset, consumer, expiry, nonce, U256::from(deadline))
+            .call()
+            .await?;
+        let signature = alloy::signers::SignerSync::sign_hash_sync(&signer, &digest)?;
+        let consent = Consent {
+            chain_id: suite.chain.id,
+            registry: *registry.address(),
+            asset_id: t.asset,
+            consumer,
+            expiry,
+            nonce,
+            deadline,
+            signature: signature.as_bytes().to_vec().into(),
+        };
+        std::fs::write(&self.out, serde_json::to_string_pretty(&consent)? + "\n")
+            .wrap_err_with(|| format!("cannot write {}", self.out.display()))?;
+        print(&consent, t.tx.json)
+    }
+}
+
+/// `era asset pay`.
+#[derive(Debug, Args)]
+struct PayArgs {
+    /// The owner's consent (`era asset consent`).
+    #[arg(long)]
+    consent: PathBuf,
+    #[command(flatten)]
+    tx: SendArgs,
+}
+
+impl PayArgs {
+    async fn run(self) -> Result<()> {
+        let text = std::fs::read_to_string(&self.consent)
+            .wrap_err_with(|| format!("cannot read consent {}", self.consent.display()))?;
+        let c: Consent = serde_json::from_str(&text).wrap_err_with(|| {
+            format!("{} is not a consent file from `era asset consent`", self.consent.display())
+        })?;
+        let (suite, payer) = self.tx.open().await?;
+        let registry = suite.assets();
+        if c.chain_id != suite.chain.id || c.registry != *registry.address() {
+            bail!(
+                "the consent is for registry {} on chain {}, not this chain's {}",
+                c.registry,
+                c.chain_id,
+                registry.address()
+            );
+        }
+        if chain_time(&suite.chain).await? > c.deadline {
+            bail!("the consent expired at {}: ask the owner for a new one", fmt_time(c.deadline));
+        }
+        let asset = registry.assetOf(c.asset_id).call().await?;
+        if registry.nonces(asset.owner).call().await? != c.nonce {
+            bail!(
+                "the consent was used or superseded (the owner's nonce moved on): ask the owner for a new one"
+            );
+        }
+        if asset.status != 1 {
+            bail!(
+                "asset {} is {}: only live assets can be authorized",
+                c.asset_id,
+                STATUS_NAMES[usize::from(asset.status).min(3)]
+            );
+        }
+        let schema = registry.schemaOf(asset.schemaId).call().await?;
+        let mut transactions = Vec::new();
+        transactions.extend(prepare_payment(&suite, payer, U256::from(schema.fee), "fee").await?);
+        let call = registry.authorizeWithConsent(
+            c.asset_id,
+            c.consumer,
+            c.expiry,
+            U256::from(c.deadline),
+            c.signature.clone(),
+        );
+        let sent = send("authorize", call).await?;
+        let event: StateAssetRegistry::Authorized = event(&receipt(&suite, &sent).await?)?;
+        transactions.push(sent);
+        let out = AuthorizeOutput {
+            asset_id: c.asset_id,
+            consumer: c.consumer,
+            expiry: event.expiry,
+            fee: event.fee,
+            owner_reward: event.ownerReward,
+            developer_reward: event.developerReward,
+            protocol_share: event.protocolShare,
+            developer: schema.developer,
+            treasury: registry.treasury().call().await?,
+            coefficient: event.coefficient,
+            transactions,
+        };
+        print(&out, self.tx.json)
     }
 }
 

@@ -218,11 +218,43 @@ async fn register_authorize_revoke_and_refusals_that_send_nothing() {
         net.contract("TimelockController")
     );
 
+    // The consumer pays, with the owner's signed consent; a consent pays once.
+    let consent = files.path().join("consent.json");
+    net.era(&[
+        "asset",
+        "consent",
+        "--asset",
+        &asset,
+        "--consumer",
+        "lending-app",
+        "--for",
+        "7d",
+        "--out",
+        path(&consent),
+        "--private-key",
+        &net.key(1),
+    ])
+    .ok();
+    net.fund(net.address(5), 2).await;
+    let paid = net
+        .era(&["asset", "pay", "--consent", path(&consent), "--private-key", &net.key(5), "--json"])
+        .json();
+    assert_eq!(decimal(&paid["fee"]), era(1));
+    assert_eq!(token.balanceOf(net.address(5)).call().await.unwrap(), era(1));
+    let line = net
+        .era(&["asset", "pay", "--consent", path(&consent), "--private-key", &net.key(5)])
+        .refused();
+    assert!(line.contains("used or superseded"), "{line}");
+    let lending = net
+        .era(&["asset", "check", "--asset", &asset, "--consumer", "lending-app", "--json"])
+        .json();
+    assert_eq!(lending["authorized"], true);
+
     let check = || {
         net.era(&["asset", "check", "--asset", &asset, "--consumer", &consumer, "--json"]).json()
     };
     assert_eq!(check()["authorized"], true);
-    // The developer's 0.01 ERA is paid out by anyone, to the developer.
+    // The developer's 0.01 ERA per authorization is paid out by anyone, to the developer.
     net.era(&[
         "asset",
         "claim",
@@ -234,7 +266,7 @@ async fn register_authorize_revoke_and_refusals_that_send_nothing() {
     .ok();
     assert_eq!(
         token.balanceOf(net.address(3)).call().await.unwrap(),
-        U256::from(10_000_000_000_000_000u64)
+        U256::from(20_000_000_000_000_000u64)
     );
 
     let revoke = || {
@@ -256,8 +288,8 @@ async fn register_authorize_revoke_and_refusals_that_send_nothing() {
 
     let shown = net.era(&["asset", "show", "--asset", &asset, "--json"]).json();
     assert_eq!(shown["status"], "live");
-    assert_eq!(shown["uses"], 1);
-    assert_eq!(shown["coefficient"], 15_000 + 10_000 / 11);
+    assert_eq!(shown["uses"], 2);
+    assert_eq!(shown["coefficient"], 15_000 + 10_000 * 2 / 12);
     let listed = net.era(&["asset", "list", "--owner", &owner.to_string(), "--json"]).json();
     assert_eq!(listed["assets"][0]["assetId"].as_str().unwrap(), asset);
     let none = net.era(&["asset", "list", "--owner", &net.address(7).to_string(), "--json"]).json();
