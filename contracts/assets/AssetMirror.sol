@@ -31,8 +31,10 @@ contract AssetMirror is IAssetMirror, AccessControl {
     }
 
     /// @notice Applies an exported authorization. Mailbox only, from an enrolled origin registry.
+    /// @dev Payable because IMessageRecipient says so; a message carrying ETH is refused.
     function handle(uint32 origin, bytes32 sender, bytes calldata body) external payable {
         if (msg.sender != mailbox) revert NotMailbox(msg.sender);
+        if (msg.value != 0) revert ValueNotAccepted(msg.value);
         if (sender == bytes32(0) || origins[origin] != sender) revert UnknownOrigin(origin, sender);
         (bytes32 assetId, bytes32 consumer, uint64 expiry, uint32 coefficient, uint64 sequence) =
             AssetMessage.decode(body);

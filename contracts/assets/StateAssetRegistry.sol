@@ -156,7 +156,7 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
         Challenge memory open = _challenges[assetId];
         if (open.challenger == address(0)) revert NoChallenge(assetId);
         delete _challenges[assetId];
-        uint256 slashed;
+        uint256 slashed = 0;
         if (upheld) {
             Asset storage asset = _assets[assetId];
             slashed = asset.stake;

@@ -27,6 +27,8 @@ interface IAssetMirror is IMessageRecipient {
     error ZeroAddress();
     /// @notice `caller` is not the mailbox.
     error NotMailbox(address caller);
+    /// @notice A message carried `value` wei; the mirror holds no ETH.
+    error ValueNotAccepted(uint256 value);
     /// @notice No registry is enrolled as `sender` for origin domain `origin`.
     error UnknownOrigin(uint32 origin, bytes32 sender);
     /// @notice Message `sequence` for (`assetId`, `consumer`) is not newer than the applied `latest`.

@@ -210,6 +210,13 @@ contract AssetExportTest is AssetTest {
         mirror.handle(ORIGIN, addressToBytes32(address(registry)), "");
     }
 
+    function test_RevertWhen_aMessageCarriesEther() public {
+        vm.deal(address(destinationMailbox), 1);
+        vm.expectRevert(abi.encodeWithSelector(IAssetMirror.ValueNotAccepted.selector, 1));
+        vm.prank(address(destinationMailbox));
+        mirror.handle{value: 1}(ORIGIN, addressToBytes32(address(registry)), "");
+    }
+
     function test_RevertWhen_theBodyIsMalformed() public {
         vm.expectRevert(abi.encodeWithSelector(AssetMessage.MalformedMessage.selector, 3));
         vm.prank(address(destinationMailbox));
