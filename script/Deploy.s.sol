@@ -1,12 +1,15 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {AssetMirror} from "../contracts/assets/AssetMirror.sol";
+import {StateAssetRegistry} from "../contracts/assets/StateAssetRegistry.sol";
 import {CircuitBreaker} from "../contracts/domains/CircuitBreaker.sol";
 import {ERAMargin} from "../contracts/margin/ERAMargin.sol";
 import {ScenarioRegistry} from "../contracts/scenarios/ScenarioRegistry.sol";
 import {ModuleRegistry} from "../contracts/security/ModuleRegistry.sol";
 import {ERAStaking} from "../contracts/staking/ERAStaking.sol";
 import {ERAToken} from "../contracts/token/ERAToken.sol";
+import {IMailbox} from "@hyperlane-xyz/core/contracts/interfaces/IMailbox.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {Script, console} from "forge-std/Script.sol";
@@ -26,6 +29,9 @@ struct SuiteConfig {
     uint64 disputeWindow;
     uint64 maxFreezePeriod;
     uint64 marginWithdrawalDelay;
+    uint256 anchorStake; // ERA escrowed per state asset
+    address treasury; // credited the protocol's share of authorization fees; zero: the timelock
+    address mailbox; // Hyperlane mailbox for exporting authorizations; zero: no exports
 }
 
 /// @notice The deployed suite.
@@ -37,6 +43,8 @@ struct Suite {
     ScenarioRegistry scenarios;
     CircuitBreaker breaker; // created by `scenarios`
     ERAMargin margin;
+    StateAssetRegistry assets;
+    AssetMirror mirror; // only with a mailbox
 }
 
 /// @notice Deploys the suite; shared by the forge script and the forge tests.
@@ -61,6 +69,7 @@ abstract contract SuiteDeployer {
         c.disputeWindow = 3 days;
         c.maxFreezePeriod = 30 days;
         c.marginWithdrawalDelay = 7 days;
+        c.anchorStake = 10_000e18;
     }
 
     function deploySuite(SuiteConfig memory c) internal returns (Suite memory s) {
@@ -92,11 +101,21 @@ abstract contract SuiteDeployer {
             c.maxFreezePeriod,
             c.marginWithdrawalDelay
         );
+        s.assets = new StateAssetRegistry(
+            s.era,
+            address(s.timelock),
+            c.guardian,
+            c.treasury != address(0) ? c.treasury : address(s.timelock),
+            IMailbox(c.mailbox),
+            c.anchorStake
+        );
+        if (c.mailbox != address(0)) s.mirror = new AssetMirror(c.mailbox, address(s.timelock));
     }
 }
 
 /// @notice `forge script script/Deploy.s.sol --rpc-url $RPC --private-key $KEY --broadcast`.
-/// Optional env: ERA_TOKEN (existing ERA), ERA_PROPOSER, ERA_GUARDIAN, ERA_TIMELOCK_DELAY (seconds).
+/// Optional env: ERA_TOKEN (existing ERA), ERA_PROPOSER, ERA_GUARDIAN, ERA_TIMELOCK_DELAY (seconds),
+/// ERA_MAILBOX (a Hyperlane mailbox for state-asset exports).
 /// The `era deploy` CLI does the same and also records and resumes; prefer it for real networks.
 contract Deploy is Script, SuiteDeployer {
     function run() external returns (Suite memory s) {
@@ -105,6 +124,7 @@ contract Deploy is Script, SuiteDeployer {
         c.proposer = vm.envOr("ERA_PROPOSER", c.proposer);
         c.guardian = vm.envOr("ERA_GUARDIAN", c.guardian);
         c.timelockDelay = vm.envOr("ERA_TIMELOCK_DELAY", c.timelockDelay);
+        c.mailbox = vm.envOr("ERA_MAILBOX", address(0));
         vm.startBroadcast();
         s = deploySuite(c);
         vm.stopBroadcast();
@@ -115,5 +135,6 @@ contract Deploy is Script, SuiteDeployer {
         console.log("ScenarioRegistry", address(s.scenarios));
         console.log("CircuitBreaker", address(s.breaker));
         console.log("ERAMargin", address(s.margin));
+        console.log("StateAssetRegistry", address(s.assets));
     }
 }

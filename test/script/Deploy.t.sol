@@ -45,6 +45,11 @@ contract DeployTest is Test, SuiteDeployer {
         assertEq(s.margin.disputeWindow(), 3 days);
         assertEq(s.margin.maxFreezePeriod(), 30 days);
         assertEq(s.margin.withdrawalDelay(), 7 days);
+        assertEq(address(s.assets.era()), address(s.era));
+        assertTrue(s.assets.hasRole(s.assets.DEFAULT_ADMIN_ROLE(), address(s.timelock)), "assets admin");
+        assertTrue(s.assets.hasRole(s.assets.GUARDIAN_ROLE(), guardian), "assets guardian");
+        assertEq(s.assets.treasury(), address(s.timelock), "treasury defaults to the timelock");
+        assertEq(s.assets.anchorStake(), 10_000e18);
     }
 
     function test_defaults_matchSpec() public view {
@@ -85,8 +90,8 @@ contract DeployTest is Test, SuiteDeployer {
         assertEq(address(s.era), address(existing));
         assertEq(
             vm.getNonce(address(this)),
-            nonceBefore + 5,
-            "no token: timelock, staking, modules, scenarios, margin"
+            nonceBefore + 6,
+            "no token: timelock, staking, modules, scenarios, margin, asset registry"
         );
         assertSuite(s, operator, operator, 2 days);
     }

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {StateAssetRegistry} from "../../contracts/assets/StateAssetRegistry.sol";
 import {CircuitBreaker} from "../../contracts/domains/CircuitBreaker.sol";
 import {ERAMargin} from "../../contracts/margin/ERAMargin.sol";
 import {ScenarioRegistry} from "../../contracts/scenarios/ScenarioRegistry.sol";
@@ -30,6 +31,7 @@ abstract contract SuiteTest is Test, SuiteDeployer {
     ScenarioRegistry internal scenarios;
     CircuitBreaker internal breaker;
     ERAMargin internal margin;
+    StateAssetRegistry internal assets;
     uint256 internal timelockDelay;
 
     uint256 private _nextSalt;
@@ -39,6 +41,7 @@ abstract contract SuiteTest is Test, SuiteDeployer {
         Suite memory suite = deploySuite(config);
         (timelock, era, staking) = (suite.timelock, ERAToken(address(suite.era)), suite.staking);
         (modules, scenarios, breaker) = (suite.modules, suite.scenarios, suite.breaker);
+        assets = suite.assets;
         timelockDelay = config.timelockDelay;
         margin = suite.margin;
         govern(address(staking), abi.encodeCall(staking.grantRole, (staking.SLASHER_ROLE(), slasher)));

@@ -60,3 +60,51 @@ sol!(
     CircuitBreaker,
     "../../out/CircuitBreaker.sol/CircuitBreaker.json"
 );
+
+sol!(
+    #[sol(rpc)]
+    #[derive(Debug, PartialEq, Eq)]
+    StateAssetRegistry,
+    "../../out/StateAssetRegistry.sol/StateAssetRegistry.json"
+);
+
+sol!(
+    #[sol(rpc)]
+    #[derive(Debug, PartialEq, Eq)]
+    AssetMirror,
+    "../../out/AssetMirror.sol/AssetMirror.json"
+);
+
+/// Hyperlane's own contracts (npm `@hyperlane-xyz/core`), for a local stack (`era hyperlane deploy`)
+/// and the relay (`era relay`).
+pub mod hyperlane {
+    use alloy::sol;
+
+    sol!(
+        #[sol(rpc)]
+        #[derive(Debug, PartialEq, Eq)]
+        Mailbox,
+        "../../out/Mailbox.sol/Mailbox.json"
+    );
+
+    sol!(
+        #[sol(rpc)]
+        #[derive(Debug, PartialEq, Eq)]
+        MerkleTreeHook,
+        "../../out/MerkleTreeHook.sol/MerkleTreeHook.json"
+    );
+
+    sol!(
+        #[sol(rpc)]
+        #[derive(Debug, PartialEq, Eq)]
+        PausableHook,
+        "../../out/PausableHook.sol/PausableHook.json"
+    );
+
+    sol!(
+        #[sol(rpc)]
+        #[derive(Debug, PartialEq, Eq)]
+        StorageMessageIdMultisigIsm,
+        "../../out/StorageMultisigIsm.sol/StorageMessageIdMultisigIsm.json"
+    );
+}

@@ -2,8 +2,8 @@
 //! and `era deploy` so both deploy exactly the same thing; mirrors `script/Deploy.s.sol`.
 
 use crate::{
-    ERAMargin, ERAStaking, ERAToken, ModuleRegistry, ScenarioRegistry, TierNameError,
-    TimelockController, tier_id,
+    AssetMirror, ERAMargin, ERAStaking, ERAToken, ModuleRegistry, ScenarioRegistry,
+    StateAssetRegistry, TierNameError, TimelockController, tier_id,
 };
 use alloy::{
     primitives::{Address, Bytes, U256},
@@ -45,6 +45,21 @@ pub struct SuiteConfig {
     pub max_freeze_period: u64,
     /// Delay of margin withdrawals, seconds.
     pub margin_withdrawal_delay: u64,
+    /// ERA escrowed per state asset, in wei.
+    #[serde(default = "default_anchor_stake")]
+    pub anchor_stake: U256,
+    /// Credited the protocol's share of authorization fees; `None`: the timelock.
+    #[serde(default)]
+    pub treasury: Option<Address>,
+    /// A Hyperlane mailbox for exporting authorizations (and receiving them in an `AssetMirror`);
+    /// `None`: no exports and no mirror.
+    #[serde(default)]
+    pub mailbox: Option<Address>,
+}
+
+/// SPEC.md's anchor stake of a state asset: 10,000 ERA.
+fn default_anchor_stake() -> U256 {
+    U256::from(10_000u64) * ERA
 }
 
 impl SuiteConfig {
@@ -70,6 +85,9 @@ impl SuiteConfig {
             dispute_window: 3 * DAY,
             max_freeze_period: 30 * DAY,
             margin_withdrawal_delay: 7 * DAY,
+            anchor_stake: default_anchor_stake(),
+            treasury: None,
+            mailbox: None,
         }
     }
 }
@@ -89,17 +107,23 @@ pub enum SuiteContract {
     ScenarioRegistry,
     /// `ERAMargin`: cross-domain margin, partner freezes, slashing and risk features.
     ERAMargin,
+    /// `StateAssetRegistry`.
+    StateAssetRegistry,
+    /// `AssetMirror` (only with a mailbox).
+    AssetMirror,
 }
 
 impl SuiteContract {
     /// All contracts, in the order they must be deployed.
-    pub const ALL: [Self; 6] = [
+    pub const ALL: [Self; 8] = [
         Self::TimelockController,
         Self::ERAToken,
         Self::ERAStaking,
         Self::ModuleRegistry,
         Self::ScenarioRegistry,
         Self::ERAMargin,
+        Self::StateAssetRegistry,
+        Self::AssetMirror,
     ];
 
     /// The contract's name, as in the artifacts and the deployment record.
@@ -111,6 +135,8 @@ impl SuiteContract {
             Self::ModuleRegistry => "ModuleRegistry",
             Self::ScenarioRegistry => "ScenarioRegistry",
             Self::ERAMargin => "ERAMargin",
+            Self::StateAssetRegistry => "StateAssetRegistry",
+            Self::AssetMirror => "AssetMirror",
         }
     }
 }
@@ -136,6 +162,12 @@ pub struct SuiteAddresses {
     /// The cross-domain margin contract.
     #[serde(default)]
     pub margin: Address,
+    /// The state-asset registry.
+    #[serde(default)]
+    pub assets: Address,
+    /// The mirror of authorizations exported from other rollups (zero without a mailbox).
+    #[serde(default)]
+    pub mirror: Address,
 }
 
 impl SuiteAddresses {
@@ -152,15 +184,19 @@ impl SuiteAddresses {
                 self.breaker = address.create(1);
             }
             SuiteContract::ERAMargin => self.margin = address,
+            SuiteContract::StateAssetRegistry => self.assets = address,
+            SuiteContract::AssetMirror => self.mirror = address,
         }
     }
 }
 
-/// The contracts `config` needs deployed, in order (the token only without an existing ERA).
+/// The contracts `config` needs deployed, in order (the token only without an existing ERA, the
+/// mirror only with a mailbox).
 pub fn plan(config: &SuiteConfig) -> Vec<SuiteContract> {
     SuiteContract::ALL
         .into_iter()
         .filter(|c| *c != SuiteContract::ERAToken || config.era.is_none())
+        .filter(|c| *c != SuiteContract::AssetMirror || config.mailbox.is_some())
         .collect()
 }
 
@@ -232,6 +268,23 @@ pub fn init_code(
                 config.margin_withdrawal_delay,
             ))
             .abi_encode(),
+        ),
+        SuiteContract::StateAssetRegistry => (
+            &StateAssetRegistry::BYTECODE,
+            StateAssetRegistry::constructorCall::new((
+                done.era,
+                done.timelock,
+                config.guardian,
+                config.treasury.unwrap_or(done.timelock),
+                config.mailbox.unwrap_or_default(),
+                config.anchor_stake,
+            ))
+            .abi_encode(),
+        ),
+        SuiteContract::AssetMirror => (
+            &AssetMirror::BYTECODE,
+            AssetMirror::constructorCall::new((config.mailbox.unwrap_or_default(), done.timelock))
+                .abi_encode(),
         ),
     };
     Ok([code.as_ref(), &args].concat().into())

@@ -11,9 +11,10 @@ use alloy::{
 use clap::Args;
 use eyre::{Result, WrapErr, bail, eyre};
 
-/// anvil/hardhat (31337) and ganache (1337): chains where dev shortcuts are fine.
+/// anvil/hardhat (31337), a second local anvil (31338, e.g. the destination of state-asset exports)
+/// and ganache (1337): chains where dev shortcuts are fine.
 pub(crate) fn is_dev_chain(chain_id: u64) -> bool {
-    matches!(chain_id, 31337 | 1337)
+    matches!(chain_id, 31337 | 31338 | 1337)
 }
 
 /// Which chain to talk to.

@@ -66,6 +66,12 @@ enum Command {
     Keys(cmd::keys::KeysArgs),
     /// Solidity verifiers: generate, deploy.
     Verifier(cmd::verifier::VerifierArgs),
+    /// State assets: register with a proof, authorize for a fee, check, export, show, list.
+    Asset(cmd::asset::AssetArgs),
+    /// A local Hyperlane stack (mailbox, Merkle-tree hook, multisig ISM) for cross-chain exports.
+    Hyperlane(cmd::hyperlane::HyperlaneArgs),
+    /// Deliver exported authorizations from one chain's mailbox to another's.
+    Relay(cmd::relay::RelayArgs),
 }
 
 impl Command {
@@ -96,6 +102,9 @@ impl Command {
             Self::Scenario(args) => args.run().await,
             Self::Breaker(args) => args.run().await,
             Self::Verifier(args) => args.run().await,
+            Self::Asset(args) => args.run().await,
+            Self::Hyperlane(args) => args.run().await,
+            Self::Relay(args) => args.run().await,
         }
     }
 }

@@ -12,8 +12,9 @@ use alloy::{
     sol_types::{SolCall, SolEvent, SolInterface, SolValue},
 };
 use era_bindings::{
-    CircuitBreaker::CircuitBreakerCalls, ERAMargin::ERAMarginCalls, ERAStaking::ERAStakingCalls,
-    ModuleRegistry::ModuleRegistryCalls, ScenarioRegistry::ScenarioRegistryCalls,
+    AssetMirror::AssetMirrorCalls, CircuitBreaker::CircuitBreakerCalls, ERAMargin::ERAMarginCalls,
+    ERAStaking::ERAStakingCalls, ModuleRegistry::ModuleRegistryCalls,
+    ScenarioRegistry::ScenarioRegistryCalls, StateAssetRegistry::StateAssetRegistryCalls,
     TimelockController, tier_name,
 };
 use eyre::{Result, eyre};
@@ -176,6 +177,32 @@ pub(crate) fn describe(record: &Record, target: Address, data: &[u8]) -> String 
         && let Ok(call) = ERAMarginCalls::abi_decode(data)
     {
         return describe_margin(call);
+    }
+    if target == addresses.assets
+        && let Ok(call) = StateAssetRegistryCalls::abi_decode(data)
+    {
+        return match call {
+            StateAssetRegistryCalls::setSchema(c) => format!(
+                "assets.setSchema(verifier {}, scenario {}, coefficient {} to {} bps, fee {})",
+                c.verifier,
+                c.scenario,
+                c.baseCoefficient,
+                c.maxCoefficient,
+                fmt_era(U256::from(c.fee))
+            ),
+            StateAssetRegistryCalls::setRemote(c) => {
+                format!("assets.setRemote(domain {}, mirror {})", c.domain, c.mirror)
+            }
+            StateAssetRegistryCalls::resolveChallenge(c) => {
+                format!("assets.resolveChallenge({}, upheld {})", c.assetId, c.upheld)
+            }
+            other => format!("assets.{}", call_name(&other)),
+        };
+    }
+    if target == addresses.mirror
+        && let Ok(AssetMirrorCalls::setOrigin(c)) = AssetMirrorCalls::abi_decode(data)
+    {
+        return format!("mirror.setOrigin(domain {}, registry {})", c.domain, c.registry);
     }
     format!("call {target} with {} bytes of calldata", data.len())
 }

@@ -10,9 +10,10 @@ use alloy::{
     sol_types::SolInterface,
 };
 use era_bindings::{
-    CircuitBreaker::CircuitBreakerErrors, ERAMargin::ERAMarginErrors, ERAStaking::ERAStakingErrors,
-    ERAToken::ERATokenErrors, ModuleRegistry::ModuleRegistryErrors,
-    ScenarioRegistry::ScenarioRegistryErrors, TimelockController::TimelockControllerErrors,
+    AssetMirror::AssetMirrorErrors, CircuitBreaker::CircuitBreakerErrors,
+    ERAMargin::ERAMarginErrors, ERAStaking::ERAStakingErrors, ERAToken::ERATokenErrors,
+    ModuleRegistry::ModuleRegistryErrors, ScenarioRegistry::ScenarioRegistryErrors,
+    StateAssetRegistry::StateAssetRegistryErrors, TimelockController::TimelockControllerErrors,
 };
 use eyre::{Result, bail};
 use serde::Serialize;
@@ -85,4 +86,6 @@ pub(crate) fn decode_revert(data: &[u8]) -> Option<String> {
         .or_else(|| named::<ScenarioRegistryErrors>(data))
         .or_else(|| named::<CircuitBreakerErrors>(data))
         .or_else(|| named::<ERAMarginErrors>(data))
+        .or_else(|| named::<StateAssetRegistryErrors>(data))
+        .or_else(|| named::<AssetMirrorErrors>(data))
 }

@@ -41,6 +41,10 @@ pub struct Suite {
     pub breaker: Address,
     /// `ERAMargin`.
     pub margin: Address,
+    /// `StateAssetRegistry`.
+    pub assets: Address,
+    /// `AssetMirror` (zero without a mailbox).
+    pub mirror: Address,
     /// The account that sent the deployment transactions.
     pub deployer: Address,
     /// The configuration deployed.
@@ -60,6 +64,8 @@ impl Suite {
             scenarios: self.scenarios,
             breaker: self.breaker,
             margin: self.margin,
+            assets: self.assets,
+            mirror: self.mirror,
         }
     }
 
@@ -106,6 +112,8 @@ impl Chain {
             scenarios: addresses.scenarios,
             breaker: addresses.breaker,
             margin: addresses.margin,
+            assets: addresses.assets,
+            mirror: addresses.mirror,
             deployer,
             config: config.clone(),
             deploy_gas,

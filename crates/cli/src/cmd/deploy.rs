@@ -22,7 +22,8 @@ use crate::{
 const MIN_PUBLIC_TIMELOCK_DELAY: u64 = 2 * DAY;
 
 /// Deploy the timelock, the ERA token (unless `--era`), staking, the module and scenario
-/// registries (the latter creates the circuit breaker).
+/// registries (the latter creates the circuit breaker), the margin contract, the state-asset
+/// registry and, with `--mailbox`, the asset mirror.
 #[derive(Debug, Args)]
 pub(crate) struct DeployArgs {
     #[command(flatten)]
@@ -44,6 +45,13 @@ pub(crate) struct DeployArgs {
     /// Timelock delay (e.g. 2d, 60s). Below 2 days only on local dev chains.
     #[arg(long, value_parser = parse_duration)]
     timelock_delay: Option<u64>,
+    /// A Hyperlane (or Caldera Metalayer) mailbox: the state-asset registry exports authorizations
+    /// through it and an AssetMirror receives them (see `era hyperlane deploy` for a local one).
+    #[arg(long)]
+    mailbox: Option<Address>,
+    /// Who is credited the protocol's share of authorization fees; default: the timelock.
+    #[arg(long)]
+    treasury: Option<Address>,
     /// Deploy a new suite even if the chain's record shows one.
     #[arg(long)]
     force: bool,
@@ -114,6 +122,16 @@ impl DeployArgs {
         config.era = self.era;
         config.proposer = self.proposer.unwrap_or(deployer);
         config.guardian = self.guardian.unwrap_or(deployer);
+        config.treasury = self.treasury;
+        config.mailbox = self.mailbox;
+        if let Some(mailbox) = self.mailbox
+            && chain.provider.get_code_at(mailbox).await?.is_empty()
+        {
+            bail!(
+                "--mailbox {mailbox} has no contract on chain {}: pass a Hyperlane mailbox (or deploy one with `era hyperlane deploy`)",
+                chain.id
+            );
+        }
         if let Some(delay) = self.timelock_delay {
             if delay < MIN_PUBLIC_TIMELOCK_DELAY && !is_dev_chain(chain.id) {
                 bail!(

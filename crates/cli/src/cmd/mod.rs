@@ -1,16 +1,19 @@
 //! One file per `era` subcommand.
 
+pub(crate) mod asset;
 pub(crate) mod breaker;
 pub(crate) mod delegate;
 pub(crate) mod deploy;
 pub(crate) mod devnet;
 pub(crate) mod gov;
+pub(crate) mod hyperlane;
 pub(crate) mod keys;
 pub(crate) mod margin;
 pub(crate) mod margin_case;
 pub(crate) mod module;
 pub(crate) mod partner;
 pub(crate) mod prove;
+pub(crate) mod relay;
 pub(crate) mod risk;
 pub(crate) mod scenario;
 pub(crate) mod stake;

@@ -74,6 +74,7 @@ fn the_suite_deploys_per_plan_with_its_defaults() {
     for (contract, gas) in &suite.deploy_gas {
         assert!(*gas > 500_000 && *gas < era_harness::TX_GAS_LIMIT, "{contract:?} used {gas}");
     }
+    assert_eq!(suite.mirror, Address::ZERO, "no mailbox, no mirror");
     for address in [
         suite.timelock,
         suite.era,
@@ -82,6 +83,7 @@ fn the_suite_deploys_per_plan_with_its_defaults() {
         suite.scenarios,
         suite.breaker,
         suite.margin,
+        suite.assets,
     ] {
         assert!(chain.has_code(address));
     }

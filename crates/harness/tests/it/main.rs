@@ -2,6 +2,7 @@
 //! area.
 #![allow(clippy::result_large_err)] // see era-harness's lib.rs: `Revert` is matched by value
 
+mod assets;
 mod chain;
 mod decoding;
 mod margin;

@@ -1,0 +1,249 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {AssetMessage} from "../../contracts/assets/AssetMessage.sol";
+import {AssetMirror} from "../../contracts/assets/AssetMirror.sol";
+import {IAssetMirror} from "../../contracts/interfaces/IAssetMirror.sol";
+import {IStateAssetRegistry} from "../../contracts/interfaces/IStateAssetRegistry.sol";
+import {AssetFixtures} from "./AssetFixtures.sol";
+import {AssetTest} from "./AssetTest.sol";
+import {Mailbox} from "@hyperlane-xyz/core/contracts/Mailbox.sol";
+import {MerkleTreeHook} from "@hyperlane-xyz/core/contracts/hooks/MerkleTreeHook.sol";
+import {PausableHook} from "@hyperlane-xyz/core/contracts/hooks/PausableHook.sol";
+import {
+    StorageMessageIdMultisigIsm
+} from "@hyperlane-xyz/core/contracts/isms/multisig/StorageMultisigIsm.sol";
+import {CheckpointLib} from "@hyperlane-xyz/core/contracts/libs/CheckpointLib.sol";
+import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
+import {Vm} from "forge-std/Vm.sol";
+
+/// @notice Export of authorizations through real Hyperlane contracts: an origin mailbox (domain
+/// 31337) with a MerkleTreeHook, a destination mailbox (domain 31338) whose default ISM is a
+/// 1-of-1 message-id multisig, and a relay that signs the origin's checkpoint as the validator.
+contract AssetExportTest is AssetTest {
+    uint32 internal constant ORIGIN = 31337;
+    uint32 internal constant DESTINATION = 31338;
+
+    uint256 internal validatorKey = 0x7a11da70;
+    Mailbox internal originMailbox;
+    MerkleTreeHook internal merkleHook;
+    Mailbox internal destinationMailbox;
+    AssetMirror internal mirror;
+    bytes32 internal assetId;
+
+    function setUp() public override {
+        super.setUp();
+        originMailbox = new Mailbox(ORIGIN);
+        merkleHook = new MerkleTreeHook(address(originMailbox));
+        PausableHook noFee = new PausableHook();
+        address[] memory validators = new address[](1);
+        validators[0] = vm.addr(validatorKey);
+        StorageMessageIdMultisigIsm ism = new StorageMessageIdMultisigIsm(validators, 1);
+        originMailbox.initialize(operator, address(ism), address(noFee), address(merkleHook));
+
+        destinationMailbox = new Mailbox(DESTINATION);
+        destinationMailbox.initialize(
+            operator, address(ism), address(noFee), address(new MerkleTreeHook(address(destinationMailbox)))
+        );
+        mirror = new AssetMirror(address(destinationMailbox), address(timelock));
+
+        registry = deployRegistry(address(originMailbox));
+        govern(
+            address(registry),
+            abi.encodeCall(registry.setSchema, (verifier, AssetFixtures.SCENARIO, developer, BASE, MAX, FEE))
+        );
+        govern(
+            address(registry),
+            abi.encodeCall(registry.setRemote, (DESTINATION, addressToBytes32(address(mirror))))
+        );
+        govern(
+            address(mirror), abi.encodeCall(mirror.setOrigin, (ORIGIN, addressToBytes32(address(registry))))
+        );
+        vm.prank(alice);
+        era.approve(address(registry), type(uint256).max);
+        assetId = registerAlice();
+    }
+
+    function addressToBytes32(address a) internal pure returns (bytes32) {
+        return bytes32(uint256(uint160(a)));
+    }
+
+    /// Exports and returns the dispatched message.
+    function exportMessage(bytes32 who) internal returns (bytes memory message) {
+        vm.recordLogs();
+        registry.export(assetId, who, DESTINATION);
+        Vm.Log[] memory logs = vm.getRecordedLogs();
+        for (uint256 i; i < logs.length; ++i) {
+            if (logs[i].topics[0] == keccak256("Dispatch(address,uint32,bytes32,bytes)")) {
+                return abi.decode(logs[i].data, (bytes));
+            }
+        }
+        revert("no Dispatch");
+    }
+
+    /// What `era relay` does: sign the origin tree's latest checkpoint as the validator.
+    function metadataFor(bytes memory message) internal view returns (bytes memory) {
+        (bytes32 root, uint32 index) = merkleHook.latestCheckpoint();
+        bytes32 digest = CheckpointLib.digest(
+            ORIGIN, addressToBytes32(address(merkleHook)), root, index, keccak256(message)
+        );
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(validatorKey, digest);
+        return abi.encodePacked(addressToBytes32(address(merkleHook)), root, index, r, s, v);
+    }
+
+    function relay(bytes memory message) internal {
+        destinationMailbox.process(metadataFor(message), message);
+    }
+
+    function test_export_isMirroredOnTheDestination() public {
+        uint64 expiry = uint64(block.timestamp + 30 days);
+        authorizeFor(assetId, alice, consumer, expiry);
+        bytes memory message = exportMessage(consumer);
+        assertFalse(mirror.isAuthorized(assetId, consumer));
+        vm.expectEmit(address(mirror));
+        emit IAssetMirror.AuthorizationMirrored(
+            ORIGIN, assetId, consumer, expiry, BASE + (MAX - BASE) / 11, 1
+        );
+        relay(message);
+        assertTrue(mirror.isAuthorized(assetId, consumer));
+        IAssetMirror.Mirrored memory m = mirror.mirrored(assetId, consumer);
+        assertEq(m.expiry, expiry);
+        assertEq(m.origin, ORIGIN);
+        vm.warp(expiry);
+        assertFalse(mirror.isAuthorized(assetId, consumer));
+    }
+
+    function test_export_ofARevocationRevokesTheMirror() public {
+        authorizeFor(assetId, alice, consumer, uint64(block.timestamp + 30 days));
+        relay(exportMessage(consumer));
+        vm.prank(alice);
+        registry.revoke(assetId, consumer);
+        relay(exportMessage(consumer));
+        assertFalse(mirror.isAuthorized(assetId, consumer));
+        assertEq(mirror.mirrored(assetId, consumer).sequence, 2);
+    }
+
+    function test_RevertWhen_aMessageIsDeliveredTwice() public {
+        authorizeFor(assetId, alice, consumer, uint64(block.timestamp + 30 days));
+        bytes memory message = exportMessage(consumer);
+        relay(message);
+        bytes memory metadata = metadataFor(message);
+        vm.expectRevert(bytes("Mailbox: already delivered"));
+        destinationMailbox.process(metadata, message);
+        // The mirror itself refuses a message it has applied, whoever the mailbox.
+        vm.expectRevert(abi.encodeWithSelector(IAssetMirror.StaleMessage.selector, assetId, consumer, 1, 1));
+        vm.prank(address(destinationMailbox));
+        mirror.handle(
+            ORIGIN, addressToBytes32(address(registry)), AssetMessage.encode(assetId, consumer, 1, 1, 1)
+        );
+    }
+
+    function test_RevertWhen_anOlderMessageArrivesLate() public {
+        authorizeFor(assetId, alice, consumer, uint64(block.timestamp + 30 days));
+        bytes memory first = exportMessage(consumer);
+        vm.prank(alice);
+        registry.revoke(assetId, consumer);
+        bytes memory second = exportMessage(consumer);
+        relay(second);
+        bytes memory metadata = metadataFor(first);
+        vm.expectRevert(abi.encodeWithSelector(IAssetMirror.StaleMessage.selector, assetId, consumer, 1, 2));
+        destinationMailbox.process(metadata, first);
+        assertFalse(mirror.isAuthorized(assetId, consumer));
+    }
+
+    function test_RevertWhen_theValidatorDidNotSign() public {
+        authorizeFor(assetId, alice, consumer, uint64(block.timestamp + 30 days));
+        bytes memory message = exportMessage(consumer);
+        (bytes32 root, uint32 index) = merkleHook.latestCheckpoint();
+        bytes32 digest = CheckpointLib.digest(
+            ORIGIN, addressToBytes32(address(merkleHook)), root, index, keccak256(message)
+        );
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(0xbad, digest);
+        vm.expectRevert(bytes("!threshold"));
+        destinationMailbox.process(
+            abi.encodePacked(addressToBytes32(address(merkleHook)), root, index, r, s, v), message
+        );
+    }
+
+    function test_RevertWhen_theSenderIsNotTheEnrolledRegistry() public {
+        vm.expectRevert(
+            abi.encodeWithSelector(IAssetMirror.UnknownOrigin.selector, ORIGIN, addressToBytes32(stranger))
+        );
+        vm.prank(address(destinationMailbox));
+        mirror.handle(ORIGIN, addressToBytes32(stranger), AssetMessage.encode(assetId, consumer, 1, 1, 1));
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IAssetMirror.UnknownOrigin.selector, 1, addressToBytes32(address(registry))
+            )
+        );
+        vm.prank(address(destinationMailbox));
+        mirror.handle(1, addressToBytes32(address(registry)), AssetMessage.encode(assetId, consumer, 1, 1, 1));
+    }
+
+    function test_RevertWhen_aMessageFromAnUnknownOriginIsRelayed() public {
+        // A second registry on the origin (same mailbox) that the mirror does not trust.
+        bytes memory message = abi.encodePacked(
+            uint8(3),
+            uint32(0),
+            ORIGIN,
+            addressToBytes32(stranger),
+            DESTINATION,
+            addressToBytes32(address(mirror)),
+            AssetMessage.encode(assetId, consumer, type(uint64).max, 1, 1)
+        );
+        vm.prank(stranger);
+        originMailbox.dispatch(
+            DESTINATION,
+            addressToBytes32(address(mirror)),
+            AssetMessage.encode(assetId, consumer, type(uint64).max, 1, 1)
+        );
+        bytes memory metadata = metadataFor(message);
+        vm.expectRevert(
+            abi.encodeWithSelector(IAssetMirror.UnknownOrigin.selector, ORIGIN, addressToBytes32(stranger))
+        );
+        destinationMailbox.process(metadata, message);
+    }
+
+    function test_RevertWhen_handleIsNotCalledByTheMailbox() public {
+        vm.expectRevert(abi.encodeWithSelector(IAssetMirror.NotMailbox.selector, stranger));
+        vm.prank(stranger);
+        mirror.handle(ORIGIN, addressToBytes32(address(registry)), "");
+    }
+
+    function test_RevertWhen_aMessageCarriesEther() public {
+        vm.deal(address(destinationMailbox), 1);
+        vm.expectRevert(abi.encodeWithSelector(IAssetMirror.ValueNotAccepted.selector, 1));
+        vm.prank(address(destinationMailbox));
+        mirror.handle{value: 1}(ORIGIN, addressToBytes32(address(registry)), "");
+    }
+
+    function test_RevertWhen_theBodyIsMalformed() public {
+        vm.expectRevert(abi.encodeWithSelector(AssetMessage.MalformedMessage.selector, 3));
+        vm.prank(address(destinationMailbox));
+        mirror.handle(ORIGIN, addressToBytes32(address(registry)), "abc");
+    }
+
+    function test_RevertWhen_exportToAnUnknownDomainOrAsset() public {
+        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.UnknownDomain.selector, 5));
+        registry.export(assetId, consumer, 5);
+        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.UnknownAsset.selector, bytes32("nope")));
+        registry.export("nope", consumer, DESTINATION);
+    }
+
+    function test_RevertWhen_setOriginNotByTimelock() public {
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IAccessControl.AccessControlUnauthorizedAccount.selector,
+                stranger,
+                mirror.DEFAULT_ADMIN_ROLE()
+            )
+        );
+        vm.prank(stranger);
+        mirror.setOrigin(ORIGIN, bytes32(0));
+    }
+
+    function test_RevertWhen_mirrorConstructedWithZero() public {
+        vm.expectRevert(IAssetMirror.ZeroAddress.selector);
+        new AssetMirror(address(0), address(timelock));
+    }
+}

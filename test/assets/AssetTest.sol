@@ -1,0 +1,79 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {StateAssetRegistry} from "../../contracts/assets/StateAssetRegistry.sol";
+import {IGroth16Verifier} from "../../contracts/interfaces/IGroth16Verifier.sol";
+import {OnTimeVerifier} from "../../contracts/verifiers/OnTimeVerifier.sol";
+import {SuiteTest} from "../utils/SuiteTest.sol";
+import {AssetFixtures} from "./AssetFixtures.sol";
+
+/// @notice The suite plus a state-asset registry at `AssetFixtures.REGISTRY` (the address the
+/// fixture proofs are bound to), the real on-time verifier and a schema for "shipping" with
+/// coefficient 1.5 (max 2.5) and a 1 ERA fee.
+abstract contract AssetTest is SuiteTest {
+    uint256 internal constant ANCHOR = 10_000e18;
+    uint96 internal constant FEE = 1e18;
+    uint32 internal constant BASE = 15_000;
+    uint32 internal constant MAX = 25_000;
+
+    address internal alice = AssetFixtures.ALICE;
+    address internal bob = AssetFixtures.BOB;
+    address internal developer = makeAddr("developer");
+    address internal treasury = makeAddr("treasury");
+    address internal consumerAccount = makeAddr("consumer");
+    address internal challenger = makeAddr("challenger");
+    bytes32 internal consumer = bytes32(uint256(uint160(makeAddr("consumer"))));
+
+    StateAssetRegistry internal registry;
+    IGroth16Verifier internal verifier;
+    bytes32 internal schemaId;
+
+    function setUp() public virtual override {
+        super.setUp();
+        verifier = IGroth16Verifier(address(new OnTimeVerifier()));
+        registry = deployRegistry(address(0));
+        schemaId = registry.schemaIdOf(verifier.SCHEMA_ID(), AssetFixtures.SCENARIO);
+        govern(
+            address(registry),
+            abi.encodeCall(registry.setSchema, (verifier, AssetFixtures.SCENARIO, developer, BASE, MAX, FEE))
+        );
+        fundFor(alice, 20_000e18);
+        fundFor(bob, 20_000e18);
+        fundFor(consumerAccount, 100e18);
+    }
+
+    /// The registry at the fixtures' address, with `mailbox` (zero: no exports).
+    function deployRegistry(address mailbox) internal returns (StateAssetRegistry) {
+        deployCodeTo(
+            "StateAssetRegistry.sol:StateAssetRegistry",
+            abi.encode(era, address(timelock), operator, treasury, mailbox, ANCHOR),
+            AssetFixtures.REGISTRY
+        );
+        return StateAssetRegistry(AssetFixtures.REGISTRY);
+    }
+
+    /// Gives `account` ERA and an unlimited allowance to the registry.
+    function fundFor(address account, uint256 amount) internal {
+        vm.prank(operator);
+        era.transfer(account, amount);
+        vm.prank(account);
+        era.approve(address(registry), type(uint256).max);
+    }
+
+    function registerAlice() internal returns (bytes32 assetId) {
+        (uint256 commitment, uint256[8] memory proof) = AssetFixtures.alice();
+        vm.prank(alice);
+        assetId = registry.register(schemaId, commitment, proof);
+    }
+
+    function registerBob() internal returns (bytes32 assetId) {
+        (uint256 commitment, uint256[8] memory proof) = AssetFixtures.bob();
+        vm.prank(bob);
+        assetId = registry.register(schemaId, commitment, proof);
+    }
+
+    function authorizeFor(bytes32 assetId, address owner, bytes32 who, uint64 expiry) internal {
+        vm.prank(owner);
+        registry.authorize(assetId, who, expiry);
+    }
+}
