@@ -3,14 +3,22 @@
 # 31337 and 31338), each with a local Hyperlane stack and the suite; a schema through the timelock;
 # a registration with a real proof; a paid authorization with its fee split; an export relayed to
 # the second chain and checked there with `cast call`. Run from the repository root after
-# `make install && cargo build -p era-cli`; needs jq.
+# `make install && cargo build -p era-cli`.
 set -euo pipefail
-era() { echo "\$ era $*" >&2; target/debug/era "$@"; }
-A=http://127.0.0.1:18545; B=http://127.0.0.1:18546
-tools/bin/anvil --port 18545 --chain-id 31337 --silent & PA=$!
-tools/bin/anvil --port 18546 --chain-id 31338 --silent & PB=$!
-trap 'kill $PA $PB' EXIT
-sleep 2
+cd "$(dirname "$0")/.."
+era() { echo "\$ era $*" >&2; "${ERA_BIN:-target/debug/era}" "$@"; }
+# `jqr .a.b < file.json`: one JSON value, printed raw (python3, so no jq is needed).
+jqr() { python3 -c 'import json,sys
+v=json.load(sys.stdin)
+for k in sys.argv[1].split(".")[1:]: v=v[k]
+print(v)' "$1"; }
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
+PORT_A=$(free_port); PORT_B=$(free_port)
+A=http://127.0.0.1:$PORT_A; B=http://127.0.0.1:$PORT_B
+tools/bin/anvil --port $PORT_A --chain-id 31337 --silent & PA=$!
+tools/bin/anvil --port $PORT_B --chain-id 31338 --silent & PB=$!
+trap 'kill $PA $PB 2>/dev/null || true; rm -rf "${D:-}"' EXIT
+for rpc in $A $B; do until tools/bin/cast chain-id --rpc-url $rpc >/dev/null 2>&1; do sleep 0.2; done; done
 D=$(mktemp -d); export ERA_DEPLOYMENTS=$D
 OP=0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80    # operator: proposer, guardian, ERA holder
 OWNER=0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d # asset owner
@@ -21,14 +29,14 @@ DEV_ADDR=0x90F79bf6EB2c4f870365E785982E1f101E93b906                     # scenar
 CONSUMER=0x15d34AAf54267DB7D7c367839AAf71A00a2C6A65
 
 for rpc in $A $B; do
-  mb=$(era hyperlane deploy --validator $VAL_ADDR --rpc-url $rpc --private-key $OP --json | jq -r .mailbox)
+  mb=$(era hyperlane deploy --validator $VAL_ADDR --rpc-url $rpc --private-key $OP --json | jqr .mailbox)
   era deploy --rpc-url $rpc --private-key $OP --timelock-delay 1h --mailbox $mb
 done
-REG_A=$(jq -r .contracts.StateAssetRegistry.address $D/31337.json)
-MIR_B=$(jq -r .contracts.AssetMirror.address $D/31338.json)
+REG_A=$(jqr .contracts.StateAssetRegistry.address < $D/31337.json)
+MIR_B=$(jqr .contracts.AssetMirror.address < $D/31338.json)
 
 era keys setup --schema on-time --keys-dir $D/keys >/dev/null
-VER=$(era verifier deploy --schema on-time --keys-dir $D/keys --rpc-url $A --private-key $OP --json | jq -r .address)
+VER=$(era verifier deploy --schema on-time --keys-dir $D/keys --rpc-url $A --private-key $OP --json | jqr .address)
 echo "OnTimeVerifier $VER"
 era asset schema --verifier $VER --scenario shipping --developer $DEV_ADDR --coefficient 1.5 --max-coefficient 2.5 --fee 1 --rpc-url $A --private-key $OP
 era asset remote --domain 31338 --mirror $MIR_B --rpc-url $A --private-key $OP
@@ -37,11 +45,11 @@ era warp 1h --rpc-url $A; era warp 1h --rpc-url $B
 era gov execute --rpc-url $A --private-key $OP
 era gov execute --rpc-url $B --private-key $OP
 
-tools/bin/cast send --rpc-url $A --private-key $OP $(jq -r .contracts.ERAToken.address $D/31337.json) 'transfer(address,uint256)' $OWNER_ADDR 10100000000000000000000 >/dev/null
+tools/bin/cast send --rpc-url $A --private-key $OP $(jqr .contracts.ERAToken.address < $D/31337.json) 'transfer(address,uint256)' $OWNER_ADDR 10100000000000000000000 >/dev/null
 cat > $D/record.json <<'R'
 {"salt": "0x5eed", "entries": [0, 1, 3, 0, 2, 0, 0, 1, 3, 0, 0, 2]}
 R
-ASSET=$(era asset register --schema on-time --keys-dir $D/keys --scenario shipping --record $D/record.json --rpc-url $A --private-key $OWNER --json | tee /dev/stderr | jq -r .assetId)
+ASSET=$(era asset register --schema on-time --keys-dir $D/keys --scenario shipping --record $D/record.json --rpc-url $A --private-key $OWNER --json | tee /dev/stderr | jqr .assetId)
 era asset authorize --asset $ASSET --consumer $CONSUMER --for 30d --rpc-url $A --private-key $OWNER
 era asset check --asset $ASSET --consumer $CONSUMER --rpc-url $A
 era asset export --asset $ASSET --consumer $CONSUMER --to 31338 --rpc-url $A --private-key $OWNER
@@ -52,7 +60,7 @@ echo "\$ cast call $MIR_B 'isAuthorized(bytes32,bytes32)(bool)' $ASSET <consumer
 tools/bin/cast call --rpc-url $B $MIR_B 'isAuthorized(bytes32,bytes32)(bool)' $ASSET 0x000000000000000000000000$(echo ${CONSUMER#0x} | tr A-F a-f)
 era asset claim --rpc-url $A --private-key $OWNER
 era asset claim --account $DEV_ADDR --rpc-url $A --private-key $OP
-era asset claim --account $(jq -r .contracts.TimelockController.address $D/31337.json) --rpc-url $A --private-key $OP
-echo "developer balance: $(tools/bin/cast call --rpc-url $A $(jq -r .contracts.ERAToken.address $D/31337.json) 'balanceOf(address)(uint256)' $DEV_ADDR)"
+era asset claim --account $(jqr .contracts.TimelockController.address < $D/31337.json) --rpc-url $A --private-key $OP
+echo "developer balance: $(tools/bin/cast call --rpc-url $A $(jqr .contracts.ERAToken.address < $D/31337.json) 'balanceOf(address)(uint256)' $DEV_ADDR)"
 era asset show --asset $ASSET --rpc-url $A
 era asset list --owner $OWNER_ADDR --rpc-url $A

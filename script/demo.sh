@@ -1,6 +1,9 @@
 #!/usr/bin/env bash
 # The demonstration `make demo` runs: a fresh anvil, the suite deployed with `era deploy`, then the
 # life of a node under a tier raise, told through the `era` CLI. Every transaction prints its gas.
+# Then, each on its own fresh anvil: security modules, scenarios and the circuit breaker
+# (script/scenarios.sh), a full cross-domain margin case (script/margin-case.sh), and a state asset
+# proven, authorized and exported to a second chain through Hyperlane (script/assets-two-chains.sh).
 #   node       anvil account 1: stakes 60,000 ERA
 #   delegator  anvil account 2: delegates 45,000 ERA, later withdraws 20,000
 #   governance anvil account 0: deployer, timelock proposer and holder of the local ERA supply
@@ -66,4 +69,13 @@ step "after the 7-day unbonding delay the withdrawal completes"
 "$ERA" withdraw complete 0 --private-key $DELEGATOR_KEY
 "$ERA" status
 
-step "demo complete: record in deployments/31337.json"
+step "security modules, scenarios and the circuit breaker (script/scenarios.sh, its own anvil)"
+ERA_BIN="$ERA" bash script/scenarios.sh
+
+step "a cross-domain margin case: freeze, dispute, 30% slash, claims by two partners (script/margin-case.sh)"
+ERA_BIN="$ERA" bash script/margin-case.sh
+
+step "a state asset: proven, registered, authorized, exported to a second chain (script/assets-two-chains.sh)"
+ERA_BIN="$ERA" bash script/assets-two-chains.sh
+
+step "demo complete: record of the first chain in deployments/31337.json"

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# Security modules, scenarios and the circuit breaker through the `era` CLI against a fresh anvil:
+# the ten standard modules registered through the timelock, three scenarios in two risk domains, a
+# node enrolling once its stake covers the domain minimum plus the module's extra stake, a surge
+# that escalates the financial scenario, an exact cost split, and a trip that blocks a
+# cross-domain transfer while an intra-domain one passes. Refused steps print their one-line error.
+#   governance anvil account 0 (deployer, proposer, guardian = sentinel and keeper, ERA holder)
+#   node       anvil account 1
+# Run after `make install && cargo build -p era-cli`: bash script/scenarios.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+ERA=${ERA_BIN:-target/debug/era}
+CAST=tools/bin/cast
+PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
+export ETH_RPC_URL=http://127.0.0.1:$PORT
+export ERA_DEPLOYMENTS=$(mktemp -d)
+tools/bin/anvil --port "$PORT" >"$ERA_DEPLOYMENTS/anvil.log" 2>&1 &
+ANVIL_PID=$!
+trap 'kill $ANVIL_PID 2>/dev/null || true; rm -rf "$ERA_DEPLOYMENTS"' EXIT
+until $CAST chain-id >/dev/null 2>&1; do sleep 0.2; done
+GOV=0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80
+NODE=0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d
+N=$($CAST wallet address --private-key $NODE)
+RECIPIENT=0x90F79bf6EB2c4f870365E785982E1f101E93b906
+run() { echo; echo "\$ era ${*}" | sed -E 's/0x[0-9a-f]{64}/<key>/g'; "$ERA" "$@"; }
+fails() { echo; echo "\$ era ${*}" | sed -E 's/0x[0-9a-f]{64}/<key>/g'; if "$ERA" "$@"; then echo "expected a refusal"; exit 1; else echo "(exit $?)"; fi; }
+run deploy --private-key $GOV --timelock-delay 1h
+TOKEN=$(python3 -c "import json,os;print(json.load(open(os.environ['ERA_DEPLOYMENTS']+'/31337.json'))['contracts']['ERAToken']['address'])")
+$CAST send -q --private-key $GOV "$TOKEN" 'transfer(address,uint256)' "$N" 300000ether
+run module register --standard --private-key $GOV
+run warp 1h
+run gov execute --private-key $GOV
+run module list
+run scenario register payments --domain financial --base-module validity-proof --private-key $GOV
+run scenario register shop --domain light --base-module basic-fraud-proof --private-key $GOV
+run scenario register shop2 --domain light --base-module basic-fraud-proof --private-key $GOV
+fails scenario register bad --domain enterprise --base-module hybrid-proof --shares 50/30/30 --private-key $GOV
+run stake 200000 --private-key $NODE
+fails scenario enroll payments --private-key $NODE
+run stake 100000 --private-key $NODE
+run scenario enroll payments --private-key $NODE
+fails scenario report-volume payments 3000 --private-key $NODE
+run scenario report-volume payments 3000 --private-key $GOV
+run scenario report-volume payments 900 --private-key $GOV
+run scenario pay payments 1000.000000000000000001 --private-key $GOV
+run breaker trip financial --private-key $GOV
+fails scenario transfer payments shop 10 --recipient $RECIPIENT --private-key $GOV
+run scenario transfer shop shop2 10 --recipient $RECIPIENT --private-key $GOV
+fails breaker reopen financial --private-key $NODE
+run breaker reopen financial --private-key $GOV
+run warp 1h
+run gov execute --private-key $GOV
+run scenario transfer payments shop 10 --recipient $RECIPIENT --private-key $GOV
+run scenario transfer payments shop 1000001 --recipient $RECIPIENT --private-key $GOV
+run breaker check financial light
+run scenario show payments
