@@ -258,6 +258,12 @@ fn call_name(call: &impl fmt::Debug) -> String {
     debug.split('(').next().unwrap_or_default().to_owned() + "(…)"
 }
 
+/// The two lines every scheduling command prints: the operation's id and when it can execute.
+pub(crate) fn fmt_operation(f: &mut fmt::Formatter<'_>, operation: &Operation) -> fmt::Result {
+    writeln!(f, "  operation    {}", operation.id)?;
+    writeln!(f, "  executable   {} (then: era gov execute)", fmt_time(operation.ready_at))
+}
+
 /// Current chain time (latest block's timestamp).
 pub(crate) async fn chain_time(chain: &Chain) -> Result<u64> {
     let block = chain

@@ -235,12 +235,7 @@ impl fmt::Display for ScheduledOutput {
         if let Some(id) = self.schema_id {
             writeln!(f, "  schema       {id}")?;
         }
-        writeln!(f, "  operation    {}", self.operation.id)?;
-        writeln!(
-            f,
-            "  executable   {} (then: era gov execute)",
-            fmt_time(self.operation.ready_at)
-        )?;
+        crate::timelock::fmt_operation(f, &self.operation)?;
         write!(f, "  tx           {}", self.tx.tx_hash)
     }
 }

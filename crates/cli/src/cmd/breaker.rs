@@ -10,7 +10,7 @@ use eyre::{Result, bail};
 use serde::Serialize;
 
 use crate::{
-    amount::{fmt_era, fmt_time, parse_era},
+    amount::{fmt_era, parse_era},
     cmd::scenario::parse_domain,
     output::print,
     suite::{SendArgs, Suite, SuiteArgs},
@@ -159,12 +159,7 @@ struct Reopening {
 impl fmt::Display for Reopening {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "scheduled: reopen `{}`", self.domain)?;
-        writeln!(f, "  operation    {}", self.operation.id)?;
-        writeln!(
-            f,
-            "  executable   {} (then: era gov execute)",
-            fmt_time(self.operation.ready_at)
-        )?;
+        crate::timelock::fmt_operation(f, &self.operation)?;
         write!(f, "  tx           {}", self.tx.tx_hash)
     }
 }

@@ -10,7 +10,7 @@ use eyre::{Result, bail};
 use serde::Serialize;
 
 use crate::{
-    amount::{fmt_era, fmt_time, parse_era},
+    amount::{fmt_era, parse_era},
     output::print,
     suite::{SendArgs, Suite, SuiteArgs},
     timelock::{Operation, calldata, propose},
@@ -176,12 +176,7 @@ impl fmt::Display for Scheduled {
         for c in &self.changes {
             writeln!(f, "  {c}")?;
         }
-        writeln!(f, "  operation    {}", self.operation.id)?;
-        writeln!(
-            f,
-            "  executable   {} (then: era gov execute)",
-            fmt_time(self.operation.ready_at)
-        )?;
+        crate::timelock::fmt_operation(f, &self.operation)?;
         write!(f, "  tx           {}", self.tx.tx_hash)
     }
 }

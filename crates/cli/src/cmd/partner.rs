@@ -14,7 +14,6 @@ use eyre::{Result, bail};
 use serde::Serialize;
 
 use crate::{
-    amount::fmt_time,
     output::print,
     suite::SendArgs,
     timelock::{Operation, calldata, chain_time, schedule},
@@ -71,12 +70,7 @@ impl fmt::Display for PartnerAddOutput {
                 self.partner, self.previous_actor, self.actor
             )?;
         }
-        writeln!(f, "  operation    {}", self.operation.id)?;
-        writeln!(
-            f,
-            "  executable   {} (then: era gov execute)",
-            fmt_time(self.operation.ready_at)
-        )?;
+        crate::timelock::fmt_operation(f, &self.operation)?;
         write!(f, "  tx           {}", self.tx.tx_hash)
     }
 }

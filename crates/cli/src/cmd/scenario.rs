@@ -84,12 +84,7 @@ struct PinScheduled {
 impl fmt::Display for PinScheduled {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "scheduled: {}", self.change)?;
-        writeln!(f, "  operation    {}", self.operation.id)?;
-        writeln!(
-            f,
-            "  executable   {} (then: era gov execute)",
-            fmt_time(self.operation.ready_at)
-        )?;
+        crate::timelock::fmt_operation(f, &self.operation)?;
         write!(f, "  tx           {}", self.tx.tx_hash)
     }
 }

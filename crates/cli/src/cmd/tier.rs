@@ -13,7 +13,7 @@ use eyre::{Result, bail};
 use serde::Serialize;
 
 use crate::{
-    amount::{fmt_duration, fmt_era, fmt_time, parse_era},
+    amount::{fmt_duration, fmt_era, parse_era},
     output::print,
     suite::SendArgs,
     timelock::{Operation, calldata, chain_time, schedule},
@@ -72,12 +72,7 @@ impl fmt::Display for TierSetOutput {
             fmt_era(self.old_min_stake),
             fmt_era(self.new_min_stake)
         )?;
-        writeln!(f, "  operation    {}", self.operation.id)?;
-        writeln!(
-            f,
-            "  executable   {} (then: era gov execute)",
-            fmt_time(self.operation.ready_at)
-        )?;
+        crate::timelock::fmt_operation(f, &self.operation)?;
         if self.new_min_stake > self.old_min_stake && !self.old_min_stake.is_zero() {
             writeln!(
                 f,
