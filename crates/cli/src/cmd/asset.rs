@@ -558,6 +558,33 @@ struct AuthorizeOutput {
     transactions: Vec<Sent>,
 }
 
+impl AuthorizeOutput {
+    /// What an authorization transaction did, from its `Authorized` event; `sent` joins the
+    /// transactions that prepared it.
+    async fn read(
+        suite: &Suite,
+        sent: Sent,
+        mut transactions: Vec<Sent>,
+        developer: Address,
+    ) -> Result<Self> {
+        let e: StateAssetRegistry::Authorized = event(&receipt(suite, &sent).await?)?;
+        transactions.push(sent);
+        Ok(Self {
+            asset_id: e.assetId,
+            consumer: e.consumer,
+            expiry: e.expiry,
+            fee: e.fee,
+            owner_reward: e.ownerReward,
+            developer_reward: e.developerReward,
+            protocol_share: e.protocolShare,
+            developer,
+            treasury: suite.assets().treasury().call().await?,
+            coefficient: e.coefficient,
+            transactions,
+        })
+    }
+}
+
 impl fmt::Display for AuthorizeOutput {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "authorized {} on asset {}", self.consumer, self.asset_id)?;
@@ -621,21 +648,7 @@ impl AuthorizeArgs {
         let mut transactions = Vec::new();
         transactions.extend(prepare_payment(&suite, sender, fee, "fee").await?);
         let sent = send("authorize", registry.authorize(t.asset, consumer, expiry)).await?;
-        let event: StateAssetRegistry::Authorized = event(&receipt(&suite, &sent).await?)?;
-        transactions.push(sent);
-        let out = AuthorizeOutput {
-            asset_id: t.asset,
-            consumer,
-            expiry: event.expiry,
-            fee: event.fee,
-            owner_reward: event.ownerReward,
-            developer_reward: event.developerReward,
-            protocol_share: event.protocolShare,
-            developer: schema.developer,
-            treasury: registry.treasury().call().await?,
-            coefficient: event.coefficient,
-            transactions,
-        };
+        let out = AuthorizeOutput::read(&suite, sent, transactions, schema.developer).await?;
         print(&out, t.tx.json)
     }
 }
@@ -778,21 +791,7 @@ impl PayArgs {
             c.signature.clone(),
         );
         let sent = send("authorize", call).await?;
-        let event: StateAssetRegistry::Authorized = event(&receipt(&suite, &sent).await?)?;
-        transactions.push(sent);
-        let out = AuthorizeOutput {
-            asset_id: c.asset_id,
-            consumer: c.consumer,
-            expiry: event.expiry,
-            fee: event.fee,
-            owner_reward: event.ownerReward,
-            developer_reward: event.developerReward,
-            protocol_share: event.protocolShare,
-            developer: schema.developer,
-            treasury: registry.treasury().call().await?,
-            coefficient: event.coefficient,
-            transactions,
-        };
+        let out = AuthorizeOutput::read(&suite, sent, transactions, schema.developer).await?;
         print(&out, self.tx.json)
     }
 }
