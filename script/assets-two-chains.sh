@@ -49,7 +49,10 @@ tools/bin/cast send --rpc-url $A --private-key $OP $(jqr .contracts.ERAToken.add
 cat > $D/record.json <<'R'
 {"salt": "0x5eed", "entries": [0, 1, 3, 0, 2, 0, 0, 1, 3, 0, 0, 2]}
 R
-ASSET=$(era asset register --schema on-time --keys-dir $D/keys --scenario shipping --record $D/record.json --rpc-url $A --private-key $OWNER --json | tee /dev/stderr | jqr .assetId)
+# (Not `tee /dev/stderr`: reopening stderr truncates it when it is a log file.)
+REGISTERED=$(era asset register --schema on-time --keys-dir $D/keys --scenario shipping --record $D/record.json --rpc-url $A --private-key $OWNER --json)
+echo "$REGISTERED" >&2
+ASSET=$(echo "$REGISTERED" | jqr .assetId)
 era asset authorize --asset $ASSET --consumer $CONSUMER --for 30d --rpc-url $A --private-key $OWNER
 era asset check --asset $ASSET --consumer $CONSUMER --rpc-url $A
 era asset export --asset $ASSET --consumer $CONSUMER --to 31338 --rpc-url $A --private-key $OWNER
