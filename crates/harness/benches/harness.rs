@@ -3,7 +3,7 @@
 //! transaction sent and its receipt awaited, as a test does), once with alloy's default receipt
 //! polling and once with `eth_sendRawTransactionSync`, which returns the receipt at once. Same operations on every backend:
 //!
-//! - deploy the suite (3 creation transactions, same plan and init code as `era deploy`);
+//! - deploy the suite (7 creation transactions, same plan and init code as `era deploy`);
 //! - a staking round (node `stake`, holder `delegate`, holder `queueWithdrawal`: 3 transactions);
 //! - a view call (`nodeStake`).
 //!
@@ -11,14 +11,15 @@
 //! free loopback port for each measurement (a fresh chain each time) and stops it after; prints mean times and the anvil/revm ratio after
 //! criterion's own report.
 //!
-//! Measured 2026-11-23 (2-core AMD EPYC, release build, anvil 1.7.1, alloy 2.5; means over all
-//! iterations; anvil timings spread widely because anvil slows down as its chain grows):
+//! Measured 2026-11-23 (2-core AMD EPYC shared with other builds, release build, anvil 1.7.1,
+//! alloy 2.5; means over all iterations; anvil timings spread widely because anvil slows down as
+//! its chain grows):
 //!
 //! | operation | revm | anvil (default polling) | anvil (`sendRawTransactionSync`) |
 //! |---|---|---|---|
-//! | deploy suite (3 tx) | 173 µs | 205 ms (1,181x) | 124 ms (713x) |
-//! | stake + delegate + queue (3 tx) | 28 µs | 179 ms (6,308x) | 14.6 ms (514x) |
-//! | view call | 1.3 µs | 144 µs (108x) | 132 µs (99x) |
+//! | deploy suite (7 tx) | 0.94 ms | 785 ms (839x) | 439 ms (469x) |
+//! | stake + delegate + queue (3 tx) | 50 µs | 48.8 ms (977x) | 19.6 ms (393x) |
+//! | view call | 2.1 µs | 224 µs (107x) | 169 µs (81x) |
 
 use std::{
     cell::RefCell,
@@ -212,7 +213,7 @@ fn main() {
     let totals = Totals::default();
     let rt = Runtime::new().unwrap();
 
-    const DEPLOY: &str = "deploy suite (3 tx)";
+    const DEPLOY: &str = "deploy suite (7 tx)";
     let mut group = criterion.benchmark_group("deploy_suite");
     let mut chain = Chain::new();
     group.bench_function("revm", |b| {
