@@ -1,6 +1,6 @@
 //! `era margin`: providers post and withdraw cross-domain margin; partners freeze it and assess
 //! their contributions; the arbiter resolves; partners claim (the case commands are in
-//! `margin_case.rs`).
+//! `margin_case.rs`, the performance penalty in `margin_penalty.rs`).
 
 use std::fmt;
 
@@ -11,7 +11,10 @@ use serde::Serialize;
 
 use crate::{
     amount::{fmt_duration, fmt_era, fmt_time, parse_era},
-    cmd::margin_case::{AssessArgs, CaseArgs, ClaimArgs, FreezeArgs, ResolveArgs},
+    cmd::{
+        margin_case::{AssessArgs, CaseArgs, ClaimArgs, FreezeArgs, LapseArgs, ResolveArgs},
+        margin_penalty::PenalizeArgs,
+    },
     output::print,
     suite::{SendArgs, Suite, SuiteArgs},
     timelock::chain_time,
@@ -42,6 +45,11 @@ enum MarginCommand {
     Assess(AssessArgs),
     /// Release or slash a case after its dispute window (the arbiter; through the timelock).
     Resolve(ResolveArgs),
+    /// Release an open case nobody resolved before it lapsed (anyone).
+    Lapse(LapseArgs),
+    /// Schedule a performance penalty: 5% of a provider's margin to the rewards pool (governance;
+    /// execute it with `era gov execute` after the timelock delay).
+    Penalize(PenalizeArgs),
     /// Claim your share of a slashed case (partners).
     Claim(ClaimArgs),
     /// A case: provider, freeze, dispute window, status, slash and claims.
@@ -123,9 +131,9 @@ struct ShowArgs {
 pub(crate) struct MarginState {
     provider: Address,
     #[serde(serialize_with = "crate::amount::decimal")]
-    margin: U256,
+    pub(crate) margin: U256,
     #[serde(serialize_with = "crate::amount::decimal")]
-    frozen: U256,
+    pub(crate) frozen: U256,
     ecosystems: u32,
     /// The margin the ecosystems need at the current minimum.
     #[serde(serialize_with = "crate::amount::decimal")]
@@ -223,6 +231,8 @@ impl MarginArgs {
             MarginCommand::Freeze(args) => args.run().await,
             MarginCommand::Assess(args) => args.run().await,
             MarginCommand::Resolve(args) => args.run().await,
+            MarginCommand::Lapse(args) => args.run().await,
+            MarginCommand::Penalize(args) => args.run().await,
             MarginCommand::Claim(args) => args.run().await,
             MarginCommand::Case(args) => args.run().await,
         }

@@ -1,5 +1,5 @@
-//! `era margin freeze|assess|resolve|claim|case`: a partner's case against a provider's margin,
-//! from the freeze to the claims.
+//! `era margin freeze|assess|resolve|lapse|claim|case`: a partner's case against a provider's
+//! margin, from the freeze to the claims (or to its lapse when nobody resolves it).
 
 use std::fmt;
 
@@ -74,6 +74,15 @@ pub(crate) struct ResolveArgs {
     /// Release the freeze without a slash.
     #[arg(long, conflicts_with = "slash")]
     release: bool,
+    #[command(flatten)]
+    tx: SendArgs,
+}
+
+/// `era margin lapse`.
+#[derive(Debug, Args)]
+pub(crate) struct LapseArgs {
+    /// The case.
+    case: u64,
     #[command(flatten)]
     tx: SendArgs,
 }
@@ -328,6 +337,34 @@ impl ResolveArgs {
         let summary =
             format!("scheduled case #{} for the arbiter (the timelock): {what}", self.case);
         print(&CaseOutput { summary, tx: Some(tx), operation: Some(operation), case }, self.tx.json)
+    }
+}
+
+impl LapseArgs {
+    pub(crate) async fn run(self) -> Result<()> {
+        let (suite, _) = self.tx.open().await?;
+        let case = CaseState::read(&suite, self.case).await?;
+        if case.status != "open" {
+            bail!("case #{} is {} already: only an open case can lapse", self.case, case.status);
+        }
+        let now = chain_time(&suite.chain).await?;
+        if now < case.lapses_at {
+            bail!(
+                "case #{} lapses at {} (in {}) unless the arbiter resolves it first: release it then",
+                self.case,
+                fmt_time(case.lapses_at),
+                fmt_duration(case.lapses_at - now)
+            );
+        }
+        let tx = send("lapse", suite.margin()?.lapse(U256::from(self.case))).await?;
+        let case = CaseState::read(&suite, self.case).await?;
+        let summary = format!(
+            "case #{} lapsed: {} of {}'s margin is no longer frozen",
+            self.case,
+            fmt_era(case.frozen),
+            case.provider
+        );
+        print(&CaseOutput { summary, tx: Some(tx), operation: None, case }, self.tx.json)
     }
 }
 

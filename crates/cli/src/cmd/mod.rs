@@ -10,6 +10,7 @@ pub(crate) mod hyperlane;
 pub(crate) mod keys;
 pub(crate) mod margin;
 pub(crate) mod margin_case;
+pub(crate) mod margin_penalty;
 pub(crate) mod module;
 pub(crate) mod partner;
 pub(crate) mod prove;

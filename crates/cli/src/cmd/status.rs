@@ -16,7 +16,7 @@ use crate::{
         scenario::{ScenarioList, ScenarioView},
     },
     output::print,
-    suite::SuiteArgs,
+    suite::{Suite, SuiteArgs},
     timelock::{Operation, chain_time, pending},
 };
 
@@ -56,6 +56,35 @@ struct NodeStatus {
     tiers: Vec<String>,
 }
 
+/// The margin contract's parameters as `era status` shows them.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct MarginParameters {
+    #[serde(serialize_with = "crate::amount::decimal")]
+    min_margin_per_ecosystem: U256,
+    dispute_window: u64,
+    max_freeze_period: u64,
+    withdrawal_delay: u64,
+    rewards_pool: Address,
+}
+
+impl MarginParameters {
+    /// Reads them; `None` for an older deployment without a margin contract.
+    async fn read(suite: &Suite) -> Result<Option<Self>> {
+        if suite.record.addresses().margin == Address::ZERO {
+            return Ok(None);
+        }
+        let margin = suite.margin()?;
+        Ok(Some(Self {
+            min_margin_per_ecosystem: U256::from(margin.minMarginPerEcosystem().call().await?),
+            dispute_window: margin.disputeWindow().call().await?,
+            max_freeze_period: margin.maxFreezePeriod().call().await?,
+            withdrawal_delay: margin.withdrawalDelay().call().await?,
+            rewards_pool: margin.rewardsPool().call().await?,
+        }))
+    }
+}
+
 /// Everything `era status` shows.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -69,6 +98,8 @@ struct StatusOutput {
     paused: bool,
     #[serde(serialize_with = "crate::amount::decimal")]
     staked_total: U256,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    margin: Option<MarginParameters>,
     tiers: Vec<TierStatus>,
     nodes: Vec<NodeStatus>,
     pending_operations: Vec<Operation>,
@@ -97,6 +128,18 @@ impl fmt::Display for StatusOutput {
             if self.paused { "PAUSED" } else { "not paused" },
             fmt_era(self.staked_total)
         )?;
+        if let Some(m) = &self.margin {
+            writeln!(
+                f,
+                "  margin     {}  {} per ecosystem, dispute {}, lapse {}, withdrawal {}, rewards pool {}",
+                c.margin,
+                fmt_era(m.min_margin_per_ecosystem),
+                fmt_duration(m.dispute_window),
+                fmt_duration(m.max_freeze_period),
+                fmt_duration(m.withdrawal_delay),
+                m.rewards_pool
+            )?;
+        }
         writeln!(f, "tiers")?;
         for t in &self.tiers {
             write!(f, "  {:<12} {:>16}", t.name, fmt_era(t.min_stake))?;
@@ -178,6 +221,7 @@ impl StatusArgs {
             grace_period: staking.gracePeriod().call().await?,
             paused: staking.paused().call().await?,
             staked_total: suite.era().balanceOf(*staking.address()).call().await?,
+            margin: MarginParameters::read(&suite).await?,
             tiers,
             nodes,
             pending_operations: pending(&suite.chain, &suite.record).await?,

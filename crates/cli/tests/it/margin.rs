@@ -223,3 +223,115 @@ async fn partners_publish_risk_features_that_anyone_reads() {
     let line = net.era(&["risk", "show", &net.address(5).to_string()]).refused();
     assert!(line.contains("no risk features were published"), "{line}");
 }
+
+#[tokio::test]
+async fn governance_schedules_a_performance_penalty_and_refuses_what_cannot_be_penalized() {
+    let net = with_partners().await;
+    let p = net.address(1).to_string();
+    let key = |i| net.key(i);
+    net.era(&["margin", "post", "100000", "--ecosystems", "5", "--private-key", &key(1)]).ok();
+
+    let nonces = (net.nonce(net.address(0)).await, net.nonce(net.address(1)).await);
+    let line = net
+        .era(&["margin", "penalize", &net.address(5).to_string(), "--private-key", &key(0)])
+        .refused();
+    assert!(line.contains("has no margin: there is nothing to penalize"), "{line}");
+    let line = net.era(&["margin", "penalize", &p, "--private-key", &key(1)]).refused();
+    assert!(line.contains("may not propose on the timelock"), "{line}");
+    net.era(&["margin", "freeze", &p, "100000", "--evidence", "x", "--private-key", &key(2)]).ok();
+    let line = net.era(&["margin", "penalize", &p, "--private-key", &key(0)]).refused();
+    assert!(
+        line.contains("all 100,000 ERA of") && line.contains("is frozen by open cases"),
+        "{line}"
+    );
+    assert_eq!(net.nonce(net.address(0)).await, nonces.0);
+    assert_eq!(net.nonce(net.address(1)).await, nonces.1);
+
+    // Released after its dispute window, the margin can be penalized again.
+    net.era(&["warp", "3d"]).ok();
+    net.era(&["margin", "resolve", "1", "--release", "--private-key", &key(0)]).ok();
+    net.era(&["warp", "1h"]).ok();
+    net.era(&["gov", "execute", "--private-key", &key(0)]).ok();
+
+    let pool = net.contract("TimelockController");
+    let provider_rpc = net.provider();
+    let token = ERAToken::new(net.contract("ERAToken"), &provider_rpc);
+    let pool_before = token.balanceOf(pool).call().await.unwrap();
+    let out = net.era(&["margin", "penalize", &p, "--private-key", &key(0)]).ok();
+    assert!(out.contains(&format!("scheduled performance penalty on {p}")), "{out}");
+    assert!(out.contains("margin       100,000 ERA (0 ERA frozen by cases)"), "{out}");
+    assert!(
+        out.contains(&format!("penalty      5,000 ERA (5% of the margin at execution, from its unfrozen part) to the rewards pool {pool}")),
+        "{out}"
+    );
+    assert!(out.contains("era gov execute"), "{out}");
+    net.era(&["warp", "1h"]).ok();
+    let out = net.era(&["gov", "execute", "--private-key", &key(0)]).ok();
+    assert!(out.contains(&format!("margin.penalize({p})")), "{out}");
+    assert_eq!(token.balanceOf(pool).call().await.unwrap(), pool_before + era(5_000));
+    let shown = net.era(&["margin", "show", &p, "--json"]).json();
+    assert_eq!(shown["margin"], era(95_000).to_string());
+
+    let out = net.era(&["margin", "penalize", &p, "--private-key", &key(0), "--json"]).json();
+    assert_eq!(out["penalty"], era(4_750).to_string());
+    assert_eq!(out["rate"], "50000000000000000");
+}
+
+#[tokio::test]
+async fn anyone_releases_a_lapsed_case_and_an_early_or_closed_one_is_refused() {
+    let net = with_partners().await;
+    let p = net.address(1).to_string();
+    let key = |i| net.key(i);
+    net.era(&["margin", "post", "100000", "--ecosystems", "5", "--private-key", &key(1)]).ok();
+    net.era(&["margin", "freeze", &p, "40000", "--evidence", "x", "--private-key", &key(2)]).ok();
+    let lapses_at =
+        net.era(&["margin", "case", "1", "--json"]).json()["lapsesAt"].as_u64().unwrap();
+
+    let nonce = net.nonce(net.address(4)).await;
+    let line = net.era(&["margin", "lapse", "1", "--private-key", &key(4)]).refused();
+    let when = jiff::Timestamp::from_second(lapses_at as i64).unwrap().to_string();
+    assert!(line.contains(&format!("case #1 lapses at {when} (in 30d)")), "{line}");
+    let line = net.era(&["margin", "lapse", "9", "--private-key", &key(4)]).refused();
+    assert!(line.contains("there is no case #9"), "{line}");
+    assert_eq!(net.nonce(net.address(4)).await, nonce);
+
+    net.era(&["warp", "30d"]).ok();
+    let out = net.era(&["margin", "lapse", "1", "--private-key", &key(4)]).ok();
+    assert!(out.contains(&format!("case #1 lapsed: 40,000 ERA of {p}'s margin")), "{out}");
+    assert_eq!(net.era(&["margin", "case", "1", "--json"]).json()["status"], "lapsed");
+    assert_eq!(net.era(&["margin", "show", &p, "--json"]).json()["frozen"], "0");
+
+    let nonce = net.nonce(net.address(4)).await;
+    let line = net.era(&["margin", "lapse", "1", "--private-key", &key(4)]).refused();
+    assert!(line.contains("case #1 is lapsed already: only an open case can lapse"), "{line}");
+    assert_eq!(net.nonce(net.address(4)).await, nonce);
+}
+
+#[tokio::test]
+async fn status_shows_the_margin_parameters_and_nothing_for_a_record_without_margin() {
+    let net = Devnet::start();
+    net.deploy();
+    let margin = net.contract("ERAMargin");
+    let pool = net.contract("TimelockController");
+    let status = net.era(&["status", "--json"]).json();
+    assert_eq!(status["margin"]["minMarginPerEcosystem"], era(20_000).to_string());
+    assert_eq!(status["margin"]["disputeWindow"], 3 * 86_400);
+    assert_eq!(status["margin"]["maxFreezePeriod"], 30 * 86_400);
+    assert_eq!(status["margin"]["withdrawalDelay"], 7 * 86_400);
+    assert_eq!(status["margin"]["rewardsPool"].as_str().unwrap().parse::<Address>().unwrap(), pool);
+    let text = net.era(&["status"]).ok();
+    let line = format!(
+        "  margin     {margin}  20,000 ERA per ecosystem, dispute 3d, lapse 30d, withdrawal 7d, rewards pool {pool}"
+    );
+    assert!(text.contains(&line), "{text}");
+
+    // A record from before the margin contract: status shows no margin at all.
+    let path = net.dir.path().join(format!("{}.json", net.anvil.chain_id()));
+    let mut record = net.record();
+    record["contracts"].as_object_mut().unwrap().remove("ERAMargin").unwrap();
+    std::fs::write(&path, serde_json::to_string(&record).unwrap()).unwrap();
+    let status = net.era(&["status", "--json"]).json();
+    assert!(status.get("margin").is_none(), "{status}");
+    let text = net.era(&["status"]).ok();
+    assert!(!text.contains("  margin "), "{text}");
+}
