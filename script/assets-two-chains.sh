@@ -6,20 +6,12 @@
 # `make install && cargo build -p era-cli`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
-era() { echo "\$ era $*" >&2; "${ERA_BIN:-target/debug/era}" "$@"; }
-# `jqr .a.b < file.json`: one JSON value, printed raw (python3, so no jq is needed).
-jqr() { python3 -c 'import json,sys
-v=json.load(sys.stdin)
-for k in sys.argv[1].split(".")[1:]: v=v[k]
-print(v)' "$1"; }
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'; }
-PORT_A=$(free_port); PORT_B=$(free_port)
-A=http://127.0.0.1:$PORT_A; B=http://127.0.0.1:$PORT_B
-tools/bin/anvil --port $PORT_A --chain-id 31337 --silent & PA=$!
-tools/bin/anvil --port $PORT_B --chain-id 31338 --silent & PB=$!
-trap 'kill $PA $PB 2>/dev/null || true; rm -rf "${D:-}"' EXIT
-for rpc in $A $B; do until tools/bin/cast chain-id --rpc-url $rpc >/dev/null 2>&1; do sleep 0.2; done; done
-D=$(mktemp -d); export ERA_DEPLOYMENTS=$D
+source script/lib.sh
+# Commands echo to stderr here, keys included, so that `$(era … --json)` captures only the JSON.
+era() { echo "\$ era $*" >&2; "$ERA" "$@"; }
+start_anvil A --chain-id 31337 --silent
+start_anvil B --chain-id 31338 --silent
+D=$SCRATCH; export ERA_DEPLOYMENTS=$D
 OP=0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80    # operator: proposer, guardian, ERA holder
 OWNER=0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d # asset owner
 OWNER_ADDR=0x70997970C51812dc3A010C7d01b50e0d17dc79C8
@@ -45,7 +37,7 @@ era warp 1h --rpc-url $A; era warp 1h --rpc-url $B
 era gov execute --rpc-url $A --private-key $OP
 era gov execute --rpc-url $B --private-key $OP
 
-tools/bin/cast send --rpc-url $A --private-key $OP $(jqr .contracts.ERAToken.address < $D/31337.json) 'transfer(address,uint256)' $OWNER_ADDR 10100000000000000000000 >/dev/null
+$CAST send --rpc-url $A --private-key $OP $(jqr .contracts.ERAToken.address < $D/31337.json) 'transfer(address,uint256)' $OWNER_ADDR 10100000000000000000000 >/dev/null
 cat > $D/record.json <<'R'
 {"salt": "0x5eed", "entries": [0, 1, 3, 0, 2, 0, 0, 1, 3, 0, 0, 2]}
 R
@@ -60,10 +52,10 @@ era relay --from-rpc-url $A --rpc-url $B --private-key $OP --validator-key $VAL 
 era relay --from-rpc-url $A --rpc-url $B --private-key $OP --validator-key $VAL --once
 era asset check --asset $ASSET --consumer $CONSUMER --mirror --rpc-url $B
 echo "\$ cast call $MIR_B 'isAuthorized(bytes32,bytes32)(bool)' $ASSET <consumer> --rpc-url $B"
-tools/bin/cast call --rpc-url $B $MIR_B 'isAuthorized(bytes32,bytes32)(bool)' $ASSET 0x000000000000000000000000$(echo ${CONSUMER#0x} | tr A-F a-f)
+$CAST call --rpc-url $B $MIR_B 'isAuthorized(bytes32,bytes32)(bool)' $ASSET 0x000000000000000000000000$(echo ${CONSUMER#0x} | tr A-F a-f)
 era asset claim --rpc-url $A --private-key $OWNER
 era asset claim --account $DEV_ADDR --rpc-url $A --private-key $OP
 era asset claim --account $(jqr .contracts.TimelockController.address < $D/31337.json) --rpc-url $A --private-key $OP
-echo "developer balance: $(tools/bin/cast call --rpc-url $A $(jqr .contracts.ERAToken.address < $D/31337.json) 'balanceOf(address)(uint256)' $DEV_ADDR)"
+echo "developer balance: $($CAST call --rpc-url $A $(jqr .contracts.ERAToken.address < $D/31337.json) 'balanceOf(address)(uint256)' $DEV_ADDR)"
 era asset show --asset $ASSET --rpc-url $A
 era asset list --owner $OWNER_ADDR --rpc-url $A

@@ -10,9 +10,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-ERA=${ERA_BIN:-target/debug/era}
-CAST=tools/bin/cast
-PORT=${ERA_DEMO_PORT:-$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')}
+source script/lib.sh
+PORT=${ERA_DEMO_PORT:-$(free_port)}
 export ETH_RPC_URL=http://127.0.0.1:$PORT
 GOV_KEY=0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80
 NODE_KEY=0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d
@@ -27,7 +26,7 @@ refused() { if "$@"; then echo "expected a refusal" >&2; exit 1; fi; }
 step "start anvil on port $PORT"
 "$ERA" devnet --port "$PORT" >/tmp/era-demo-anvil.log 2>&1 &
 ANVIL_PID=$!
-trap 'kill $ANVIL_PID 2>/dev/null || true' EXIT
+ANVIL_PIDS+=($ANVIL_PID)
 until $CAST chain-id --rpc-url "$ETH_RPC_URL" >/dev/null 2>&1; do sleep 0.2; done
 echo "anvil pid $ANVIL_PID at $ETH_RPC_URL"
 

@@ -8,24 +8,16 @@
 # Run after `cargo build -p era-cli`: bash script/margin-case.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ERA=${ERA_BIN:-target/debug/era}
-CAST=tools/bin/cast
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-export ETH_RPC_URL=http://127.0.0.1:$PORT
-export ERA_DEPLOYMENTS=$(mktemp -d)
-tools/bin/anvil --port "$PORT" >"$ERA_DEPLOYMENTS/anvil.log" 2>&1 &
-ANVIL_PID=$!
-trap 'kill $ANVIL_PID 2>/dev/null || true; rm -rf "$ERA_DEPLOYMENTS"' EXIT
-until $CAST chain-id >/dev/null 2>&1; do sleep 0.2; done
+source script/lib.sh
+start_anvil ETH_RPC_URL
+export ETH_RPC_URL ERA_DEPLOYMENTS=$SCRATCH
 GOV=0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80
 PROV=0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d
 ALPHA=0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a
 BETA=0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6
 P=$($CAST wallet address --private-key $PROV); A=$($CAST wallet address --private-key $ALPHA); B=$($CAST wallet address --private-key $BETA)
-run() { echo; echo "\$ era ${*}" | sed -E 's/0x[0-9a-f]{64}/<key>/g'; "$ERA" "$@"; }
-fails() { echo; echo "\$ era ${*}" | sed -E 's/0x[0-9a-f]{64}/<key>/g'; if "$ERA" "$@"; then echo "expected a refusal"; exit 1; else echo "(exit $?)"; fi; }
 run deploy --private-key $GOV --timelock-delay 1h
-TOKEN=$(python3 -c "import json,os;print(json.load(open(os.environ['ERA_DEPLOYMENTS']+'/31337.json'))['contracts']['ERAToken']['address'])")
+TOKEN=$(jqr .contracts.ERAToken.address < "$ERA_DEPLOYMENTS/31337.json")
 $CAST send -q --private-key $GOV "$TOKEN" 'transfer(address,uint256)' "$P" 150000ether
 run partner add alpha --actor $A --private-key $GOV
 run partner add beta --actor $B --private-key $GOV

@@ -9,23 +9,15 @@
 # Run after `make install && cargo build -p era-cli`: bash script/scenarios.sh
 set -euo pipefail
 cd "$(dirname "$0")/.."
-ERA=${ERA_BIN:-target/debug/era}
-CAST=tools/bin/cast
-PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
-export ETH_RPC_URL=http://127.0.0.1:$PORT
-export ERA_DEPLOYMENTS=$(mktemp -d)
-tools/bin/anvil --port "$PORT" >"$ERA_DEPLOYMENTS/anvil.log" 2>&1 &
-ANVIL_PID=$!
-trap 'kill $ANVIL_PID 2>/dev/null || true; rm -rf "$ERA_DEPLOYMENTS"' EXIT
-until $CAST chain-id >/dev/null 2>&1; do sleep 0.2; done
+source script/lib.sh
+start_anvil ETH_RPC_URL
+export ETH_RPC_URL ERA_DEPLOYMENTS=$SCRATCH
 GOV=0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80
 NODE=0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d
 N=$($CAST wallet address --private-key $NODE)
 RECIPIENT=0x90F79bf6EB2c4f870365E785982E1f101E93b906
-run() { echo; echo "\$ era ${*}" | sed -E 's/0x[0-9a-f]{64}/<key>/g'; "$ERA" "$@"; }
-fails() { echo; echo "\$ era ${*}" | sed -E 's/0x[0-9a-f]{64}/<key>/g'; if "$ERA" "$@"; then echo "expected a refusal"; exit 1; else echo "(exit $?)"; fi; }
 run deploy --private-key $GOV --timelock-delay 1h
-TOKEN=$(python3 -c "import json,os;print(json.load(open(os.environ['ERA_DEPLOYMENTS']+'/31337.json'))['contracts']['ERAToken']['address'])")
+TOKEN=$(jqr .contracts.ERAToken.address < "$ERA_DEPLOYMENTS/31337.json")
 $CAST send -q --private-key $GOV "$TOKEN" 'transfer(address,uint256)' "$N" 300000ether
 run module register --standard --private-key $GOV
 run warp 1h
