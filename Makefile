@@ -2,34 +2,47 @@
 # Node.js/npm, a Rust toolchain and Python 3 (for slither).
 #   make demo    deploy the suite to a local anvil and run the demonstration
 #   make test    every test: forge (unit, fuzz, invariant, gas snapshot check) and cargo
+#   make lint    style and lints: forge fmt/lint, cargo fmt/clippy (CI fails on any warning)
 #   make bench   benchmarks (slow; never part of `make test`)
 #   make slither static analysis against the committed triage file
+#
+# Compile once: every forge step below uses the default profile's artifacts and cache (the `ci`
+# and `gas` profiles change how tests run, not how they compile), and every cargo step that builds
+# binaries builds them as `cargo test --workspace` does, so no step rebuilds what another built.
 SHELL := bash
 .SHELLFLAGS := -euo pipefail -c
 # tools/bin/forge runs the real binary: the npm wrapper in node_modules/.bin always exits 0.
 FORGE := tools/bin/forge
 ERA := target/debug/era
+# The build behind `cargo test --workspace`, without running the tests. `make demo` builds `era`
+# this way: `cargo build -p era-cli` unifies dependency features differently (no dev-dependencies,
+# no other workspace members) and so rebuilt every dependency after `make test` (5.5 min here).
+CARGO_BUILD := cargo test --workspace --no-run
+# Lints that `make lint` skips in test/ only (why: foundry.toml, [lint]).
+TEST_LINT_EXCLUDE := [block-timestamp,erc20-unchecked-transfer,unsafe-typecast]
 
-.PHONY: install demo test test-forge test-rust gas bench slither fmt
+.PHONY: install build demo test test-forge test-rust lint lint-fast clippy gas bench slither fmt
 .DEFAULT_GOAL := test
 
-# `npm install` rather than `npm ci`: the Foundry packages list other platforms' binaries as
-# optional dependencies that this registry does not serve, so the lockfile cannot hold them and
-# `npm ci` refuses it. `npm install` installs exactly the locked versions all the same.
+# The lockfile lists every platform's optional Foundry binary, so a fresh `npm install` installs
+# exactly the locked versions and leaves package-lock.json untouched.
 node_modules/.package-lock.json: package.json package-lock.json
 	npm install --no-audit --no-fund
 	@touch $@
 
-install: node_modules/.package-lock.json
+install: node_modules/.package-lock.json build
+
+# The one Solidity compile (~60 s of solc-js on a clean tree; "No files changed" after that).
+build: node_modules/.package-lock.json
 	$(FORGE) build
 
 demo: install
-	cargo build -p era-cli
+	$(CARGO_BUILD)
 	bash script/demo.sh
 
 test: install test-forge test-rust
 
-test-forge:
+test-forge: build
 	FOUNDRY_PROFILE=$${FOUNDRY_PROFILE:-ci} $(FORGE) test
 	# Gas snapshots are committed; a change in gas fails until the snapshot is updated (`make gas`).
 	FOUNDRY_PROFILE=gas FORGE_SNAPSHOT_CHECK=true $(FORGE) test --match-path 'test/gas/*'
@@ -37,7 +50,20 @@ test-forge:
 test-rust:
 	cargo test --workspace
 
-gas: install
+# Formatting and lints: the seconds-long checks, then clippy (it type-checks every crate and target).
+lint: lint-fast clippy
+
+lint-fast: node_modules/.package-lock.json
+	$(FORGE) fmt --check
+	$(FORGE) lint --deny warnings
+	FOUNDRY_LINT_EXCLUDE_LINTS='$(TEST_LINT_EXCLUDE)' $(FORGE) lint --deny warnings test
+	cargo fmt --all --check
+
+# Needs the forge artifacts (era-bindings reads them at compile time).
+clippy: build
+	cargo clippy --workspace --all-targets -- -D warnings
+
+gas: build
 	FOUNDRY_PROFILE=gas $(FORGE) test --match-path 'test/gas/*'
 
 # revm harness vs anvil over RPC (criterion), then era-prover vs circom + snarkjs (bench/README.md).
