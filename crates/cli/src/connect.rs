@@ -1,6 +1,9 @@
 //! Reaching a chain: the RPC endpoint, the expected chain id and the signing key.
 
-use std::{path::PathBuf, time::Duration};
+use std::{
+    path::{Path, PathBuf},
+    time::Duration,
+};
 
 use alloy::{
     network::EthereumWallet,
@@ -28,40 +31,251 @@ pub(crate) struct RpcArgs {
     pub(crate) chain_id: Option<u64>,
 }
 
-/// Who signs: a raw private key or a Foundry keystore.
-#[derive(Clone, Debug, Args)]
+/// The help heading of the signer flags, as in `cast send --help`.
+const WALLET: &str = "Wallet options";
+
+/// Who signs, with Foundry's flags and environment (as `cast send` names them): a keystore by
+/// name (`--account`), a keystore file or folder (`--keystore`) or a raw key (`--private-key`).
+///
+/// Flags win over the environment: an exported `ETH_PRIVATE_KEY` does not get in the way of
+/// `--account`. A keystore's password comes from `--password`, `--password-file` (env
+/// `ETH_PASSWORD`, a file as in Foundry) or, when none is given, a prompt on the terminal.
+#[derive(Clone, Debug, Default, Args)]
 pub(crate) struct WalletArgs {
-    /// Hex private key of the sender.
-    #[arg(long, env = "ERA_PRIVATE_KEY", hide_env_values = true, conflicts_with = "keystore")]
-    pub(crate) private_key: Option<String>,
-    /// A Foundry (web3 secret storage) keystore file, e.g. ~/.foundry/keystores/<name>.
-    #[arg(long, env = "ETH_KEYSTORE")]
+    /// A keystore in ~/.foundry/keystores by name, as `cast wallet import NAME` stores it
+    /// [env: ETH_KEYSTORE_ACCOUNT].
+    #[arg(
+        help_heading = WALLET,
+        long = "account",
+        id = "wallet_account",
+        value_name = "ACCOUNT_NAME",
+        conflicts_with_all = ["keystore", "private_key"]
+    )]
+    pub(crate) account: Option<String>,
+    /// A keystore file, or a folder of keystores: its only one, or the one of --from
+    /// [env: ETH_KEYSTORE].
+    #[arg(long, help_heading = WALLET, value_name = "PATH", conflicts_with = "private_key")]
     pub(crate) keystore: Option<PathBuf>,
-    /// File holding the keystore's password.
-    #[arg(long, env = "ETH_PASSWORD_FILE", requires = "keystore")]
+    /// The keystore's password (visible to other local users in the process list: prefer
+    /// --password-file or the prompt).
+    #[arg(long, help_heading = WALLET, value_name = "PASSWORD", conflicts_with = "password_file")]
+    pub(crate) password: Option<String>,
+    /// File holding the keystore's password [env: ETH_PASSWORD].
+    #[arg(long, help_heading = WALLET, value_name = "PASSWORD_FILE")]
     pub(crate) password_file: Option<PathBuf>,
+    /// Hex private key of the sender [env: ETH_PRIVATE_KEY; ERA_PRIVATE_KEY is still read].
+    #[arg(long, help_heading = WALLET, value_name = "RAW_PRIVATE_KEY")]
+    pub(crate) private_key: Option<String>,
+    /// The sender's address: picks the keystore in a --keystore folder and must match the key
+    /// [env: ETH_FROM].
+    #[arg(long = "from", id = "wallet_from", help_heading = WALLET, value_name = "ADDRESS")]
+    pub(crate) from: Option<Address>,
+}
+
+/// Where the signing key comes from, once flags and environment are resolved.
+#[derive(Debug)]
+enum KeySource {
+    Raw { key: String, origin: &'static str },
+    Keystore(PathBuf),
+    Account(String),
+}
+
+/// The environment variables, read through one function so tests and callers agree.
+fn env(name: &str) -> Option<String> {
+    std::env::var(name).ok().filter(|v| !v.is_empty())
 }
 
 impl WalletArgs {
     /// The signer, or one line saying which key is missing or bad.
     pub(crate) fn signer(&self) -> Result<PrivateKeySigner> {
-        if let Some(key) = &self.private_key {
-            return key.trim().parse().map_err(|_| {
-                eyre!("--private-key is not a valid private key: expected 32 bytes of hex (0x…)")
-            });
+        let from = match self.from {
+            Some(from) => Some(from),
+            None => env("ETH_FROM")
+                .map(|v| v.trim().parse::<Address>())
+                .transpose()
+                .map_err(|_| eyre!("ETH_FROM is not an address (0x followed by 40 hex digits)"))?,
+        };
+        let signer = match self.source()? {
+            KeySource::Raw { key, origin } => key.trim().parse().map_err(|_| {
+                eyre!("{origin} is not a valid private key: expected 32 bytes of hex (0x…)")
+            })?,
+            KeySource::Keystore(path) if path.is_dir() => self.from_folder(&path, from)?,
+            KeySource::Keystore(path) => self.decrypt(&path, &self.password_for(&path)?)?,
+            KeySource::Account(name) => {
+                let path = keystores_dir()?.join(&name);
+                if !path.is_file() {
+                    bail!("{}", no_such_account(&name));
+                }
+                self.decrypt(&path, &self.password_for(&path)?)?
+            }
+        };
+        if let Some(from) = from
+            && from != signer.address()
+        {
+            bail!("--from {from} is not the address of the signing key ({})", signer.address());
         }
-        let Some(keystore) = &self.keystore else {
-            bail!(
-                "no signing key: pass --private-key (or ERA_PRIVATE_KEY) or --keystore with --password-file"
-            );
-        };
-        let Some(password_file) = &self.password_file else {
-            bail!("--keystore needs --password-file (a file holding the keystore's password)");
-        };
-        let password = std::fs::read_to_string(password_file)
-            .wrap_err_with(|| format!("cannot read password file {}", password_file.display()))?;
-        PrivateKeySigner::decrypt_keystore(keystore, password.trim_end_matches(['\r', '\n']))
-            .map_err(|e| eyre!("cannot open keystore {}: {e}", keystore.display()))
+        Ok(signer)
+    }
+
+    /// Flags first, then Foundry's environment variables, then the suite's older ERA_PRIVATE_KEY.
+    fn source(&self) -> Result<KeySource> {
+        if let Some(name) = &self.account {
+            return Ok(KeySource::Account(name.clone()));
+        }
+        if let Some(path) = &self.keystore {
+            return Ok(KeySource::Keystore(path.clone()));
+        }
+        if let Some(key) = &self.private_key {
+            return Ok(KeySource::Raw { key: key.clone(), origin: "--private-key" });
+        }
+        let set: Vec<(&str, String)> = ["ETH_KEYSTORE_ACCOUNT", "ETH_KEYSTORE", "ETH_PRIVATE_KEY"]
+            .into_iter()
+            .filter_map(|name| env(name).map(|v| (name, v)))
+            .collect();
+        match set.as_slice() {
+            [] => match env("ERA_PRIVATE_KEY") {
+                Some(key) => Ok(KeySource::Raw { key, origin: "ERA_PRIVATE_KEY" }),
+                None => bail!(
+                    "no signing key: pass --account NAME (a keystore in ~/.foundry/keystores), \
+                     --keystore PATH or --private-key KEY"
+                ),
+            },
+            [("ETH_KEYSTORE_ACCOUNT", name)] => Ok(KeySource::Account(name.clone())),
+            [("ETH_KEYSTORE", path)] => Ok(KeySource::Keystore(PathBuf::from(path))),
+            [(_, key)] => Ok(KeySource::Raw { key: key.clone(), origin: "ETH_PRIVATE_KEY" }),
+            several => bail!(
+                "{} are all set: unset all but one, or pick the signer with a flag \
+                 (--account, --keystore or --private-key)",
+                several.iter().map(|(name, _)| *name).collect::<Vec<_>>().join(" and ")
+            ),
+        }
+    }
+
+    /// The password of `keystore`: --password, --password-file, ETH_PASSWORD (a file, as in
+    /// Foundry), the suite's older ETH_PASSWORD_FILE, else a prompt on the terminal.
+    fn password_for(&self, keystore: &Path) -> Result<String> {
+        if let Some(password) = &self.password {
+            return Ok(password.clone());
+        }
+        let file = self
+            .password_file
+            .clone()
+            .or_else(|| env("ETH_PASSWORD").map(PathBuf::from))
+            .or_else(|| env("ETH_PASSWORD_FILE").map(PathBuf::from));
+        if let Some(file) = file {
+            let password = std::fs::read_to_string(&file)
+                .wrap_err_with(|| format!("cannot read password file {}", file.display()))?;
+            return Ok(password.trim_end_matches(['\r', '\n']).to_owned());
+        }
+        // rpassword reads /dev/tty, not stdin: piped input is never taken for a password, and
+        // without a controlling terminal (CI, cron) this fails at once instead of waiting.
+        rpassword::prompt_password(format!("Password for keystore {}: ", keystore.display()))
+            .map_err(|_| {
+                eyre!(
+                    "keystore {} needs a password and there is no terminal to ask for it: pass \
+                     --password-file FILE (or ETH_PASSWORD=FILE) or --password",
+                    keystore.display()
+                )
+            })
+    }
+
+    fn decrypt(&self, keystore: &Path, password: &str) -> Result<PrivateKeySigner> {
+        PrivateKeySigner::decrypt_keystore(keystore, password).map_err(|e| {
+            let cause = e.to_string();
+            if cause.contains("Mac Mismatch") {
+                eyre!("wrong password for keystore {}", keystore.display())
+            } else {
+                eyre!("cannot open keystore {}: {cause}", keystore.display())
+            }
+        })
+    }
+
+    /// A --keystore folder: its only keystore, or with --from the one holding that address (each
+    /// is tried with the one password; keystores do not record their address in clear).
+    fn from_folder(&self, folder: &Path, from: Option<Address>) -> Result<PrivateKeySigner> {
+        let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
+            .wrap_err_with(|| format!("cannot read keystore folder {}", folder.display()))?
+            .filter_map(|entry| entry.ok().map(|e| e.path()))
+            .filter(|path| path.is_file())
+            .collect();
+        files.sort();
+        match (files.as_slice(), from) {
+            ([], _) => bail!("keystore folder {} holds no keystore", folder.display()),
+            ([only], _) => self.decrypt(only, &self.password_for(only)?),
+            (_, None) => bail!(
+                "keystore folder {} holds {} keystores: pass --from ADDRESS to pick one, or \
+                 --keystore with the file",
+                folder.display(),
+                files.len()
+            ),
+            (_, Some(from)) => {
+                let password = self.password_for(folder)?;
+                files
+                    .iter()
+                    .filter_map(|file| self.decrypt(file, &password).ok())
+                    .find(|signer| signer.address() == from)
+                    .ok_or_else(|| {
+                        eyre!(
+                            "no keystore in {} opens with this password and holds {from}",
+                            folder.display()
+                        )
+                    })
+            }
+        }
+    }
+}
+
+/// Foundry's keystore folder, `~/.foundry/keystores`, where `--account NAME` looks.
+fn keystores_dir() -> Result<PathBuf> {
+    let home =
+        env("HOME").ok_or_else(|| eyre!("HOME is not set: cannot find ~/.foundry/keystores"))?;
+    Ok(Path::new(&home).join(".foundry").join("keystores"))
+}
+
+/// The error for an unknown --account, naming the accounts there are.
+fn no_such_account(name: &str) -> String {
+    let names: Vec<String> = keystores_dir()
+        .ok()
+        .and_then(|dir| std::fs::read_dir(dir).ok())
+        .map(|entries| {
+            let mut names: Vec<String> = entries
+                .filter_map(|e| e.ok())
+                .filter(|e| e.path().is_file())
+                .map(|e| e.file_name().to_string_lossy().into_owned())
+                .collect();
+            names.sort();
+            names
+        })
+        .unwrap_or_default();
+    let known = if names.is_empty() {
+        "there is none: create one with `cast wallet import NAME --interactive`".to_owned()
+    } else {
+        format!("there are: {}", names.join(", "))
+    };
+    format!("no keystore named {name:?} in ~/.foundry/keystores ({known})")
+}
+
+/// The account a read command is about: `--from`, as in `cast call --from` (env ETH_FROM).
+#[derive(Clone, Debug, Default, Args)]
+pub(crate) struct FromArgs {
+    /// The account to read for [env: ETH_FROM].
+    #[arg(long = "from", id = "read_from", env = "ETH_FROM", value_name = "ADDRESS")]
+    pub(crate) from: Option<Address>,
+}
+
+#[expect(
+    dead_code,
+    reason = "for read commands (`--from`), wired in by the CLI restructuring; remove this then"
+)]
+impl FromArgs {
+    /// The account, or one line asking for it.
+    pub(crate) fn address(&self) -> Result<Address> {
+        self.from.ok_or_else(|| eyre!("which account? pass --from ADDRESS (or set ETH_FROM)"))
+    }
+
+    /// The account, or `default` when none was given.
+    pub(crate) fn or(&self, default: Address) -> Address {
+        self.from.unwrap_or(default)
     }
 }
 

@@ -11,3 +11,4 @@ mod margin;
 mod prover;
 mod scenarios;
 mod staking;
+mod wallet;
