@@ -22,7 +22,7 @@ abstract contract StakingGasTest is SuiteTest, GasMeasure {
 
 /// @notice Gas of every user-facing staking call.
 /// @dev Targets are 60% of the lower of the EigenLayer and Symbiotic figures in
-/// /work/shared/notes/staking-slashing.md (deposit: EigenLayer's new-staker 181,837 and repeat
+/// docs/peers.md (deposit: EigenLayer's new-staker 181,837 and repeat
 /// 101,154; withdrawal request: Symbiotic 264,111; claim: Symbiotic 70,726; slash: Symbiotic
 /// 308,540). The contract already holds other stakers' ERA in every case.
 contract ERAStakingGasTest is StakingGasTest {

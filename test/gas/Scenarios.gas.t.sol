@@ -1,10 +1,28 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {ICircuitBreaker} from "../../contracts/interfaces/ICircuitBreaker.sol";
 import {IScenarioRegistry} from "../../contracts/interfaces/IScenarioRegistry.sol";
 import {ISecurityModule} from "../../contracts/interfaces/ISecurityModule.sol";
 import {GasMeasure} from "../utils/GasMeasure.sol";
 import {ScenarioTest} from "../utils/ScenarioTest.sol";
+
+/// @notice Calls the breaker's open-channel check twice within one call and returns what each
+/// cost there: the first touches the breaker cold, the second warm.
+contract ChannelProbe {
+    function measure(ICircuitBreaker breaker, uint8 fromDomain, uint8 toDomain)
+        external
+        view
+        returns (uint256 cold, uint256 warm)
+    {
+        uint256 before = gasleft();
+        breaker.isChannelOpen(fromDomain, toDomain);
+        cold = before - gasleft();
+        before = gasleft();
+        breaker.isChannelOpen(fromDomain, toDomain);
+        warm = before - gasleft();
+    }
+}
 
 /// @notice Gas measurement of module, scenario and breaker calls (see `GasMeasure` for the method).
 abstract contract ScenariosGasTest is ScenarioTest, GasMeasure {
@@ -164,6 +182,21 @@ contract ScenariosCallsGasTest is ScenariosGasTest {
         );
     }
 
+    /// The check as a cross-domain flow pays it from inside a contract. Cold: 2,600 to touch the
+    /// account plus 2,100 for the slot; the call's own work is the rest. (Bounds hold with the
+    /// optimizer of this profile only, so they live here rather than in a unit test.)
+    function test_gas_isChannelOpenColdAndWarmFromAContract() public {
+        ChannelProbe probe = new ChannelProbe();
+        vm.cool(address(breaker));
+        (uint256 cold, uint256 warm) = probe.measure(breaker, D_FINANCIAL, D_LIGHT);
+        vm.snapshotValue(GROUP, "isChannelOpen from a contract, cold", cold);
+        vm.snapshotValue(GROUP, "isChannelOpen from a contract, warm", warm);
+        emit log_named_uint("isChannelOpen, cold (account + slot)", cold);
+        emit log_named_uint("isChannelOpen, warm", warm);
+        assertLt(cold, 6_000);
+        assertLt(warm, 1_500);
+    }
+
     function test_gas_checkTransfer() public {
         measureCall(
             GROUP,
@@ -200,7 +233,16 @@ contract ScenariosCallsGasTest is ScenariosGasTest {
             address(scenarios),
             payer,
             abi.encodeCall(scenarios.transfer, (pay, shop, stranger, 1_500_000e18)),
-            "transfer (above the limit: trips)"
+            "transfer (above the limit: trips, escrows)"
+        );
+    }
+
+    function test_gas_refundEscrow() public {
+        vm.prank(payer);
+        scenarios.transfer(pay, shop, stranger, 1_500_000e18);
+        vm.warp(block.timestamp + scenarios.ESCROW_REVIEW_PERIOD());
+        measureCall(
+            GROUP, address(scenarios), stranger, abi.encodeCall(scenarios.refundEscrow, (1)), "refundEscrow"
         );
     }
 }

@@ -105,6 +105,26 @@ contract DeployTest is Test, SuiteDeployer {
         assertFalse(s.staking.hasRole(s.staking.GUARDIAN_ROLE(), operator));
     }
 
+    function deployExternal(SuiteConfig memory c) external returns (Suite memory) {
+        return deploySuite(c);
+    }
+
+    /// Outside the development chains (31337, 31338, 1337) one key may not be both the proposer
+    /// and the guardian.
+    function test_RevertWhen_deploySuite_proposerIsGuardianOnAPublicChain() public {
+        vm.chainId(10);
+        vm.expectRevert(abi.encodeWithSelector(ProposerIsGuardian.selector, operator, 10));
+        this.deployExternal(defaults(operator));
+        SuiteConfig memory c = defaults(operator);
+        c.guardian = makeAddr("guardian");
+        assertSuite(this.deployExternal(c), operator, c.guardian, 2 days);
+        uint256[3] memory devChains = [uint256(31337), 31338, 1337];
+        for (uint256 i; i < devChains.length; ++i) {
+            vm.chainId(devChains[i]);
+            assertSuite(this.deployExternal(defaults(operator)), operator, operator, 2 days);
+        }
+    }
+
     /// The script itself, first with defaults, then with every environment override. (One test:
     /// the environment is shared by tests running in parallel.)
     function test_run_defaultsThenEnvironment() public {

@@ -52,6 +52,21 @@ contract ERAStakingTiersTest is SuiteTest {
         assertMeets(at9k, LIGHT);
     }
 
+    /// A node keeps 10% of the tier's minimum as its own stake; delegations do not replace it.
+    function test_meetsTier_needsTheSelfBond() public {
+        address n = makeAddr("delegatedNode");
+        addNode(n, 999e18);
+        addDelegation(stranger, n, 20_000e18);
+        assertFalse(staking.meetsTier(n, LIGHT));
+        vm.expectRevert(
+            abi.encodeWithSelector(IERAStaking.SelfBondBelowTier.selector, n, LIGHT, 999e18, 1_000e18)
+        );
+        staking.requireTier(n, LIGHT);
+        addDelegation(n, n, 1e18); // a node's own deposit through `delegate` is self-stake too
+        assertMeets(n, LIGHT);
+        assertEq(staking.selfStake(n), 1_000e18);
+    }
+
     function test_meetsTier_lostByWithdrawalAndSlash() public {
         queue(at10k, at10k, 1);
         assertBelow(at10k, LIGHT, 10_000e18);
