@@ -38,7 +38,8 @@ contract ERAStaking is IERAStaking, AccessControl, Pausable {
 
     uint64 public unbondingDelay;
     uint64 public gracePeriod;
-    uint64 public pauseDuration;
+    // Packed with `_paused` (Pausable's slot) and the delays: `paused()` and the tier check read
+    // one slot. `_nodes` stays at slot 2.
     uint64 public pausedUntil;
     uint16 public selfBondBps;
 
@@ -51,6 +52,9 @@ contract ERAStaking is IERAStaking, AccessControl, Pausable {
 
     mapping(bytes32 tier => Tier) internal _tiers;
     bytes32[] internal _tierIds;
+
+    // Appended after the original layout, so slots read by tools and tests stay where they were.
+    uint64 public pauseDuration;
 
     /// @param era_ The ERA token.
     /// @param governance Holder of DEFAULT_ADMIN_ROLE: the timelock.

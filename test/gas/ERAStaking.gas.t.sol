@@ -61,6 +61,16 @@ contract ERAStakingGasTest is StakingGasTest {
         vm.warp(block.timestamp + staking.unbondingDelay());
     }
 
+    function test_gas_pause() public {
+        measure(operator, abi.encodeCall(staking.pause, ()), "pause (guardian)");
+    }
+
+    function test_gas_meetsTier() public {
+        measure(
+            stranger, abi.encodeCall(staking.meetsTier, (node, "financial")), "meetsTier (self-bond included)"
+        );
+    }
+
     function test_gas_registerNode() public {
         measure(makeAddr("another"), abi.encodeCall(staking.registerNode, ()), "registerNode");
     }

@@ -237,6 +237,36 @@ contract ScenariosCallsGasTest is ScenariosGasTest {
         );
     }
 
+    function test_gas_settleEscrow() public {
+        vm.prank(payer);
+        scenarios.transfer(pay, shop, stranger, 1_500_000e18);
+        measureCall(
+            GROUP,
+            address(scenarios),
+            address(timelock),
+            abi.encodeCall(scenarios.settleEscrow, (1, true)),
+            "settleEscrow (deliver)"
+        );
+    }
+
+    function test_gas_reverify() public {
+        address guardianNode = makeAddr("guardianNode");
+        addNode(guardianNode, 300_000e18);
+        vm.prank(node);
+        scenarios.enroll(pay, IScenarioRegistry.Role.Core);
+        vm.prank(guardianNode);
+        scenarios.enroll(pay, IScenarioRegistry.Role.Guardian);
+        vm.prank(node);
+        scenarios.submitVerdict(pay, "batch", true);
+        measureCall(
+            GROUP,
+            address(scenarios),
+            guardianNode,
+            abi.encodeCall(scenarios.reverify, (pay, "batch", true)),
+            "reverify (dual validation)"
+        );
+    }
+
     function test_gas_refundEscrow() public {
         vm.prank(payer);
         scenarios.transfer(pay, shop, stranger, 1_500_000e18);
