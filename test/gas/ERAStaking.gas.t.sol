@@ -154,6 +154,8 @@ contract ERAStakingSlashScaleGasTest is StakingGasTest {
         queue(small, small, 1e18);
         addNode(big, 100_000e18);
         for (uint256 i; i < DELEGATORS; ++i) {
+            // casting to 'uint160' is safe because the ids are small counters
+            // forge-lint: disable-next-line(unsafe-typecast)
             address d = address(uint160(0x10000 + i));
             addDelegation(d, big, 1e18);
             if (i % 100 == 0) queue(d, big, 0.5e18);

@@ -43,6 +43,8 @@ abstract contract ScenariosGasTest is ScenarioTest, GasMeasure {
     /// the local supply cannot stake a thousand financial nodes).
     function enrollNodes(uint256 id, uint256 first, uint256 count) internal {
         for (uint256 i; i < count; ++i) {
+            // casting to 'uint160' is safe because the ids are small counters
+            // forge-lint: disable-next-line(unsafe-typecast)
             address n = address(uint160(first + i));
             deal(address(era), n, 300_000e18);
             vm.startPrank(n);
@@ -64,7 +66,7 @@ contract ScenariosCallsGasTest is ScenariosGasTest {
         super.setUp();
         addNode(node, 300_000e18);
         vm.prank(operator);
-        era.transfer(payer, 2_000_000e18);
+        assertTrue(era.transfer(payer, 2_000_000e18));
         vm.prank(payer);
         era.approve(address(scenarios), type(uint256).max);
         // Recipients that hold ERA already, as they do after the first payment.
@@ -183,8 +185,7 @@ contract ScenariosCallsGasTest is ScenariosGasTest {
     }
 
     /// The check as a cross-domain flow pays it from inside a contract. Cold: 2,600 to touch the
-    /// account plus 2,100 for the slot; the call's own work is the rest. (Bounds hold with the
-    /// optimizer of this profile only, so they live here rather than in a unit test.)
+    /// account plus 2,100 for the slot; the call's own work is the rest.
     function test_gas_isChannelOpenColdAndWarmFromAContract() public {
         ChannelProbe probe = new ChannelProbe();
         vm.cool(address(breaker));
@@ -193,6 +194,11 @@ contract ScenariosCallsGasTest is ScenariosGasTest {
         vm.snapshotValue(GROUP, "isChannelOpen from a contract, warm", warm);
         emit log_named_uint("isChannelOpen, cold (account + slot)", cold);
         emit log_named_uint("isChannelOpen, warm", warm);
+        // Only the gas profile (isolated calls, optimizer on) checks the bounds: `forge coverage`
+        // runs this file too, unoptimized, where the same call costs about 6,700.
+        (bool probed,) = PROBE.call("");
+        assertTrue(probed);
+        if (vm.lastCallGas().gasTotalUsed < 21_000) return; // not isolated: not the gas profile
         assertLt(cold, 6_000);
         assertLt(warm, 1_500);
     }

@@ -156,6 +156,8 @@ contract ERAStakingInvariantTest is StdInvariant, SuiteTest {
     function unbondingPoolShares(address node) internal view returns (uint256) {
         bytes32 slot = bytes32(uint256(keccak256(abi.encode(node, uint256(2)))) + 1);
         uint256 word = uint256(vm.load(address(staking), slot));
+        // casting to 'uint128' is safe because it takes the low half of the word on purpose
+        // forge-lint: disable-next-line(unsafe-typecast)
         assertEq(uint128(word), staking.unbondingStake(node), "storage layout moved: fix the slot");
         return word >> 128;
     }

@@ -24,7 +24,7 @@ contract ScenariosInvariantTest is StdInvariant, ScenarioTest {
         registerScenario("enterprise", IScenarioRegistry.Domain.Enterprise, HYBRID);
         registerScenario("financial", IScenarioRegistry.Domain.Financial, VALIDITY);
         vm.prank(operator);
-        era.transfer(payer, PAYER_FUNDS);
+        assertTrue(era.transfer(payer, PAYER_FUNDS));
         vm.prank(payer);
         era.approve(address(scenarios), type(uint256).max);
         handler = new ScenarioHandler(scenarios, keeper, address(timelock), payer, SCENARIOS);

@@ -74,6 +74,8 @@ contract StakingHandler is CommonBase, StdUtils {
         try staking.pause() {
             lastGuardianPause = block.timestamp;
         } catch (bytes memory reason) {
+            // casting to 'bytes4' is safe because a selector is the first four bytes of revert data
+            // forge-lint: disable-next-line(unsafe-typecast)
             if (bytes4(reason) != IERAStaking.GuardianPauseTooSoon.selector) _unexpected(reason);
         }
     }

@@ -12,6 +12,9 @@ contract ScenarioRegistryTest is ScenarioTest {
     IScenarioRegistry.Domain internal constant FINANCIAL_D = IScenarioRegistry.Domain.Financial;
     IScenarioRegistry.Role internal constant CORE = IScenarioRegistry.Role.Core;
     IScenarioRegistry.Role internal constant GUARDIAN = IScenarioRegistry.Role.Guardian;
+    bytes32 internal constant SHOP = "shop";
+    bytes32 internal constant S = "s";
+    bytes32 internal constant T = "t";
 
     address internal core = makeAddr("core");
     address internal guardianNode = makeAddr("guardianNode");
@@ -64,9 +67,7 @@ contract ScenarioRegistryTest is ScenarioTest {
         vm.expectRevert(IScenarioRegistry.EmptyScenarioName.selector);
         scenarios.registerScenario(0, ENTERPRISE_D, HYBRID, 1, 4_000, 3_000, 3_000);
         vm.expectRevert(
-            abi.encodeWithSelector(
-                IScenarioRegistry.ScenarioExists.selector, developer, bytes32("shop"), shop
-            )
+            abi.encodeWithSelector(IScenarioRegistry.ScenarioExists.selector, developer, SHOP, shop)
         );
         scenarios.registerScenario("shop", ENTERPRISE_D, HYBRID, 1, 4_000, 3_000, 3_000);
         vm.expectRevert(abi.encodeWithSelector(IScenarioRegistry.UnknownDomain.selector, 0));
@@ -190,7 +191,7 @@ contract ScenarioRegistryTest is ScenarioTest {
     }
 
     function test_RevertWhen_resolveDispute_notDisputedOrNotGovernance() public {
-        vm.expectRevert(abi.encodeWithSelector(IScenarioRegistry.NotDisputed.selector, pay, bytes32("s")));
+        vm.expectRevert(abi.encodeWithSelector(IScenarioRegistry.NotDisputed.selector, pay, S));
         vm.prank(address(timelock));
         scenarios.resolveDispute(pay, "s", true);
         vm.expectRevert(
@@ -224,9 +225,7 @@ contract ScenarioRegistryTest is ScenarioTest {
         scenarios.submitVerdict(shop, "s", false);
         assertEq(uint8(scenarios.verdict(shop, "s").status), uint8(IScenarioRegistry.VerdictStatus.Final));
         enroll(shop, guardianNode, GUARDIAN);
-        vm.expectRevert(
-            abi.encodeWithSelector(IScenarioRegistry.NoVerdictToReverify.selector, shop, bytes32("s"))
-        );
+        vm.expectRevert(abi.encodeWithSelector(IScenarioRegistry.NoVerdictToReverify.selector, shop, S));
         vm.prank(guardianNode);
         scenarios.reverify(shop, "s", true);
     }
@@ -248,12 +247,10 @@ contract ScenarioRegistryTest is ScenarioTest {
         vm.expectRevert(abi.encodeWithSelector(IScenarioRegistry.NotGuardianNode.selector, pay, core));
         vm.prank(core);
         scenarios.reverify(pay, "s", true);
-        vm.expectRevert(abi.encodeWithSelector(IScenarioRegistry.VerdictExists.selector, pay, bytes32("s")));
+        vm.expectRevert(abi.encodeWithSelector(IScenarioRegistry.VerdictExists.selector, pay, S));
         vm.prank(core);
         scenarios.submitVerdict(pay, "s", true);
-        vm.expectRevert(
-            abi.encodeWithSelector(IScenarioRegistry.NoVerdictToReverify.selector, pay, bytes32("t"))
-        );
+        vm.expectRevert(abi.encodeWithSelector(IScenarioRegistry.NoVerdictToReverify.selector, pay, T));
         vm.prank(guardianNode);
         scenarios.reverify(pay, "t", true);
     }
@@ -471,7 +468,7 @@ contract ScenarioRegistryTest is ScenarioTest {
 
     function fundFor(address account, uint256 amount) internal {
         vm.prank(operator);
-        era.transfer(account, amount);
+        assertTrue(era.transfer(account, amount));
         vm.prank(account);
         era.approve(address(scenarios), type(uint256).max);
     }

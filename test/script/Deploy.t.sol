@@ -9,6 +9,10 @@ import {Test} from "forge-std/Test.sol";
 
 /// @notice The deploy script and the SuiteDeployer it shares with the tests.
 contract DeployTest is Test, SuiteDeployer {
+    bytes32 internal constant LIGHT = "light";
+    bytes32 internal constant ENTERPRISE = "enterprise";
+    bytes32 internal constant FINANCIAL = "financial";
+
     address internal operator = makeAddr("operator");
 
     function assertSuite(Suite memory s, address proposer, address guardian, uint256 delay) internal view {
@@ -63,11 +67,11 @@ contract DeployTest is Test, SuiteDeployer {
         assertEq(c.gracePeriod, 7 days);
         assertEq(c.tierIds.length, 3);
         assertEq(c.minStakes.length, 3);
-        assertEq(c.tierIds[0], bytes32("light"));
+        assertEq(c.tierIds[0], LIGHT);
         assertEq(c.minStakes[0], 10_000e18);
-        assertEq(c.tierIds[1], bytes32("enterprise"));
+        assertEq(c.tierIds[1], ENTERPRISE);
         assertEq(c.minStakes[1], 50_000e18);
-        assertEq(c.tierIds[2], bytes32("financial"));
+        assertEq(c.tierIds[2], FINANCIAL);
         assertEq(c.minStakes[2], 100_000e18);
     }
 

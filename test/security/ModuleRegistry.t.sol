@@ -9,6 +9,10 @@ import {IntegrityFixture} from "../verifiers/fixtures/IntegrityFixture.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 
 contract ModuleRegistryTest is ScenarioTest {
+    bytes32 internal constant HYBRID_NAME = "hybrid-proof";
+    bytes32 internal constant VALIDITY_NAME = "validity-proof";
+    bytes32 internal constant X = "x";
+
     function assertStep(uint32 id, uint8 level, uint32 expectedId, uint8 expectedLevel) internal pure {
         assertEq(id, expectedId, "module");
         assertEq(level, expectedLevel, "level");
@@ -68,15 +72,13 @@ contract ModuleRegistryTest is ScenarioTest {
         vm.startPrank(address(timelock));
         vm.expectRevert(IModuleRegistry.EmptyModuleName.selector);
         modules.registerModule(0, ISecurityModule.ModuleType.BasicFraudProof, 1, 1, address(0));
-        vm.expectRevert(
-            abi.encodeWithSelector(IModuleRegistry.ModuleExists.selector, bytes32("hybrid-proof"), HYBRID)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IModuleRegistry.ModuleExists.selector, HYBRID_NAME, HYBRID));
         modules.registerModule("hybrid-proof", ISecurityModule.ModuleType.HybridProof, 3, 1, address(0));
         vm.expectRevert(abi.encodeWithSelector(IModuleRegistry.InvalidLevel.selector, 0));
         modules.registerModule("x", ISecurityModule.ModuleType.BasicFraudProof, 0, 1, address(0));
         vm.expectRevert(abi.encodeWithSelector(IModuleRegistry.InvalidLevel.selector, 7));
         modules.registerModule("x", ISecurityModule.ModuleType.BasicFraudProof, 7, 1, address(0));
-        vm.expectRevert(abi.encodeWithSelector(IModuleRegistry.ZeroThreshold.selector, bytes32("x")));
+        vm.expectRevert(abi.encodeWithSelector(IModuleRegistry.ZeroThreshold.selector, X));
         modules.registerModule("x", ISecurityModule.ModuleType.BasicFraudProof, 1, 0, address(0));
         vm.stopPrank();
     }
@@ -92,9 +94,7 @@ contract ModuleRegistryTest is ScenarioTest {
 
     function test_RevertWhen_setThreshold_badInput() public {
         vm.startPrank(address(timelock));
-        vm.expectRevert(
-            abi.encodeWithSelector(IModuleRegistry.ZeroThreshold.selector, bytes32("validity-proof"))
-        );
+        vm.expectRevert(abi.encodeWithSelector(IModuleRegistry.ZeroThreshold.selector, VALIDITY_NAME));
         modules.setThreshold(VALIDITY, 0);
         vm.expectRevert(abi.encodeWithSelector(IModuleRegistry.UnknownModule.selector, 99));
         modules.setThreshold(99, 1);

@@ -9,9 +9,12 @@ import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.so
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 /// @notice Every external function of ERAStaking and every way it reverts, on the deployed suite.
 contract ERAStakingTest is SuiteTest {
+    bytes32 internal constant ZERO_TIER = "zero";
+
     address internal node = makeAddr("node");
     address internal alice = makeAddr("alice");
     address internal bob = makeAddr("bob");
@@ -73,7 +76,7 @@ contract ERAStakingTest is SuiteTest {
     function test_RevertWhen_constructorTierMinimumZero() public {
         (bytes32[] memory ids, uint128[] memory mins) = (new bytes32[](1), new uint128[](1));
         ids[0] = "zero";
-        vm.expectRevert(abi.encodeWithSelector(IERAStaking.ZeroMinStake.selector, bytes32("zero")));
+        vm.expectRevert(abi.encodeWithSelector(IERAStaking.ZeroMinStake.selector, ZERO_TIER));
         new ERAStaking(era, address(timelock), operator, 7 days, 7 days, ids, mins);
     }
 
@@ -178,7 +181,7 @@ contract ERAStakingTest is SuiteTest {
     function test_RevertWhen_stakeWithoutAllowance() public {
         addNode(node, 0);
         vm.prank(operator);
-        era.transfer(node, 1e18);
+        assertTrue(era.transfer(node, 1e18));
         vm.expectRevert(
             abi.encodeWithSelector(
                 IERC20Errors.ERC20InsufficientAllowance.selector, address(staking), 0, 1e18
@@ -601,12 +604,12 @@ contract ERAStakingTest is SuiteTest {
     }
 
     function test_RevertWhen_extendPause_badInput() public {
-        uint256 tooFar = block.timestamp + 90 days + 1;
+        uint64 tooFar = SafeCast.toUint64(block.timestamp + 90 days + 1);
         vm.startPrank(address(timelock));
         vm.expectRevert(abi.encodeWithSelector(IERAStaking.PauseEndOutOfRange.selector, block.timestamp));
         staking.extendPause(uint64(block.timestamp));
         vm.expectRevert(abi.encodeWithSelector(IERAStaking.PauseEndOutOfRange.selector, tooFar));
-        staking.extendPause(uint64(tooFar));
+        staking.extendPause(tooFar);
         vm.stopPrank();
         bytes32 role = staking.DEFAULT_ADMIN_ROLE();
         vm.expectRevert(

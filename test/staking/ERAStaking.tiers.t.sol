@@ -7,6 +7,8 @@ import {SuiteTest} from "../utils/SuiteTest.sol";
 /// @notice Tier thresholds and the grace period after a raise, with every change made through the
 /// timelock (so each one lands `timelockDelay` after it is scheduled).
 contract ERAStakingTiersTest is SuiteTest {
+    bytes32 internal constant GOLD = "gold";
+
     uint64 internal constant GRACE = 7 days;
 
     address internal at10k = makeAddr("at10k");
@@ -75,9 +77,9 @@ contract ERAStakingTiersTest is SuiteTest {
     }
 
     function test_RevertWhen_tierUnknown() public {
-        vm.expectRevert(abi.encodeWithSelector(IERAStaking.UnknownTier.selector, bytes32("gold")));
+        vm.expectRevert(abi.encodeWithSelector(IERAStaking.UnknownTier.selector, GOLD));
         staking.meetsTier(at10k, "gold");
-        vm.expectRevert(abi.encodeWithSelector(IERAStaking.UnknownTier.selector, bytes32("gold")));
+        vm.expectRevert(abi.encodeWithSelector(IERAStaking.UnknownTier.selector, GOLD));
         staking.requireTier(at10k, "gold");
     }
 
@@ -89,7 +91,7 @@ contract ERAStakingTiersTest is SuiteTest {
         execute(address(staking), data, salt);
         bytes32[] memory ids = staking.tierIds();
         assertEq(ids.length, 4);
-        assertEq(ids[3], bytes32("gold"));
+        assertEq(ids[3], GOLD);
         IERAStaking.Tier memory t = staking.tiers("gold");
         assertEq(t.minStake, 12_000e18);
         assertEq(t.previousMinStake, 0);
