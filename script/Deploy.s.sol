@@ -49,6 +49,17 @@ struct Suite {
 
 /// @notice Deploys the suite; shared by the forge script and the forge tests.
 abstract contract SuiteDeployer {
+    /// @notice On chain `chainId` (not a development chain) one key `account` would be both the
+    /// timelock's proposer and the guardian: the key that pauses could also schedule the unpause
+    /// and every other change. Set ERA_GUARDIAN (or ERA_PROPOSER) to a second key.
+    error ProposerIsGuardian(address account, uint256 chainId);
+
+    /// Local chains (anvil 31337, the suite's second demo chain 31338, geth/hardhat dev 1337),
+    /// where one key may hold every role for demos and tests.
+    function isDevChain(uint256 chainId) internal pure returns (bool) {
+        return chainId == 31337 || chainId == 31338 || chainId == 1337;
+    }
+
     /// @dev Defaults of SPEC.md: 2-day timelock, 7-day unbonding and grace, the three risk
     /// domains' per-node minimums as tiers (light 10,000, enterprise 50,000, financial 100,000 ERA).
     function defaults(address operator) internal pure returns (SuiteConfig memory c) {
@@ -73,6 +84,9 @@ abstract contract SuiteDeployer {
     }
 
     function deploySuite(SuiteConfig memory c) internal returns (Suite memory s) {
+        if (c.proposer == c.guardian && !isDevChain(block.chainid)) {
+            revert ProposerIsGuardian(c.proposer, block.chainid);
+        }
         address[] memory proposers = new address[](1);
         proposers[0] = c.proposer;
         address[] memory executors = new address[](1); // address(0): anyone executes a ready operation
@@ -115,7 +129,8 @@ abstract contract SuiteDeployer {
 
 /// @notice `forge script script/Deploy.s.sol --rpc-url $RPC --private-key $KEY --broadcast`.
 /// Optional env: ERA_TOKEN (existing ERA), ERA_PROPOSER, ERA_GUARDIAN, ERA_TIMELOCK_DELAY (seconds),
-/// ERA_MAILBOX (a Hyperlane mailbox for state-asset exports).
+/// ERA_MAILBOX (a Hyperlane mailbox for state-asset exports). Outside the development chains
+/// proposer and guardian must differ (both default to the sender): set at least one of them.
 /// The `era deploy` CLI does the same and also records and resumes; prefer it for real networks.
 contract Deploy is Script, SuiteDeployer {
     function run() external returns (Suite memory s) {

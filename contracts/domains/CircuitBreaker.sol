@@ -14,7 +14,8 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 contract CircuitBreaker is ICircuitBreaker, AccessControl {
     /// May trip domains: the guardian.
     bytes32 public constant SENTINEL_ROLE = keccak256("SENTINEL_ROLE");
-    /// May ask `checkTransfer` (which can trip): the suite's cross-domain flows.
+    /// May ask `checkTransfer` (which can trip): the suite's cross-domain flows, each of which
+    /// escrows the value of a transfer that trips (see {ICircuitBreaker-checkTransfer}).
     bytes32 public constant CHECKER_ROLE = keccak256("CHECKER_ROLE");
 
     uint8 public constant MAX_DOMAIN = 3;
@@ -57,17 +58,17 @@ contract CircuitBreaker is ICircuitBreaker, AccessControl {
     function checkTransfer(uint8 fromDomain, uint8 toDomain, uint256 eraAmount)
         external
         onlyRole(CHECKER_ROLE)
-        returns (bool)
+        returns (TransferCheck)
     {
         uint8 from = _bit(fromDomain);
         uint8 bits = from | _bit(toDomain);
-        if (fromDomain == toDomain) return true;
+        if (fromDomain == toDomain) return TransferCheck.Pass;
         State memory s = _state;
-        if (s.tripped & bits != 0) return false;
-        if (eraAmount <= _limitEra(s)) return true;
+        if (s.tripped & bits != 0) return TransferCheck.Closed;
+        if (eraAmount <= _limitEra(s)) return TransferCheck.Pass;
         _state.tripped = s.tripped | from;
         emit DomainTripped(fromDomain, msg.sender, eraAmount);
-        return false;
+        return TransferCheck.Tripped;
     }
 
     // ---------------------------------------------------------------- sentinel and governance

@@ -11,10 +11,23 @@ interface IEraUsdOracle {
 /// @notice Every cross-domain transfer or message asks whether the channel between its two
 /// domains is open. Tripping a domain closes its channels to every other domain at once (one bit),
 /// while traffic inside the domain goes on. The sentinel (guardian) trips; the contract trips a
-/// domain itself when a single cross-domain transfer leaving it is worth more than the USD limit.
-/// Only governance (the timelock) reopens.
+/// domain itself when a single cross-domain transfer leaving it is worth more than the USD limit,
+/// and its checker (the scenario registry) then escrows that transfer's value in the same
+/// transaction, so a trip always costs the tripper the value it claims to move. Only governance
+/// (the timelock) reopens.
 /// @dev Domains: 1 Light, 2 Enterprise, 3 Financial (ranked Financial > Enterprise > Light).
 interface ICircuitBreaker {
+    /// @notice What `checkTransfer` decided.
+    /// @param Pass The transfer may move now.
+    /// @param Closed A domain of the transfer is tripped already: nothing may move.
+    /// @param Tripped The transfer is above the limit and tripped its source domain: the checker
+    /// must escrow its value in this transaction (reverting, and so undoing the trip, if it cannot).
+    enum TransferCheck {
+        Pass,
+        Closed,
+        Tripped
+    }
+
     /// @notice `domain` is not 1 (Light), 2 (Enterprise) or 3 (Financial).
     error UnknownDomain(uint8 domain);
     /// @notice `domain` is tripped already.
@@ -43,9 +56,12 @@ interface ICircuitBreaker {
     function isChannelOpen(uint8 fromDomain, uint8 toDomain) external view returns (bool);
 
     /// @notice For cross-domain flows (CHECKER_ROLE): whether a transfer of `eraAmount` may pass.
-    /// A cross-domain transfer above the limit trips `fromDomain` and returns false; the caller
-    /// must then not move the value, and must not revert, or the trip is undone with it.
-    function checkTransfer(uint8 fromDomain, uint8 toDomain, uint256 eraAmount) external returns (bool);
+    /// A cross-domain transfer above the limit trips `fromDomain` and returns `Tripped`; the caller
+    /// must then take the value into escrow in the same transaction and revert when it cannot (the
+    /// revert undoes the trip), so only value actually locked can trip a domain.
+    function checkTransfer(uint8 fromDomain, uint8 toDomain, uint256 eraAmount)
+        external
+        returns (TransferCheck);
 
     /// @notice Closes `domain`'s channels to every other domain. Sentinel only.
     function trip(uint8 domain) external;

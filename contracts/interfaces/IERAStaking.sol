@@ -9,9 +9,13 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 /// an unbonding delay in a second pool of the node and stay slashable until they complete.
 /// A tier is a named minimum stake that gives a node a right (serve a security module, sit in a
 /// risk domain); when governance raises a tier, nodes that met the old minimum keep the right for
-/// a grace period.
-/// @dev Roles: DEFAULT_ADMIN_ROLE (the timelock) sets every parameter, grants roles and unpauses;
-/// GUARDIAN_ROLE may pause; SLASHER_ROLE (later contracts: margin, modules) may slash.
+/// a grace period. A node holds a tier only while its own stake (its self-bond) is at least
+/// `selfBondBps` of the tier's minimum (default 10%): a node cannot stand on delegations alone and
+/// leave its delegators to absorb a slash.
+/// @dev Roles: DEFAULT_ADMIN_ROLE (the timelock) sets every parameter, grants roles, unpauses and
+/// extends pauses; GUARDIAN_ROLE may pause for `pauseDuration` (default 7 days), after which the
+/// pause lapses by itself, and may pause again only once as long has passed since the last pause
+/// ended; SLASHER_ROLE (later contracts: margin, modules) may slash.
 interface IERAStaking {
     /// @notice A tier: the minimum active stake a node needs, and the grace left after a raise.
     /// @param minStake Minimum active stake (self-stake plus delegations) in ERA wei.
@@ -61,6 +65,15 @@ interface IERAStaking {
     error InvalidSlashFraction(uint256 wad);
     /// @notice A delay of `delay` seconds is outside [`min`, `max`].
     error DelayOutOfRange(uint256 delay, uint256 min, uint256 max);
+    /// @notice `node`'s own stake `selfStake` is below the self-bond `minimum` of `tier`.
+    error SelfBondBelowTier(address node, bytes32 tier, uint256 selfStake, uint256 minimum);
+    /// @notice A self-bond of `bps` basis points is above 10,000.
+    error SelfBondOutOfRange(uint256 bps);
+    /// @notice The guardian may pause again from `allowedAt` (a pause lasts `pauseDuration`, and
+    /// as long must pass after it ends).
+    error GuardianPauseTooSoon(uint256 allowedAt);
+    /// @notice A pause may be extended to a time after now and at most 90 days ahead; got `until`.
+    error PauseEndOutOfRange(uint256 until);
 
     // ---------------------------------------------------------------- events
 
@@ -74,7 +87,9 @@ interface IERAStaking {
         address indexed account, uint256 indexed id, address indexed node, uint256 amount, uint64 readyAt
     );
     /// @notice `account` completed withdrawal `id` and received `amount` ERA.
-    event WithdrawalCompleted(address indexed account, uint256 indexed id, address indexed node, uint256 amount);
+    event WithdrawalCompleted(
+        address indexed account, uint256 indexed id, address indexed node, uint256 amount
+    );
     /// @notice `slasher` cut `wad` of `node`'s active and unbonding stake and received the ERA.
     event NodeSlashed(
         address indexed node, address indexed slasher, uint256 wad, uint256 activeCut, uint256 unbondingCut
@@ -85,6 +100,13 @@ interface IERAStaking {
     event UnbondingDelaySet(uint64 oldDelay, uint64 newDelay);
     /// @notice The grace period after a tier raise changed.
     event GracePeriodSet(uint64 oldPeriod, uint64 newPeriod);
+    /// @notice The self-bond every tier asks of a node's own stake changed (basis points of the
+    /// tier's minimum).
+    event SelfBondSet(uint16 oldBps, uint16 newBps);
+    /// @notice The length of a guardian's pause changed.
+    event PauseDurationSet(uint64 oldDuration, uint64 newDuration);
+    /// @notice The pause now lapses at `until` (set by a guardian's pause or governance's extension).
+    event PauseEndSet(address indexed by, uint64 until);
 
     // ---------------------------------------------------------------- node operators and holders
 
@@ -127,11 +149,23 @@ interface IERAStaking {
     /// @notice Sets the grace period of tier raises made from now on (0 to 90 days).
     function setGracePeriod(uint64 period) external;
 
-    /// @notice Stops registration, deposits and withdrawals. Guardian only; slashing goes on.
+    /// @notice Sets the self-bond every tier asks of a node's own stake, in basis points of the
+    /// tier's minimum (0 to 10,000).
+    function setSelfBondBps(uint16 bps) external;
+
+    /// @notice Sets how long a guardian's pause lasts (1 to 30 days).
+    function setPauseDuration(uint64 duration) external;
+
+    /// @notice Stops registration, deposits and withdrawals for `pauseDuration`, after which the
+    /// pause lapses by itself. Guardian only; not again until `pauseDuration` after the last pause
+    /// ended; slashing goes on.
     function pause() external;
 
     /// @notice Lifts a pause. Governance only: the guardian can tighten, never loosen.
     function unpause() external;
+
+    /// @notice Pauses (or keeps paused) until `until`, at most 90 days ahead. Governance only.
+    function extendPause(uint64 until) external;
 
     // ---------------------------------------------------------------- views
 
@@ -174,11 +208,28 @@ interface IERAStaking {
     /// @notice Tier `tier` (zero minStake if unknown).
     function tiers(bytes32 tier) external view returns (Tier memory);
 
-    /// @notice Whether `node` holds `tier` now, counting the grace period after a raise.
+    /// @notice Whether `node` holds `tier` now: its active stake meets the minimum and its own
+    /// stake the self-bond of that minimum, counting the grace period after a raise.
     function meetsTier(address node, bytes32 tier) external view returns (bool);
 
-    /// @notice Reverts with `StakeBelowTier` unless `node` holds `tier` now. For other contracts.
+    /// @notice Reverts with `StakeBelowTier` or `SelfBondBelowTier` unless `node` holds `tier` now.
+    /// For other contracts.
     function requireTier(address node, bytes32 tier) external view;
+
+    /// @notice ERA `node` has staked on itself (its self-bond).
+    function selfStake(address node) external view returns (uint256);
+
+    /// @notice Own stake a node needs to hold `tier` at its current minimum (rounded up).
+    function minSelfBond(bytes32 tier) external view returns (uint256);
+
+    /// @notice Self-bond every tier asks, in basis points of its minimum (default 1,000).
+    function selfBondBps() external view returns (uint16);
+
+    /// @notice How long a guardian's pause lasts (default 7 days).
+    function pauseDuration() external view returns (uint64);
+
+    /// @notice When the current (or last) pause lapses.
+    function pausedUntil() external view returns (uint64);
 
     /// @notice Unbonding delay in seconds.
     function unbondingDelay() external view returns (uint64);

@@ -44,8 +44,14 @@ interface IModuleRegistry is ISecurityModule {
     error ModuleIsDeprecated(uint32 moduleId);
     /// @notice Module `moduleId` checks no proof on-chain (its checks are the nodes' verdicts).
     error NoVerifier(uint32 moduleId);
-    /// @notice `verify` was given metadata that is not a verifier call ending in the subject.
+    /// @notice `verify` was given public inputs whose binding (the last) is not `subject`.
     error MetadataNotBoundToSubject(uint32 moduleId, bytes32 subject);
+    /// @notice `verify` metadata must be exactly `abi.encode(uint256[8] proof, uint256[2] input)`
+    /// (`expected` bytes); it was `length` bytes.
+    error MetadataLengthMismatch(uint32 moduleId, uint256 length, uint256 expected);
+    /// @notice The verifier of module `moduleId` ran out of the gas `verify` could give it: retry
+    /// with more gas (a starved verifier says nothing about the proof).
+    error VerifierOutOfGas(uint32 moduleId);
 
     /// @notice Module `moduleId` was registered.
     event ModuleRegistered(

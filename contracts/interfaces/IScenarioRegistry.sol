@@ -13,9 +13,12 @@ import {IModuleRegistry} from "./IModuleRegistry.sol";
 /// (default 1 day) without a surge steps it down one level, never below the base. Governance can pin.
 /// The scenario's security cost, paid in ERA, goes straight from the payer to nodes, developer and
 /// users by the scenario's shares. Transfers between scenarios of different domains pass the
-/// circuit breaker.
-/// @dev Roles: DEFAULT_ADMIN_ROLE (the timelock): parameters, pins, reward pools; KEEPER_ROLE:
-/// volume reports. Escalation is O(1) in enrolled nodes: a node's eligibility is checked lazily
+/// circuit breaker; one above its limit trips the source domain and is held here in escrow for a
+/// review period, so tripping a domain costs the tripper the value it moves.
+/// Names are namespaced by developer: a scenario is found by (developer, name), so registering a
+/// name first gains nothing over its real developer.
+/// @dev Roles: DEFAULT_ADMIN_ROLE (the timelock): parameters, pins, reward pools, disputed
+/// verdicts, escrow settlement; KEEPER_ROLE: volume reports. Escalation is O(1) in enrolled nodes: a node's eligibility is checked lazily
 /// against the active module whenever it acts, never by a loop over nodes.
 interface IScenarioRegistry {
     /// @notice Risk domains, ranked Financial > Enterprise > Light.
@@ -74,6 +77,18 @@ interface IScenarioRegistry {
         uint256 enrolled;
     }
 
+    /// @notice A transfer held because it tripped the breaker.
+    /// @param from Who sent it (and gets it back on a refund).
+    /// @param releaseAt From when anyone may refund it to `from`.
+    /// @param to Its recipient (paid if governance lets it through).
+    /// @param amount ERA held.
+    struct Escrow {
+        address from;
+        uint64 releaseAt;
+        address to;
+        uint256 amount;
+    }
+
     /// @notice A node's verdict on a subject of a scenario.
     struct Verdict {
         address core;
@@ -86,8 +101,8 @@ interface IScenarioRegistry {
     error UnknownScenario(uint256 scenarioId);
     /// @notice No scenario is named `name`.
     error UnknownScenarioName(bytes32 name);
-    /// @notice A scenario named `name` exists already.
-    error ScenarioExists(bytes32 name, uint256 scenarioId);
+    /// @notice `developer` has a scenario named `name` already.
+    error ScenarioExists(address developer, bytes32 name, uint256 scenarioId);
     /// @notice A scenario needs a name.
     error EmptyScenarioName();
     /// @notice `domain` is not a risk domain.
@@ -122,6 +137,15 @@ interface IScenarioRegistry {
     error VerdictExists(uint256 scenarioId, bytes32 subject);
     /// @notice Subject `subject` of scenario `scenarioId` has no verdict awaiting a guardian.
     error NoVerdictToReverify(uint256 scenarioId, bytes32 subject);
+    /// @notice Guardian node `guardian` and core node `core` hold stake in each other's pool: dual
+    /// validation needs two nodes backed by separate stakes.
+    error SharedStake(uint256 scenarioId, address core, address guardian);
+    /// @notice Subject `subject` of scenario `scenarioId` is not disputed.
+    error NotDisputed(uint256 scenarioId, bytes32 subject);
+    /// @notice No escrow has id `escrowId` (or it was released).
+    error UnknownEscrow(uint256 escrowId);
+    /// @notice Escrow `escrowId` is under review until `releaseAt`; only governance releases it before.
+    error EscrowUnderReview(uint256 escrowId, uint64 releaseAt);
     /// @notice An amount of zero was given where ERA must move.
     error ZeroAmount();
     /// @notice A surge multiplier must be at least 2 (got `multiplier`) and a cool-down at most 30 days.
@@ -174,6 +198,21 @@ interface IScenarioRegistry {
     event ScenarioTransferBlocked(
         uint256 indexed fromScenario, uint256 indexed toScenario, address from, address to, uint256 amount
     );
+    /// @notice A transfer above the breaker's limit tripped the source domain; its `amount` is held
+    /// as escrow `escrowId` until governance settles it or `releaseAt` passes.
+    event TransferEscrowed(
+        uint256 indexed escrowId,
+        uint256 indexed fromScenario,
+        uint256 indexed toScenario,
+        address from,
+        address to,
+        uint256 amount,
+        uint64 releaseAt
+    );
+    /// @notice Escrow `escrowId` paid `amount` to `recipient` (its recipient or its sender).
+    event EscrowReleased(uint256 indexed escrowId, address indexed recipient, uint256 amount);
+    /// @notice Governance resolved the disputed verdict on `subject` as `valid`.
+    event DisputeResolved(uint256 indexed scenarioId, bytes32 indexed subject, bool valid);
     /// @notice Surge multiplier and cool-down changed.
     event EscalationParamsSet(uint256 surgeMultiplier, uint64 coolDown);
     /// @notice Where node and user shares go.
@@ -181,8 +220,9 @@ interface IScenarioRegistry {
 
     // ---------------------------------------------------------------- developers, nodes, users
 
-    /// @notice Registers a scenario; the caller is its developer. Financial and Light shares are
-    /// fixed (40/30/30 and 30/20/50); Enterprise takes any split summing to 10,000 bps.
+    /// @notice Registers a scenario; the caller is its developer. Names are unique per developer
+    /// (see `scenarioIdOf`). Financial and Light shares are fixed (40/30/30 and 30/20/50);
+    /// Enterprise takes any split summing to 10,000 bps.
     function registerScenario(
         bytes32 name,
         Domain domain,
@@ -196,12 +236,14 @@ interface IScenarioRegistry {
     /// @notice Enrolls the caller's node in scenario `scenarioId` as a core or guardian node.
     function enroll(uint256 scenarioId, Role role) external;
 
-    /// @notice The caller (an enrolled node meeting the threshold now) gives its verdict on
-    /// `subject`. In a Financial scenario it counts only once a guardian node re-verifies it.
+    /// @notice The caller (an enrolled node meeting the threshold and its tier's self-bond now)
+    /// gives its verdict on `subject`. In a Financial scenario it counts only once a guardian node
+    /// re-verifies it.
     function submitVerdict(uint256 scenarioId, bytes32 subject, bool valid) external;
 
     /// @notice The caller (an enrolled guardian node meeting the threshold, not the verdict's
-    /// author) re-verifies `subject`: agreement makes the verdict final, disagreement disputes it.
+    /// author, and holding no stake in the author's pool nor the author in its) re-verifies
+    /// `subject`: agreement makes the verdict final, disagreement disputes it (governance resolves).
     function reverify(uint256 scenarioId, bytes32 subject, bool valid) external;
 
     /// @notice Pays `amount` ERA of scenario `scenarioId`'s security cost from the caller (needs an
@@ -210,11 +252,17 @@ interface IScenarioRegistry {
     function payCost(uint256 scenarioId, uint256 amount) external;
 
     /// @notice Sends `amount` ERA from the caller to `to`, from scenario `fromScenario` to
-    /// `toScenario`. Between domains it asks the breaker first; when the breaker says no (or trips
-    /// on this transfer) nothing moves and it returns false without reverting.
+    /// `toScenario` (needs an allowance). Between domains it asks the breaker first: when a domain
+    /// is tripped nothing moves and it returns false. When `amount` is above the breaker's limit,
+    /// it trips the source domain and takes `amount` from the caller into escrow (reverting, with
+    /// no trip, if it cannot), and returns false: the value waits `ESCROW_REVIEW_PERIOD` for
+    /// governance (`settleEscrow`) and is refunded after it (`refundEscrow`).
     function transfer(uint256 fromScenario, uint256 toScenario, address to, uint256 amount)
         external
         returns (bool delivered);
+
+    /// @notice Refunds escrow `escrowId` to its sender once its review period has passed. Anyone.
+    function refundEscrow(uint256 escrowId) external;
 
     // ---------------------------------------------------------------- keepers
 
@@ -236,13 +284,21 @@ interface IScenarioRegistry {
     /// @notice Sets where node and user shares go. Governance only.
     function setRewardPools(address nodePool, address userPool) external;
 
+    /// @notice Decides the disputed verdict on `subject` of scenario `scenarioId`: it becomes final
+    /// as `valid`. Governance only.
+    function resolveDispute(uint256 scenarioId, bytes32 subject, bool valid) external;
+
+    /// @notice Releases escrow `escrowId` now: to its recipient when `deliver` (the transfer is let
+    /// through), otherwise back to its sender. Governance only.
+    function settleEscrow(uint256 escrowId, bool deliver) external;
+
     // ---------------------------------------------------------------- views
 
     /// @notice Scenario `scenarioId`; reverts with `UnknownScenario` for an unknown id.
     function scenario(uint256 scenarioId) external view returns (Scenario memory);
 
-    /// @notice Id of the scenario named `name` (zero when none).
-    function scenarioIdOf(bytes32 name) external view returns (uint256);
+    /// @notice Id of `developer`'s scenario named `name` (zero when none).
+    function scenarioIdOf(address developer, bytes32 name) external view returns (uint256);
 
     /// @notice Number of scenarios (ids run from 1 to this).
     function scenarioCount() external view returns (uint256);
@@ -254,11 +310,24 @@ interface IScenarioRegistry {
     /// @notice `node`'s role in scenario `scenarioId` (None when not enrolled).
     function roleOf(uint256 scenarioId, address node) external view returns (Role);
 
-    /// @notice Whether `node` is enrolled in scenario `scenarioId` and meets its threshold now.
+    /// @notice Whether `node` is enrolled in scenario `scenarioId` and meets its threshold and its
+    /// domain tier (self-bond included) now.
     function isEligible(uint256 scenarioId, address node) external view returns (bool);
 
     /// @notice The verdict on `subject` of scenario `scenarioId`.
     function verdict(uint256 scenarioId, bytes32 subject) external view returns (Verdict memory);
+
+    /// @notice Escrow `escrowId` (zero sender once released).
+    function escrow(uint256 escrowId) external view returns (Escrow memory);
+
+    /// @notice Number of escrows made so far (ids run from 1 to this).
+    function escrowCount() external view returns (uint256);
+
+    /// @notice ERA held in escrows not yet released: exactly the ERA this contract holds.
+    function totalEscrowed() external view returns (uint256);
+
+    /// @notice How long a tripping transfer's value stays in escrow before anyone may refund it.
+    function ESCROW_REVIEW_PERIOD() external view returns (uint64);
 
     /// @notice The staking contract nodes' stake is read from.
     function staking() external view returns (IERAStaking);

@@ -23,6 +23,10 @@ interface ISecurityModule {
     /// @notice What metadata module `moduleId` expects.
     function moduleType(uint32 moduleId) external view returns (ModuleType);
 
-    /// @notice Whether `metadata` proves `subject` under module `moduleId`.
+    /// @notice Whether `metadata` proves `subject` under module `moduleId`. For proof-checking
+    /// modules `metadata` is exactly `abi.encode(uint256[8] proof, uint256[2] input)` with
+    /// `input[1] == uint256(subject)` (the binding public input); anything else reverts. A subject
+    /// must therefore be a BN254 scalar field element (below the modulus; e.g. a hash reduced mod
+    /// r): a larger one never verifies. A proof that fails its check returns false.
     function verify(uint32 moduleId, bytes calldata metadata, bytes32 subject) external view returns (bool);
 }

@@ -29,6 +29,9 @@ contract ScenarioRegistry is IScenarioRegistry, AccessControl {
     uint8 public constant MAX_KEEPER_LEVEL = 5;
     uint8 internal constant LOCKDOWN_LEVEL = 6;
     uint64 public constant MAX_COOL_DOWN = 30 days;
+    /// A tripping transfer's value stays in escrow this long unless governance settles it first:
+    /// longer than the 2-day timelock, so governance can always act within it.
+    uint64 public constant ESCROW_REVIEW_PERIOD = 7 days;
 
     IERAStaking public immutable staking;
     IModuleRegistry public immutable modules;
@@ -42,9 +45,13 @@ contract ScenarioRegistry is IScenarioRegistry, AccessControl {
 
     uint256 public scenarioCount;
     mapping(uint256 scenarioId => Scenario) internal _scenarios;
-    mapping(bytes32 name => uint256) public scenarioIdOf;
+    mapping(address developer => mapping(bytes32 name => uint256)) public scenarioIdOf;
     mapping(uint256 scenarioId => mapping(address node => Role)) public roleOf;
     mapping(uint256 scenarioId => mapping(bytes32 subject => Verdict)) internal _verdicts;
+
+    uint256 public escrowCount;
+    uint256 public totalEscrowed;
+    mapping(uint256 escrowId => Escrow) internal _escrows;
 
     /// @param staking_ Staking, whose tiers are the domains' minimums and whose stake is measured.
     /// @param modules_ The module registry.
@@ -89,7 +96,7 @@ contract ScenarioRegistry is IScenarioRegistry, AccessControl {
             name, domain, baseModule, baselineVolume, nodesBps, developerBps, usersBps
         );
         scenarioId = ++scenarioCount;
-        scenarioIdOf[name] = scenarioId;
+        scenarioIdOf[msg.sender][name] = scenarioId;
         Scenario storage s = _scenarios[scenarioId];
         (s.developer, s.domain, s.baseModule, s.activeModule) = (msg.sender, domain, baseModule, baseModule);
         (s.baseLevel, s.activeLevel, s.baselineVolume) = (level, level, baselineVolume);
@@ -133,7 +140,13 @@ contract ScenarioRegistry is IScenarioRegistry, AccessControl {
         if (roleOf[scenarioId][msg.sender] != Role.Guardian) revert NotGuardianNode(scenarioId, msg.sender);
         Verdict storage v = _verdicts[scenarioId][subject];
         if (v.status != VerdictStatus.AwaitingGuardian) revert NoVerdictToReverify(scenarioId, subject);
-        if (v.core == msg.sender) revert SelfReverification(scenarioId, msg.sender);
+        address core = v.core;
+        if (core == msg.sender) revert SelfReverification(scenarioId, msg.sender);
+        // Two nodes, each backed by its own stake: neither may hold shares in the other's pool (and
+        // each keeps its own self-bond, checked by `_requireEligible`).
+        if (staking.sharesOf(core, msg.sender) != 0 || staking.sharesOf(msg.sender, core) != 0) {
+            revert SharedStake(scenarioId, core, msg.sender);
+        }
         _requireEligible(s, scenarioId, msg.sender);
         v.guardian = msg.sender;
         VerdictStatus status = valid == v.valid ? VerdictStatus.Final : VerdictStatus.Disputed;
@@ -150,7 +163,8 @@ contract ScenarioRegistry is IScenarioRegistry, AccessControl {
         uint256 toDeveloper = Math.mulDiv(amount, s.developerBps, BPS);
         uint256 toUsers = Math.mulDiv(amount, s.usersBps, BPS);
         // Both parts round down and are at most `amount` together, so the nodes' part cannot
-        // underflow and the three sum to `amount` exactly; ERA never rests in this contract.
+        // underflow and the three sum to `amount` exactly; ERA rests in this contract only in
+        // escrows of tripping transfers.
         uint256 toNodes = amount - toDeveloper - toUsers;
         address developer = s.developer;
         emit CostPaid(scenarioId, msg.sender, toNodes, toDeveloper, toUsers);
@@ -167,14 +181,31 @@ contract ScenarioRegistry is IScenarioRegistry, AccessControl {
         Domain fromDomain = _scenario(fromScenario).domain;
         Domain toDomain = _scenario(toScenario).domain;
         if (amount == 0) revert ZeroAmount();
-        if (fromDomain != toDomain && !breaker.checkTransfer(uint8(fromDomain), uint8(toDomain), amount)) {
-            // No revert: a trip this transfer caused must persist.
-            emit ScenarioTransferBlocked(fromScenario, toScenario, msg.sender, to, amount);
-            return false;
+        if (fromDomain != toDomain) {
+            ICircuitBreaker.TransferCheck check =
+                breaker.checkTransfer(uint8(fromDomain), uint8(toDomain), amount);
+            if (check == ICircuitBreaker.TransferCheck.Closed) {
+                emit ScenarioTransferBlocked(fromScenario, toScenario, msg.sender, to, amount);
+                return false;
+            }
+            if (check == ICircuitBreaker.TransferCheck.Tripped) {
+                // The trip stands only if the value is locked: a sender without the ERA (or the
+                // allowance) reverts here, and the revert undoes the trip.
+                _escrow(fromScenario, toScenario, to, amount);
+                return false;
+            }
         }
         emit ScenarioTransfer(fromScenario, toScenario, msg.sender, to, amount);
         _era.safeTransferFrom(msg.sender, to, amount);
         return true;
+    }
+
+    /// @inheritdoc IScenarioRegistry
+    function refundEscrow(uint256 escrowId) external {
+        Escrow storage e = _escrowOf(escrowId);
+        uint64 releaseAt = e.releaseAt;
+        if (block.timestamp < releaseAt) revert EscrowUnderReview(escrowId, releaseAt);
+        _release(escrowId, e.from);
     }
 
     // ---------------------------------------------------------------- keepers
@@ -238,6 +269,25 @@ contract ScenarioRegistry is IScenarioRegistry, AccessControl {
         _setRewardPools(nodePool_, userPool_);
     }
 
+    /// @inheritdoc IScenarioRegistry
+    function resolveDispute(uint256 scenarioId, bytes32 subject, bool valid)
+        external
+        onlyRole(DEFAULT_ADMIN_ROLE)
+    {
+        _scenario(scenarioId);
+        Verdict storage v = _verdicts[scenarioId][subject];
+        if (v.status != VerdictStatus.Disputed) revert NotDisputed(scenarioId, subject);
+        v.valid = valid;
+        v.status = VerdictStatus.Final;
+        emit DisputeResolved(scenarioId, subject, valid);
+    }
+
+    /// @inheritdoc IScenarioRegistry
+    function settleEscrow(uint256 escrowId, bool deliver) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        Escrow storage e = _escrowOf(escrowId);
+        _release(escrowId, deliver ? e.to : e.from);
+    }
+
     // ---------------------------------------------------------------- views
 
     /// @inheritdoc IScenarioRegistry
@@ -253,7 +303,13 @@ contract ScenarioRegistry is IScenarioRegistry, AccessControl {
     /// @inheritdoc IScenarioRegistry
     function isEligible(uint256 scenarioId, address node) external view returns (bool) {
         Scenario storage s = _scenario(scenarioId);
-        return roleOf[scenarioId][node] != Role.None && staking.nodeStake(node) >= _required(s);
+        return roleOf[scenarioId][node] != Role.None && staking.nodeStake(node) >= _required(s)
+            && staking.meetsTier(node, _domainTier(s.domain));
+    }
+
+    /// @inheritdoc IScenarioRegistry
+    function escrow(uint256 escrowId) external view returns (Escrow memory) {
+        return _escrows[escrowId];
     }
 
     /// @inheritdoc IScenarioRegistry
@@ -275,8 +331,8 @@ contract ScenarioRegistry is IScenarioRegistry, AccessControl {
         uint16 usersBps
     ) internal view returns (uint8) {
         if (name == bytes32(0)) revert EmptyScenarioName();
-        uint256 existing = scenarioIdOf[name];
-        if (existing != 0) revert ScenarioExists(name, existing);
+        uint256 existing = scenarioIdOf[msg.sender][name];
+        if (existing != 0) revert ScenarioExists(msg.sender, name, existing);
         if (domain == Domain.None) revert UnknownDomain(uint8(domain));
         uint256 sum = uint256(nodesBps) + developerBps + usersBps;
         if (sum != BPS) revert SharesNotWhole(sum);
@@ -311,6 +367,31 @@ contract ScenarioRegistry is IScenarioRegistry, AccessControl {
         stake = staking.nodeStake(node);
         uint256 required = _required(s);
         if (stake < required) revert StakeBelowThreshold(scenarioId, node, stake, required);
+        // The domain's tier holds the self-bond rule: a node backed by delegations alone is out.
+        staking.requireTier(node, _domainTier(s.domain));
+    }
+
+    /// Takes `amount` from the caller into a new escrow (effects and event before the pull).
+    function _escrow(uint256 fromScenario, uint256 toScenario, address to, uint256 amount) internal {
+        uint256 escrowId = ++escrowCount;
+        uint64 releaseAt = uint64(block.timestamp) + ESCROW_REVIEW_PERIOD;
+        _escrows[escrowId] = Escrow({from: msg.sender, releaseAt: releaseAt, to: to, amount: amount});
+        totalEscrowed += amount;
+        emit TransferEscrowed(escrowId, fromScenario, toScenario, msg.sender, to, amount, releaseAt);
+        _era.safeTransferFrom(msg.sender, address(this), amount);
+    }
+
+    function _escrowOf(uint256 escrowId) internal view returns (Escrow storage e) {
+        e = _escrows[escrowId];
+        if (e.from == address(0)) revert UnknownEscrow(escrowId);
+    }
+
+    function _release(uint256 escrowId, address recipient) internal {
+        uint256 amount = _escrows[escrowId].amount;
+        delete _escrows[escrowId];
+        totalEscrowed -= amount;
+        emit EscrowReleased(escrowId, recipient, amount);
+        _era.safeTransfer(recipient, amount);
     }
 
     function _setActive(Scenario storage s, uint256 scenarioId, uint32 moduleId, uint8 level) internal {

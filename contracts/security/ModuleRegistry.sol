@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {IGroth16Verifier} from "../interfaces/IGroth16Verifier.sol";
 import {IModuleRegistry} from "../interfaces/IModuleRegistry.sol";
 import {ISecurityModule} from "../interfaces/ISecurityModule.sol";
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
@@ -13,6 +14,11 @@ import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 contract ModuleRegistry is IModuleRegistry, AccessControl {
     /// Emergency lockdown's level: the highest.
     uint8 public constant MAX_LEVEL = 6;
+    /// Gas given to a verifier: a two-input Groth16 check needs about 200,000 (EIP-1108 pairing
+    /// and MSM); a tampered proof can burn all it is given, so the budget bounds that too.
+    uint256 public constant VERIFY_GAS = 350_000;
+    /// `abi.encode(uint256[8] proof, uint256[2] input)`: ten words, nothing else.
+    uint256 internal constant METADATA_LENGTH = 10 * 32;
 
     mapping(uint32 moduleId => Module) internal _modules;
     /// @inheritdoc IModuleRegistry
@@ -122,18 +128,29 @@ contract ModuleRegistry is IModuleRegistry, AccessControl {
     }
 
     /// @inheritdoc ISecurityModule
-    /// @dev `metadata` is the complete calldata of the module's Groth16 verifier
-    /// (`verifyProof(a, b, c, publicInputs)`, statically encoded), and its last word, the last
-    /// public input, must be `subject`: a proof of one subject cannot pass for another.
+    /// @dev This contract builds the verifier's calldata from the decoded `(proof, input)`, so no
+    /// byte of `metadata` reaches the verifier unchecked: its length is exact (trailing words
+    /// cannot carry a second subject) and the subject is the binding public input itself, which
+    /// the proof commits to. A verifier in the suite's shape (IGroth16Verifier) reverts on a bad
+    /// proof and returns nothing; one that returns a bool counts only when it returns true.
     function verify(uint32 moduleId, bytes calldata metadata, bytes32 subject) external view returns (bool) {
         Module storage m = _live(moduleId);
         address verifier = m.verifier;
-        if (verifier == address(0)) revert NoVerifier(moduleId);
-        if (metadata.length < 36 || bytes32(metadata[metadata.length - 32:]) != subject) {
-            revert MetadataNotBoundToSubject(moduleId, subject);
+        if (verifier == address(0) || verifier.code.length == 0) revert NoVerifier(moduleId);
+        if (metadata.length != METADATA_LENGTH) {
+            revert MetadataLengthMismatch(moduleId, metadata.length, METADATA_LENGTH);
         }
-        (bool ok, bytes memory ret) = verifier.staticcall(metadata);
-        return ok && ret.length == 32 && abi.decode(ret, (bool));
+        (uint256[8] memory proof, uint256[2] memory input) = abi.decode(metadata, (uint256[8], uint256[2]));
+        if (input[1] != uint256(subject)) revert MetadataNotBoundToSubject(moduleId, subject);
+        (bool ok, bytes memory ret) =
+            verifier.staticcall{gas: VERIFY_GAS}(abi.encodeCall(IGroth16Verifier.verifyProof, (proof, input)));
+        if (!ok) {
+            // Less than 1/63 of the budget left means the call was capped below it by the 63/64
+            // rule: the caller starved the verifier, so the failure says nothing about the proof.
+            if (gasleft() <= VERIFY_GAS / 63) revert VerifierOutOfGas(moduleId);
+            return false;
+        }
+        return ret.length == 0 || (ret.length == 32 && abi.decode(ret, (bool)));
     }
 
     // ---------------------------------------------------------------- internal

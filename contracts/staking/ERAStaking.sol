@@ -19,6 +19,13 @@ contract ERAStaking is IERAStaking, AccessControl, Pausable {
 
     uint64 public constant MIN_UNBONDING_DELAY = 1 days;
     uint64 public constant MAX_DELAY = 90 days;
+    uint16 internal constant BPS = 10_000;
+    /// A node's own stake must be at least 10% of a tier's minimum for it to hold the tier.
+    uint16 public constant DEFAULT_SELF_BOND_BPS = 1_000;
+    /// A guardian's pause lapses after 7 days unless governance extends it.
+    uint64 public constant DEFAULT_PAUSE_DURATION = 7 days;
+    uint64 public constant MIN_PAUSE_DURATION = 1 days;
+    uint64 public constant MAX_PAUSE_DURATION = 30 days;
 
     /// @dev A node: its active stake, the stake on its way out, and whether it registered.
     struct Node {
@@ -31,6 +38,10 @@ contract ERAStaking is IERAStaking, AccessControl, Pausable {
 
     uint64 public unbondingDelay;
     uint64 public gracePeriod;
+    // Packed with `_paused` (Pausable's slot) and the delays: `paused()` and the tier check read
+    // one slot. `_nodes` stays at slot 2.
+    uint64 public pausedUntil;
+    uint16 public selfBondBps;
 
     mapping(address node => Node) internal _nodes;
     address[] internal _nodeList;
@@ -41,6 +52,9 @@ contract ERAStaking is IERAStaking, AccessControl, Pausable {
 
     mapping(bytes32 tier => Tier) internal _tiers;
     bytes32[] internal _tierIds;
+
+    // Appended after the original layout, so slots read by tools and tests stay where they were.
+    uint64 public pauseDuration;
 
     /// @param era_ The ERA token.
     /// @param governance Holder of DEFAULT_ADMIN_ROLE: the timelock.
@@ -62,6 +76,8 @@ contract ERAStaking is IERAStaking, AccessControl, Pausable {
         _grantRole(GUARDIAN_ROLE, guardian);
         _setUnbondingDelay(unbondingDelay_);
         _setGracePeriod(gracePeriod_);
+        _setSelfBondBps(DEFAULT_SELF_BOND_BPS);
+        _setPauseDuration(DEFAULT_PAUSE_DURATION);
         for (uint256 i; i < tierIds_.length; ++i) {
             _setTier(tierIds_[i], minStakes_[i]);
         }
@@ -149,16 +165,48 @@ contract ERAStaking is IERAStaking, AccessControl, Pausable {
     }
 
     /// @inheritdoc IERAStaking
+    function setSelfBondBps(uint16 bps) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _setSelfBondBps(bps);
+    }
+
+    /// @inheritdoc IERAStaking
+    function setPauseDuration(uint64 duration) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        _setPauseDuration(duration);
+    }
+
+    /// @inheritdoc IERAStaking
     function pause() external onlyRole(GUARDIAN_ROLE) {
-        _pause();
+        uint64 duration = pauseDuration;
+        uint64 lastEnd = pausedUntil;
+        // A running pause and the equally long open window after it both fall before this: the
+        // guardian cannot chain pauses, so withdrawals always get a window to complete.
+        uint256 allowedAt = uint256(lastEnd) + duration;
+        if (lastEnd != 0 && block.timestamp < allowedAt) revert GuardianPauseTooSoon(allowedAt);
+        _pauseUntil(uint64(block.timestamp) + duration);
     }
 
     /// @inheritdoc IERAStaking
     function unpause() external onlyRole(DEFAULT_ADMIN_ROLE) {
         _unpause();
+        pausedUntil = uint64(block.timestamp);
+        emit PauseEndSet(msg.sender, uint64(block.timestamp));
+    }
+
+    /// @inheritdoc IERAStaking
+    function extendPause(uint64 until) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (until <= block.timestamp || until > block.timestamp + MAX_DELAY) {
+            revert PauseEndOutOfRange(until);
+        }
+        _pauseUntil(until);
     }
 
     // ---------------------------------------------------------------- views
+
+    /// @notice Whether registration, deposits and withdrawals are stopped now: a pause lapses by
+    /// itself at `pausedUntil`.
+    function paused() public view override returns (bool) {
+        return super.paused() && block.timestamp < pausedUntil;
+    }
 
     /// @inheritdoc IERAStaking
     function isNode(address node) external view returns (bool) {
@@ -216,14 +264,31 @@ contract ERAStaking is IERAStaking, AccessControl, Pausable {
         Tier memory t = _tiers[tier];
         if (t.minStake == 0) revert UnknownTier(tier);
         uint256 active = nodeStake(node);
-        return active >= t.minStake || (block.timestamp < t.graceEndsAt && active >= t.previousMinStake);
+        uint256 own = selfStake(node);
+        uint256 bps = selfBondBps;
+        // own * BPS >= minimum * bps: the self-bond rounded up, without a division.
+        if (active >= t.minStake && own * BPS >= uint256(t.minStake) * bps) return true;
+        return block.timestamp < t.graceEndsAt && active >= t.previousMinStake
+            && own * BPS >= uint256(t.previousMinStake) * bps;
     }
 
     /// @inheritdoc IERAStaking
     function requireTier(address node, bytes32 tier) external view {
-        if (!meetsTier(node, tier)) {
-            revert StakeBelowTier(node, tier, nodeStake(node), _tiers[tier].minStake);
-        }
+        if (meetsTier(node, tier)) return;
+        uint256 active = nodeStake(node);
+        uint256 minimum = _tiers[tier].minStake;
+        if (active < minimum) revert StakeBelowTier(node, tier, active, minimum);
+        revert SelfBondBelowTier(node, tier, selfStake(node), minSelfBond(tier));
+    }
+
+    /// @inheritdoc IERAStaking
+    function selfStake(address node) public view returns (uint256) {
+        return _nodes[node].active.toStake(sharesOf[node][node]);
+    }
+
+    /// @inheritdoc IERAStaking
+    function minSelfBond(bytes32 tier) public view returns (uint256) {
+        return Math.mulDiv(_tiers[tier].minStake, selfBondBps, BPS, Math.Rounding.Ceil);
     }
 
     // ---------------------------------------------------------------- internal
@@ -275,6 +340,27 @@ contract ERAStaking is IERAStaking, AccessControl, Pausable {
         }
         emit UnbondingDelaySet(unbondingDelay, delay);
         unbondingDelay = delay;
+    }
+
+    function _setSelfBondBps(uint16 bps) internal {
+        if (bps > BPS) revert SelfBondOutOfRange(bps);
+        emit SelfBondSet(selfBondBps, bps);
+        selfBondBps = bps;
+    }
+
+    function _setPauseDuration(uint64 duration) internal {
+        if (duration < MIN_PAUSE_DURATION || duration > MAX_PAUSE_DURATION) {
+            revert DelayOutOfRange(duration, MIN_PAUSE_DURATION, MAX_PAUSE_DURATION);
+        }
+        emit PauseDurationSet(pauseDuration, duration);
+        pauseDuration = duration;
+    }
+
+    /// Pauses (unless a pause runs already) and sets when the pause lapses.
+    function _pauseUntil(uint64 until) internal {
+        if (!paused()) _pause();
+        pausedUntil = until;
+        emit PauseEndSet(msg.sender, until);
     }
 
     function _setGracePeriod(uint64 period) internal {

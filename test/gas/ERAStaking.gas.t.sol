@@ -22,7 +22,7 @@ abstract contract StakingGasTest is SuiteTest, GasMeasure {
 
 /// @notice Gas of every user-facing staking call.
 /// @dev Targets are 60% of the lower of the EigenLayer and Symbiotic figures in
-/// /work/shared/notes/staking-slashing.md (deposit: EigenLayer's new-staker 181,837 and repeat
+/// docs/peers.md (deposit: EigenLayer's new-staker 181,837 and repeat
 /// 101,154; withdrawal request: Symbiotic 264,111; claim: Symbiotic 70,726; slash: Symbiotic
 /// 308,540). The contract already holds other stakers' ERA in every case.
 contract ERAStakingGasTest is StakingGasTest {
@@ -59,6 +59,16 @@ contract ERAStakingGasTest is StakingGasTest {
         queue(leaver, node, 1_000e18);
         queue(leaver, node, 1_000e18);
         vm.warp(block.timestamp + staking.unbondingDelay());
+    }
+
+    function test_gas_pause() public {
+        measure(operator, abi.encodeCall(staking.pause, ()), "pause (guardian)");
+    }
+
+    function test_gas_meetsTier() public {
+        measure(
+            stranger, abi.encodeCall(staking.meetsTier, (node, "financial")), "meetsTier (self-bond included)"
+        );
     }
 
     function test_gas_registerNode() public {
@@ -144,6 +154,8 @@ contract ERAStakingSlashScaleGasTest is StakingGasTest {
         queue(small, small, 1e18);
         addNode(big, 100_000e18);
         for (uint256 i; i < DELEGATORS; ++i) {
+            // casting to 'uint160' is safe because the ids are small counters
+            // forge-lint: disable-next-line(unsafe-typecast)
             address d = address(uint160(0x10000 + i));
             addDelegation(d, big, 1e18);
             if (i % 100 == 0) queue(d, big, 0.5e18);

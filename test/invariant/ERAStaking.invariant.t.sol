@@ -29,7 +29,7 @@ contract ERAStakingInvariantTest is StdInvariant, SuiteTest {
             actors[i] = makeAddr(string.concat("actor", vm.toString(i)));
             fund(actors[i], FUNDS);
         }
-        handler = new StakingHandler(staking, slasher, actors);
+        handler = new StakingHandler(staking, slasher, operator, actors);
         // Two nodes from the start so deposits have somewhere to go; more may register.
         vm.prank(actors[0]);
         staking.registerNode();
@@ -37,7 +37,7 @@ contract ERAStakingInvariantTest is StdInvariant, SuiteTest {
         staking.registerNode();
 
         targetContract(address(handler));
-        bytes4[] memory selectors = new bytes4[](8);
+        bytes4[] memory selectors = new bytes4[](9);
         selectors[0] = StakingHandler.registerNode.selector;
         selectors[1] = StakingHandler.stake.selector;
         selectors[2] = StakingHandler.delegate.selector;
@@ -46,6 +46,7 @@ contract ERAStakingInvariantTest is StdInvariant, SuiteTest {
         selectors[5] = StakingHandler.completeWithdrawal.selector;
         selectors[6] = StakingHandler.slash.selector;
         selectors[7] = StakingHandler.warp.selector;
+        selectors[8] = StakingHandler.pause.selector;
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
     }
 
@@ -122,6 +123,27 @@ contract ERAStakingInvariantTest is StdInvariant, SuiteTest {
     }
 
     /// Every deposit into a live node and every queue of up to an actor's stake went through.
+    /// A node holds a tier only with its own stake at the tier's self-bond (no tier changes here,
+    /// so no grace period applies).
+    function invariant_tierNeedsTheSelfBond() public view {
+        address[] memory nodes = staking.nodeList();
+        bytes32[] memory tiers = staking.tierIds();
+        for (uint256 i; i < nodes.length; ++i) {
+            for (uint256 t; t < tiers.length; ++t) {
+                bool model = staking.nodeStake(nodes[i]) >= staking.tiers(tiers[t]).minStake
+                    && staking.selfStake(nodes[i]) >= staking.minSelfBond(tiers[t]);
+                assertEq(staking.meetsTier(nodes[i], tiers[t]), model, "tier rule");
+            }
+            assertLe(staking.selfStake(nodes[i]), staking.nodeStake(nodes[i]), "self-stake within the pool");
+        }
+    }
+
+    /// A guardian's pause lapses after `pauseDuration`: nothing stays paused longer.
+    function invariant_guardianPauseLapses() public view {
+        if (!staking.paused()) return;
+        assertLt(block.timestamp, handler.lastGuardianPause() + staking.pauseDuration());
+    }
+
     function invariant_noUnexpectedReverts() public view {
         assertEq(handler.unexpectedReverts(), 0, string(handler.lastUnexpectedRevert()));
     }
@@ -134,12 +156,14 @@ contract ERAStakingInvariantTest is StdInvariant, SuiteTest {
     function unbondingPoolShares(address node) internal view returns (uint256) {
         bytes32 slot = bytes32(uint256(keccak256(abi.encode(node, uint256(2)))) + 1);
         uint256 word = uint256(vm.load(address(staking), slot));
+        // casting to 'uint128' is safe because it takes the low half of the word on purpose
+        // forge-lint: disable-next-line(unsafe-typecast)
         assertEq(uint128(word), staking.unbondingStake(node), "storage layout moved: fix the slot");
         return word >> 128;
     }
 
     function callCount() internal view returns (uint256) {
         return handler.calls("registerNode") + handler.calls("deposit") + handler.calls("queueWithdrawal")
-            + handler.calls("completeWithdrawal") + handler.calls("slash");
+            + handler.calls("completeWithdrawal") + handler.calls("slash") + handler.calls("pause");
     }
 }

@@ -8,8 +8,9 @@ import {CommonBase} from "forge-std/Base.sol";
 import {StdUtils} from "forge-std/StdUtils.sol";
 
 /// @notice Random keeper reports, waits, governance pins and unpins, sentinel trips, governance
-/// reopens and cross-scenario transfers (some above the breaker's limit). Acts as the keeper, the
-/// sentinel and the timelock directly: the timelock's own delay is tested elsewhere.
+/// reopens, cross-scenario transfers (some above the breaker's limit, which trip and escrow) and
+/// escrow settlements and refunds. Acts as the keeper, the sentinel and the timelock directly: the
+/// timelock's own delay is tested elsewhere.
 contract ScenarioHandler is CommonBase, StdUtils {
     ScenarioRegistry internal immutable scenarios;
     CircuitBreaker internal immutable breaker;
@@ -24,6 +25,12 @@ contract ScenarioHandler is CommonBase, StdUtils {
     uint256 public passedWhileTripped;
     /// Reports that stepped a scenario up into emergency lockdown (governance's pin only).
     uint256 public keeperLockdowns;
+    /// ERA the handler saw going into escrows and not yet released.
+    uint256 public ghostEscrowed;
+    /// Trips caused by a transfer that did not escrow its full amount.
+    uint256 public tripsWithoutEscrow;
+    /// Escrows not yet released.
+    uint256[] internal _open;
 
     constructor(
         ScenarioRegistry scenarios_,
@@ -82,10 +89,13 @@ contract ScenarioHandler is CommonBase, StdUtils {
     function transfer(uint256 fromSeed, uint256 toSeed, uint256 amount) external {
         uint256 from = bound(fromSeed, 1, count);
         uint256 to = bound(toSeed, 1, count);
-        amount = bound(amount, 1, 1_500_000e18);
+        uint256 balance = scenarios.staking().era().balanceOf(payer);
+        if (balance == 0) return;
+        amount = bound(amount, 1, balance < 1_500_000e18 ? balance : 1_500_000e18);
         uint8 fromDomain = uint8(scenarios.scenario(from).domain);
         uint8 toDomain = uint8(scenarios.scenario(to).domain);
         bool wasClosed = ghostTripped[fromDomain] || ghostTripped[toDomain];
+        uint256 escrowsBefore = scenarios.escrowCount();
         vm.prank(payer);
         bool delivered = scenarios.transfer(from, to, payer, amount);
         if (fromDomain != toDomain && delivered && wasClosed) ++passedWhileTripped;
@@ -93,6 +103,37 @@ contract ScenarioHandler is CommonBase, StdUtils {
             fromDomain != toDomain && !delivered && breaker.isTripped(fromDomain) && !ghostTripped[fromDomain]
         ) {
             ghostTripped[fromDomain] = true; // tripped by this transfer
+            uint256 id = scenarios.escrowCount();
+            if (id != escrowsBefore + 1 || scenarios.escrow(id).amount != amount) ++tripsWithoutEscrow;
+            _open.push(id);
+            ghostEscrowed += amount;
         }
+    }
+
+    /// Governance settles an open escrow, delivering or refunding (both pay the payer here).
+    function settle(uint256 seed, bool deliver) external {
+        if (_open.length == 0) return;
+        uint256 index = seed % _open.length;
+        uint256 id = _open[index];
+        _closed(index, scenarios.escrow(id).amount);
+        vm.prank(governance);
+        scenarios.settleEscrow(id, deliver);
+    }
+
+    /// Anyone refunds an open escrow, waiting out its review first.
+    function refund(uint256 seed) external {
+        if (_open.length == 0) return;
+        uint256 index = seed % _open.length;
+        uint256 id = _open[index];
+        uint64 releaseAt = scenarios.escrow(id).releaseAt;
+        if (block.timestamp < releaseAt) vm.warp(releaseAt);
+        _closed(index, scenarios.escrow(id).amount);
+        scenarios.refundEscrow(id);
+    }
+
+    function _closed(uint256 index, uint256 amount) internal {
+        ghostEscrowed -= amount;
+        _open[index] = _open[_open.length - 1];
+        _open.pop();
     }
 }

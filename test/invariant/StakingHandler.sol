@@ -4,17 +4,19 @@ pragma solidity 0.8.30;
 import {IERAStaking} from "../../contracts/interfaces/IERAStaking.sol";
 import {ERAStaking} from "../../contracts/staking/ERAStaking.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {CommonBase} from "forge-std/Base.sol";
 import {StdUtils} from "forge-std/StdUtils.sol";
 
 /// @notice Drives ERAStaking as a few holders would: register, stake, delegate, queue and complete
-/// withdrawals (waiting as needed) and get slashed, and keeps ghost totals of what each put in
-/// and got back. Calls that the contract refuses for a documented reason are skipped; any other
+/// withdrawals (waiting as needed) and get slashed, and the guardian pauses, and keeps ghost
+/// totals of what each put in and got back. Calls that the contract refuses for a documented reason are skipped; any other
 /// revert is recorded in `unexpectedReverts` for the invariants to catch.
 contract StakingHandler is CommonBase, StdUtils {
     ERAStaking internal immutable staking;
     IERC20 internal immutable era;
     address internal immutable slasher;
+    address internal immutable guardian;
 
     address[] internal _actors;
     mapping(address actor => uint256[]) internal _pending;
@@ -32,11 +34,16 @@ contract StakingHandler is CommonBase, StdUtils {
     /// How often deposits were refused because a node was wiped (for the run's statistics).
     uint256 public refusedWipedDeposits;
     mapping(bytes32 action => uint256) public calls;
+    /// When the guardian's last pause began (zero: never).
+    uint256 public lastGuardianPause;
+    /// Calls refused because a pause was running (expected; for the run's statistics).
+    uint256 public refusedWhilePaused;
 
-    constructor(ERAStaking staking_, address slasher_, address[] memory actors_) {
+    constructor(ERAStaking staking_, address slasher_, address guardian_, address[] memory actors_) {
         staking = staking_;
         era = staking_.era();
         slasher = slasher_;
+        guardian = guardian_;
         _actors = actors_;
     }
 
@@ -54,10 +61,23 @@ contract StakingHandler is CommonBase, StdUtils {
 
     function registerNode(uint256 actorSeed) external {
         address actor = _actor(actorSeed);
-        if (staking.isNode(actor)) return;
+        if (staking.isNode(actor) || staking.paused()) return;
         calls["registerNode"]++;
         vm.prank(actor);
         staking.registerNode();
+    }
+
+    /// The guardian pauses whenever it may; a refusal must be the documented one.
+    function pause() external {
+        calls["pause"]++;
+        vm.prank(guardian);
+        try staking.pause() {
+            lastGuardianPause = block.timestamp;
+        } catch (bytes memory reason) {
+            // casting to 'bytes4' is safe because a selector is the first four bytes of revert data
+            // forge-lint: disable-next-line(unsafe-typecast)
+            if (bytes4(reason) != IERAStaking.GuardianPauseTooSoon.selector) _unexpected(reason);
+        }
     }
 
     function stake(uint256 actorSeed, uint256 amount) external {
@@ -95,7 +115,7 @@ contract StakingHandler is CommonBase, StdUtils {
                 _unexpected("withdrawal worth more than queued");
             }
         } catch (bytes memory reason) {
-            _unexpected(reason);
+            _refused(reason);
         }
     }
 
@@ -120,7 +140,7 @@ contract StakingHandler is CommonBase, StdUtils {
             ids[index] = ids[ids.length - 1];
             ids.pop();
         } catch (bytes memory reason) {
-            _unexpected(reason);
+            _refused(reason);
         }
     }
 
@@ -171,9 +191,14 @@ contract StakingHandler is CommonBase, StdUtils {
         totalDeposited += amount;
     }
 
-    /// A wiped node refuses new stake; nothing else may stop a funded, approved deposit.
+    /// A wiped node refuses new stake and a running pause refuses everything but slashes; nothing
+    /// else may stop a funded, approved deposit or a withdrawal.
     function _refused(bytes memory reason) internal {
-        if (bytes4(reason) == IERAStaking.NodeStakeWiped.selector) refusedWipedDeposits++;
+        // casting to 'bytes4' is safe because a selector is the first four bytes of revert data
+        // forge-lint: disable-next-line(unsafe-typecast)
+        bytes4 selector = bytes4(reason);
+        if (selector == IERAStaking.NodeStakeWiped.selector) refusedWipedDeposits++;
+        else if (selector == Pausable.EnforcedPause.selector && staking.paused()) refusedWhilePaused++;
         else _unexpected(reason);
     }
 

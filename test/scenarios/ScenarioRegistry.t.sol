@@ -12,6 +12,9 @@ contract ScenarioRegistryTest is ScenarioTest {
     IScenarioRegistry.Domain internal constant FINANCIAL_D = IScenarioRegistry.Domain.Financial;
     IScenarioRegistry.Role internal constant CORE = IScenarioRegistry.Role.Core;
     IScenarioRegistry.Role internal constant GUARDIAN = IScenarioRegistry.Role.Guardian;
+    bytes32 internal constant SHOP = "shop";
+    bytes32 internal constant S = "s";
+    bytes32 internal constant T = "t";
 
     address internal core = makeAddr("core");
     address internal guardianNode = makeAddr("guardianNode");
@@ -43,7 +46,8 @@ contract ScenarioRegistryTest is ScenarioTest {
         assertEq(s.developerBps, 3_000);
         assertEq(s.usersBps, 3_000);
         assertEq(s.name, "payments");
-        assertEq(scenarios.scenarioIdOf("payments"), pay);
+        assertEq(scenarios.scenarioIdOf(developer, "payments"), pay);
+        assertEq(scenarios.scenarioIdOf(stranger, "payments"), 0, "names are per developer");
         assertEq(scenarios.scenarioCount(), 2);
         assertEq(scenarios.requiredStake(pay), 250_000e18);
         assertEq(scenarios.requiredStake(shop), 60_000e18);
@@ -63,7 +67,7 @@ contract ScenarioRegistryTest is ScenarioTest {
         vm.expectRevert(IScenarioRegistry.EmptyScenarioName.selector);
         scenarios.registerScenario(0, ENTERPRISE_D, HYBRID, 1, 4_000, 3_000, 3_000);
         vm.expectRevert(
-            abi.encodeWithSelector(IScenarioRegistry.ScenarioExists.selector, bytes32("shop"), shop)
+            abi.encodeWithSelector(IScenarioRegistry.ScenarioExists.selector, developer, SHOP, shop)
         );
         scenarios.registerScenario("shop", ENTERPRISE_D, HYBRID, 1, 4_000, 3_000, 3_000);
         vm.expectRevert(abi.encodeWithSelector(IScenarioRegistry.UnknownDomain.selector, 0));
@@ -175,6 +179,44 @@ contract ScenarioRegistryTest is ScenarioTest {
         vm.prank(guardianNode);
         scenarios.reverify(pay, "s", false);
         assertEq(uint8(scenarios.verdict(pay, "s").status), uint8(IScenarioRegistry.VerdictStatus.Disputed));
+        // Governance settles it.
+        bytes memory call = abi.encodeCall(scenarios.resolveDispute, (pay, "s", false));
+        bytes32 salt = scheduleAndWait(address(scenarios), call);
+        vm.expectEmit(address(scenarios));
+        emit IScenarioRegistry.DisputeResolved(pay, "s", false);
+        execute(address(scenarios), call, salt);
+        IScenarioRegistry.Verdict memory v = scenarios.verdict(pay, "s");
+        assertEq(uint8(v.status), uint8(IScenarioRegistry.VerdictStatus.Final));
+        assertFalse(v.valid);
+    }
+
+    function test_RevertWhen_resolveDispute_notDisputedOrNotGovernance() public {
+        vm.expectRevert(abi.encodeWithSelector(IScenarioRegistry.NotDisputed.selector, pay, S));
+        vm.prank(address(timelock));
+        scenarios.resolveDispute(pay, "s", true);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IAccessControl.AccessControlUnauthorizedAccount.selector,
+                operator,
+                scenarios.DEFAULT_ADMIN_ROLE()
+            )
+        );
+        vm.prank(operator);
+        scenarios.resolveDispute(pay, "s", true);
+    }
+
+    function test_RevertWhen_reverify_guardianSharesTheCoreStake() public {
+        enroll(pay, core, CORE);
+        enroll(pay, guardianNode, GUARDIAN);
+        vm.prank(core);
+        scenarios.submitVerdict(pay, "s", true);
+        // The core's operator puts stake behind the guardian node too.
+        addDelegation(core, guardianNode, 1e18);
+        vm.expectRevert(
+            abi.encodeWithSelector(IScenarioRegistry.SharedStake.selector, pay, core, guardianNode)
+        );
+        vm.prank(guardianNode);
+        scenarios.reverify(pay, "s", true);
     }
 
     function test_lightVerdict_countsAtOnce() public {
@@ -183,9 +225,7 @@ contract ScenarioRegistryTest is ScenarioTest {
         scenarios.submitVerdict(shop, "s", false);
         assertEq(uint8(scenarios.verdict(shop, "s").status), uint8(IScenarioRegistry.VerdictStatus.Final));
         enroll(shop, guardianNode, GUARDIAN);
-        vm.expectRevert(
-            abi.encodeWithSelector(IScenarioRegistry.NoVerdictToReverify.selector, shop, bytes32("s"))
-        );
+        vm.expectRevert(abi.encodeWithSelector(IScenarioRegistry.NoVerdictToReverify.selector, shop, S));
         vm.prank(guardianNode);
         scenarios.reverify(shop, "s", true);
     }
@@ -207,12 +247,10 @@ contract ScenarioRegistryTest is ScenarioTest {
         vm.expectRevert(abi.encodeWithSelector(IScenarioRegistry.NotGuardianNode.selector, pay, core));
         vm.prank(core);
         scenarios.reverify(pay, "s", true);
-        vm.expectRevert(abi.encodeWithSelector(IScenarioRegistry.VerdictExists.selector, pay, bytes32("s")));
+        vm.expectRevert(abi.encodeWithSelector(IScenarioRegistry.VerdictExists.selector, pay, S));
         vm.prank(core);
         scenarios.submitVerdict(pay, "s", true);
-        vm.expectRevert(
-            abi.encodeWithSelector(IScenarioRegistry.NoVerdictToReverify.selector, pay, bytes32("t"))
-        );
+        vm.expectRevert(abi.encodeWithSelector(IScenarioRegistry.NoVerdictToReverify.selector, pay, T));
         vm.prank(guardianNode);
         scenarios.reverify(pay, "t", true);
     }
@@ -430,7 +468,7 @@ contract ScenarioRegistryTest is ScenarioTest {
 
     function fundFor(address account, uint256 amount) internal {
         vm.prank(operator);
-        era.transfer(account, amount);
+        assertTrue(era.transfer(account, amount));
         vm.prank(account);
         era.approve(address(scenarios), type(uint256).max);
     }
@@ -454,19 +492,96 @@ contract ScenarioRegistryTest is ScenarioTest {
         assertEq(era.balanceOf(payer), 80e18);
     }
 
-    function test_transfer_aboveLimitTripsTheSourceDomain() public {
+    /// Trips Financial with a transfer just above the limit from `payer`; returns the escrow id.
+    function tripByTransfer() internal returns (uint256 escrowId) {
         fundFor(payer, 1_000_001e18);
-        vm.prank(payer);
-        assertTrue(scenarios.transfer(pay, shop, stranger, 1_000_000e18), "at the limit");
-        vm.prank(stranger);
-        era.transfer(payer, 1_000_000e18);
+        uint64 releaseAt = uint64(block.timestamp) + scenarios.ESCROW_REVIEW_PERIOD();
+        vm.expectEmit(address(scenarios));
+        emit IScenarioRegistry.TransferEscrowed(
+            scenarios.escrowCount() + 1, pay, shop, payer, stranger, 1_000_001e18, releaseAt
+        );
         vm.prank(payer);
         assertFalse(scenarios.transfer(pay, shop, stranger, 1_000_001e18));
+        escrowId = scenarios.escrowCount();
+    }
+
+    function test_transfer_aboveLimitTripsTheSourceDomainAndEscrows() public {
+        fundFor(payer, 1_000_000e18);
+        vm.prank(payer);
+        assertTrue(scenarios.transfer(pay, shop, stranger, 1_000_000e18), "at the limit");
+        uint256 id = tripByTransfer();
         assertTrue(breaker.isTripped(D_FINANCIAL));
         assertFalse(breaker.isTripped(D_LIGHT));
-        assertEq(era.balanceOf(payer), 1_000_001e18, "nothing moved");
+        assertEq(era.balanceOf(payer), 0, "the value left the sender");
+        assertEq(era.balanceOf(stranger), 1_000_000e18, "and did not reach the recipient");
+        assertEq(era.balanceOf(address(scenarios)), 1_000_001e18, "it is held here");
+        assertEq(scenarios.totalEscrowed(), 1_000_001e18);
+        IScenarioRegistry.Escrow memory e = scenarios.escrow(id);
+        assertEq(e.from, payer);
+        assertEq(e.to, stranger);
+        assertEq(e.amount, 1_000_001e18);
+        assertEq(e.releaseAt, block.timestamp + 7 days);
         assertFalse(breaker.isChannelOpen(D_FINANCIAL, D_ENTERPRISE));
         assertTrue(breaker.isChannelOpen(D_LIGHT, D_ENTERPRISE));
+        // A closed channel blocks without taking anything, even above the limit.
+        fundFor(payer, 2_000_000e18);
+        vm.prank(payer);
+        assertFalse(scenarios.transfer(pay, shop, stranger, 2_000_000e18));
+        assertEq(era.balanceOf(payer), 2_000_000e18);
+        assertEq(scenarios.escrowCount(), 1);
+    }
+
+    function test_settleEscrow_deliversOrRefunds() public {
+        uint256 id = tripByTransfer();
+        bytes memory call = abi.encodeCall(scenarios.settleEscrow, (id, true));
+        bytes32 salt = scheduleAndWait(address(scenarios), call);
+        vm.expectEmit(address(scenarios));
+        emit IScenarioRegistry.EscrowReleased(id, stranger, 1_000_001e18);
+        execute(address(scenarios), call, salt);
+        assertEq(era.balanceOf(stranger), 1_000_001e18, "let through");
+        assertEq(scenarios.totalEscrowed(), 0);
+        assertEq(scenarios.escrow(id).from, address(0));
+        vm.expectRevert(abi.encodeWithSelector(IScenarioRegistry.UnknownEscrow.selector, id));
+        vm.prank(address(timelock));
+        scenarios.settleEscrow(id, false);
+
+        govern(address(breaker), abi.encodeCall(breaker.reopen, (D_FINANCIAL)));
+        uint256 second = tripByTransfer();
+        vm.prank(address(timelock));
+        scenarios.settleEscrow(second, false);
+        assertEq(era.balanceOf(payer), 1_000_001e18, "refunded");
+        assertEq(era.balanceOf(address(scenarios)), 0);
+    }
+
+    function test_refundEscrow_byAnyoneAfterTheReview() public {
+        uint256 id = tripByTransfer();
+        uint64 releaseAt = scenarios.escrow(id).releaseAt;
+        vm.warp(releaseAt - 1);
+        vm.expectRevert(abi.encodeWithSelector(IScenarioRegistry.EscrowUnderReview.selector, id, releaseAt));
+        vm.prank(stranger);
+        scenarios.refundEscrow(id);
+        vm.warp(releaseAt);
+        vm.expectEmit(address(scenarios));
+        emit IScenarioRegistry.EscrowReleased(id, payer, 1_000_001e18);
+        vm.prank(stranger);
+        scenarios.refundEscrow(id);
+        assertEq(era.balanceOf(payer), 1_000_001e18);
+        assertEq(scenarios.totalEscrowed(), 0);
+        vm.expectRevert(abi.encodeWithSelector(IScenarioRegistry.UnknownEscrow.selector, id));
+        scenarios.refundEscrow(id);
+    }
+
+    function test_RevertWhen_settleEscrow_notGovernance() public {
+        uint256 id = tripByTransfer();
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IAccessControl.AccessControlUnauthorizedAccount.selector,
+                operator,
+                scenarios.DEFAULT_ADMIN_ROLE()
+            )
+        );
+        vm.prank(operator);
+        scenarios.settleEscrow(id, true);
     }
 
     function test_RevertWhen_transfer_badInput() public {

@@ -9,6 +9,10 @@ import {Test} from "forge-std/Test.sol";
 
 /// @notice The deploy script and the SuiteDeployer it shares with the tests.
 contract DeployTest is Test, SuiteDeployer {
+    bytes32 internal constant LIGHT = "light";
+    bytes32 internal constant ENTERPRISE = "enterprise";
+    bytes32 internal constant FINANCIAL = "financial";
+
     address internal operator = makeAddr("operator");
 
     function assertSuite(Suite memory s, address proposer, address guardian, uint256 delay) internal view {
@@ -63,11 +67,11 @@ contract DeployTest is Test, SuiteDeployer {
         assertEq(c.gracePeriod, 7 days);
         assertEq(c.tierIds.length, 3);
         assertEq(c.minStakes.length, 3);
-        assertEq(c.tierIds[0], bytes32("light"));
+        assertEq(c.tierIds[0], LIGHT);
         assertEq(c.minStakes[0], 10_000e18);
-        assertEq(c.tierIds[1], bytes32("enterprise"));
+        assertEq(c.tierIds[1], ENTERPRISE);
         assertEq(c.minStakes[1], 50_000e18);
-        assertEq(c.tierIds[2], bytes32("financial"));
+        assertEq(c.tierIds[2], FINANCIAL);
         assertEq(c.minStakes[2], 100_000e18);
     }
 
@@ -103,6 +107,26 @@ contract DeployTest is Test, SuiteDeployer {
         Suite memory s = deploySuite(c);
         assertSuite(s, operator, guardian, 2 days);
         assertFalse(s.staking.hasRole(s.staking.GUARDIAN_ROLE(), operator));
+    }
+
+    function deployExternal(SuiteConfig memory c) external returns (Suite memory) {
+        return deploySuite(c);
+    }
+
+    /// Outside the development chains (31337, 31338, 1337) one key may not be both the proposer
+    /// and the guardian.
+    function test_RevertWhen_deploySuite_proposerIsGuardianOnAPublicChain() public {
+        vm.chainId(10);
+        vm.expectRevert(abi.encodeWithSelector(ProposerIsGuardian.selector, operator, 10));
+        this.deployExternal(defaults(operator));
+        SuiteConfig memory c = defaults(operator);
+        c.guardian = makeAddr("guardian");
+        assertSuite(this.deployExternal(c), operator, c.guardian, 2 days);
+        uint256[3] memory devChains = [uint256(31337), 31338, 1337];
+        for (uint256 i; i < devChains.length; ++i) {
+            vm.chainId(devChains[i]);
+            assertSuite(this.deployExternal(defaults(operator)), operator, operator, 2 days);
+        }
     }
 
     /// The script itself, first with defaults, then with every environment override. (One test:

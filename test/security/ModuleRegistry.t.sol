@@ -3,24 +3,16 @@ pragma solidity 0.8.30;
 
 import {IModuleRegistry} from "../../contracts/interfaces/IModuleRegistry.sol";
 import {ISecurityModule} from "../../contracts/interfaces/ISecurityModule.sol";
+import {IntegrityVerifier} from "../../contracts/verifiers/IntegrityVerifier.sol";
 import {ScenarioTest} from "../utils/ScenarioTest.sol";
+import {IntegrityFixture} from "../verifiers/fixtures/IntegrityFixture.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 
-/// @notice Answers `verifyProof` with the value it was told; a stand-in for a Groth16 verifier,
-/// whose own tests (test/verifiers) cover real proofs.
-contract AnsweringVerifier {
-    bool internal answer;
-
-    function setAnswer(bool answer_) external {
-        answer = answer_;
-    }
-
-    fallback(bytes calldata) external returns (bytes memory) {
-        return abi.encode(answer);
-    }
-}
-
 contract ModuleRegistryTest is ScenarioTest {
+    bytes32 internal constant HYBRID_NAME = "hybrid-proof";
+    bytes32 internal constant VALIDITY_NAME = "validity-proof";
+    bytes32 internal constant X = "x";
+
     function assertStep(uint32 id, uint8 level, uint32 expectedId, uint8 expectedLevel) internal pure {
         assertEq(id, expectedId, "module");
         assertEq(level, expectedLevel, "level");
@@ -80,15 +72,13 @@ contract ModuleRegistryTest is ScenarioTest {
         vm.startPrank(address(timelock));
         vm.expectRevert(IModuleRegistry.EmptyModuleName.selector);
         modules.registerModule(0, ISecurityModule.ModuleType.BasicFraudProof, 1, 1, address(0));
-        vm.expectRevert(
-            abi.encodeWithSelector(IModuleRegistry.ModuleExists.selector, bytes32("hybrid-proof"), HYBRID)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IModuleRegistry.ModuleExists.selector, HYBRID_NAME, HYBRID));
         modules.registerModule("hybrid-proof", ISecurityModule.ModuleType.HybridProof, 3, 1, address(0));
         vm.expectRevert(abi.encodeWithSelector(IModuleRegistry.InvalidLevel.selector, 0));
         modules.registerModule("x", ISecurityModule.ModuleType.BasicFraudProof, 0, 1, address(0));
         vm.expectRevert(abi.encodeWithSelector(IModuleRegistry.InvalidLevel.selector, 7));
         modules.registerModule("x", ISecurityModule.ModuleType.BasicFraudProof, 7, 1, address(0));
-        vm.expectRevert(abi.encodeWithSelector(IModuleRegistry.ZeroThreshold.selector, bytes32("x")));
+        vm.expectRevert(abi.encodeWithSelector(IModuleRegistry.ZeroThreshold.selector, X));
         modules.registerModule("x", ISecurityModule.ModuleType.BasicFraudProof, 1, 0, address(0));
         vm.stopPrank();
     }
@@ -104,9 +94,7 @@ contract ModuleRegistryTest is ScenarioTest {
 
     function test_RevertWhen_setThreshold_badInput() public {
         vm.startPrank(address(timelock));
-        vm.expectRevert(
-            abi.encodeWithSelector(IModuleRegistry.ZeroThreshold.selector, bytes32("validity-proof"))
-        );
+        vm.expectRevert(abi.encodeWithSelector(IModuleRegistry.ZeroThreshold.selector, VALIDITY_NAME));
         modules.setThreshold(VALIDITY, 0);
         vm.expectRevert(abi.encodeWithSelector(IModuleRegistry.UnknownModule.selector, 99));
         modules.setThreshold(99, 1);
@@ -179,28 +167,72 @@ contract ModuleRegistryTest is ScenarioTest {
         modules.moduleType(11);
     }
 
-    function test_verify_forwardsToTheVerifierAndBindsTheSubject() public {
-        AnsweringVerifier verifier = new AnsweringVerifier();
+    /// A real proof (the integrity fixture, from era-prover) through a module whose verifier is the
+    /// generated IntegrityVerifier; the subject is the proof's binding input.
+    function test_verify_realProofThroughTheGeneratedVerifier() public {
         govern(
             address(modules),
             abi.encodeCall(
                 modules.registerModule,
-                ("zk-test", ISecurityModule.ModuleType.ValidityProof, 4, 1, address(verifier))
+                ("zk-test", ISecurityModule.ModuleType.ValidityProof, 4, 1, address(new IntegrityVerifier()))
             )
         );
-        bytes32 subject = keccak256("asset");
-        bytes memory metadata = abi.encodeWithSignature("verifyProof(uint256,uint256)", 1, subject);
-        assertFalse(modules.verify(11, metadata, subject));
-        verifier.setAnswer(true);
-        assertTrue(modules.verify(11, metadata, subject));
+        uint256[8] memory proof = IntegrityFixture.proof();
+        uint256[2] memory input = IntegrityFixture.input();
+        bytes32 subject = bytes32(input[1]);
+        assertTrue(modules.verify(11, abi.encode(proof, input), subject), "valid proof");
+        proof[0] ^= 1;
+        assertFalse(modules.verify(11, abi.encode(proof, input), subject), "tampered proof");
+        proof = IntegrityFixture.proof();
+        input[0] ^= 1;
+        assertFalse(modules.verify(11, abi.encode(proof, input), subject), "tampered commitment");
+    }
+
+    function test_RevertWhen_verify_badMetadata() public {
+        govern(
+            address(modules),
+            abi.encodeCall(
+                modules.registerModule,
+                ("zk-test", ISecurityModule.ModuleType.ValidityProof, 4, 1, address(new IntegrityVerifier()))
+            )
+        );
+        uint256[8] memory proof = IntegrityFixture.proof();
+        uint256[2] memory input = IntegrityFixture.input();
+        bytes32 subject = bytes32(input[1]);
         bytes32 other = keccak256("other");
+        bytes memory metadata = abi.encode(proof, input);
         vm.expectRevert(abi.encodeWithSelector(IModuleRegistry.MetadataNotBoundToSubject.selector, 11, other));
         modules.verify(11, metadata, other);
-        vm.expectRevert(
-            abi.encodeWithSelector(IModuleRegistry.MetadataNotBoundToSubject.selector, 11, subject)
-        );
+        vm.expectRevert(abi.encodeWithSelector(IModuleRegistry.MetadataLengthMismatch.selector, 11, 0, 320));
         modules.verify(11, "", subject);
+        vm.expectRevert(abi.encodeWithSelector(IModuleRegistry.MetadataLengthMismatch.selector, 11, 352, 320));
+        modules.verify(11, abi.encodePacked(metadata, subject), subject);
         vm.expectRevert(abi.encodeWithSelector(IModuleRegistry.NoVerifier.selector, VALIDITY));
         modules.verify(VALIDITY, metadata, subject);
+        // A verifier address without code checks nothing.
+        govern(
+            address(modules),
+            abi.encodeCall(
+                modules.registerModule, ("zk-eoa", ISecurityModule.ModuleType.ValidityProof, 4, 1, address(7))
+            )
+        );
+        vm.expectRevert(abi.encodeWithSelector(IModuleRegistry.NoVerifier.selector, 12));
+        modules.verify(12, metadata, subject);
+    }
+
+    /// A caller that gives `verify` too little gas for the verifier gets a revert, never a false
+    /// that would read as "invalid proof".
+    function test_RevertWhen_verify_verifierStarved() public {
+        govern(
+            address(modules),
+            abi.encodeCall(
+                modules.registerModule,
+                ("zk-test", ISecurityModule.ModuleType.ValidityProof, 4, 1, address(new IntegrityVerifier()))
+            )
+        );
+        uint256[2] memory input = IntegrityFixture.input();
+        bytes memory metadata = abi.encode(IntegrityFixture.proof(), input);
+        vm.expectRevert(abi.encodeWithSelector(IModuleRegistry.VerifierOutOfGas.selector, 11));
+        modules.verify{gas: 150_000}(11, metadata, bytes32(input[1]));
     }
 }

@@ -9,9 +9,12 @@ import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.so
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {IERC165} from "@openzeppelin/contracts/utils/introspection/IERC165.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 /// @notice Every external function of ERAStaking and every way it reverts, on the deployed suite.
 contract ERAStakingTest is SuiteTest {
+    bytes32 internal constant ZERO_TIER = "zero";
+
     address internal node = makeAddr("node");
     address internal alice = makeAddr("alice");
     address internal bob = makeAddr("bob");
@@ -34,6 +37,8 @@ contract ERAStakingTest is SuiteTest {
         assertEq(staking.getRoleAdmin(staking.SLASHER_ROLE()), staking.DEFAULT_ADMIN_ROLE());
         assertEq(staking.getRoleAdmin(staking.GUARDIAN_ROLE()), staking.DEFAULT_ADMIN_ROLE());
         assertFalse(staking.paused());
+        assertEq(staking.pauseDuration(), 7 days);
+        assertEq(staking.selfBondBps(), 1_000);
         assertEq(staking.MIN_UNBONDING_DELAY(), 1 days);
         assertEq(staking.MAX_DELAY(), 90 days);
         bytes32[] memory ids = staking.tierIds();
@@ -71,7 +76,7 @@ contract ERAStakingTest is SuiteTest {
     function test_RevertWhen_constructorTierMinimumZero() public {
         (bytes32[] memory ids, uint128[] memory mins) = (new bytes32[](1), new uint128[](1));
         ids[0] = "zero";
-        vm.expectRevert(abi.encodeWithSelector(IERAStaking.ZeroMinStake.selector, bytes32("zero")));
+        vm.expectRevert(abi.encodeWithSelector(IERAStaking.ZeroMinStake.selector, ZERO_TIER));
         new ERAStaking(era, address(timelock), operator, 7 days, 7 days, ids, mins);
     }
 
@@ -176,7 +181,7 @@ contract ERAStakingTest is SuiteTest {
     function test_RevertWhen_stakeWithoutAllowance() public {
         addNode(node, 0);
         vm.prank(operator);
-        era.transfer(node, 1e18);
+        assertTrue(era.transfer(node, 1e18));
         vm.expectRevert(
             abi.encodeWithSelector(
                 IERC20Errors.ERC20InsufficientAllowance.selector, address(staking), 0, 1e18
@@ -554,10 +559,88 @@ contract ERAStakingTest is SuiteTest {
         }
     }
 
+    /// A guardian's pause cannot be renewed while it runs, nor for as long again after it ends.
     function test_RevertWhen_pauseTwice() public {
         pauseStaking();
-        vm.expectRevert(Pausable.EnforcedPause.selector);
+        uint256 allowedAt = block.timestamp + 14 days;
+        vm.expectRevert(abi.encodeWithSelector(IERAStaking.GuardianPauseTooSoon.selector, allowedAt));
         pauseStaking();
+        vm.warp(allowedAt - 1);
+        assertFalse(staking.paused(), "lapsed after 7 days");
+        vm.expectRevert(abi.encodeWithSelector(IERAStaking.GuardianPauseTooSoon.selector, allowedAt));
+        pauseStaking();
+        vm.warp(allowedAt);
+        pauseStaking();
+        assertTrue(staking.paused());
+    }
+
+    function test_pause_lapsesAfterItsDuration() public {
+        vm.expectEmit(address(staking));
+        emit IERAStaking.PauseEndSet(operator, uint64(block.timestamp + 7 days));
+        pauseStaking();
+        assertEq(staking.pausedUntil(), block.timestamp + 7 days);
+        vm.warp(block.timestamp + 7 days - 1);
+        assertTrue(staking.paused());
+        vm.warp(block.timestamp + 1);
+        assertFalse(staking.paused());
+        addNode(node, 1e18); // deposits flow again
+    }
+
+    function test_extendPause_byGovernance() public {
+        pauseStaking();
+        uint64 until = uint64(block.timestamp + 30 days);
+        vm.expectEmit(address(staking));
+        emit IERAStaking.PauseEndSet(address(timelock), until);
+        vm.prank(address(timelock));
+        staking.extendPause(until);
+        vm.warp(until - 1);
+        assertTrue(staking.paused());
+        vm.warp(until);
+        assertFalse(staking.paused());
+        // Governance may also pause outright, even after a lapse.
+        vm.prank(address(timelock));
+        staking.extendPause(uint64(block.timestamp + 1 days));
+        assertTrue(staking.paused());
+    }
+
+    function test_RevertWhen_extendPause_badInput() public {
+        uint64 tooFar = SafeCast.toUint64(block.timestamp + 90 days + 1);
+        vm.startPrank(address(timelock));
+        vm.expectRevert(abi.encodeWithSelector(IERAStaking.PauseEndOutOfRange.selector, block.timestamp));
+        staking.extendPause(uint64(block.timestamp));
+        vm.expectRevert(abi.encodeWithSelector(IERAStaking.PauseEndOutOfRange.selector, tooFar));
+        staking.extendPause(tooFar);
+        vm.stopPrank();
+        bytes32 role = staking.DEFAULT_ADMIN_ROLE();
+        vm.expectRevert(
+            abi.encodeWithSelector(IAccessControl.AccessControlUnauthorizedAccount.selector, operator, role)
+        );
+        vm.prank(operator);
+        staking.extendPause(uint64(block.timestamp + 1 days));
+    }
+
+    function test_setPauseDurationAndSelfBond() public {
+        vm.startPrank(address(timelock));
+        vm.expectEmit(address(staking));
+        emit IERAStaking.PauseDurationSet(7 days, 2 days);
+        staking.setPauseDuration(2 days);
+        vm.expectRevert(
+            abi.encodeWithSelector(IERAStaking.DelayOutOfRange.selector, 1 days - 1, 1 days, 30 days)
+        );
+        staking.setPauseDuration(1 days - 1);
+        vm.expectRevert(
+            abi.encodeWithSelector(IERAStaking.DelayOutOfRange.selector, 31 days, 1 days, 30 days)
+        );
+        staking.setPauseDuration(31 days);
+        vm.expectEmit(address(staking));
+        emit IERAStaking.SelfBondSet(1_000, 2_500);
+        staking.setSelfBondBps(2_500);
+        vm.expectRevert(abi.encodeWithSelector(IERAStaking.SelfBondOutOfRange.selector, 10_001));
+        staking.setSelfBondBps(10_001);
+        vm.stopPrank();
+        assertEq(staking.pauseDuration(), 2 days);
+        assertEq(staking.selfBondBps(), 2_500);
+        assertEq(staking.minSelfBond(LIGHT), 2_500e18);
     }
 
     function test_RevertWhen_unpauseNotGovernance() public {

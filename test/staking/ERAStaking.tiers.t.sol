@@ -7,6 +7,8 @@ import {SuiteTest} from "../utils/SuiteTest.sol";
 /// @notice Tier thresholds and the grace period after a raise, with every change made through the
 /// timelock (so each one lands `timelockDelay` after it is scheduled).
 contract ERAStakingTiersTest is SuiteTest {
+    bytes32 internal constant GOLD = "gold";
+
     uint64 internal constant GRACE = 7 days;
 
     address internal at10k = makeAddr("at10k");
@@ -52,6 +54,21 @@ contract ERAStakingTiersTest is SuiteTest {
         assertMeets(at9k, LIGHT);
     }
 
+    /// A node keeps 10% of the tier's minimum as its own stake; delegations do not replace it.
+    function test_meetsTier_needsTheSelfBond() public {
+        address n = makeAddr("delegatedNode");
+        addNode(n, 999e18);
+        addDelegation(stranger, n, 20_000e18);
+        assertFalse(staking.meetsTier(n, LIGHT));
+        vm.expectRevert(
+            abi.encodeWithSelector(IERAStaking.SelfBondBelowTier.selector, n, LIGHT, 999e18, 1_000e18)
+        );
+        staking.requireTier(n, LIGHT);
+        addDelegation(n, n, 1e18); // a node's own deposit through `delegate` is self-stake too
+        assertMeets(n, LIGHT);
+        assertEq(staking.selfStake(n), 1_000e18);
+    }
+
     function test_meetsTier_lostByWithdrawalAndSlash() public {
         queue(at10k, at10k, 1);
         assertBelow(at10k, LIGHT, 10_000e18);
@@ -60,9 +77,9 @@ contract ERAStakingTiersTest is SuiteTest {
     }
 
     function test_RevertWhen_tierUnknown() public {
-        vm.expectRevert(abi.encodeWithSelector(IERAStaking.UnknownTier.selector, bytes32("gold")));
+        vm.expectRevert(abi.encodeWithSelector(IERAStaking.UnknownTier.selector, GOLD));
         staking.meetsTier(at10k, "gold");
-        vm.expectRevert(abi.encodeWithSelector(IERAStaking.UnknownTier.selector, bytes32("gold")));
+        vm.expectRevert(abi.encodeWithSelector(IERAStaking.UnknownTier.selector, GOLD));
         staking.requireTier(at10k, "gold");
     }
 
@@ -74,7 +91,7 @@ contract ERAStakingTiersTest is SuiteTest {
         execute(address(staking), data, salt);
         bytes32[] memory ids = staking.tierIds();
         assertEq(ids.length, 4);
-        assertEq(ids[3], bytes32("gold"));
+        assertEq(ids[3], GOLD);
         IERAStaking.Tier memory t = staking.tiers("gold");
         assertEq(t.minStake, 12_000e18);
         assertEq(t.previousMinStake, 0);
