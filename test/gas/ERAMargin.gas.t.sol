@@ -59,6 +59,7 @@ contract ERAMarginGasTest is MarginGasTest {
         vm.warp(block.timestamp + 1 hours);
         openId = freezeAs(beta, other, 1_000e18);
         openUntil = block.timestamp + 3 days;
+        assessAs(beta, openId, 12, 1_000e18);
         vm.warp(block.timestamp + 3 days);
         bytes memory resolution = resolveCall(slashedId, 0.3e18);
         vm.prank(address(timelock));
@@ -92,28 +93,19 @@ contract ERAMarginGasTest is MarginGasTest {
 
     function test_gas_assess() public {
         vm.warp(openUntil - 1);
-        measure(
-            beta,
-            abi.encodeCall(margin.assess, (openId, 24, 500e18)),
-            "assess (first, inside the dispute window)"
-        );
+        measure(beta, abi.encodeCall(margin.assess, (openId, 24, 500e18)), "assess (replacing)");
     }
 
     function test_gas_resolveSlash() public {
         bytes memory data = resolveCall(caseId, 0.3e18);
         vm.cool(address(margin)); // the weights were read off-chain
-        measure(
-            address(timelock),
-            data,
-            "resolve with slash, 2 weights approved (unclaimed ERA already held)",
-            RESOLVE_TARGET
-        );
+        measure(address(timelock), data, "resolve with slash (unclaimed ERA already held)", RESOLVE_TARGET);
     }
 
     function test_gas_resolveRelease() public {
         bytes memory data = resolveCall(caseId, 0);
         vm.cool(address(margin));
-        measure(address(timelock), data, "resolve release (bond to the provider)");
+        measure(address(timelock), data, "resolve release");
     }
 
     function test_gas_claimFirst() public {
@@ -125,7 +117,7 @@ contract ERAMarginGasTest is MarginGasTest {
         margin.claim(slashedId);
         vm.cool(address(margin));
         vm.cool(address(era));
-        measure(beta, abi.encodeCall(margin.claim, (slashedId)), "claim (last, takes the rest, and the bond)");
+        measure(beta, abi.encodeCall(margin.claim, (slashedId)), "claim (last, takes the rest)");
     }
 
     function test_gas_sweep() public {
@@ -150,7 +142,7 @@ contract ERAMarginGasTest is MarginGasTest {
 
     function test_gas_lapse() public {
         vm.warp(block.timestamp + 30 days);
-        measure(stranger, abi.encodeCall(margin.lapse, (caseId)), "lapse (bond to the provider)");
+        measure(stranger, abi.encodeCall(margin.lapse, (caseId)), "lapse");
     }
 
     function test_gas_penalize() public {
@@ -226,11 +218,11 @@ contract ERAMarginResolveScaleGasTest is MarginGasTest {
         bytes memory big50 = resolveCall(bigCase, 0.3e18);
         vm.cool(address(margin));
         uint256 state = vm.snapshotState();
-        uint256 two = measure(address(timelock), small2, "resolve with slash, 2 weights approved");
+        uint256 two = measure(address(timelock), small2, "resolve with slash, 2 partners");
         vm.revertToState(state);
         vm.cool(address(margin));
         vm.cool(address(era));
-        uint256 fifty = measure(address(timelock), big50, "resolve with slash, 50 weights approved");
+        uint256 fifty = measure(address(timelock), big50, "resolve with slash, 50 partners");
         assertLe(fifty - two, (MANY - 2) * PER_WEIGHT);
         assertEq(margin.caseOf(bigCase).slashed, 30_000e18);
     }
