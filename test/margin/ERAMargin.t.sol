@@ -518,6 +518,26 @@ contract ERAMarginTest is MarginTest {
         acceptAs(alpha, caseId, GAMMA);
     }
 
+    function test_RevertWhen_accept_unknownCase() public {
+        vm.expectRevert(abi.encodeWithSelector(IERAMargin.UnknownCase.selector, 9));
+        acceptAs(alpha, 9, BETA);
+    }
+
+    function test_RevertWhen_claim_sweptCase() public {
+        uint256 caseId = slashedCase();
+        vm.warp(block.timestamp + 90 days);
+        margin.sweep(caseId);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IERAMargin.ClaimWindowClosed.selector,
+                caseId,
+                margin.caseOf(caseId).claimsCloseAt,
+                block.timestamp
+            )
+        );
+        claimAs(alpha, caseId);
+    }
+
     function test_RevertWhen_accept_closedCase() public {
         uint256 caseId = frozenCase(1e18);
         vm.warp(block.timestamp + 3 days);
