@@ -35,7 +35,7 @@ contract ERAMarginInvariantTest is StdInvariant, SuiteTest {
         }
         handler = new MarginHandler(margin, arbiter, providers, partners);
         targetContract(address(handler));
-        bytes4[] memory selectors = new bytes4[](15);
+        bytes4[] memory selectors = new bytes4[](17);
         selectors[0] = MarginHandler.post.selector;
         selectors[1] = MarginHandler.post.selector;
         selectors[2] = MarginHandler.queueWithdrawal.selector;
@@ -51,6 +51,8 @@ contract ERAMarginInvariantTest is StdInvariant, SuiteTest {
         selectors[12] = MarginHandler.accept.selector;
         selectors[13] = MarginHandler.claim.selector;
         selectors[14] = MarginHandler.sweep.selector;
+        selectors[15] = MarginHandler.freeze.selector;
+        selectors[16] = MarginHandler.accept.selector;
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
     }
 

@@ -97,16 +97,27 @@ contract MarginHandler is CommonBase, StdUtils {
 
     /// The freezer (or, one time in four, the arbiter) accepts a partner into an open case.
     function accept(uint256 by, uint256 caseSeed, uint256 partner) external {
-        uint256 caseId = _case(caseSeed, IERAMargin.CaseStatus.Open);
+        uint256 caseId = _assessable(caseSeed);
         address actor = by % 4 == 0 ? arbiter : margin.actorOf(margin.caseOf(caseId).partner);
+        // The first partner from `partner` on that is not in the case yet (else `partner`, refused).
+        bytes32 id = margin.partnerOf(_partners[partner % _partners.length]);
+        for (uint256 i; i < _partners.length; ++i) {
+            bytes32 candidate = margin.partnerOf(_partners[(partner + i) % _partners.length]);
+            if (
+                candidate != margin.caseOf(caseId).partner && !margin.contribution(caseId, candidate).accepted
+            ) {
+                id = candidate;
+                break;
+            }
+        }
         vm.prank(actor);
-        margin.accept(caseId, margin.partnerOf(_partners[partner % _partners.length]));
+        margin.accept(caseId, id);
         calls["accept"]++;
     }
 
     /// A partner of the case (one time in eight, any partner) assesses its contribution.
     function assess(uint256 by, uint256 caseSeed, uint256 lead, uint256 loss) external {
-        uint256 caseId = _case(caseSeed, IERAMargin.CaseStatus.Open);
+        uint256 caseId = _assessable(caseSeed);
         bytes32[] memory inCase = margin.caseParticipants(caseId);
         address actor = by % 8 == 0 || inCase.length == 0
             ? _partners[by % _partners.length]
@@ -201,6 +212,18 @@ contract MarginHandler is CommonBase, StdUtils {
             mstore(partners, n)
             mstore(weights, n)
         }
+    }
+
+    /// An open case still in its dispute window picked by `seed` (else any open case, refused).
+    function _assessable(uint256 seed) internal view returns (uint256) {
+        uint256 count = margin.caseCount();
+        uint256 start = count == 0 ? 0 : seed % count;
+        for (uint256 i; i < count; ++i) {
+            uint256 id = (start + i) % count + 1;
+            IERAMargin.Case memory c = margin.caseOf(id);
+            if (c.status == IERAMargin.CaseStatus.Open && block.timestamp < c.disputeEndsAt) return id;
+        }
+        return _case(seed, IERAMargin.CaseStatus.Open);
     }
 
     /// A case in `status` picked by `seed` (0, an unknown case, when there is none), so most calls
