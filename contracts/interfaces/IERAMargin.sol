@@ -130,13 +130,14 @@ interface IERAMargin {
     error NoEcosystems();
     /// @notice `provider` would hold `margin` for `ecosystems` ecosystems, below `minimum`.
     error MarginBelowMinimum(address provider, uint256 margin, uint256 ecosystems, uint256 minimum);
-    /// @notice `provider` has `margin`, less than `requested`.
+    /// @notice `provider` holds `margin` (queued withdrawal included), less than `requested`.
     error InsufficientMargin(address provider, uint256 margin, uint256 requested);
     /// @notice `provider` has no queued withdrawal.
     error NoPendingWithdrawal(address provider);
     /// @notice The queued withdrawal of `provider` completes at `readyAt`; it is `now`.
     error WithdrawalNotReady(address provider, uint64 readyAt, uint256 now);
-    /// @notice `provider` has `frozen` ERA frozen; nothing can be withdrawn until its cases close.
+    /// @notice `provider` has `frozen` ERA frozen, all its queued withdrawal; it stays until the
+    /// cases close.
     error MarginFrozen(address provider, uint256 frozen);
     /// @notice `caller` acts for no registered partner.
     error UnknownPartner(address caller);
@@ -160,7 +161,7 @@ interface IERAMargin {
     error SlashOutOfRange(uint256 wad, uint256 min, uint256 max);
     /// @notice Case `caseId` has status `status`; shares exist only after a slash.
     error CaseNotSlashed(uint256 caseId, CaseStatus status);
-    /// @notice Partner `partner` has no contribution in case `caseId`.
+    /// @notice Partner `partner` has neither an approved weight nor the freeze bond in case `caseId`.
     error NoShare(uint256 caseId, bytes32 partner);
     /// @notice Partner `partner` claimed its share of case `caseId` already.
     error AlreadyClaimed(uint256 caseId, bytes32 partner);

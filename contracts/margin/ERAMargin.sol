@@ -202,7 +202,7 @@ contract ERAMargin is IERAMargin, AccessControl, Pausable {
         c.status = CaseStatus.Open;
         c.partner = partner;
         c.evidence = evidence;
-        // forge-lint: disable-next-line(unsafe-typecast) amount <= unfrozen <= margin, a uint128
+        // forge-lint: disable-next-line(unsafe-typecast) amount <= unfrozen <= totalMargin < 2^128
         c.frozen = uint128(amount);
         c.lapsesAt = lapsesAt;
         emit MarginFrozenByPartner(caseId, provider, partner, amount, evidence, disputeEndsAt, lapsesAt);
