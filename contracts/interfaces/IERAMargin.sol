@@ -8,12 +8,18 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 /// nodes) post ERA margin here: at least `minMarginPerEcosystem` per ecosystem served. A registered
 /// partner freezes part of a provider's margin on a reported default, opening a case; the freeze
 /// binds at once, so a provider that sees the report cannot withdraw the frozen ERA, even with a
-/// withdrawal queued before. After the case's dispute window an arbiter (governance) releases it or
-/// slashes 20-50% of the provider's margin, capped at what the case froze. Partners that helped
-/// submit contribution assessments while the case is open; the slashed ERA is split by their
-/// weights and each partner pulls its share with `claim`, so resolution costs the same whatever the
-/// number of partners. A case nobody resolves lapses after `maxFreezePeriod` and anyone may release
-/// it. Partners also publish providers' risk features in a standard schema.
+/// withdrawal queued before. A freeze posts a bond (`FREEZE_BOND_BPS` of the amount frozen): the
+/// provider receives it when the case is released or lapses, the freezer gets it back when the
+/// slash is upheld. Margin queued for withdrawal no longer counts as coverage (`margin` drops at
+/// once) but stays freezable and slashable until it is paid out. The freezer (or the arbiter) may
+/// accept other partners into the case; the freezer and accepted partners submit contribution
+/// assessments until the dispute window ends. After the window an arbiter (governance) releases the
+/// case or slashes 20-50% of the provider's margin, capped at what the case froze, approving exact
+/// weights (at most each partner's assessment) in the same call, so a timelocked resolution commits
+/// to them. The slashed ERA is split by the approved weights and each partner pulls its share with
+/// `claim` within `CLAIM_WINDOW`; what is left after it goes to the rewards pool (`sweep`). A case
+/// nobody resolves lapses after `maxFreezePeriod` and anyone may release it. Partners also publish
+/// providers' risk features in a standard schema, each partner its own append-only history.
 /// @dev Margin is separate from staking: this contract holds its own ERA and never reads or moves
 /// stake, and staking never counts margin. A node that is also a provider has two disjoint
 /// balances, so a margin slash and a stake slash can never take the same tokens.
@@ -32,12 +38,13 @@ interface IERAMargin {
         Lapsed
     }
 
-    /// @notice A provider's margin.
-    /// @param margin ERA posted and not withdrawn or slashed (frozen part included).
-    /// @param frozen Part of `margin` held by open cases.
-    /// @param ecosystems How many ecosystems the provider serves; margin must cover each.
-    /// @param pendingWithdrawal ERA of the queued withdrawal (zero for none).
+    /// @notice A provider's margin. The provider's ERA held here is `margin + pendingWithdrawal`.
+    /// @param margin ERA posted and not queued, withdrawn or slashed: the coverage of its ecosystems.
+    /// @param frozen Part of `margin + pendingWithdrawal` held by open cases.
+    /// @param pendingWithdrawal ERA queued to leave (zero for none): no longer coverage, still
+    /// freezable and slashable (slashes and penalties take it first) until paid out.
     /// @param withdrawableAt When the queued withdrawal may complete.
+    /// @param ecosystems How many ecosystems the provider serves; margin must cover each.
     struct Provider {
         uint128 margin;
         uint128 frozen;
@@ -53,23 +60,42 @@ interface IERAMargin {
     /// @param partner The partner that froze.
     /// @param evidence Hash of the default report.
     /// @param frozen ERA frozen; also the most the case can slash.
+    /// @param swept Unclaimed shares and bond went to the rewards pool after the claim window.
     /// @param lapsesAt If still open then, the freeze lapses and anyone may release it.
-    /// @param slashed ERA slashed at resolution, to be shared by contribution.
-    /// @param paid ERA of `slashed` claimed so far.
-    /// @param totalWeight Sum of the contribution weights of the case.
+    /// @param claimsCloseAt End of the claim window (set by a slash).
+    /// @param slashed ERA slashed at resolution, to be shared by the approved weights.
+    /// @param paid ERA of `slashed` claimed so far (or sent to the rewards pool).
+    /// @param totalWeight Sum of the weights the arbiter approved.
     /// @param claimedWeight Sum of the weights whose shares were claimed.
+    /// The freeze bond is `freezeBond(frozen)`, held while the case is open and, after a slash,
+    /// until the freezer claims or the case is swept.
     struct Case {
         address provider;
         uint64 disputeEndsAt;
         CaseStatus status;
+        bool swept;
         bytes32 partner;
         bytes32 evidence;
         uint128 frozen;
         uint64 lapsesAt;
+        uint64 claimsCloseAt;
         uint128 slashed;
         uint128 paid;
         uint256 totalWeight;
         uint256 claimedWeight;
+    }
+
+    /// @notice A partner's part in a case.
+    /// @param accepted Accepted into the case by its freezer or the arbiter (the freezer is in the
+    /// case without it).
+    /// @param claimed Its share (and, for the freezer, the bond) was paid.
+    /// @param assessed Weight of its own assessment (`contributionWeight`); the most it can be approved.
+    /// @param approved Weight the arbiter approved at the slash (zero: no share).
+    struct Contribution {
+        bool accepted;
+        bool claimed;
+        uint256 assessed;
+        uint256 approved;
     }
 
     /// @notice Risk features of a provider in the standard schema, as a partner published them.
@@ -104,13 +130,14 @@ interface IERAMargin {
     error NoEcosystems();
     /// @notice `provider` would hold `margin` for `ecosystems` ecosystems, below `minimum`.
     error MarginBelowMinimum(address provider, uint256 margin, uint256 ecosystems, uint256 minimum);
-    /// @notice `provider` has `margin`, less than `requested`.
+    /// @notice `provider` holds `margin` (queued withdrawal included), less than `requested`.
     error InsufficientMargin(address provider, uint256 margin, uint256 requested);
     /// @notice `provider` has no queued withdrawal.
     error NoPendingWithdrawal(address provider);
     /// @notice The queued withdrawal of `provider` completes at `readyAt`; it is `now`.
     error WithdrawalNotReady(address provider, uint64 readyAt, uint256 now);
-    /// @notice `provider` has `frozen` ERA frozen; nothing can be withdrawn until its cases close.
+    /// @notice `provider` has `frozen` ERA frozen, all its queued withdrawal; it stays until the
+    /// cases close.
     error MarginFrozen(address provider, uint256 frozen);
     /// @notice `caller` acts for no registered partner.
     error UnknownPartner(address caller);
@@ -134,10 +161,36 @@ interface IERAMargin {
     error SlashOutOfRange(uint256 wad, uint256 min, uint256 max);
     /// @notice Case `caseId` has status `status`; shares exist only after a slash.
     error CaseNotSlashed(uint256 caseId, CaseStatus status);
-    /// @notice Partner `partner` has no contribution in case `caseId`.
+    /// @notice Partner `partner` has neither an approved weight nor the freeze bond in case `caseId`.
     error NoShare(uint256 caseId, bytes32 partner);
     /// @notice Partner `partner` claimed its share of case `caseId` already.
     error AlreadyClaimed(uint256 caseId, bytes32 partner);
+    /// @notice Partner `partner` is neither the freezer of case `caseId` nor accepted into it.
+    error NotInCase(uint256 caseId, bytes32 partner);
+    /// @notice `caller` is neither the freezer of case `caseId` nor the arbiter.
+    error NotCaseOpener(uint256 caseId, address caller);
+    /// @notice Partner `partner` is in case `caseId` already.
+    error AlreadyInCase(uint256 caseId, bytes32 partner);
+    /// @notice Partner `partner` has no actor (not registered).
+    error UnregisteredPartner(bytes32 partner);
+    /// @notice Case `caseId` took assessments and acceptances until `closedAt`; it is `now`.
+    error AssessmentClosed(uint256 caseId, uint64 closedAt, uint256 now);
+    /// @notice `partners` and `weights` differ in length.
+    error LengthMismatch(uint256 partners, uint256 weights);
+    /// @notice A release (`wad` zero) approves no weights; `count` were given for case `caseId`.
+    error WeightsOnRelease(uint256 caseId, uint256 count);
+    /// @notice Partner `partner` is listed twice in the weights of case `caseId`.
+    error DuplicatePartner(uint256 caseId, bytes32 partner);
+    /// @notice Weight `weight` approved for `partner` in case `caseId` is not in [1, `assessed`].
+    error WeightOutOfRange(uint256 caseId, bytes32 partner, uint256 weight, uint256 assessed);
+    /// @notice The claim window of case `caseId` closed at `closedAt`; it is `now`.
+    error ClaimWindowClosed(uint256 caseId, uint64 closedAt, uint256 now);
+    /// @notice The claim window of case `caseId` is open until `closesAt`; it is `now`.
+    error ClaimWindowOpen(uint256 caseId, uint64 closesAt, uint256 now);
+    /// @notice Case `caseId` has nothing left to sweep.
+    error NothingToSweep(uint256 caseId);
+    /// @notice Partner `partner` published `count` feature sets about `provider`; `index` asked.
+    error NoSuchPublication(address provider, bytes32 partner, uint256 index, uint256 count);
     /// @notice A risk feature given in basis points is above 10,000: `value` for `feature`.
     error FeatureOutOfRange(bytes32 feature, uint256 value);
     /// @notice `provider` has no unfrozen margin to take a penalty from.
@@ -154,7 +207,7 @@ interface IERAMargin {
     /// @notice `provider` queued a withdrawal of `amount`, completing from `readyAt` (replacing any
     /// earlier queued withdrawal).
     event WithdrawalQueued(address indexed provider, uint256 amount, uint64 readyAt);
-    /// @notice `provider` withdrew `amount`; `margin` is left.
+    /// @notice `provider` withdrew `amount`; `margin` is left (its queued remainder included).
     event WithdrawalCompleted(address indexed provider, uint256 amount, uint256 margin);
     /// @notice Partner `partner` now acts through `actor` (zero: deregistered); it was `previous`.
     event PartnerSet(bytes32 indexed partner, address indexed previous, address indexed actor);
@@ -168,6 +221,9 @@ interface IERAMargin {
         uint64 disputeEndsAt,
         uint64 lapsesAt
     );
+    /// @notice Partner `partner` joined case `caseId`, accepted by `by` (the freezer's actor or the
+    /// arbiter).
+    event PartnerAccepted(uint256 indexed caseId, bytes32 indexed partner, address by);
     /// @notice Partner `partner` assessed its contribution to case `caseId`; its weight is `weight`.
     event ContributionAssessed(
         uint256 indexed caseId,
@@ -183,12 +239,22 @@ interface IERAMargin {
     event CaseSlashed(
         uint256 indexed caseId, address indexed provider, uint256 wad, uint256 amount, uint256 totalWeight
     );
+    /// @notice The arbiter approved `weight` for partner `partner` in slashed case `caseId`.
+    event ContributionApproved(uint256 indexed caseId, bytes32 indexed partner, uint256 weight);
     /// @notice Partner `partner` claimed `amount` of case `caseId`, paid to `to`.
     event ShareClaimed(uint256 indexed caseId, bytes32 indexed partner, address to, uint256 amount);
+    /// @notice The freeze bond of case `caseId` (`amount`) went to `to`: the provider (released or
+    /// lapsed), the freezer's actor (slash upheld) or the rewards pool (unclaimed, swept).
+    event BondPaid(uint256 indexed caseId, address indexed to, uint256 amount);
+    /// @notice After its claim window, `shares` of unclaimed slash and `bond` of case `caseId` went
+    /// to `rewardsPool`.
+    event CaseSwept(uint256 indexed caseId, address rewardsPool, uint256 shares, uint256 bond);
     /// @notice `provider` failed its performance standard and lost `amount` to `rewardsPool`.
     event PerformancePenalty(address indexed provider, uint256 amount, address rewardsPool);
-    /// @notice Partner `partner` published risk features of `provider`.
-    event RiskFeaturesPublished(address indexed provider, bytes32 indexed partner, RiskFeatures features);
+    /// @notice Partner `partner` published risk features of `provider`, number `index` of its history.
+    event RiskFeaturesPublished(
+        address indexed provider, bytes32 indexed partner, uint256 index, RiskFeatures features
+    );
     /// @notice A parameter changed.
     event ParameterSet(bytes32 indexed parameter, uint256 oldValue, uint256 newValue);
     /// @notice The rewards pool changed.
@@ -203,52 +269,75 @@ interface IERAMargin {
     /// @notice Adds `amount` ERA to the caller's margin, keeping its ecosystems.
     function add(uint256 amount) external;
 
-    /// @notice Queues a withdrawal of `amount`, replacing any queued one. What is left must still
-    /// cover the caller's ecosystems, unless `amount` is the whole margin (leaving altogether).
-    /// The ERA stays margin, and slashable, until the withdrawal completes.
+    /// @notice Queues a withdrawal of `amount` (of `margin + pendingWithdrawal`), replacing any
+    /// queued one. The queued ERA leaves `margin` at once, so it no longer counts as coverage; what
+    /// is left must still cover the caller's ecosystems, unless nothing is left (leaving altogether).
+    /// It stays freezable and slashable until the withdrawal completes.
     function queueWithdrawal(uint256 amount) external;
 
-    /// @notice Completes the caller's queued withdrawal after the delay, when nothing is frozen and
-    /// the margin left still covers its ecosystems (a full exit serves none afterwards).
+    /// @notice After the delay, pays out the part of the caller's queued withdrawal that open cases
+    /// do not hold (`min(pendingWithdrawal, margin + pendingWithdrawal - frozen)`); the rest stays
+    /// queued. A full exit serves no ecosystem afterwards.
     /// @return amount ERA sent to the caller.
     function completeWithdrawal() external returns (uint256 amount);
 
     // ---------------------------------------------------------------- partners
 
-    /// @notice Freezes `amount` of `provider`'s unfrozen margin on a reported default and opens a
-    /// case. Callable by a registered partner's actor.
+    /// @notice Freezes `amount` of `provider`'s unfrozen ERA (queued withdrawal included) on a
+    /// reported default and opens a case. Callable by a registered partner's actor, which pays the
+    /// bond `freezeBond(amount)` in ERA by `transferFrom`: approve this contract first.
     /// @return caseId The new case, numbered from 1.
     function freeze(address provider, uint256 amount, bytes32 evidence) external returns (uint256 caseId);
 
-    /// @notice Submits (or replaces) the calling partner's contribution to open case `caseId`:
-    /// how many hours before the default it warned, and the ERA-valued loss it prevented. The
-    /// weight is `contributionWeight(caseId, leadTimeHours, lossPrevented)`.
+    /// @notice Accepts partner `partner` (registered) into open case `caseId` before its dispute
+    /// window ends, so it may assess and be weighted. Callable by the freezer's actor or the arbiter.
+    function accept(uint256 caseId, bytes32 partner) external;
+
+    /// @notice Submits (or replaces) the calling partner's contribution to open case `caseId`
+    /// before its dispute window ends: how many hours before the default it warned, and the
+    /// ERA-valued loss it prevented. The weight is `contributionWeight(caseId, leadTimeHours,
+    /// lossPrevented)`; only the freezer and accepted partners may assess.
     function assess(uint256 caseId, uint256 leadTimeHours, uint256 lossPrevented) external;
 
-    /// @notice Pays the calling partner its share of slashed case `caseId`:
-    /// `slashed * weight / totalWeight`, rounded down, and the rest of the case to the last claimer.
+    /// @notice Pays the calling partner, within the claim window of slashed case `caseId`, its share
+    /// `slashed * approved / totalWeight` (rounded down; the last claimer takes the rest) and, for
+    /// the freezer, the freeze bond.
     /// @return amount ERA sent to the caller.
     function claim(uint256 caseId) external returns (uint256 amount);
 
-    /// @notice Publishes `provider`'s risk features in the standard schema, replacing the latest.
-    /// The partner and time fields are filled in by the contract.
+    /// @notice Appends `provider`'s risk features in the standard schema to the calling partner's
+    /// history about it (other partners' histories are untouched). The partner and time fields are
+    /// filled in by the contract.
     function publishRiskFeatures(address provider, RiskFeatures calldata features) external;
 
     // ---------------------------------------------------------------- anyone
 
-    /// @notice Releases open case `caseId` once it lapsed (nobody resolved it by `lapsesAt`).
+    /// @notice Releases open case `caseId` once it lapsed (nobody resolved it by `lapsesAt`); the
+    /// freeze bond goes to the provider.
     function lapse(uint256 caseId) external;
+
+    /// @notice After the claim window of slashed case `caseId`, sends what is unclaimed (shares and
+    /// the freezer's bond) to the rewards pool.
+    /// @return amount ERA sent.
+    function sweep(uint256 caseId) external returns (uint256 amount);
 
     // ---------------------------------------------------------------- arbiter
 
-    /// @notice Resolves open case `caseId` after its dispute window: `wad` zero releases it;
-    /// otherwise `wad` (0.2e18 to 0.5e18) of the provider's margin is slashed, capped at the case's
-    /// freeze, rounded up. O(1) in the number of contributing partners.
+    /// @notice Resolves open case `caseId` after its dispute window: `wad` zero releases it (the
+    /// freeze bond goes to the provider; `partners` must be empty); otherwise `wad` (0.2e18 to
+    /// 0.5e18) of the provider's ERA here (queued withdrawal included) is slashed, capped at the
+    /// case's freeze, rounded up, and shared by the weights approved here: `weights[i]` for
+    /// `partners[i]`, each the freezer or an accepted partner, listed once, between 1 and its
+    /// assessed weight. With no partners listed the slash goes to the rewards pool. Scheduled on a
+    /// timelock, the call data (and so the operation id) commits to the exact weights. O(number
+    /// of partners listed).
     /// @return slashed ERA slashed.
-    function resolve(uint256 caseId, uint256 wad) external returns (uint256 slashed);
+    function resolve(uint256 caseId, uint256 wad, bytes32[] calldata partners, uint256[] calldata weights)
+        external
+        returns (uint256 slashed);
 
-    /// @notice `provider` failed its committed performance standard: 5% of its margin (taken from
-    /// the unfrozen part, rounded down) goes to the rewards pool.
+    /// @notice `provider` failed its committed performance standard: 5% of its ERA here (taken from
+    /// the unfrozen part, queued withdrawal first, rounded down) goes to the rewards pool.
     /// @return amount ERA taken.
     function penalize(address provider) external returns (uint256 amount);
 
@@ -271,7 +360,7 @@ interface IERAMargin {
     /// @notice Sets the delay of withdrawals queued from now on (1 to 90 days).
     function setWithdrawalDelay(uint64 delay) external;
 
-    /// @notice Sets where performance penalties and unassessed slashes go.
+    /// @notice Sets where performance penalties, unweighted slashes and swept cases go.
     function setRewardsPool(address pool) external;
 
     /// @notice Stops posting, withdrawals and claims. Guardian only.
@@ -300,14 +389,18 @@ interface IERAMargin {
     /// @notice The actor of partner `partner` (zero for none).
     function actorOf(bytes32 partner) external view returns (address);
 
-    /// @notice Partner `partner`'s weight in case `caseId`, and whether it claimed.
-    function contribution(uint256 caseId, bytes32 partner)
-        external
-        view
-        returns (uint256 weight, bool claimed);
+    /// @notice Partner `partner`'s part in case `caseId`.
+    function contribution(uint256 caseId, bytes32 partner) external view returns (Contribution memory);
 
-    /// @notice What partner `partner` can claim from case `caseId` now (zero if nothing).
+    /// @notice The partners of case `caseId`: its freezer first, then those accepted, in order.
+    function caseParticipants(uint256 caseId) external view returns (bytes32[] memory);
+
+    /// @notice What partner `partner` can claim from case `caseId` now, share and bond (zero if
+    /// nothing).
     function claimable(uint256 caseId, bytes32 partner) external view returns (uint256);
+
+    /// @notice The bond a freeze of `amount` posts: `FREEZE_BOND_BPS` of it, rounded up.
+    function freezeBond(uint256 amount) external pure returns (uint256);
 
     /// @notice The published contribution formula:
     /// `weight = min(lossPrevented, frozen) * (24 + min(leadTimeHours, 720))`, with `frozen` the
@@ -318,12 +411,26 @@ interface IERAMargin {
         view
         returns (uint256);
 
-    /// @notice The latest risk features published about `provider` (`publishedAt` zero for none).
-    function riskFeatures(address provider) external view returns (RiskFeatures memory);
+    /// @notice The latest risk features partner `partner` published about `provider` (`publishedAt`
+    /// zero for none).
+    function riskFeatures(address provider, bytes32 partner) external view returns (RiskFeatures memory);
 
-    /// @notice ERA held as margin by all providers.
+    /// @notice Publication `index` (from 0) of partner `partner`'s history about `provider`.
+    function riskFeaturesAt(address provider, bytes32 partner, uint256 index)
+        external
+        view
+        returns (RiskFeatures memory);
+
+    /// @notice How many feature sets partner `partner` published about `provider`.
+    function riskFeaturesCount(address provider, bytes32 partner) external view returns (uint256);
+
+    /// @notice ERA held for all providers (`margin + pendingWithdrawal` summed).
     function totalMargin() external view returns (uint256);
 
-    /// @notice Slashed ERA not yet claimed by partners.
+    /// @notice Slashed ERA not yet claimed by partners nor swept.
     function totalUnclaimed() external view returns (uint256);
+
+    /// @notice Freeze bonds held: of open cases, and of slashed cases until the freezer claims or
+    /// the case is swept.
+    function totalBonds() external view returns (uint256);
 }

@@ -11,11 +11,12 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 
 /// @title ERAMargin
 /// @notice See {IERAMargin}.
-/// @dev Accounting identity: the contract's ERA balance equals `totalMargin + totalUnclaimed`.
-/// Every function moves a total and the balance by the same amount (posting, withdrawing, penalties
-/// and unassessed slashes), or moves ERA between the two totals (a shared slash). Claims pay
-/// `slashed * weight / totalWeight` rounded down and the last claimer of a case takes what is left,
-/// so no dust is stranded and the identity is exact.
+/// @dev Accounting identity: the contract's ERA balance equals
+/// `totalMargin + totalUnclaimed + totalBonds`. Every function moves a total and the balance by the
+/// same amount (posting, withdrawing, penalties, unweighted slashes, bonds posted and paid, sweeps),
+/// or moves ERA between two totals (a shared slash). Claims pay `slashed * weight / totalWeight`
+/// rounded down and the last claimer of a case takes what is left, so no dust is stranded and the
+/// identity is exact.
 contract ERAMargin is IERAMargin, AccessControl, Pausable {
     using SafeERC20 for IERC20;
     using SafeCast for uint256;
@@ -40,6 +41,15 @@ contract ERAMargin is IERAMargin, AccessControl, Pausable {
     uint64 public constant MIN_WITHDRAWAL_DELAY = 1 days;
     uint64 public constant MAX_WITHDRAWAL_DELAY = 90 days;
 
+    /// Bond of a freeze, in basis points of the amount frozen (see docs/hardening-margin.md): 2%,
+    /// twice the 30-day opportunity cost of the frozen ERA at 12% a year, a tenth of the smallest
+    /// slash a freeze can lead to.
+    uint256 public constant FREEZE_BOND_BPS = 200;
+    /// Time partners have to claim a slash's shares (and the freezer its bond) before `sweep` sends
+    /// what is left to the rewards pool: a quarter, long enough to re-register a lost actor through
+    /// the timelock and claim, short enough that nothing is stranded for good.
+    uint64 public constant CLAIM_WINDOW = 90 days;
+
     uint256 internal constant BPS = 10_000;
 
     IERC20 public immutable era;
@@ -52,15 +62,30 @@ contract ERAMargin is IERAMargin, AccessControl, Pausable {
 
     uint256 public totalMargin;
     uint256 public totalUnclaimed;
-    uint256 public caseCount;
+    /// Packed with the case counter, which a freeze writes too.
+    uint128 internal _totalBonds;
+    uint64 internal _caseCount;
+
+    /// A risk-feature publication as stored: the publisher is the history's key, and the small
+    /// fields share one slot.
+    struct Publication {
+        uint16 defaultRateBps;
+        uint32 delaySeconds;
+        uint16 tamperingBps;
+        uint16 anomalyBps;
+        uint16 volatilityBps;
+        uint64 publishedAt;
+        bytes32 commitment;
+        bytes32 proofRef;
+    }
 
     mapping(address provider => Provider) internal _providers;
     mapping(uint256 caseId => Case) internal _cases;
-    mapping(uint256 caseId => mapping(bytes32 partner => uint256)) internal _weights;
-    mapping(uint256 caseId => mapping(bytes32 partner => bool)) internal _claimed;
+    mapping(uint256 caseId => mapping(bytes32 partner => Contribution)) internal _contributions;
+    mapping(uint256 caseId => bytes32[]) internal _accepted;
     mapping(address actor => bytes32) public partnerOf;
     mapping(bytes32 partner => address) public actorOf;
-    mapping(address provider => RiskFeatures) internal _riskFeatures;
+    mapping(address provider => mapping(bytes32 partner => Publication[])) internal _riskHistory;
 
     /// @param era_ The ERA token.
     /// @param governance Holder of DEFAULT_ADMIN_ROLE and ARBITER_ROLE: the timelock.
@@ -112,10 +137,15 @@ contract ERAMargin is IERAMargin, AccessControl, Pausable {
     function queueWithdrawal(uint256 amount) external whenNotPaused {
         if (amount == 0) revert ZeroAmount();
         Provider storage p = _providers[msg.sender];
-        uint256 margin = p.margin;
-        if (amount > margin) revert InsufficientMargin(msg.sender, margin, amount);
-        if (amount != margin) _requireCovered(msg.sender, margin - amount, p.ecosystems);
+        // A new queueing replaces the old one: the queued ERA first returns to the margin.
+        uint256 held = uint256(p.margin) + p.pendingWithdrawal;
+        if (amount > held) revert InsufficientMargin(msg.sender, held, amount);
+        uint256 left = held - amount;
+        if (left != 0) _requireCovered(msg.sender, left, p.ecosystems);
         uint64 readyAt = uint64(block.timestamp) + withdrawalDelay;
+        // Queued ERA stops counting as coverage now (M-2), but stays here, freezable and
+        // slashable, until it is paid out.
+        p.margin = left.toUint128();
         p.pendingWithdrawal = amount.toUint128();
         p.withdrawableAt = readyAt;
         emit WithdrawalQueued(msg.sender, amount, readyAt);
@@ -123,26 +153,27 @@ contract ERAMargin is IERAMargin, AccessControl, Pausable {
 
     /// @inheritdoc IERAMargin
     function completeWithdrawal() external whenNotPaused returns (uint256 amount) {
-        Provider memory p = _providers[msg.sender];
-        amount = p.pendingWithdrawal;
-        if (amount == 0) revert NoPendingWithdrawal(msg.sender);
-        if (block.timestamp < p.withdrawableAt) {
-            revert WithdrawalNotReady(msg.sender, p.withdrawableAt, block.timestamp);
+        Provider storage p = _providers[msg.sender];
+        uint256 pending = p.pendingWithdrawal;
+        if (pending == 0) revert NoPendingWithdrawal(msg.sender);
+        uint64 readyAt = p.withdrawableAt;
+        if (block.timestamp < readyAt) revert WithdrawalNotReady(msg.sender, readyAt, block.timestamp);
+        // Checked here, not at queueing: a freeze binds a withdrawal queued before it. Only what
+        // the open cases hold stays; the rest leaves (a 1-wei freeze holds back 1 wei).
+        uint256 margin = p.margin;
+        uint256 frozen = p.frozen;
+        uint256 unfrozen = margin + pending - frozen;
+        amount = Math.min(pending, unfrozen);
+        if (amount == 0) revert MarginFrozen(msg.sender, frozen);
+        uint256 rest = pending - amount;
+        // forge-lint: disable-next-line(unsafe-typecast) rest < pending, a uint128
+        p.pendingWithdrawal = uint128(rest);
+        if (rest == 0) {
+            p.withdrawableAt = 0;
+            if (margin == 0) p.ecosystems = 0;
         }
-        // Checked here, not at queueing: a freeze binds a withdrawal queued before it.
-        if (p.frozen != 0) revert MarginFrozen(msg.sender, p.frozen);
-        // A slash or penalty since queueing may have left less than was queued.
-        if (amount > p.margin) revert InsufficientMargin(msg.sender, p.margin, amount);
-        uint256 left = p.margin - amount;
-        if (left != 0) _requireCovered(msg.sender, left, p.ecosystems);
-        Provider storage s = _providers[msg.sender];
-        // forge-lint: disable-next-line(unsafe-typecast) left < margin, a uint128
-        s.margin = uint128(left);
-        s.pendingWithdrawal = 0;
-        s.withdrawableAt = 0;
-        if (left == 0) s.ecosystems = 0;
         totalMargin -= amount;
-        emit WithdrawalCompleted(msg.sender, amount, left);
+        emit WithdrawalCompleted(msg.sender, amount, margin + rest);
         era.safeTransfer(msg.sender, amount);
     }
 
@@ -153,11 +184,16 @@ contract ERAMargin is IERAMargin, AccessControl, Pausable {
         bytes32 partner = _callerPartner();
         if (amount == 0) revert ZeroAmount();
         Provider storage p = _providers[provider];
-        uint256 unfrozen = p.margin - p.frozen;
+        // Queued ERA is still here until paid out, so a freeze reaches it (M-2).
+        uint256 unfrozen = uint256(p.margin) + p.pendingWithdrawal - p.frozen;
         if (amount > unfrozen) revert FreezeExceedsUnfrozen(provider, unfrozen, amount);
-        // forge-lint: disable-next-line(unsafe-typecast) amount <= unfrozen <= margin, a uint128
+        // forge-lint: disable-next-line(unsafe-typecast) amount <= unfrozen <= totalMargin < 2^128
         p.frozen += uint128(amount);
-        caseId = ++caseCount;
+        uint256 bond = freezeBond(amount);
+        caseId = _caseCount + 1;
+        // forge-lint: disable-next-line(unsafe-typecast) case ids count transactions: < 2^64
+        _caseCount = uint64(caseId);
+        _totalBonds += bond.toUint128();
         uint64 disputeEndsAt = uint64(block.timestamp) + disputeWindow;
         uint64 lapsesAt = uint64(block.timestamp) + maxFreezePeriod;
         Case storage c = _cases[caseId];
@@ -166,21 +202,42 @@ contract ERAMargin is IERAMargin, AccessControl, Pausable {
         c.status = CaseStatus.Open;
         c.partner = partner;
         c.evidence = evidence;
-        // forge-lint: disable-next-line(unsafe-typecast) amount <= unfrozen <= margin, a uint128
+        // forge-lint: disable-next-line(unsafe-typecast) amount <= unfrozen <= totalMargin < 2^128
         c.frozen = uint128(amount);
         c.lapsesAt = lapsesAt;
         emit MarginFrozenByPartner(caseId, provider, partner, amount, evidence, disputeEndsAt, lapsesAt);
+        // The bond pays the provider if the freeze was wrong (released or lapsed), so a freeze,
+        // however small, costs its author in proportion to what it locks.
+        era.safeTransferFrom(msg.sender, address(this), bond);
+    }
+
+    /// @inheritdoc IERAMargin
+    function accept(uint256 caseId, bytes32 partner) external {
+        Case storage c = _openCase(caseId);
+        bytes32 opener = c.partner;
+        if (partnerOf[msg.sender] != opener && !hasRole(ARBITER_ROLE, msg.sender)) {
+            revert NotCaseOpener(caseId, msg.sender);
+        }
+        _requireAssessing(caseId, c);
+        if (actorOf[partner] == address(0)) revert UnregisteredPartner(partner);
+        Contribution storage k = _contributions[caseId][partner];
+        if (partner == opener || k.accepted) revert AlreadyInCase(caseId, partner);
+        k.accepted = true;
+        _accepted[caseId].push(partner);
+        emit PartnerAccepted(caseId, partner, msg.sender);
     }
 
     /// @inheritdoc IERAMargin
     function assess(uint256 caseId, uint256 leadTimeHours, uint256 lossPrevented) external {
         bytes32 partner = _callerPartner();
         Case storage c = _openCase(caseId);
-        if (block.timestamp >= c.lapsesAt) revert CaseExpired(caseId, c.lapsesAt);
+        // Closed with the dispute window (M-3), so the weights the arbiter reviews cannot change
+        // under a scheduled resolution.
+        _requireAssessing(caseId, c);
+        Contribution storage k = _contributions[caseId][partner];
+        if (partner != c.partner && !k.accepted) revert NotInCase(caseId, partner);
         uint256 weight = contributionWeight(caseId, leadTimeHours, lossPrevented);
-        // Replacing an assessment swaps its weight in the sum: O(1), no list of partners.
-        c.totalWeight = c.totalWeight - _weights[caseId][partner] + weight;
-        _weights[caseId][partner] = weight;
+        k.assessed = weight;
         emit ContributionAssessed(caseId, partner, leadTimeHours, lossPrevented, weight);
     }
 
@@ -189,16 +246,28 @@ contract ERAMargin is IERAMargin, AccessControl, Pausable {
         bytes32 partner = _callerPartner();
         Case storage c = _cases[caseId];
         if (c.status != CaseStatus.Slashed) revert CaseNotSlashed(caseId, c.status);
-        uint256 weight = _weights[caseId][partner];
-        if (weight == 0) revert NoShare(caseId, partner);
-        if (_claimed[caseId][partner]) revert AlreadyClaimed(caseId, partner);
-        amount = _share(c, weight);
-        _claimed[caseId][partner] = true;
-        c.claimedWeight += weight;
-        // forge-lint: disable-next-line(unsafe-typecast) amount <= slashed, a uint128
-        c.paid += uint128(amount);
-        totalUnclaimed -= amount;
-        emit ShareClaimed(caseId, partner, msg.sender, amount);
+        uint64 closesAt = c.claimsCloseAt;
+        if (block.timestamp >= closesAt) revert ClaimWindowClosed(caseId, closesAt, block.timestamp);
+        Contribution storage k = _contributions[caseId][partner];
+        if (k.claimed) revert AlreadyClaimed(caseId, partner);
+        uint256 weight = k.approved;
+        uint256 bond = partner == c.partner ? freezeBond(c.frozen) : 0;
+        if (weight == 0 && bond == 0) revert NoShare(caseId, partner);
+        k.claimed = true;
+        if (weight != 0) {
+            amount = _share(c, weight);
+            c.claimedWeight += weight;
+            // forge-lint: disable-next-line(unsafe-typecast) amount <= slashed, a uint128
+            c.paid += uint128(amount);
+            totalUnclaimed -= amount;
+            emit ShareClaimed(caseId, partner, msg.sender, amount);
+        }
+        if (bond != 0) {
+            // forge-lint: disable-next-line(unsafe-typecast) bond <= frozen, a uint128
+            _totalBonds -= uint128(bond);
+            amount += bond;
+            emit BondPaid(caseId, msg.sender, bond);
+        }
         era.safeTransfer(msg.sender, amount);
     }
 
@@ -209,11 +278,23 @@ contract ERAMargin is IERAMargin, AccessControl, Pausable {
         _requireBps("tampering", f.tamperingBps);
         _requireBps("anomaly", f.anomalyBps);
         _requireBps("volatility", f.volatilityBps);
-        RiskFeatures memory stored = f;
-        stored.partner = partner;
-        stored.publishedAt = uint64(block.timestamp);
-        _riskFeatures[provider] = stored;
-        emit RiskFeaturesPublished(provider, partner, stored);
+        // Each partner appends to its own history about the provider: nobody overwrites another's
+        // publication, nor its own earlier ones.
+        Publication[] storage history = _riskHistory[provider][partner];
+        uint256 index = history.length;
+        history.push(
+            Publication({
+                defaultRateBps: f.defaultRateBps,
+                delaySeconds: f.delaySeconds,
+                tamperingBps: f.tamperingBps,
+                anomalyBps: f.anomalyBps,
+                volatilityBps: f.volatilityBps,
+                publishedAt: uint64(block.timestamp),
+                commitment: f.commitment,
+                proofRef: f.proofRef
+            })
+        );
+        emit RiskFeaturesPublished(provider, partner, index, _features(history[index], partner));
     }
 
     // ---------------------------------------------------------------- anyone
@@ -223,17 +304,45 @@ contract ERAMargin is IERAMargin, AccessControl, Pausable {
         Case storage c = _openCase(caseId);
         if (block.timestamp < c.lapsesAt) revert CaseNotLapsed(caseId, c.lapsesAt, block.timestamp);
         c.status = CaseStatus.Lapsed;
-        _providers[c.provider].frozen -= c.frozen;
-        emit CaseReleased(caseId, c.provider, CaseStatus.Lapsed);
+        address provider = c.provider;
+        _providers[provider].frozen -= c.frozen;
+        emit CaseReleased(caseId, provider, CaseStatus.Lapsed);
+        _forfeitBond(caseId, provider, c.frozen);
+    }
+
+    /// @inheritdoc IERAMargin
+    function sweep(uint256 caseId) external whenNotPaused returns (uint256 amount) {
+        Case storage c = _cases[caseId];
+        if (c.status != CaseStatus.Slashed) revert CaseNotSlashed(caseId, c.status);
+        uint64 closesAt = c.claimsCloseAt;
+        if (block.timestamp < closesAt) revert ClaimWindowOpen(caseId, closesAt, block.timestamp);
+        uint256 shares = c.slashed - c.paid;
+        uint256 bond = _contributions[caseId][c.partner].claimed ? 0 : freezeBond(c.frozen);
+        amount = shares + bond;
+        if (c.swept || amount == 0) revert NothingToSweep(caseId);
+        c.swept = true;
+        c.paid = c.slashed;
+        totalUnclaimed -= shares;
+        // forge-lint: disable-next-line(unsafe-typecast) bond <= frozen, a uint128
+        _totalBonds -= uint128(bond);
+        address pool = rewardsPool;
+        emit CaseSwept(caseId, pool, shares, bond);
+        if (bond != 0) emit BondPaid(caseId, pool, bond);
+        era.safeTransfer(pool, amount);
     }
 
     // ---------------------------------------------------------------- arbiter
 
     /// @inheritdoc IERAMargin
-    function resolve(uint256 caseId, uint256 wad) external onlyRole(ARBITER_ROLE) returns (uint256 slashed) {
+    function resolve(uint256 caseId, uint256 wad, bytes32[] calldata partners, uint256[] calldata weights)
+        external
+        onlyRole(ARBITER_ROLE)
+        returns (uint256 slashed)
+    {
         if (wad != 0 && (wad < MIN_SLASH || wad > MAX_SLASH)) {
             revert SlashOutOfRange(wad, MIN_SLASH, MAX_SLASH);
         }
+        if (partners.length != weights.length) revert LengthMismatch(partners.length, weights.length);
         Case storage c = _openCase(caseId);
         if (block.timestamp < c.disputeEndsAt) {
             revert DisputeWindowOpen(caseId, c.disputeEndsAt, block.timestamp);
@@ -244,23 +353,27 @@ contract ERAMargin is IERAMargin, AccessControl, Pausable {
         uint128 frozen = c.frozen;
         p.frozen -= frozen;
         if (wad == 0) {
+            if (partners.length != 0) revert WeightsOnRelease(caseId, partners.length);
             c.status = CaseStatus.Released;
             emit CaseReleased(caseId, provider, CaseStatus.Released);
+            _forfeitBond(caseId, provider, frozen);
             return 0;
         }
-        // Rounded up, so a slash is never rounded to nothing; the freeze caps it, and the freeze is
-        // never more than the margin, so the margin covers it.
-        slashed = Math.min(Math.mulDiv(p.margin, wad, 1e18, Math.Rounding.Ceil), frozen);
-        // forge-lint: disable-next-line(unsafe-typecast) slashed <= frozen, a uint128
-        p.margin -= uint128(slashed);
+        // The weights come from the call, so a timelocked resolution commits to them (M-3).
+        uint256 totalWeight = _approve(caseId, c.partner, partners, weights);
+        // Rounded up, so a slash is never rounded to nothing; the freeze caps it, and the freezes
+        // are never more than the ERA held, so it covers them.
+        slashed = Math.min(Math.mulDiv(_held(p), wad, 1e18, Math.Rounding.Ceil), frozen);
+        _take(p, slashed);
         totalMargin -= slashed;
         c.status = CaseStatus.Slashed;
         // forge-lint: disable-next-line(unsafe-typecast) slashed <= frozen, a uint128
         c.slashed = uint128(slashed);
-        uint256 totalWeight = c.totalWeight;
+        c.totalWeight = totalWeight;
+        c.claimsCloseAt = uint64(block.timestamp) + CLAIM_WINDOW;
         emit CaseSlashed(caseId, provider, wad, slashed, totalWeight);
         if (totalWeight == 0) {
-            // Nobody assessed a contribution: nobody can claim, so the ERA goes to the rewards pool.
+            // No weight approved: nobody can claim a share, so the ERA goes to the rewards pool.
             // forge-lint: disable-next-line(unsafe-typecast) slashed <= frozen, a uint128
             c.paid = uint128(slashed);
             era.safeTransfer(rewardsPool, slashed);
@@ -272,11 +385,11 @@ contract ERAMargin is IERAMargin, AccessControl, Pausable {
     /// @inheritdoc IERAMargin
     function penalize(address provider) external onlyRole(ARBITER_ROLE) returns (uint256 amount) {
         Provider storage p = _providers[provider];
+        uint256 held = _held(p);
         // Only the unfrozen part: frozen ERA is held for the partners' cases.
-        amount = Math.min(Math.mulDiv(p.margin, PERFORMANCE_PENALTY, 1e18), p.margin - p.frozen);
+        amount = Math.min(Math.mulDiv(held, PERFORMANCE_PENALTY, 1e18), held - p.frozen);
         if (amount == 0) revert NothingToPenalize(provider);
-        // forge-lint: disable-next-line(unsafe-typecast) amount <= margin, a uint128
-        p.margin -= uint128(amount);
+        _take(p, amount);
         totalMargin -= amount;
         address pool = rewardsPool;
         emit PerformancePenalty(provider, amount, pool);
@@ -347,16 +460,44 @@ contract ERAMargin is IERAMargin, AccessControl, Pausable {
     }
 
     /// @inheritdoc IERAMargin
-    function contribution(uint256 caseId, bytes32 partner) external view returns (uint256, bool) {
-        return (_weights[caseId][partner], _claimed[caseId][partner]);
+    function caseCount() external view returns (uint256) {
+        return _caseCount;
     }
 
     /// @inheritdoc IERAMargin
-    function claimable(uint256 caseId, bytes32 partner) external view returns (uint256) {
+    function totalBonds() external view returns (uint256) {
+        return _totalBonds;
+    }
+
+    /// @inheritdoc IERAMargin
+    function contribution(uint256 caseId, bytes32 partner) external view returns (Contribution memory) {
+        return _contributions[caseId][partner];
+    }
+
+    /// @inheritdoc IERAMargin
+    function caseParticipants(uint256 caseId) external view returns (bytes32[] memory partners) {
+        bytes32[] storage accepted = _accepted[caseId];
+        bytes32 opener = _cases[caseId].partner;
+        if (opener == bytes32(0)) return partners;
+        partners = new bytes32[](accepted.length + 1);
+        partners[0] = opener;
+        for (uint256 i; i < accepted.length; ++i) {
+            partners[i + 1] = accepted[i];
+        }
+    }
+
+    /// @inheritdoc IERAMargin
+    function claimable(uint256 caseId, bytes32 partner) external view returns (uint256 amount) {
         Case storage c = _cases[caseId];
-        uint256 weight = _weights[caseId][partner];
-        if (c.status != CaseStatus.Slashed || weight == 0 || _claimed[caseId][partner]) return 0;
-        return _share(c, weight);
+        Contribution storage k = _contributions[caseId][partner];
+        if (c.status != CaseStatus.Slashed || k.claimed || block.timestamp >= c.claimsCloseAt) return 0;
+        if (k.approved != 0) amount = _share(c, k.approved);
+        if (partner == c.partner) amount += freezeBond(c.frozen);
+    }
+
+    /// @inheritdoc IERAMargin
+    function freezeBond(uint256 amount) public pure returns (uint256) {
+        return Math.mulDiv(amount, FREEZE_BOND_BPS, BPS, Math.Rounding.Ceil);
     }
 
     /// @inheritdoc IERAMargin
@@ -371,8 +512,27 @@ contract ERAMargin is IERAMargin, AccessControl, Pausable {
     }
 
     /// @inheritdoc IERAMargin
-    function riskFeatures(address provider) external view returns (RiskFeatures memory) {
-        return _riskFeatures[provider];
+    function riskFeatures(address provider, bytes32 partner) external view returns (RiskFeatures memory f) {
+        Publication[] storage history = _riskHistory[provider][partner];
+        uint256 count = history.length;
+        if (count != 0) f = _features(history[count - 1], partner);
+    }
+
+    /// @inheritdoc IERAMargin
+    function riskFeaturesAt(address provider, bytes32 partner, uint256 index)
+        external
+        view
+        returns (RiskFeatures memory)
+    {
+        Publication[] storage history = _riskHistory[provider][partner];
+        uint256 count = history.length;
+        if (index >= count) revert NoSuchPublication(provider, partner, index, count);
+        return _features(history[index], partner);
+    }
+
+    /// @inheritdoc IERAMargin
+    function riskFeaturesCount(address provider, bytes32 partner) external view returns (uint256) {
+        return _riskHistory[provider][partner].length;
     }
 
     // ---------------------------------------------------------------- internal
@@ -387,6 +547,77 @@ contract ERAMargin is IERAMargin, AccessControl, Pausable {
         totalMargin += amount;
         emit MarginPosted(msg.sender, amount, margin, ecosystems);
         era.safeTransferFrom(msg.sender, address(this), amount);
+    }
+
+    /// Records the approved weights of a slash and returns their sum. Each partner must be in the
+    /// case, listed once, and approved at most what it assessed (so nobody gets a weight it did not
+    /// claim, and the arbiter may cut an overstated one).
+    function _approve(uint256 caseId, bytes32 opener, bytes32[] calldata partners, uint256[] calldata weights)
+        internal
+        returns (uint256 totalWeight)
+    {
+        for (uint256 i; i < partners.length; ++i) {
+            bytes32 partner = partners[i];
+            uint256 weight = weights[i];
+            Contribution storage k = _contributions[caseId][partner];
+            if (partner != opener && !k.accepted) revert NotInCase(caseId, partner);
+            if (k.approved != 0) revert DuplicatePartner(caseId, partner);
+            uint256 assessed = k.assessed;
+            if (weight == 0 || weight > assessed) revert WeightOutOfRange(caseId, partner, weight, assessed);
+            k.approved = weight;
+            totalWeight += weight;
+            emit ContributionApproved(caseId, partner, weight);
+        }
+    }
+
+    /// Pays the bond of a case closed without a slash to its provider.
+    function _forfeitBond(uint256 caseId, address provider, uint256 frozen) internal {
+        uint256 bond = freezeBond(frozen);
+        // forge-lint: disable-next-line(unsafe-typecast) bond <= frozen, a uint128
+        _totalBonds -= uint128(bond);
+        emit BondPaid(caseId, provider, bond);
+        era.safeTransfer(provider, bond);
+    }
+
+    /// ERA held for `p`: its margin and its queued withdrawal.
+    function _held(Provider storage p) internal view returns (uint256) {
+        return uint256(p.margin) + p.pendingWithdrawal;
+    }
+
+    /// Takes `amount` (at most what `p` holds) from the queued withdrawal first, then the margin:
+    /// ERA already leaving goes before the coverage that stays.
+    function _take(Provider storage p, uint256 amount) internal {
+        uint256 pending = p.pendingWithdrawal;
+        if (amount < pending) {
+            // forge-lint: disable-next-line(unsafe-typecast) amount < pending, a uint128
+            p.pendingWithdrawal = uint128(pending - amount);
+            return;
+        }
+        if (pending != 0) {
+            p.pendingWithdrawal = 0;
+            p.withdrawableAt = 0;
+        }
+        // forge-lint: disable-next-line(unsafe-typecast) amount - pending <= margin, a uint128
+        p.margin -= uint128(amount - pending);
+    }
+
+    function _features(Publication storage s, bytes32 partner) internal view returns (RiskFeatures memory) {
+        return RiskFeatures({
+            defaultRateBps: s.defaultRateBps,
+            delaySeconds: s.delaySeconds,
+            tamperingBps: s.tamperingBps,
+            anomalyBps: s.anomalyBps,
+            volatilityBps: s.volatilityBps,
+            commitment: s.commitment,
+            proofRef: s.proofRef,
+            partner: partner,
+            publishedAt: s.publishedAt
+        });
+    }
+
+    function _requireAssessing(uint256 caseId, Case storage c) internal view {
+        uint64 endsAt = c.disputeEndsAt;
+        if (block.timestamp >= endsAt) revert AssessmentClosed(caseId, endsAt, block.timestamp);
     }
 
     /// A partner's share: pro rata, rounded down; the last claimer takes the rest of the case.

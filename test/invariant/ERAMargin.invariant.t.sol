@@ -6,8 +6,9 @@ import {SuiteTest} from "../utils/SuiteTest.sol";
 import {MarginHandler} from "./MarginHandler.sol";
 import {StdInvariant} from "forge-std/StdInvariant.sol";
 
-/// @notice Conservation laws of the margin under random sequences of posts, withdrawals, freezes,
-/// assessments, resolutions, lapses, claims and penalties by three providers and three partners.
+/// @notice Conservation laws of the margin under random sequences of posts, withdrawals, freezes
+/// with bonds, acceptances, assessments, resolutions, lapses, claims, sweeps and penalties by three
+/// providers and three partners.
 contract ERAMarginInvariantTest is StdInvariant, SuiteTest {
     uint256 internal constant ACTORS = 3;
 
@@ -23,14 +24,18 @@ contract ERAMarginInvariantTest is StdInvariant, SuiteTest {
             providers[i] = makeAddr(string.concat("provider", vm.toString(i)));
             partners[i] = makeAddr(string.concat("partner", vm.toString(i)));
             vm.prank(operator);
-            era.transfer(providers[i], 2_000_000e18);
+            assertTrue(era.transfer(providers[i], 2_000_000e18));
             vm.prank(providers[i]);
             era.approve(address(margin), type(uint256).max);
             govern(address(margin), abi.encodeCall(margin.setPartner, (bytes32(i + 1), partners[i])));
+            vm.prank(operator);
+            assertTrue(era.transfer(partners[i], 1_000_000e18)); // bonds
+            vm.prank(partners[i]);
+            era.approve(address(margin), type(uint256).max);
         }
         handler = new MarginHandler(margin, arbiter, providers, partners);
         targetContract(address(handler));
-        bytes4[] memory selectors = new bytes4[](12);
+        bytes4[] memory selectors = new bytes4[](17);
         selectors[0] = MarginHandler.post.selector;
         selectors[1] = MarginHandler.post.selector;
         selectors[2] = MarginHandler.queueWithdrawal.selector;
@@ -43,27 +48,55 @@ contract ERAMarginInvariantTest is StdInvariant, SuiteTest {
         selectors[9] = MarginHandler.claim.selector;
         selectors[10] = MarginHandler.penalize.selector;
         selectors[11] = MarginHandler.warp.selector;
+        selectors[12] = MarginHandler.accept.selector;
+        selectors[13] = MarginHandler.claim.selector;
+        selectors[14] = MarginHandler.sweep.selector;
+        selectors[15] = MarginHandler.freeze.selector;
+        selectors[16] = MarginHandler.accept.selector;
         targetSelector(FuzzSelector({addr: address(handler), selectors: selectors}));
     }
 
-    /// ERA held equals posted margin minus withdrawals and paid-out slashes and penalties, and
-    /// equals the margin still held plus the slashed ERA not yet claimed.
-    function invariant_eraHeldEqualsMarginPlusUnclaimed() public view {
+    /// ERA held equals posted margin and bonds minus withdrawals and everything paid out, and
+    /// equals the margin still held plus the slashed ERA not yet claimed plus the bonds held.
+    function invariant_eraHeldEqualsMarginPlusUnclaimedPlusBonds() public view {
         uint256 held = era.balanceOf(address(margin));
-        assertEq(held, margin.totalMargin() + margin.totalUnclaimed(), "totals");
+        assertEq(held, margin.totalMargin() + margin.totalUnclaimed() + margin.totalBonds(), "totals");
         assertEq(
-            held, handler.totalPosted() - handler.totalWithdrawn() - handler.totalPaidOut(), "ghost ledger"
+            held,
+            handler.totalPosted() + handler.totalBondsIn() - handler.totalWithdrawn()
+                - handler.totalPaidOut(),
+            "ghost ledger"
         );
     }
 
-    /// Providers' margins add up to the total, and no provider has more frozen than it has.
+    /// Bonds held equal bonds owed: those of open cases, and of slashed cases whose freezer has not
+    /// claimed and that were not swept. Unclaimed ERA is what slashed cases have not paid.
+    function invariant_bondsHeldEqualBondsOwed() public view {
+        uint256 owed;
+        uint256 unpaid;
+        uint256 count = margin.caseCount();
+        for (uint256 id = 1; id <= count; ++id) {
+            IERAMargin.Case memory c = margin.caseOf(id);
+            if (c.status == IERAMargin.CaseStatus.Open) owed += margin.freezeBond(c.frozen);
+            if (c.status != IERAMargin.CaseStatus.Slashed) continue;
+            if (!c.swept && !margin.contribution(id, c.partner).claimed) owed += margin.freezeBond(c.frozen);
+            unpaid += c.slashed - c.paid;
+            assertLe(c.claimedWeight, c.totalWeight, "claimed weight");
+        }
+        assertEq(margin.totalBonds(), owed, "bonds");
+        assertEq(margin.totalUnclaimed(), unpaid, "unclaimed");
+    }
+
+    /// Providers' ERA (margin and queued) adds up to the total, and no provider has more frozen
+    /// than it holds.
     function invariant_frozenNeverExceedsMargin() public view {
         address[] memory providers = handler.providers();
         uint256 sum;
         for (uint256 i; i < providers.length; ++i) {
             IERAMargin.Provider memory p = margin.providerOf(providers[i]);
-            assertLe(p.frozen, p.margin, "frozen > margin");
-            sum += p.margin;
+            uint256 held = uint256(p.margin) + p.pendingWithdrawal;
+            assertLe(p.frozen, held, "frozen > held");
+            sum += held;
         }
         assertEq(sum, margin.totalMargin());
     }

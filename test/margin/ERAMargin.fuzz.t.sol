@@ -31,7 +31,10 @@ contract ERAMarginFuzzTest is MarginTest {
         frozen = bound(frozen, 1, amount);
         wad = bound(wad, 0.2e18, 0.5e18);
         postMargin(provider, amount, 1);
+        fundMargin(alpha, margin.freezeBond(MAX_MARGIN)); // bonds
         uint256 caseId = freezeAs(alpha, provider, frozen);
+        acceptAs(alpha, caseId, BETA);
+        acceptAs(alpha, caseId, GAMMA);
         address[3] memory actors = [alpha, beta, gamma];
         for (uint256 i; i < 3; ++i) {
             assessAs(actors[i], caseId, bound(leads[i], 0, 2_000), bound(losses[i], 1, MAX_MARGIN));
@@ -47,13 +50,16 @@ contract ERAMarginFuzzTest is MarginTest {
 
         uint256 paid;
         uint256 start = order % 3;
+        uint256 bond = margin.freezeBond(frozen);
         for (uint256 k; k < 3; ++k) {
             address actor = actors[(start + k) % 3];
-            (uint256 weight,) = margin.contribution(caseId, margin.partnerOf(actor));
+            uint256 weight = margin.contribution(caseId, margin.partnerOf(actor)).approved;
             uint256 got = claimAs(actor, caseId);
+            if (actor == alpha) got -= bond; // the freezer's bond returns with its share
             assertApproxEqAbs(got, Math.mulDiv(expected, weight, c.totalWeight), 2);
             paid += got;
         }
+        assertEq(margin.totalBonds(), 0);
         assertEq(paid, expected);
         assertEq(margin.totalUnclaimed(), 0);
         assertEq(era.balanceOf(address(margin)), amount - expected);
@@ -63,6 +69,7 @@ contract ERAMarginFuzzTest is MarginTest {
     function testFuzz_freeze_neverExceedsMargin(uint256 amount, uint256[4] memory freezes) public {
         amount = bound(amount, PER_ECOSYSTEM, MAX_MARGIN);
         postMargin(provider, amount, 1);
+        fundMargin(alpha, margin.freezeBond(MAX_MARGIN)); // bonds
         uint256 total;
         for (uint256 i; i < 4; ++i) {
             uint256 f = bound(freezes[i], 1, MAX_MARGIN);
@@ -90,7 +97,7 @@ contract ERAMarginFuzzTest is MarginTest {
         vm.warp(block.timestamp + 3 days);
         vm.expectRevert(abi.encodeWithSelector(IERAMargin.SlashOutOfRange.selector, wad, 0.2e18, 0.5e18));
         vm.prank(address(timelock));
-        margin.resolve(caseId, wad);
+        margin.resolve(caseId, wad, new bytes32[](0), new uint256[](0));
     }
 
     /// A posted margin must cover every ecosystem: exactly the minimum passes, a wei less does not.
