@@ -45,8 +45,8 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
     /// @notice A challenge's bond, in basis points of the asset's anchor (10%): forfeited to the
     /// owner when the challenge is dismissed, so a griefer pays the owner for every blocked week.
     uint256 public constant CHALLENGE_BOND_BPS = 1_000;
-    /// @notice Most remote domains (one bit each in the export bitmaps).
-    uint256 public constant MAX_DOMAINS = 32;
+    /// Most remote domains (one bit each in the export bitmaps).
+    uint256 private constant MAX_DOMAINS = 32;
 
     bytes32 private constant AUTHORIZATION_TYPEHASH = keccak256(
         "Authorization(bytes32 assetId,bytes32 consumer,uint64 expiry,uint256 nonce,uint256 deadline)"
@@ -77,12 +77,15 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
     mapping(bytes32 assetId => mapping(bytes32 consumer => address payer)) private _payers;
     mapping(bytes32 assetId => mapping(address challenger => Challenge)) private _challenges;
     mapping(bytes32 assetId => address[] challengers) private _openChallengers;
-    /// @notice Block at which each challenge commitment was made (zero: none).
-    mapping(bytes32 commitment => uint64 committedAt) public commitments;
+    /// Block at which each challenge commitment was made (zero: none; `ChallengeCommitted` says it).
+    /// The registry's public functions are kept few: one more selector below `isAuthorized`'s in
+    /// the dispatcher's binary search would cost every authorization check 22 gas.
+    mapping(bytes32 commitment => uint64 committedAt) private _commitments;
     /// @notice Consent nonces used or invalidated: bit `nonce % 256` of word `nonce / 256`.
     mapping(address owner => mapping(uint256 word => uint256 bitmap)) public nonceBitmap;
-    /// @notice Enrolled remote domains, in enrolment order (a domain's index is its bitmap bit).
-    uint32[] public domains;
+    /// Enrolled remote domains in enrolment order (`RemoteSet` events): a domain's index is its bit in
+    /// the `exportedTo` bitmaps.
+    uint32[] private _domains;
     /// Index + 1 of each enrolled domain in `domains`.
     mapping(uint32 domain => uint256 slot) private _domainSlot;
     /// @notice ERA each account may `claim`.
@@ -172,9 +175,9 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
     function setRemote(uint32 domain, bytes32 mirror) external onlyRole(DEFAULT_ADMIN_ROLE) {
         // A removed domain keeps its index (and bit); messages skip it while it has no mirror.
         if (_domainSlot[domain] == 0 && mirror != bytes32(0)) {
-            if (domains.length == MAX_DOMAINS) revert TooManyDomains(MAX_DOMAINS);
-            domains.push(domain);
-            _domainSlot[domain] = domains.length;
+            if (_domains.length == MAX_DOMAINS) revert TooManyDomains(MAX_DOMAINS);
+            _domains.push(domain);
+            _domainSlot[domain] = _domains.length;
         }
         remotes[domain] = mirror;
         emit RemoteSet(domain, mirror);
@@ -374,36 +377,36 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
         if (mirror == bytes32(0)) revert UnknownDomain(domain);
         Asset storage asset = _assets[assetId];
         if (asset.status == Status.None) revert UnknownAsset(assetId);
+        uint32 bit = _domainBit(domain);
+        asset.exportedTo |= bit;
+        // The hooks refund any overpayment to the payer (this registry takes no ETH).
+        if (consumer == bytes32(0)) {
+            // The asset's status (after an upheld challenge, so the mirror stops honouring it).
+            uint64 seq = ++exportSequence;
+            messageId = mailbox.dispatch{value: msg.value}(
+                domain, mirror, AssetMessage.encodeStatus(assetId, uint8(asset.status), seq), _hookMetadata()
+            );
+            emit AssetStatusExported(assetId, domain, messageId, asset.status, seq);
+            return messageId;
+        }
         Grant storage grant = _grants[assetId][consumer];
         uint64 expiry = _isAuthorized(asset, assetId, consumer) ? grant.expiry : 0;
         uint32 coefficient = _coefficient(_schemas[asset.schemaId], asset.uses);
         uint64 sequence = ++exportSequence;
         // Remember where it went: a later revocation or status change is sent there too.
-        uint32 bit = _domainBit(domain);
         if (expiry != 0) grant.exportedTo |= bit;
-        asset.exportedTo |= bit;
         bytes memory body = AssetMessage.encode(assetId, consumer, expiry, coefficient, sequence);
-        // The hooks refund any overpayment to the payer (this registry takes no ETH).
         messageId = mailbox.dispatch{value: msg.value}(domain, mirror, body, _hookMetadata());
         emit AuthorizationExported(assetId, consumer, domain, messageId, expiry, coefficient, sequence);
     }
 
     /// @inheritdoc IStateAssetRegistry
-    function exportStatus(bytes32 assetId) external payable {
-        Asset storage asset = _assets[assetId];
-        if (asset.status == Status.None) revert UnknownAsset(assetId);
-        _broadcastStatus(assetId, asset);
-    }
-
-    // ---------------------------------------------------------------- anyone
-
-    /// @inheritdoc IStateAssetRegistry
     function commitChallenge(bytes32 commitment) external {
-        uint64 committedAt = commitments[commitment];
+        uint64 committedAt = _commitments[commitment];
         if (committedAt != 0) revert CommitmentExists(commitment, committedAt);
         // casting to 'uint64' is safe because block numbers fit 64 bits
         // forge-lint: disable-next-line(unsafe-typecast)
-        commitments[commitment] = uint64(block.number);
+        _commitments[commitment] = uint64(block.number);
         emit ChallengeCommitted(commitment, block.number);
     }
 
@@ -417,13 +420,13 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
         }
         // The commitment binds the challenger: evidence copied from a reveal needs its own, later,
         // commitment, and the reward goes to the earliest.
-        bytes32 commitment = challengeCommitment(assetId, msg.sender, evidence, salt);
-        uint64 committedAt = commitments[commitment];
+        bytes32 commitment = keccak256(abi.encode(assetId, msg.sender, evidence, salt));
+        uint64 committedAt = _commitments[commitment];
         if (committedAt == 0) revert UnknownCommitment(commitment);
         if (committedAt >= block.number) revert RevealTooEarly(committedAt, block.number);
         Challenge storage open = _challenges[assetId][msg.sender];
         if (open.committedAt != 0) revert ChallengeOpen(assetId, msg.sender);
-        uint256 bond = challengeBondOf(assetId);
+        uint256 bond = uint256(asset.stake) * CHALLENGE_BOND_BPS / 10_000;
         _requirePayment(msg.sender, bond);
         address[] storage list = _openChallengers[assetId];
         open.committedAt = committedAt;
@@ -467,51 +470,24 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
         return (_grants[assetId][consumer], _payers[assetId][consumer]);
     }
 
-    /// @notice The bond a challenge of `assetId` posts now: `CHALLENGE_BOND_BPS` of its anchor.
-    function challengeBondOf(bytes32 assetId) public view returns (uint256) {
-        return uint256(_assets[assetId].stake) * CHALLENGE_BOND_BPS / 10_000;
-    }
-
-    /// @notice The commitment `challenger` makes before revealing a challenge of `assetId`.
-    function challengeCommitment(bytes32 assetId, address challenger, bytes32 evidence, bytes32 salt)
-        public
-        pure
-        returns (bytes32)
-    {
-        return keccak256(abi.encode(assetId, challenger, evidence, salt));
-    }
-
     /// @notice The open challenges of `assetId`.
     function challengersOf(bytes32 assetId) external view returns (address[] memory) {
         return _openChallengers[assetId];
     }
 
-    /// @notice Whether `owner`'s consent nonce `nonce` is used or invalidated.
-    function isNonceUsed(address owner, uint256 nonce) external view returns (bool) {
-        return nonceBitmap[owner][nonce >> 8] & (uint256(1) << (nonce & 0xff)) != 0;
-    }
-
-    /// @notice The number of enrolled remote domains.
-    function domainCount() external view returns (uint256) {
-        return domains.length;
-    }
-
-    /// @notice What `revoke(assetId, consumer)` must send to notify the mirrors.
-    function quoteRevoke(bytes32 assetId, bytes32 consumer) external view returns (uint256) {
-        return _quote(
-            _grants[assetId][consumer].exportedTo,
-            AssetMessage.encode(assetId, consumer, 0, 0, exportSequence + 1)
-        );
-    }
-
-    /// @notice What `retire` or `exportStatus` of `assetId` must send to notify the mirrors (as if the
-    /// status were sent now).
-    function quoteStatus(bytes32 assetId) external view returns (uint256) {
-        Asset storage asset = _assets[assetId];
-        return
-            _quote(
-                asset.exportedTo, AssetMessage.encodeStatus(assetId, uint8(asset.status), exportSequence + 1)
+    /// @notice What `revoke(assetId, consumer)` (or, for consumer zero, `retire(assetId)`) must send
+    /// to notify the mirrors now. Any excess is returned, so a little more is safe.
+    function quoteMessages(bytes32 assetId, bytes32 consumer) external view returns (uint256) {
+        if (consumer != bytes32(0)) {
+            return _quote(
+                _grants[assetId][consumer].exportedTo,
+                AssetMessage.encode(assetId, consumer, 0, 0, exportSequence + 1)
             );
+        }
+        return _quote(
+            _assets[assetId].exportedTo,
+            AssetMessage.encodeStatus(assetId, uint8(Status.Retiring), exportSequence + 1)
+        );
     }
 
     /// @inheritdoc IStateAssetRegistry
@@ -669,10 +645,10 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
         uint256 required = _quote(bitmap, body);
         if (msg.value < required) revert MessageFeeNotCovered(required, msg.value);
         bytes memory metadata = _hookMetadata();
-        uint256 count = domains.length;
+        uint256 count = _domains.length;
         for (uint256 i; i < count; ++i) {
             if ((uint256(bitmap) >> i) & 1 == 0) continue;
-            uint32 domain = domains[i];
+            uint32 domain = _domains[i];
             bytes32 mirror = remotes[domain];
             if (mirror == bytes32(0)) continue;
             uint256 fee = mailbox.quoteDispatch(domain, mirror, body, metadata);
@@ -702,10 +678,10 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
     function _quote(uint32 bitmap, bytes memory body) private view returns (uint256 total) {
         if (bitmap == 0) return 0;
         bytes memory metadata = _hookMetadata();
-        uint256 count = domains.length;
+        uint256 count = _domains.length;
         for (uint256 i; i < count; ++i) {
             if ((uint256(bitmap) >> i) & 1 == 0) continue;
-            uint32 domain = domains[i];
+            uint32 domain = _domains[i];
             bytes32 mirror = remotes[domain];
             if (mirror != bytes32(0)) total += mailbox.quoteDispatch(domain, mirror, body, metadata);
         }

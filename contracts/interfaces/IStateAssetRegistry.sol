@@ -22,7 +22,7 @@ import {IGroth16Verifier} from "./IGroth16Verifier.sol";
 /// An authorization can be exported to another rollup through a Hyperlane mailbox, where an
 /// `AssetMirror` mirrors it without re-proving. Revocations are sent by the registry to every
 /// domain the authorization was exported to, retirement to every domain the asset was exported
-/// to, and anyone may send an asset's status (an upheld challenge) with `exportStatus`.
+/// to, and anyone may send an asset's status (after an upheld challenge) with `export` of consumer zero.
 /// @dev Roles: DEFAULT_ADMIN_ROLE (the timelock) sets schemas and parameters, enrolls remote
 /// mirrors, resolves challenges and unpauses; GUARDIAN_ROLE may pause registrations and
 /// authorizations. Coefficients are in basis points (10,000 = 1.0).
@@ -65,7 +65,7 @@ interface IStateAssetRegistry {
     /// @param status Live, retiring, retired by its owner, or invalidated by an upheld challenge.
     /// @param stake Escrowed anchor stake in ERA wei (zero once returned or slashed).
     /// @param retireAt When a retiring asset's anchor may leave (zero: not retiring).
-    /// @param exportedTo Bitmap of the `domains` indexes any of its authorizations was exported to.
+    /// @param exportedTo Bitmap of the indexes (in enrolment order) of the domains it was exported to.
     /// @param schemaId The schema.
     /// @param commitment Poseidon commitment to the private record.
     struct Asset {
@@ -85,7 +85,7 @@ interface IStateAssetRegistry {
     /// @param expiry When it ends (zero: never granted, or revoked).
     /// @param start When it was granted.
     /// @param fee The fee paid for it.
-    /// @param exportedTo Bitmap of the `domains` indexes it was exported to (revocations go there).
+    /// @param exportedTo Bitmap of the indexes of the domains it was exported to (revocations go there).
     /// @param paidByOther Whether an account other than the owner paid (and is refunded on revocation).
     struct Grant {
         uint64 expiry;
@@ -335,11 +335,11 @@ interface IStateAssetRegistry {
     /// @notice Ends `consumer`'s authorization on the caller's asset now. If another account paid
     /// for it, the caller refunds that payer the fee's unused fraction, from its credits first and
     /// then from its wallet (approve it). The revocation is sent to every domain the authorization
-    /// was exported to; `msg.value` pays that (`quoteRevoke`), the rest is returned.
+    /// was exported to; `msg.value` pays that (`quoteMessages`), the rest is returned.
     function revoke(bytes32 assetId, bytes32 consumer) external payable;
 
     /// @notice Starts retiring the caller's live asset: it passes no check any more, the status is
-    /// sent to every domain it was exported to (`msg.value` pays, `quoteStatus`), and the anchor may
+    /// sent to every domain it was exported to (`msg.value` pays, `quoteMessages`), and the anchor may
     /// leave with `completeRetire` after `RETIRE_DELAY` if no challenge is open.
     function retire(bytes32 assetId) external payable;
 
@@ -348,8 +348,9 @@ interface IStateAssetRegistry {
     function completeRetire(bytes32 assetId) external;
 
     /// @notice Sends `consumer`'s current authorization on `assetId` (expiry zero if it no longer
-    /// holds) to the mirror on `domain`. Anyone may export; `msg.value` pays the mailbox's hooks and
-    /// any overpayment is refunded to the caller by the hooks.
+    /// holds) to the mirror on `domain`; consumer zero sends the asset's status instead (after an
+    /// upheld challenge, so the mirror stops honouring it). Anyone may export; `msg.value` pays the
+    /// mailbox's hooks and any overpayment is refunded to the caller by the hooks.
     function export(bytes32 assetId, bytes32 consumer, uint32 domain)
         external
         payable
@@ -357,16 +358,12 @@ interface IStateAssetRegistry {
 
     // ---------------------------------------------------------------- anyone
 
-    /// @notice Sends the status of `assetId` to every domain it was exported to (after an upheld
-    /// challenge, so mirrors stop honouring it). `msg.value` pays (`quoteStatus`); the rest is returned.
-    function exportStatus(bytes32 assetId) external payable;
-
-    /// @notice Commits to a challenge: `commitment = challengeCommitment(assetId, challenger,
-    /// evidence, salt)`. Reveal it with `challenge` from the next block on.
+    /// @notice Commits to a challenge: `commitment = keccak256(abi.encode(assetId, challenger,
+    /// evidence, salt))`. Reveal it with `challenge` from the next block on.
     function commitChallenge(bytes32 commitment) external;
 
     /// @notice Reveals the caller's committed challenge of a live or retiring asset and posts the
-    /// bond (`challengeBondOf`: approve it first).
+    /// bond, `CHALLENGE_BOND_BPS` of its anchor (approve it first).
     function challenge(bytes32 assetId, bytes32 evidence, bytes32 salt) external;
 
     /// @notice Pays `account` the ERA credited to it (owner rewards, developer rewards, treasury).

@@ -13,7 +13,7 @@ import {
 } from "@hyperlane-xyz/core/contracts/isms/multisig/StorageMultisigIsm.sol";
 
 /// @notice Gas of the registry's calls against EAS measured on the same kind of calls
-/// (/work/shared/notes/attestations-hyperlane.md): register at most EAS attest (274,901) plus the
+/// (docs/peers.md): register at most EAS attest (274,901) plus the
 /// EIP-1108 floor of a 2-input Groth16 verification (193,800); authorize with its fee split at most
 /// half of EAS attest with an ERC-20 fee resolver (306,815 / 2); the authorization check under
 /// 5,000; revoke at most EAS revoke (73,012). Export (through a real Hyperlane mailbox with a

@@ -33,6 +33,7 @@ contract AssetHandler is Test {
     /// Bonds posted by open challenges, per asset and challenger.
     mapping(bytes32 assetId => mapping(address challenger => uint256 bond)) public bondOwed;
     uint256 public bondsOwed;
+    uint256 internal salts;
 
     constructor(
         StateAssetRegistry registry_,
@@ -144,12 +145,11 @@ contract AssetHandler is Test {
             return;
         }
         if (registry.challengeOf(id, challenger).committedAt != 0) return;
-        bytes32 salt = keccak256(abi.encode(block.number, challenger));
-        bytes32 commitment = registry.challengeCommitment(id, challenger, "evidence", salt);
-        if (registry.commitments(commitment) != 0) return;
+        bytes32 salt = keccak256(abi.encode(++salts, challenger));
+        bytes32 commitment = keccak256(abi.encode(id, challenger, bytes32("evidence"), salt));
         registry.commitChallenge(commitment);
         vm.roll(block.number + 1);
-        uint256 bond = registry.challengeBondOf(id);
+        uint256 bond = uint256(registry.assetOf(id).stake) * registry.CHALLENGE_BOND_BPS() / 10_000;
         vm.prank(challenger);
         registry.challenge(id, "evidence", salt);
         bondOwed[id][challenger] = bond;

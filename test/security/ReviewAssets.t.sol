@@ -25,7 +25,7 @@ contract ReviewAssetsTest is AssetTest {
     /// `RETIRE_DELAY`, the challenge lands inside it, and the upheld challenge takes the anchor.
     function test_M4_retireCannotOutrunChallenge() public {
         bytes32 salt = "salt";
-        registry.commitChallenge(registry.challengeCommitment(assetId, challenger, "fraud", salt));
+        registry.commitChallenge(commitmentOf(assetId, challenger, "fraud", salt));
         vm.roll(block.number + 1);
         uint256 ownerBefore = era.balanceOf(alice);
         // The owner front-runs the reveal with retire.
@@ -56,11 +56,11 @@ contract ReviewAssetsTest is AssetTest {
     /// one, and the reward goes to the real challenger.
     function test_M5_ownerCannotFrontRunTheChallenger() public {
         bytes32 salt = "secret";
-        registry.commitChallenge(registry.challengeCommitment(assetId, challenger, "fraud", salt));
+        registry.commitChallenge(commitmentOf(assetId, challenger, "fraud", salt));
         uint256 realAt = block.number;
         vm.roll(block.number + 1);
         // The reveal is in the mempool: the sock replays it first.
-        bytes32 copied = registry.challengeCommitment(assetId, sock, "fraud", salt);
+        bytes32 copied = commitmentOf(assetId, sock, "fraud", salt);
         vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.UnknownCommitment.selector, copied));
         vm.prank(sock);
         registry.challenge(assetId, "fraud", salt);
@@ -119,7 +119,7 @@ contract ReviewAssetsTest is AssetTest {
     function test_M6_griefingChallengesCostABond() public {
         address griefer = makeAddr("griefer");
         bytes32 salt = "g";
-        registry.commitChallenge(registry.challengeCommitment(assetId, griefer, "nothing", salt));
+        registry.commitChallenge(commitmentOf(assetId, griefer, "nothing", salt));
         vm.roll(block.number + 1);
         vm.expectRevert(
             abi.encodeWithSelector(IStateAssetRegistry.PaymentNotCovered.selector, griefer, BOND, 0, 0)
@@ -135,7 +135,7 @@ contract ReviewAssetsTest is AssetTest {
         }
         assertEq(era.balanceOf(griefer), 0, "two dismissals cost two bonds");
         assertEq(era.balanceOf(alice), ownerBefore + 2 * BOND, "paid to the owner");
-        bytes32 third = registry.challengeCommitment(assetId, griefer, "again", salt);
+        bytes32 third = commitmentOf(assetId, griefer, "again", salt);
         registry.commitChallenge(third);
         vm.roll(block.number + 1);
         vm.expectRevert(
@@ -251,7 +251,7 @@ contract ReviewAssetsHyperlaneTest is AssetHyperlaneTest {
         vm.prank(consumerAccount);
         registry.export{value: MESSAGE_FEE}(assetId, consumer, DESTINATION);
         bytes memory grant = dispatched();
-        assertEq(registry.quoteRevoke(assetId, consumer), MESSAGE_FEE);
+        assertEq(registry.quoteMessages(assetId, consumer), MESSAGE_FEE);
         vm.expectRevert(
             abi.encodeWithSelector(
                 IStateAssetRegistry.MessageFeeNotCovered.selector, MESSAGE_FEE, MESSAGE_FEE - 1
@@ -280,10 +280,11 @@ contract ReviewAssetsHyperlaneTest is AssetHyperlaneTest {
         assertTrue(mirror.isAuthorized(assetId, consumer));
         challengeAs(challenger, assetId, "fraud");
         govern(address(registry), abi.encodeCall(registry.resolveChallenge, (assetId, challenger, true)));
-        assertEq(registry.quoteStatus(assetId), MESSAGE_FEE);
+        assertEq(registry.quoteMessages(assetId, 0), MESSAGE_FEE);
         vm.recordLogs();
         vm.prank(consumerAccount);
-        registry.exportStatus{value: MESSAGE_FEE}(assetId);
+        registry.export{value: MESSAGE_FEE + 1}(assetId, 0, DESTINATION);
+        assertEq(consumerAccount.balance, 1 ether - 2 * MESSAGE_FEE, "overpayment refunded");
         vm.expectEmit(address(mirror));
         emit IAssetMirror.StatusMirrored(ORIGIN, assetId, uint8(IStateAssetRegistry.Status.Invalid), 2);
         relayLast();
@@ -297,9 +298,9 @@ contract ReviewAssetsHyperlaneTest is AssetHyperlaneTest {
         registry.retire{value: MESSAGE_FEE}(assetId);
         bytes memory retiring = dispatched();
         vm.recordLogs();
-        vm.prank(stranger);
         vm.deal(stranger, MESSAGE_FEE);
-        registry.exportStatus{value: MESSAGE_FEE}(assetId);
+        vm.prank(stranger);
+        registry.export{value: MESSAGE_FEE}(assetId, 0, DESTINATION);
         bytes memory again = dispatched();
         relay(again);
         assertFalse(mirror.isAuthorized(assetId, consumer));
