@@ -369,7 +369,6 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
     function export(bytes32 assetId, bytes32 consumer, uint32 domain)
         external
         payable
-        whenNotPaused
         returns (bytes32 messageId)
     {
         if (address(mailbox) == address(0)) revert NoMailbox();
@@ -391,6 +390,8 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
         }
         Grant storage grant = _grants[assetId][consumer];
         uint64 expiry = _isAuthorized(asset, assetId, consumer) ? grant.expiry : 0;
+        // A pause stops authorizations spreading, never their withdrawal (nor statuses).
+        if (expiry != 0) _requireNotPaused();
         uint32 coefficient = _coefficient(_schemas[asset.schemaId], asset.uses);
         uint64 sequence = ++exportSequence;
         // Remember where it went: a later revocation or status change is sent there too.

@@ -350,7 +350,8 @@ interface IStateAssetRegistry {
     /// @notice Sends `consumer`'s current authorization on `assetId` (expiry zero if it no longer
     /// holds) to the mirror on `domain`; consumer zero sends the asset's status instead (after an
     /// upheld challenge, so the mirror stops honouring it). Anyone may export; `msg.value` pays the
-    /// mailbox's hooks and any overpayment is refunded to the caller by the hooks.
+    /// mailbox's hooks and any overpayment is refunded to the caller by the hooks. While paused,
+    /// only a live authorization cannot be exported.
     function export(bytes32 assetId, bytes32 consumer, uint32 domain)
         external
         payable

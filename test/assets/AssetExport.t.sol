@@ -14,6 +14,7 @@ import {
 } from "@hyperlane-xyz/core/contracts/isms/multisig/StorageMultisigIsm.sol";
 import {CheckpointLib} from "@hyperlane-xyz/core/contracts/libs/CheckpointLib.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
+import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {Vm} from "forge-std/Vm.sol";
 
 /// @notice Export of authorizations through real Hyperlane contracts (see `AssetHyperlaneTest`).
@@ -153,10 +154,40 @@ contract AssetExportTest is AssetHyperlaneTest {
         mirror.handle(ORIGIN, addressToBytes32(address(registry)), "abc");
     }
 
+    function test_export_whilePausedOnlyWithdrawals() public {
+        authorizeFor(assetId, alice, consumer, uint64(block.timestamp + 30 days));
+        vm.prank(operator);
+        registry.pause();
+        vm.expectRevert(Pausable.EnforcedPause.selector);
+        registry.export(assetId, consumer, DESTINATION);
+        // A consumer never authorized (expiry zero) and the asset's status still go out.
+        relay(exportMessage("nobody"));
+        assertEq(mirror.mirrored(assetId, "nobody").sequence, 1);
+        relay(exportMessage(bytes32(0)));
+        assertEq(mirror.statusOf(assetId).status, uint8(IStateAssetRegistry.Status.Live));
+        assertEq(mirror.statusOf(assetId).sequence, 2);
+        assertTrue(mirror.statusOf(assetId).origin == ORIGIN);
+    }
+
+    function test_RevertWhen_aStatusMessageIsStaleOrMalformed() public {
+        vm.startPrank(address(destinationMailbox));
+        bytes32 registryAddress = addressToBytes32(address(registry));
+        mirror.handle(ORIGIN, registryAddress, AssetMessage.encodeStatus(assetId, 3, 5));
+        vm.expectRevert(abi.encodeWithSelector(IAssetMirror.StaleMessage.selector, assetId, bytes32(0), 5, 5));
+        mirror.handle(ORIGIN, registryAddress, AssetMessage.encodeStatus(assetId, 1, 5));
+        vm.expectRevert(abi.encodeWithSelector(AssetMessage.MalformedMessage.selector, 128));
+        mirror.handle(ORIGIN, registryAddress, abi.encode(assetId, uint8(1), uint64(6), uint256(0)));
+        vm.stopPrank();
+        // Invalid: an authorization applied afterwards does not pass.
+        vm.prank(address(destinationMailbox));
+        mirror.handle(ORIGIN, registryAddress, AssetMessage.encode(assetId, consumer, type(uint64).max, 1, 6));
+        assertFalse(mirror.isAuthorized(assetId, consumer));
+    }
+
     function test_RevertWhen_exportToAnUnknownDomainOrAsset() public {
         vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.UnknownDomain.selector, 5));
         registry.export(assetId, consumer, 5);
-        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.UnknownAsset.selector, bytes32("nope")));
+        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.UnknownAsset.selector, NOPE));
         registry.export("nope", consumer, DESTINATION);
     }
 

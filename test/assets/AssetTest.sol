@@ -15,6 +15,8 @@ abstract contract AssetTest is SuiteTest {
     uint96 internal constant FEE = 1e18;
     uint32 internal constant BASE = 15_000;
     uint32 internal constant MAX = 25_000;
+    /// An id nothing has.
+    bytes32 internal constant NOPE = "nope";
     /// A challenge's bond: 10% of the anchor.
     uint256 internal constant BOND = ANCHOR / 10;
 
@@ -58,7 +60,7 @@ abstract contract AssetTest is SuiteTest {
     /// Gives `account` ERA and an unlimited allowance to the registry.
     function fundFor(address account, uint256 amount) internal {
         vm.prank(operator);
-        era.transfer(account, amount);
+        assertTrue(era.transfer(account, amount));
         vm.prank(account);
         era.approve(address(registry), type(uint256).max);
     }

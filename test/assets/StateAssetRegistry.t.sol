@@ -85,7 +85,7 @@ contract StateAssetRegistryTest is AssetTest {
         vm.prank(alice);
         registry.register(schemaId, commitment, proof);
 
-        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.UnknownSchema.selector, bytes32("nope")));
+        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.UnknownSchema.selector, NOPE));
         vm.prank(address(timelock));
         registry.setSchemaActive("nope", true);
     }
@@ -164,7 +164,7 @@ contract StateAssetRegistryTest is AssetTest {
 
     function test_RevertWhen_registerUnknownSchema() public {
         (uint256 commitment, uint256[8] memory proof) = AssetFixtures.alice();
-        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.UnknownSchema.selector, bytes32("nope")));
+        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.UnknownSchema.selector, NOPE));
         vm.prank(alice);
         registry.register("nope", commitment, proof);
     }
@@ -199,7 +199,7 @@ contract StateAssetRegistryTest is AssetTest {
     }
 
     function test_RevertWhen_registerWithAProofBoundToAnotherScenario() public {
-        bytes32 other = bytes32("lending");
+        bytes32 other = "lending";
         vm.prank(address(timelock));
         bytes32 otherSchema = registry.setSchema(verifier, other, developer, BASE, MAX, FEE);
         (uint256 commitment, uint256[8] memory proof) = AssetFixtures.alice();
@@ -255,7 +255,7 @@ contract StateAssetRegistryTest is AssetTest {
 
     function test_RevertWhen_registerWithoutAnchorBalance() public {
         vm.prank(alice);
-        era.transfer(stranger, 15_000e18);
+        assertTrue(era.transfer(stranger, 15_000e18));
         (uint256 commitment, uint256[8] memory proof) = AssetFixtures.alice();
         vm.expectRevert(
             abi.encodeWithSelector(
@@ -302,6 +302,7 @@ contract StateAssetRegistryTest is AssetTest {
     }
 
     uint256 internal constant NONCE = 7;
+    bytes32 internal constant X_CONSUMER = "x";
 
     function consent(bytes32 assetId, bytes32 who, uint64 expiry, uint256 deadline)
         internal
@@ -379,7 +380,7 @@ contract StateAssetRegistryTest is AssetTest {
         uint256 deadline = block.timestamp + 1 hours;
         bytes memory signature = consent(assetId, consumer, expiry, deadline);
         vm.expectRevert(
-            abi.encodeWithSelector(IStateAssetRegistry.ConsentInvalid.selector, assetId, bytes32("x"))
+            abi.encodeWithSelector(IStateAssetRegistry.ConsentInvalid.selector, assetId, X_CONSUMER)
         );
         vm.prank(consumerAccount);
         registry.authorizeWithConsent(assetId, "x", expiry, NONCE, deadline, signature);
@@ -388,7 +389,7 @@ contract StateAssetRegistryTest is AssetTest {
         );
         vm.prank(consumerAccount);
         registry.authorizeWithConsent(assetId, consumer, expiry + 1, NONCE, deadline, signature);
-        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.UnknownAsset.selector, bytes32("nope")));
+        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.UnknownAsset.selector, NOPE));
         registry.authorizeWithConsent("nope", consumer, expiry, NONCE, deadline, signature);
         vm.warp(deadline + 1);
         vm.expectRevert(
@@ -406,7 +407,7 @@ contract StateAssetRegistryTest is AssetTest {
         );
         vm.prank(bob);
         registry.authorize(assetId, consumer, expiry);
-        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.UnknownAsset.selector, bytes32("nope")));
+        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.UnknownAsset.selector, NOPE));
         vm.prank(alice);
         registry.authorize("nope", consumer, expiry);
     }
@@ -426,6 +427,8 @@ contract StateAssetRegistryTest is AssetTest {
                 IStateAssetRegistry.ExpiryOutOfRange.selector, latest + 1, block.timestamp, latest
             )
         );
+        // casting to 'uint64' is safe because latest is a timestamp a year from now
+        // forge-lint: disable-next-line(unsafe-typecast)
         registry.authorize(assetId, consumer, uint64(latest + 1));
         vm.stopPrank();
     }
@@ -607,7 +610,7 @@ contract StateAssetRegistryTest is AssetTest {
         registry.retire(assetId);
         vm.expectRevert(
             abi.encodeWithSelector(
-                IStateAssetRegistry.NotRetiring.selector, bytes32("nope"), IStateAssetRegistry.Status.None
+                IStateAssetRegistry.NotRetiring.selector, NOPE, IStateAssetRegistry.Status.None
             )
         );
         registry.completeRetire("nope");
@@ -695,7 +698,7 @@ contract StateAssetRegistryTest is AssetTest {
         bytes32 salt = "s";
         registry.commitChallenge(commitmentOf("nope", challenger, "evidence", salt));
         vm.roll(block.number + 1);
-        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.UnknownAsset.selector, bytes32("nope")));
+        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.UnknownAsset.selector, NOPE));
         vm.prank(challenger);
         registry.challenge("nope", "evidence", salt);
     }

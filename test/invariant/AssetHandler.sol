@@ -19,6 +19,7 @@ contract AssetHandler is Test {
     bytes32 internal schemaId;
 
     address[2] internal owners = [AssetFixtures.ALICE, AssetFixtures.BOB];
+    bytes32 internal constant EVIDENCE = "evidence";
     address[2] public challengers = [address(0xc4a1), address(0xc4a2)];
     address internal payer = address(0x9a7e);
     bytes32[] public assets;
@@ -146,12 +147,12 @@ contract AssetHandler is Test {
         }
         if (registry.challengeOf(id, challenger).committedAt != 0) return;
         bytes32 salt = keccak256(abi.encode(++salts, challenger));
-        bytes32 commitment = keccak256(abi.encode(id, challenger, bytes32("evidence"), salt));
+        bytes32 commitment = keccak256(abi.encode(id, challenger, EVIDENCE, salt));
         registry.commitChallenge(commitment);
         vm.roll(block.number + 1);
         uint256 bond = uint256(registry.assetOf(id).stake) * registry.CHALLENGE_BOND_BPS() / 10_000;
         vm.prank(challenger);
-        registry.challenge(id, "evidence", salt);
+        registry.challenge(id, EVIDENCE, salt);
         bondOwed[id][challenger] = bond;
         bondsOwed += bond;
     }
