@@ -35,6 +35,11 @@ contract AssetHandler is Test {
     mapping(bytes32 assetId => mapping(address challenger => uint256 bond)) public bondOwed;
     uint256 public bondsOwed;
     uint256 internal salts;
+    /// How often each new path ran (a run that never refunds or upholds proves little).
+    uint256 public refundCount;
+    uint256 public upheldCount;
+    uint256 public dismissedCount;
+    uint256 public retiredCount;
 
     constructor(
         StateAssetRegistry registry_,
@@ -116,6 +121,7 @@ contract AssetHandler is Test {
         vm.prank(owner);
         registry.revoke(id, c);
         uint256 fromCredits = credit - registry.credits(owner);
+        if (fromCredits != 0 || walletBefore != era.balanceOf(owner)) ++refundCount;
         refundsFromCredits += fromCredits;
         refundsFromWallets += walletBefore - era.balanceOf(owner);
     }
@@ -135,6 +141,7 @@ contract AssetHandler is Test {
         if (a.status != IStateAssetRegistry.Status.Retiring || block.timestamp < a.retireAt) return;
         if (registry.challengersOf(id).length != 0) return;
         registry.completeRetire(id);
+        ++retiredCount;
     }
 
     function challenge(uint256 asset, uint256 who) external {
@@ -157,7 +164,9 @@ contract AssetHandler is Test {
         bondsOwed += bond;
     }
 
-    function resolve(uint256 asset, uint256 who, bool upheld) external {
+    /// Upholds one time in three (an upheld challenge ends the asset, and there are only two).
+    function resolve(uint256 asset, uint256 who, uint256 verdict) external {
+        bool upheld = verdict % 3 == 0;
         if (assets.length == 0) return;
         bytes32 id = assets[asset % assets.length];
         address[] memory open = registry.challengersOf(id);
@@ -175,11 +184,13 @@ contract AssetHandler is Test {
         vm.prank(timelock);
         registry.resolveChallenge(id, challenger, upheld);
         if (upheld) {
+            ++upheldCount;
             for (uint256 i; i < open.length; ++i) {
                 bondsOwed -= bondOwed[id][open[i]];
                 bondOwed[id][open[i]] = 0;
             }
         } else {
+            ++dismissedCount;
             bondsOwed -= bondOwed[id][challenger];
             bondOwed[id][challenger] = 0;
         }
