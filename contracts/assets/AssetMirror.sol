@@ -15,6 +15,10 @@ contract AssetMirror is IAssetMirror, AccessControl {
     mapping(uint32 domain => bytes32 registry) public origins;
 
     mapping(bytes32 assetId => mapping(bytes32 consumer => Mirrored)) private _mirrored;
+    mapping(bytes32 assetId => MirroredStatus) private _statuses;
+
+    /// The origin registry's `Status.Live`: the only status under which authorizations are honoured.
+    uint8 private constant LIVE = 1;
 
     /// @param mailbox_ The local Hyperlane mailbox.
     /// @param timelock Holder of DEFAULT_ADMIN_ROLE.
@@ -30,12 +34,22 @@ contract AssetMirror is IAssetMirror, AccessControl {
         emit OriginSet(domain, registry);
     }
 
-    /// @notice Applies an exported authorization. Mailbox only, from an enrolled origin registry.
+    /// @notice Applies an exported authorization or asset status. Mailbox only, from an enrolled
+    /// origin registry.
     /// @dev Payable because IMessageRecipient says so; a message carrying ETH is refused.
     function handle(uint32 origin, bytes32 sender, bytes calldata body) external payable {
         if (msg.sender != mailbox) revert NotMailbox(msg.sender);
         if (msg.value != 0) revert ValueNotAccepted(msg.value);
         if (sender == bytes32(0) || origins[origin] != sender) revert UnknownOrigin(origin, sender);
+        if (body.length == AssetMessage.STATUS_LENGTH) {
+            (bytes32 id, uint8 status, uint64 seq) = AssetMessage.decodeStatus(body);
+            MirroredStatus storage known = _statuses[id];
+            uint64 last = known.sequence;
+            if (seq <= last) revert StaleMessage(id, bytes32(0), seq, last);
+            (known.status, known.sequence, known.origin) = (status, seq, origin);
+            emit StatusMirrored(origin, id, status, seq);
+            return;
+        }
         (bytes32 assetId, bytes32 consumer, uint64 expiry, uint32 coefficient, uint64 sequence) =
             AssetMessage.decode(body);
         Mirrored storage entry = _mirrored[assetId][consumer];
@@ -48,7 +62,15 @@ contract AssetMirror is IAssetMirror, AccessControl {
 
     /// @inheritdoc IAssetMirror
     function isAuthorized(bytes32 assetId, bytes32 consumer) external view returns (bool) {
-        return _mirrored[assetId][consumer].expiry > block.timestamp;
+        if (_mirrored[assetId][consumer].expiry <= block.timestamp) return false;
+        uint8 status = _statuses[assetId].status;
+        // No status received: the authorization message itself said the asset was live.
+        return status == 0 || status == LIVE;
+    }
+
+    /// @inheritdoc IAssetMirror
+    function statusOf(bytes32 assetId) external view returns (MirroredStatus memory) {
+        return _statuses[assetId];
     }
 
     /// @inheritdoc IAssetMirror

@@ -4,11 +4,12 @@ pragma solidity 0.8.30;
 import {IGroth16Verifier} from "../interfaces/IGroth16Verifier.sol";
 import {IStateAssetRegistry} from "../interfaces/IStateAssetRegistry.sol";
 import {AssetMessage} from "./AssetMessage.sol";
+import {StandardHookMetadata} from "@hyperlane-xyz/core/contracts/hooks/libs/StandardHookMetadata.sol";
 import {IMailbox} from "@hyperlane-xyz/core/contracts/interfaces/IMailbox.sol";
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {Nonces} from "@openzeppelin/contracts/utils/Nonces.sol";
+import {Address} from "@openzeppelin/contracts/utils/Address.sol";
 import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
@@ -17,8 +18,9 @@ import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/Signa
 /// @notice See `IStateAssetRegistry`.
 /// @dev Fees are credited (pull payments): one ERA transfer per authorization whatever the split,
 /// and a recipient that cannot receive ERA cannot block authorizations. Invariant: the registry's
-/// ERA equals the live anchor stakes plus the unclaimed credits.
-contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP712, Nonces {
+/// ERA equals the anchors of live and retiring assets plus the unclaimed credits plus the bonds of
+/// open challenges.
+contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP712 {
     using SafeERC20 for IERC20;
 
     bytes32 public constant GUARDIAN_ROLE = keccak256("GUARDIAN_ROLE");
@@ -37,6 +39,14 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
     uint256 public constant DEVELOPER_REWARD = 0.01e18;
     /// @notice Longest authorization.
     uint256 public constant MAX_AUTHORIZATION_PERIOD = 365 days;
+    /// @notice Time between `retire` and `completeRetire`: a challenger who sees the retirement has
+    /// this long to challenge before the anchor can leave.
+    uint256 public constant RETIRE_DELAY = 7 days;
+    /// @notice A challenge's bond, in basis points of the asset's anchor (10%): forfeited to the
+    /// owner when the challenge is dismissed, so a griefer pays the owner for every blocked week.
+    uint256 public constant CHALLENGE_BOND_BPS = 1_000;
+    /// Most remote domains (one bit each in the export bitmaps).
+    uint256 private constant MAX_DOMAINS = 32;
 
     bytes32 private constant AUTHORIZATION_TYPEHASH = keccak256(
         "Authorization(bytes32 assetId,bytes32 consumer,uint64 expiry,uint256 nonce,uint256 deadline)"
@@ -55,13 +65,29 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
     uint256 public totalStaked;
     /// @notice ERA credited and not yet claimed.
     uint256 public totalCredited;
+    /// @notice ERA posted as bonds by open challenges.
+    uint256 public totalBonds;
     /// @notice Exports so far; each export message carries the next sequence number.
     uint64 public exportSequence;
 
     mapping(bytes32 schemaId => Schema) private _schemas;
     mapping(bytes32 assetId => Asset) private _assets;
-    mapping(bytes32 assetId => mapping(bytes32 consumer => uint64 expiry)) private _expiries;
-    mapping(bytes32 assetId => Challenge) private _challenges;
+    mapping(bytes32 assetId => mapping(bytes32 consumer => Grant)) private _grants;
+    /// Who paid for a grant, only when it was not the owner (owner-paid grants are never refunded).
+    mapping(bytes32 assetId => mapping(bytes32 consumer => address payer)) private _payers;
+    mapping(bytes32 assetId => mapping(address challenger => Challenge)) private _challenges;
+    mapping(bytes32 assetId => address[] challengers) private _openChallengers;
+    /// Block at which each challenge commitment was made (zero: none; `ChallengeCommitted` says it).
+    /// The registry's public functions are kept few: one more selector below `isAuthorized`'s in
+    /// the dispatcher's binary search would cost every authorization check 22 gas.
+    mapping(bytes32 commitment => uint64 committedAt) private _commitments;
+    /// @notice Consent nonces used or invalidated: bit `nonce % 256` of word `nonce / 256`.
+    mapping(address owner => mapping(uint256 word => uint256 bitmap)) public nonceBitmap;
+    /// Enrolled remote domains in enrolment order (`RemoteSet` events): a domain's index is its bit in
+    /// the `exportedTo` bitmaps.
+    uint32[] private _domains;
+    /// Index + 1 of each enrolled domain in `domains`.
+    mapping(uint32 domain => uint256 slot) private _domainSlot;
     /// @notice ERA each account may `claim`.
     mapping(address account => uint256 amount) public credits;
     /// @notice The `AssetMirror` on each destination domain.
@@ -147,25 +173,53 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
 
     /// @inheritdoc IStateAssetRegistry
     function setRemote(uint32 domain, bytes32 mirror) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        // A removed domain keeps its index (and bit); messages skip it while it has no mirror.
+        if (_domainSlot[domain] == 0 && mirror != bytes32(0)) {
+            if (_domains.length == MAX_DOMAINS) revert TooManyDomains(MAX_DOMAINS);
+            _domains.push(domain);
+            _domainSlot[domain] = _domains.length;
+        }
         remotes[domain] = mirror;
         emit RemoteSet(domain, mirror);
     }
 
     /// @inheritdoc IStateAssetRegistry
-    function resolveChallenge(bytes32 assetId, bool upheld) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        Challenge memory open = _challenges[assetId];
-        if (open.challenger == address(0)) revert NoChallenge(assetId);
-        delete _challenges[assetId];
-        uint256 slashed = 0;
-        if (upheld) {
-            Asset storage asset = _assets[assetId];
-            slashed = asset.stake;
-            asset.stake = 0;
-            asset.status = Status.Invalid;
-            totalStaked -= slashed;
-            era.safeTransfer(open.challenger, slashed);
+    function resolveChallenge(bytes32 assetId, address challenger, bool upheld)
+        external
+        onlyRole(DEFAULT_ADMIN_ROLE)
+    {
+        Challenge memory open = _challenges[assetId][challenger];
+        if (open.committedAt == 0) revert NoChallenge(assetId, challenger);
+        address[] storage list = _openChallengers[assetId];
+        Asset storage asset = _assets[assetId];
+        address owner = asset.owner;
+        if (!upheld) {
+            _closeChallenge(assetId, list, open.index);
+            totalBonds -= open.bond;
+            emit ChallengeResolved(assetId, challenger, false, 0, open.bond, owner);
+            era.safeTransfer(owner, open.bond);
+            return;
         }
-        emit ChallengeResolved(assetId, open.challenger, upheld, slashed);
+        // The reward goes to the first valid challenge by evidence time: one committed earlier is
+        // resolved first, so a copy made after seeing the real challenge can never be paid ahead of it.
+        uint256 count = list.length;
+        for (uint256 i; i < count; ++i) {
+            Challenge storage other = _challenges[assetId][list[i]];
+            if (other.committedAt < open.committedAt) {
+                revert EarlierChallengeOpen(assetId, list[i], other.committedAt);
+            }
+        }
+        uint256 slashed = asset.stake;
+        asset.stake = 0;
+        asset.status = Status.Invalid;
+        asset.retireAt = 0;
+        totalStaked -= slashed;
+        // The owner challenging itself gains nothing: what it knows best is its own fraud.
+        address rewardee = challenger == owner ? treasury : challenger;
+        emit ChallengeResolved(assetId, challenger, true, slashed, open.bond, rewardee);
+        _returnLaterBonds(assetId, challenger);
+        totalBonds -= open.bond;
+        era.safeTransfer(rewardee, slashed + open.bond);
     }
 
     /// @notice Stops registrations, authorizations and exports. Guardian only.
@@ -226,6 +280,7 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
         bytes32 assetId,
         bytes32 consumer,
         uint64 expiry,
+        uint256 nonce,
         uint256 deadline,
         bytes calldata signature
     ) external whenNotPaused {
@@ -234,43 +289,86 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
         address owner = asset.owner;
         if (owner == address(0)) revert UnknownAsset(assetId);
         bytes32 digest = _hashTypedDataV4(
-            keccak256(
-                abi.encode(AUTHORIZATION_TYPEHASH, assetId, consumer, expiry, _useNonce(owner), deadline)
-            )
+            keccak256(abi.encode(AUTHORIZATION_TYPEHASH, assetId, consumer, expiry, nonce, deadline))
         );
         if (!SignatureChecker.isValidSignatureNow(owner, digest, signature)) {
             revert ConsentInvalid(assetId, consumer);
         }
+        _useUnorderedNonce(owner, nonce);
         _authorize(asset, assetId, consumer, expiry);
     }
 
     /// @inheritdoc IStateAssetRegistry
-    function revoke(bytes32 assetId, bytes32 consumer) external {
-        _ownedAsset(assetId);
-        if (_expiries[assetId][consumer] <= block.timestamp) revert NotAuthorized(assetId, consumer);
-        delete _expiries[assetId][consumer];
-        emit AuthorizationRevoked(assetId, consumer);
+    function invalidateUnorderedNonces(uint256 word, uint256 mask) external {
+        nonceBitmap[msg.sender][word] |= mask;
+        emit UnorderedNonceInvalidation(msg.sender, word, mask);
     }
 
     /// @inheritdoc IStateAssetRegistry
-    function retire(bytes32 assetId) external {
+    function revoke(bytes32 assetId, bytes32 consumer) external payable {
+        _ownedAsset(assetId);
+        Grant memory grant = _grants[assetId][consumer];
+        if (grant.expiry <= block.timestamp) revert NotAuthorized(assetId, consumer);
+        address payer = grant.paidByOther ? _payers[assetId][consumer] : address(0);
+        delete _grants[assetId][consumer];
+        uint256 refund;
+        uint256 fromCredits;
+        if (payer != address(0)) {
+            delete _payers[assetId][consumer];
+            // The unused fraction of what the payer paid; the owner, who cuts the deal short, funds it
+            // all (not the developer or the treasury), so revoking never makes uses cheaper to buy.
+            refund = uint256(grant.fee) * (grant.expiry - block.timestamp) / (grant.expiry - grant.start);
+            fromCredits = credits[msg.sender];
+            if (fromCredits > refund) fromCredits = refund;
+            if (refund > fromCredits) _requirePayment(msg.sender, refund - fromCredits);
+            credits[msg.sender] -= fromCredits;
+            totalCredited -= fromCredits;
+        }
+        emit AuthorizationRevoked(assetId, consumer, payer, refund);
+        if (refund != 0) {
+            if (fromCredits != 0) era.safeTransfer(payer, fromCredits);
+            if (refund > fromCredits) era.safeTransferFrom(msg.sender, payer, refund - fromCredits);
+        }
+        if (grant.exportedTo != 0) {
+            _broadcast(grant.exportedTo, AssetMessage.encode(assetId, consumer, 0, 0, ++exportSequence));
+        } else if (msg.value != 0) {
+            Address.sendValue(payable(msg.sender), msg.value);
+        }
+    }
+
+    /// @inheritdoc IStateAssetRegistry
+    function retire(bytes32 assetId) external payable {
         Asset storage asset = _ownedAsset(assetId);
         if (asset.status != Status.Live) revert AssetNotLive(assetId, asset.status);
-        address challenger = _challenges[assetId].challenger;
-        if (challenger != address(0)) revert ChallengeOpen(assetId, challenger);
+        uint256 retireAt = block.timestamp + RETIRE_DELAY;
+        asset.status = Status.Retiring;
+        // casting to 'uint40' is safe because timestamps fit 40 bits for 30,000 years
+        // forge-lint: disable-next-line(unsafe-typecast)
+        asset.retireAt = uint40(retireAt);
+        emit RetireRequested(assetId, retireAt);
+        _broadcastStatus(assetId, asset);
+    }
+
+    /// @inheritdoc IStateAssetRegistry
+    function completeRetire(bytes32 assetId) external {
+        Asset storage asset = _assets[assetId];
+        if (asset.status != Status.Retiring) revert NotRetiring(assetId, asset.status);
+        uint256 retireAt = asset.retireAt;
+        if (block.timestamp < retireAt) revert RetireDelayRunning(assetId, retireAt, block.timestamp);
+        uint256 open = _openChallengers[assetId].length;
+        if (open != 0) revert ChallengesOpen(assetId, open);
         uint256 stake = asset.stake;
         asset.stake = 0;
         asset.status = Status.Retired;
         totalStaked -= stake;
         emit AssetRetired(assetId, stake);
-        era.safeTransfer(msg.sender, stake);
+        era.safeTransfer(asset.owner, stake);
     }
 
     /// @inheritdoc IStateAssetRegistry
     function export(bytes32 assetId, bytes32 consumer, uint32 domain)
         external
         payable
-        whenNotPaused
         returns (bytes32 messageId)
     {
         if (address(mailbox) == address(0)) revert NoMailbox();
@@ -278,27 +376,72 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
         if (mirror == bytes32(0)) revert UnknownDomain(domain);
         Asset storage asset = _assets[assetId];
         if (asset.status == Status.None) revert UnknownAsset(assetId);
-        uint64 expiry = _isAuthorized(asset, assetId, consumer) ? _expiries[assetId][consumer] : 0;
+        uint32 bit = _domainBit(domain);
+        asset.exportedTo |= bit;
+        // The hooks refund any overpayment to the payer (this registry takes no ETH).
+        if (consumer == bytes32(0)) {
+            // The asset's status (after an upheld challenge, so the mirror stops honouring it).
+            uint64 seq = ++exportSequence;
+            messageId = mailbox.dispatch{value: msg.value}(
+                domain, mirror, AssetMessage.encodeStatus(assetId, uint8(asset.status), seq), _hookMetadata()
+            );
+            emit AssetStatusExported(assetId, domain, messageId, asset.status, seq);
+            return messageId;
+        }
+        Grant storage grant = _grants[assetId][consumer];
+        uint64 expiry = _isAuthorized(asset, assetId, consumer) ? grant.expiry : 0;
+        // A pause stops authorizations spreading, never their withdrawal (nor statuses).
+        if (expiry != 0) _requireNotPaused();
         uint32 coefficient = _coefficient(_schemas[asset.schemaId], asset.uses);
         uint64 sequence = ++exportSequence;
+        // Remember where it went: a later revocation or status change is sent there too.
+        if (expiry != 0) grant.exportedTo |= bit;
         bytes memory body = AssetMessage.encode(assetId, consumer, expiry, coefficient, sequence);
-        messageId = mailbox.dispatch{value: msg.value}(domain, mirror, body);
+        messageId = mailbox.dispatch{value: msg.value}(domain, mirror, body, _hookMetadata());
         emit AuthorizationExported(assetId, consumer, domain, messageId, expiry, coefficient, sequence);
     }
 
-    // ---------------------------------------------------------------- anyone
+    /// @inheritdoc IStateAssetRegistry
+    function commitChallenge(bytes32 commitment) external {
+        uint64 committedAt = _commitments[commitment];
+        if (committedAt != 0) revert CommitmentExists(commitment, committedAt);
+        // casting to 'uint64' is safe because block numbers fit 64 bits
+        // forge-lint: disable-next-line(unsafe-typecast)
+        _commitments[commitment] = uint64(block.number);
+        emit ChallengeCommitted(commitment, block.number);
+    }
 
     /// @inheritdoc IStateAssetRegistry
-    function challenge(bytes32 assetId, bytes32 evidence) external {
+    function challenge(bytes32 assetId, bytes32 evidence, bytes32 salt) external {
         Asset storage asset = _assets[assetId];
-        if (asset.status != Status.Live) {
-            if (asset.status == Status.None) revert UnknownAsset(assetId);
-            revert AssetNotLive(assetId, asset.status);
+        Status status = asset.status;
+        if (status != Status.Live && status != Status.Retiring) {
+            if (status == Status.None) revert UnknownAsset(assetId);
+            revert AssetNotLive(assetId, status);
         }
-        address open = _challenges[assetId].challenger;
-        if (open != address(0)) revert ChallengeOpen(assetId, open);
-        _challenges[assetId] = Challenge({challenger: msg.sender, evidence: evidence});
-        emit AssetChallenged(assetId, msg.sender, evidence);
+        // The commitment binds the challenger: evidence copied from a reveal needs its own, later,
+        // commitment, and the reward goes to the earliest.
+        bytes32 commitment = keccak256(abi.encode(assetId, msg.sender, evidence, salt));
+        uint64 committedAt = _commitments[commitment];
+        if (committedAt == 0) revert UnknownCommitment(commitment);
+        if (committedAt >= block.number) revert RevealTooEarly(committedAt, block.number);
+        Challenge storage open = _challenges[assetId][msg.sender];
+        if (open.committedAt != 0) revert ChallengeOpen(assetId, msg.sender);
+        uint256 bond = uint256(asset.stake) * CHALLENGE_BOND_BPS / 10_000;
+        _requirePayment(msg.sender, bond);
+        address[] storage list = _openChallengers[assetId];
+        open.committedAt = committedAt;
+        // casting to 'uint128' is safe because the bond is a tenth of a 128-bit stake
+        // forge-lint: disable-next-line(unsafe-typecast)
+        open.bond = uint128(bond);
+        // casting to 'uint32' is safe because each entry posted a bond: 2^32 of them cannot be paid
+        // forge-lint: disable-next-line(unsafe-typecast)
+        open.index = uint32(list.length);
+        open.evidence = evidence;
+        list.push(msg.sender);
+        totalBonds += bond;
+        emit AssetChallenged(assetId, msg.sender, evidence, committedAt, bond);
+        era.safeTransferFrom(msg.sender, address(this), bond);
     }
 
     /// @inheritdoc IStateAssetRegistry
@@ -320,7 +463,32 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
 
     /// @notice When `consumer`'s authorization on `assetId` expires (zero: never granted or revoked).
     function expiryOf(bytes32 assetId, bytes32 consumer) external view returns (uint64) {
-        return _expiries[assetId][consumer];
+        return _grants[assetId][consumer].expiry;
+    }
+
+    /// @notice `consumer`'s authorization on `assetId` and who paid for it (zero: the owner).
+    function grantOf(bytes32 assetId, bytes32 consumer) external view returns (Grant memory, address payer) {
+        return (_grants[assetId][consumer], _payers[assetId][consumer]);
+    }
+
+    /// @notice The open challenges of `assetId`.
+    function challengersOf(bytes32 assetId) external view returns (address[] memory) {
+        return _openChallengers[assetId];
+    }
+
+    /// @notice What `revoke(assetId, consumer)` (or, for consumer zero, `retire(assetId)`) must send
+    /// to notify the mirrors now. Any excess is returned, so a little more is safe.
+    function quoteMessages(bytes32 assetId, bytes32 consumer) external view returns (uint256) {
+        if (consumer != bytes32(0)) {
+            return _quote(
+                _grants[assetId][consumer].exportedTo,
+                AssetMessage.encode(assetId, consumer, 0, 0, exportSequence + 1)
+            );
+        }
+        return _quote(
+            _assets[assetId].exportedTo,
+            AssetMessage.encodeStatus(assetId, uint8(Status.Retiring), exportSequence + 1)
+        );
     }
 
     /// @inheritdoc IStateAssetRegistry
@@ -340,9 +508,9 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
         return _assets[assetId];
     }
 
-    /// @notice The open challenge of `assetId` (zero challenger: none).
-    function challengeOf(bytes32 assetId) external view returns (Challenge memory) {
-        return _challenges[assetId];
+    /// @notice `challenger`'s open challenge of `assetId` (zero bond: none).
+    function challengeOf(bytes32 assetId, address challenger) external view returns (Challenge memory) {
+        return _challenges[assetId][challenger];
     }
 
     /// @inheritdoc IStateAssetRegistry
@@ -390,6 +558,11 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
         if (expiry <= block.timestamp || expiry > latest) {
             revert ExpiryOutOfRange(expiry, block.timestamp, latest);
         }
+        {
+            // Replacing a running grant would let an owner cut a paid one short without a refund.
+            uint64 current = _grants[assetId][consumer].expiry;
+            if (current > block.timestamp) revert AlreadyAuthorized(assetId, consumer, current);
+        }
         Schema storage schema = _liveSchema(asset.schemaId);
         uint256 fee = schema.fee;
         _requirePayment(msg.sender, fee);
@@ -401,7 +574,14 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
         credits[treasury] += protocolShare;
         totalCredited += fee;
         asset.uses = uses + 1;
-        _expiries[assetId][consumer] = expiry;
+        {
+            bool paidByOther = msg.sender != asset.owner;
+            // casting to 'uint40' is safe because timestamps fit 40 bits; to 'uint96' because it is a
+            // schema's uint96 fee
+            // forge-lint: disable-next-line(unsafe-typecast)
+            _grants[assetId][consumer] = Grant(expiry, uint40(block.timestamp), uint96(fee), 0, paidByOther);
+            if (paidByOther) _payers[assetId][consumer] = msg.sender;
+        }
         emit Authorized(
             assetId,
             consumer,
@@ -421,7 +601,7 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
         view
         returns (bool)
     {
-        return asset.status == Status.Live && _expiries[assetId][consumer] > block.timestamp;
+        return asset.status == Status.Live && _grants[assetId][consumer].expiry > block.timestamp;
     }
 
     /// The published curve: base + (max - base) * uses / (uses + CURVE_HALF_USES).
@@ -456,6 +636,105 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
 
     function _assetId(address subject, bytes32 scenario, bytes32 circuit) private view returns (bytes32) {
         return keccak256(abi.encode(block.chainid, address(this), subject, scenario, circuit));
+    }
+
+    /// Sends `body` to every enrolled domain with a mirror in `bitmap`, paying each its quote from
+    /// `msg.value`, and returns the rest to the caller.
+    /// Sends `body` (a revocation or a status) to every enrolled domain with a mirror in `bitmap`,
+    /// paying each its quote from `msg.value`, and returns the rest to the caller.
+    function _broadcast(uint32 bitmap, bytes memory body) private {
+        uint256 required = _quote(bitmap, body);
+        if (msg.value < required) revert MessageFeeNotCovered(required, msg.value);
+        bytes memory metadata = _hookMetadata();
+        uint256 count = _domains.length;
+        for (uint256 i; i < count; ++i) {
+            if ((uint256(bitmap) >> i) & 1 == 0) continue;
+            uint32 domain = _domains[i];
+            bytes32 mirror = remotes[domain];
+            if (mirror == bytes32(0)) continue;
+            uint256 fee = mailbox.quoteDispatch(domain, mirror, body, metadata);
+            bytes32 messageId = mailbox.dispatch{value: fee}(domain, mirror, body, metadata);
+            if (body.length == AssetMessage.LENGTH) {
+                (bytes32 assetId, bytes32 consumer,,, uint64 sequence) =
+                    abi.decode(body, (bytes32, bytes32, uint64, uint32, uint64));
+                emit AuthorizationExported(assetId, consumer, domain, messageId, 0, 0, sequence);
+            } else {
+                (bytes32 assetId, Status status, uint64 sequence) =
+                    abi.decode(body, (bytes32, Status, uint64));
+                emit AssetStatusExported(assetId, domain, messageId, status, sequence);
+            }
+        }
+        if (msg.value > required) Address.sendValue(payable(msg.sender), msg.value - required);
+    }
+
+    function _broadcastStatus(bytes32 assetId, Asset storage asset) private {
+        uint32 bitmap = asset.exportedTo;
+        if (bitmap != 0) {
+            _broadcast(bitmap, AssetMessage.encodeStatus(assetId, uint8(asset.status), ++exportSequence));
+        } else if (msg.value != 0) {
+            Address.sendValue(payable(msg.sender), msg.value);
+        }
+    }
+
+    function _quote(uint32 bitmap, bytes memory body) private view returns (uint256 total) {
+        if (bitmap == 0) return 0;
+        bytes memory metadata = _hookMetadata();
+        uint256 count = _domains.length;
+        for (uint256 i; i < count; ++i) {
+            if ((uint256(bitmap) >> i) & 1 == 0) continue;
+            uint32 domain = _domains[i];
+            bytes32 mirror = remotes[domain];
+            if (mirror != bytes32(0)) total += mailbox.quoteDispatch(domain, mirror, body, metadata);
+        }
+    }
+
+    /// Hyperlane's standard hook metadata naming the caller as refund address: fee hooks refund
+    /// overpayment there, and this registry cannot take ETH.
+    function _hookMetadata() private view returns (bytes memory) {
+        return StandardHookMetadata.overrideRefundAddress(msg.sender);
+    }
+
+    function _domainBit(uint32 domain) private view returns (uint32) {
+        // casting to 'uint32' is safe because at most MAX_DOMAINS (32) domains are enrolled
+        // forge-lint: disable-next-line(unsafe-typecast)
+        return uint32(uint256(1) << (_domainSlot[domain] - 1));
+    }
+
+    function _useUnorderedNonce(address owner, uint256 nonce) private {
+        uint256 bit = uint256(1) << (nonce & 0xff);
+        uint256 flipped = nonceBitmap[owner][nonce >> 8] ^= bit;
+        if (flipped & bit == 0) revert NonceUsed(owner, nonce);
+    }
+
+    /// Closes every open challenge of an invalidated `assetId` but `winner`'s and returns their
+    /// bonds: they were right too, only later (no reward).
+    function _returnLaterBonds(bytes32 assetId, address winner) private {
+        address[] memory others = _openChallengers[assetId];
+        delete _openChallengers[assetId];
+        uint256 returned;
+        for (uint256 i; i < others.length; ++i) {
+            address other = others[i];
+            uint256 bond = _challenges[assetId][other].bond;
+            delete _challenges[assetId][other];
+            if (other == winner) continue;
+            returned += bond;
+            emit ChallengeBondReturned(assetId, other, bond);
+            era.safeTransfer(other, bond);
+        }
+        totalBonds -= returned;
+    }
+
+    /// Removes the entry at `index` of `list` (swap and pop) and its challenge.
+    function _closeChallenge(bytes32 assetId, address[] storage list, uint32 index) private {
+        address gone = list[index];
+        uint256 last = list.length - 1;
+        if (index != last) {
+            address moved = list[last];
+            list[index] = moved;
+            _challenges[assetId][moved].index = index;
+        }
+        list.pop();
+        delete _challenges[assetId][gone];
     }
 
     function _requirePayment(address account, uint256 amount) private view {

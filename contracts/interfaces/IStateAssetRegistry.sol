@@ -10,24 +10,32 @@ import {IGroth16Verifier} from "./IGroth16Verifier.sol";
 /// predicate. The proof's second public input binds it to the subject, scenario, circuit, chain
 /// and this registry, so it cannot be replayed for anyone or anywhere else.
 /// Registration escrows an anchor stake, slashed to a challenger whose challenge governance
-/// upholds. The owner authorizes consumers (an address, a scenario, a consumer on another rollup,
+/// upholds. Challenges are commit-reveal (the commitment binds the challenger, so nobody can copy
+/// another's evidence ahead of it), several per asset, each with a bond forfeited to the owner on
+/// dismissal; the reward goes to the upheld challenge committed first. Retiring takes two steps
+/// with `RETIRE_DELAY` between them, so the anchor cannot leave ahead of a challenge. The owner authorizes consumers (an address, a scenario, a consumer on another rollup,
 /// all as bytes32) until an expiry; each authorization costs the payer the schema's fee in ERA,
 /// split exactly into the owner's reward (0.1-0.5 ERA, rising with the value coefficient), 0.01
 /// ERA for the scenario developer and the rest for the protocol treasury, credited here and paid
 /// out by `claim`. Every use raises the asset's value coefficient along the published curve
 /// `coefficient(uses) = base + (max - base) * uses / (uses + CURVE_HALF_USES)`.
 /// An authorization can be exported to another rollup through a Hyperlane mailbox, where an
-/// `AssetMirror` mirrors it without re-proving.
+/// `AssetMirror` mirrors it without re-proving. Revocations are sent by the registry to every
+/// domain the authorization was exported to, retirement to every domain the asset was exported
+/// to, and anyone may send an asset's status (after an upheld challenge) with `export` of consumer zero.
 /// @dev Roles: DEFAULT_ADMIN_ROLE (the timelock) sets schemas and parameters, enrolls remote
 /// mirrors, resolves challenges and unpauses; GUARDIAN_ROLE may pause registrations and
 /// authorizations. Coefficients are in basis points (10,000 = 1.0).
 interface IStateAssetRegistry {
     /// @notice Where an asset stands. Only `Live` assets pass an authorization check.
+    /// `Retiring`: the owner asked to retire; the anchor leaves after `RETIRE_DELAY` unless a
+    /// challenge is open (appended, so the earlier values keep their numbers).
     enum Status {
         None,
         Live,
         Retired,
-        Invalid
+        Invalid,
+        Retiring
     }
 
     /// @notice A schema: a predicate circuit (its verifier) used by one scenario.
@@ -54,8 +62,10 @@ interface IStateAssetRegistry {
     /// @param owner The subject the proof was bound to.
     /// @param uses Paid authorizations so far (drives the coefficient).
     /// @param registeredAt Registration time.
-    /// @param status Live, retired by its owner, or invalidated by an upheld challenge.
+    /// @param status Live, retiring, retired by its owner, or invalidated by an upheld challenge.
     /// @param stake Escrowed anchor stake in ERA wei (zero once returned or slashed).
+    /// @param retireAt When a retiring asset's anchor may leave (zero: not retiring).
+    /// @param exportedTo Bitmap of the indexes (in enrolment order) of the domains it was exported to.
     /// @param schemaId The schema.
     /// @param commitment Poseidon commitment to the private record.
     struct Asset {
@@ -64,13 +74,36 @@ interface IStateAssetRegistry {
         uint40 registeredAt;
         Status status;
         uint128 stake;
+        uint40 retireAt;
+        uint32 exportedTo;
         bytes32 schemaId;
         uint256 commitment;
     }
 
-    /// @notice An open challenge against an asset.
+    /// @notice An authorization (one storage slot; its payer is stored apart, only when it is not
+    /// the owner, for the refund on revocation).
+    /// @param expiry When it ends (zero: never granted, or revoked).
+    /// @param start When it was granted.
+    /// @param fee The fee paid for it.
+    /// @param exportedTo Bitmap of the indexes of the domains it was exported to (revocations go there).
+    /// @param paidByOther Whether an account other than the owner paid (and is refunded on revocation).
+    struct Grant {
+        uint64 expiry;
+        uint40 start;
+        uint96 fee;
+        uint32 exportedTo;
+        bool paidByOther;
+    }
+
+    /// @notice An open challenge of one challenger against an asset.
+    /// @param committedAt Block of the challenge's commitment: the evidence time, which orders rewards.
+    /// @param bond ERA posted with the challenge.
+    /// @param index Position in the asset's list of open challengers.
+    /// @param evidence Hash of the evidence.
     struct Challenge {
-        address challenger;
+        uint64 committedAt;
+        uint128 bond;
+        uint32 index;
         bytes32 evidence;
     }
 
@@ -109,10 +142,33 @@ interface IStateAssetRegistry {
     error ConsentExpired(uint256 deadline, uint256 now);
     /// @notice `consumer` holds no unexpired authorization for `assetId`.
     error NotAuthorized(bytes32 assetId, bytes32 consumer);
-    /// @notice Asset `assetId` is challenged by `challenger`; governance resolves it first.
+    /// @notice `challenger` has an open challenge of `assetId` already.
     error ChallengeOpen(bytes32 assetId, address challenger);
-    /// @notice Asset `assetId` has no open challenge.
-    error NoChallenge(bytes32 assetId);
+    /// @notice `challenger` has no open challenge of `assetId`.
+    error NoChallenge(bytes32 assetId, address challenger);
+    /// @notice `count` challenges of `assetId` are open; governance resolves them first.
+    error ChallengesOpen(bytes32 assetId, uint256 count);
+    /// @notice `earlier`'s challenge of `assetId`, committed at block `committedAt`, is open: the
+    /// first valid challenge by evidence time is rewarded, so it is resolved first.
+    error EarlierChallengeOpen(bytes32 assetId, address earlier, uint256 committedAt);
+    /// @notice No challenge commitment `commitment` was made.
+    error UnknownCommitment(bytes32 commitment);
+    /// @notice Commitment `commitment` was made already (at block `committedAt`).
+    error CommitmentExists(bytes32 commitment, uint256 committedAt);
+    /// @notice Commitment made at block `committedAt` may be revealed from the next block; it is `now`.
+    error RevealTooEarly(uint256 committedAt, uint256 now);
+    /// @notice Asset `assetId` is `status`, not retiring.
+    error NotRetiring(bytes32 assetId, Status status);
+    /// @notice Asset `assetId`'s anchor leaves at `retireAt`; it is `now`.
+    error RetireDelayRunning(bytes32 assetId, uint256 retireAt, uint256 now);
+    /// @notice `consumer` holds an authorization for `assetId` until `expiry`: revoke it or let it end.
+    error AlreadyAuthorized(bytes32 assetId, bytes32 consumer, uint256 expiry);
+    /// @notice `owner`'s consent nonce `nonce` is used or invalidated.
+    error NonceUsed(address owner, uint256 nonce);
+    /// @notice At most `max` remote domains can be enrolled.
+    error TooManyDomains(uint256 max);
+    /// @notice Sending the messages costs `required` wei; `paid` was sent.
+    error MessageFeeNotCovered(uint256 required, uint256 paid);
     /// @notice `account` has no ERA credited here.
     error NothingToClaim(address account);
     /// @notice No mirror is enrolled for domain `domain`.
@@ -158,15 +214,46 @@ interface IStateAssetRegistry {
         uint256 protocolShare,
         uint32 coefficient
     );
-    /// @notice The owner revoked `consumer`'s authorization on `assetId`.
-    event AuthorizationRevoked(bytes32 indexed assetId, bytes32 indexed consumer);
-    /// @notice The owner retired `assetId` and got `stake` back; it passes no check any more.
+    /// @notice The owner revoked `consumer`'s authorization on `assetId`; `payer` (zero: the
+    /// owner paid) was refunded `refund` ERA for the unused period, paid by the owner.
+    event AuthorizationRevoked(
+        bytes32 indexed assetId, bytes32 indexed consumer, address indexed payer, uint256 refund
+    );
+    /// @notice The owner asked to retire `assetId`; it passes no check any more and its anchor may
+    /// leave at `retireAt` if no challenge is open then.
+    event RetireRequested(bytes32 indexed assetId, uint256 retireAt);
+    /// @notice `assetId` is retired and its owner got `stake` back.
     event AssetRetired(bytes32 indexed assetId, uint256 stake);
-    /// @notice `challenger` contested `assetId` with `evidence` (a hash of the evidence).
-    event AssetChallenged(bytes32 indexed assetId, address indexed challenger, bytes32 evidence);
-    /// @notice Governance resolved the challenge; if `upheld`, `slashed` ERA went to the challenger.
+    /// @notice A challenge commitment was made at block `committedAt`.
+    event ChallengeCommitted(bytes32 indexed commitment, uint256 committedAt);
+    /// @notice `challenger` contested `assetId` with `evidence` (a hash of the evidence), committed
+    /// at block `committedAt`, posting `bond` ERA.
+    event AssetChallenged(
+        bytes32 indexed assetId,
+        address indexed challenger,
+        bytes32 evidence,
+        uint256 committedAt,
+        uint256 bond
+    );
+    /// @notice Governance resolved `challenger`'s challenge. Dismissed: its `bond` went to the owner.
+    /// Upheld: `slashed` ERA and the bond went to `rewardee` (the challenger, or the treasury when
+    /// the challenger is the owner itself).
     event ChallengeResolved(
-        bytes32 indexed assetId, address indexed challenger, bool upheld, uint256 slashed
+        bytes32 indexed assetId,
+        address indexed challenger,
+        bool upheld,
+        uint256 slashed,
+        uint256 bond,
+        address rewardee
+    );
+    /// @notice `challenger`'s later challenge of `assetId`, invalidated by an earlier one, got its
+    /// `bond` back.
+    event ChallengeBondReturned(bytes32 indexed assetId, address indexed challenger, uint256 bond);
+    /// @notice `owner` invalidated the consent nonces set in `mask` of word `word`.
+    event UnorderedNonceInvalidation(address indexed owner, uint256 word, uint256 mask);
+    /// @notice The status of `assetId` was sent to `domain`.
+    event AssetStatusExported(
+        bytes32 indexed assetId, uint32 indexed domain, bytes32 messageId, Status status, uint64 sequence
     );
     /// @notice `account` was paid `amount` ERA of its credits.
     event Claimed(address indexed account, uint256 amount);
@@ -212,9 +299,11 @@ interface IStateAssetRegistry {
     /// @notice Enrolls the `AssetMirror` on `domain` exports go to (zero removes it). Timelock only.
     function setRemote(uint32 domain, bytes32 mirror) external;
 
-    /// @notice Upholds (slash the stake to the challenger, invalidate) or dismisses the open
-    /// challenge of `assetId`. Timelock only.
-    function resolveChallenge(bytes32 assetId, bool upheld) external;
+    /// @notice Upholds or dismisses `challenger`'s challenge of `assetId`. Dismissed: the bond
+    /// goes to the owner. Upheld (only when no challenge committed earlier is open): the asset is
+    /// invalid, the anchor and the bond go to the challenger (to the treasury if the challenger is
+    /// the owner), and the bonds of the other, later challenges are returned. Timelock only.
+    function resolveChallenge(bytes32 assetId, address challenger, bool upheld) external;
 
     // ---------------------------------------------------------------- owners
 
@@ -229,23 +318,40 @@ interface IStateAssetRegistry {
 
     /// @notice Authorizes `consumer` until `expiry` with the owner's EIP-712 consent
     /// (`Authorization(bytes32 assetId,bytes32 consumer,uint64 expiry,uint256 nonce,uint256 deadline)`);
-    /// the caller (typically the consumer) pays the fee.
+    /// the caller (typically the consumer) pays the fee. `nonce` is any unused nonce of the owner
+    /// (unordered, Permit2 style): consents can be used in any order.
     function authorizeWithConsent(
         bytes32 assetId,
         bytes32 consumer,
         uint64 expiry,
+        uint256 nonce,
         uint256 deadline,
         bytes calldata signature
     ) external;
 
-    /// @notice Ends `consumer`'s authorization on the caller's asset now (no refund).
-    function revoke(bytes32 assetId, bytes32 consumer) external;
+    /// @notice Invalidates the caller's consent nonces `word * 256 + i` for every bit `i` set in `mask`.
+    function invalidateUnorderedNonces(uint256 word, uint256 mask) external;
 
-    /// @notice Retires the caller's live, unchallenged asset and returns its stake.
-    function retire(bytes32 assetId) external;
+    /// @notice Ends `consumer`'s authorization on the caller's asset now. If another account paid
+    /// for it, the caller refunds that payer the fee's unused fraction, from its credits first and
+    /// then from its wallet (approve it). The revocation is sent to every domain the authorization
+    /// was exported to; `msg.value` pays that (`quoteMessages`), the rest is returned.
+    function revoke(bytes32 assetId, bytes32 consumer) external payable;
+
+    /// @notice Starts retiring the caller's live asset: it passes no check any more, the status is
+    /// sent to every domain it was exported to (`msg.value` pays, `quoteMessages`), and the anchor may
+    /// leave with `completeRetire` after `RETIRE_DELAY` if no challenge is open.
+    function retire(bytes32 assetId) external payable;
+
+    /// @notice Ends a retirement after its delay with no challenge open: returns the anchor to the
+    /// owner. Anyone may call it.
+    function completeRetire(bytes32 assetId) external;
 
     /// @notice Sends `consumer`'s current authorization on `assetId` (expiry zero if it no longer
-    /// holds) to the mirror on `domain`. Anyone may export; `msg.value` pays the mailbox's hooks.
+    /// holds) to the mirror on `domain`; consumer zero sends the asset's status instead (after an
+    /// upheld challenge, so the mirror stops honouring it). Anyone may export; `msg.value` pays the
+    /// mailbox's hooks and any overpayment is refunded to the caller by the hooks. While paused,
+    /// only a live authorization cannot be exported.
     function export(bytes32 assetId, bytes32 consumer, uint32 domain)
         external
         payable
@@ -253,8 +359,13 @@ interface IStateAssetRegistry {
 
     // ---------------------------------------------------------------- anyone
 
-    /// @notice Contests a live asset with a hash of the evidence.
-    function challenge(bytes32 assetId, bytes32 evidence) external;
+    /// @notice Commits to a challenge: `commitment = keccak256(abi.encode(assetId, challenger,
+    /// evidence, salt))`. Reveal it with `challenge` from the next block on.
+    function commitChallenge(bytes32 commitment) external;
+
+    /// @notice Reveals the caller's committed challenge of a live or retiring asset and posts the
+    /// bond, `CHALLENGE_BOND_BPS` of its anchor (approve it first).
+    function challenge(bytes32 assetId, bytes32 evidence, bytes32 salt) external;
 
     /// @notice Pays `account` the ERA credited to it (owner rewards, developer rewards, treasury).
     function claim(address account) external returns (uint256 amount);

@@ -5,8 +5,7 @@ import {AssetMessage} from "../../contracts/assets/AssetMessage.sol";
 import {AssetMirror} from "../../contracts/assets/AssetMirror.sol";
 import {IAssetMirror} from "../../contracts/interfaces/IAssetMirror.sol";
 import {IStateAssetRegistry} from "../../contracts/interfaces/IStateAssetRegistry.sol";
-import {AssetFixtures} from "./AssetFixtures.sol";
-import {AssetTest} from "./AssetTest.sol";
+import {AssetHyperlaneTest} from "./AssetHyperlane.sol";
 import {Mailbox} from "@hyperlane-xyz/core/contracts/Mailbox.sol";
 import {MerkleTreeHook} from "@hyperlane-xyz/core/contracts/hooks/MerkleTreeHook.sol";
 import {PausableHook} from "@hyperlane-xyz/core/contracts/hooks/PausableHook.sol";
@@ -15,86 +14,11 @@ import {
 } from "@hyperlane-xyz/core/contracts/isms/multisig/StorageMultisigIsm.sol";
 import {CheckpointLib} from "@hyperlane-xyz/core/contracts/libs/CheckpointLib.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
+import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 import {Vm} from "forge-std/Vm.sol";
 
-/// @notice Export of authorizations through real Hyperlane contracts: an origin mailbox (domain
-/// 31337) with a MerkleTreeHook, a destination mailbox (domain 31338) whose default ISM is a
-/// 1-of-1 message-id multisig, and a relay that signs the origin's checkpoint as the validator.
-contract AssetExportTest is AssetTest {
-    uint32 internal constant ORIGIN = 31337;
-    uint32 internal constant DESTINATION = 31338;
-
-    uint256 internal validatorKey = 0x7a11da70;
-    Mailbox internal originMailbox;
-    MerkleTreeHook internal merkleHook;
-    Mailbox internal destinationMailbox;
-    AssetMirror internal mirror;
-    bytes32 internal assetId;
-
-    function setUp() public override {
-        super.setUp();
-        originMailbox = new Mailbox(ORIGIN);
-        merkleHook = new MerkleTreeHook(address(originMailbox));
-        PausableHook noFee = new PausableHook();
-        address[] memory validators = new address[](1);
-        validators[0] = vm.addr(validatorKey);
-        StorageMessageIdMultisigIsm ism = new StorageMessageIdMultisigIsm(validators, 1);
-        originMailbox.initialize(operator, address(ism), address(noFee), address(merkleHook));
-
-        destinationMailbox = new Mailbox(DESTINATION);
-        destinationMailbox.initialize(
-            operator, address(ism), address(noFee), address(new MerkleTreeHook(address(destinationMailbox)))
-        );
-        mirror = new AssetMirror(address(destinationMailbox), address(timelock));
-
-        registry = deployRegistry(address(originMailbox));
-        govern(
-            address(registry),
-            abi.encodeCall(registry.setSchema, (verifier, AssetFixtures.SCENARIO, developer, BASE, MAX, FEE))
-        );
-        govern(
-            address(registry),
-            abi.encodeCall(registry.setRemote, (DESTINATION, addressToBytes32(address(mirror))))
-        );
-        govern(
-            address(mirror), abi.encodeCall(mirror.setOrigin, (ORIGIN, addressToBytes32(address(registry))))
-        );
-        vm.prank(alice);
-        era.approve(address(registry), type(uint256).max);
-        assetId = registerAlice();
-    }
-
-    function addressToBytes32(address a) internal pure returns (bytes32) {
-        return bytes32(uint256(uint160(a)));
-    }
-
-    /// Exports and returns the dispatched message.
-    function exportMessage(bytes32 who) internal returns (bytes memory message) {
-        vm.recordLogs();
-        registry.export(assetId, who, DESTINATION);
-        Vm.Log[] memory logs = vm.getRecordedLogs();
-        for (uint256 i; i < logs.length; ++i) {
-            if (logs[i].topics[0] == keccak256("Dispatch(address,uint32,bytes32,bytes)")) {
-                return abi.decode(logs[i].data, (bytes));
-            }
-        }
-        revert("no Dispatch");
-    }
-
-    /// What `era relay` does: sign the origin tree's latest checkpoint as the validator.
-    function metadataFor(bytes memory message) internal view returns (bytes memory) {
-        (bytes32 root, uint32 index) = merkleHook.latestCheckpoint();
-        bytes32 digest = CheckpointLib.digest(
-            ORIGIN, addressToBytes32(address(merkleHook)), root, index, keccak256(message)
-        );
-        (uint8 v, bytes32 r, bytes32 s) = vm.sign(validatorKey, digest);
-        return abi.encodePacked(addressToBytes32(address(merkleHook)), root, index, r, s, v);
-    }
-
-    function relay(bytes memory message) internal {
-        destinationMailbox.process(metadataFor(message), message);
-    }
-
+/// @notice Export of authorizations through real Hyperlane contracts (see `AssetHyperlaneTest`).
+contract AssetExportTest is AssetHyperlaneTest {
     function test_export_isMirroredOnTheDestination() public {
         uint64 expiry = uint64(block.timestamp + 30 days);
         authorizeFor(assetId, alice, consumer, expiry);
@@ -116,11 +40,17 @@ contract AssetExportTest is AssetTest {
     function test_export_ofARevocationRevokesTheMirror() public {
         authorizeFor(assetId, alice, consumer, uint64(block.timestamp + 30 days));
         relay(exportMessage(consumer));
+        // The revocation sends itself to the domain the authorization was exported to.
+        vm.recordLogs();
         vm.prank(alice);
         registry.revoke(assetId, consumer);
-        relay(exportMessage(consumer));
+        relay(dispatched());
         assertFalse(mirror.isAuthorized(assetId, consumer));
         assertEq(mirror.mirrored(assetId, consumer).sequence, 2);
+        // An export of the revoked authorization says the same.
+        relay(exportMessage(consumer));
+        assertEq(mirror.mirrored(assetId, consumer).sequence, 3);
+        assertEq(mirror.mirrored(assetId, consumer).expiry, 0);
     }
 
     function test_RevertWhen_aMessageIsDeliveredTwice() public {
@@ -141,9 +71,10 @@ contract AssetExportTest is AssetTest {
     function test_RevertWhen_anOlderMessageArrivesLate() public {
         authorizeFor(assetId, alice, consumer, uint64(block.timestamp + 30 days));
         bytes memory first = exportMessage(consumer);
+        vm.recordLogs();
         vm.prank(alice);
         registry.revoke(assetId, consumer);
-        bytes memory second = exportMessage(consumer);
+        bytes memory second = dispatched();
         relay(second);
         bytes memory metadata = metadataFor(first);
         vm.expectRevert(abi.encodeWithSelector(IAssetMirror.StaleMessage.selector, assetId, consumer, 1, 2));
@@ -223,10 +154,40 @@ contract AssetExportTest is AssetTest {
         mirror.handle(ORIGIN, addressToBytes32(address(registry)), "abc");
     }
 
+    function test_export_whilePausedOnlyWithdrawals() public {
+        authorizeFor(assetId, alice, consumer, uint64(block.timestamp + 30 days));
+        vm.prank(operator);
+        registry.pause();
+        vm.expectRevert(Pausable.EnforcedPause.selector);
+        registry.export(assetId, consumer, DESTINATION);
+        // A consumer never authorized (expiry zero) and the asset's status still go out.
+        relay(exportMessage("nobody"));
+        assertEq(mirror.mirrored(assetId, "nobody").sequence, 1);
+        relay(exportMessage(bytes32(0)));
+        assertEq(mirror.statusOf(assetId).status, uint8(IStateAssetRegistry.Status.Live));
+        assertEq(mirror.statusOf(assetId).sequence, 2);
+        assertTrue(mirror.statusOf(assetId).origin == ORIGIN);
+    }
+
+    function test_RevertWhen_aStatusMessageIsStaleOrMalformed() public {
+        vm.startPrank(address(destinationMailbox));
+        bytes32 registryAddress = addressToBytes32(address(registry));
+        mirror.handle(ORIGIN, registryAddress, AssetMessage.encodeStatus(assetId, 3, 5));
+        vm.expectRevert(abi.encodeWithSelector(IAssetMirror.StaleMessage.selector, assetId, bytes32(0), 5, 5));
+        mirror.handle(ORIGIN, registryAddress, AssetMessage.encodeStatus(assetId, 1, 5));
+        vm.expectRevert(abi.encodeWithSelector(AssetMessage.MalformedMessage.selector, 128));
+        mirror.handle(ORIGIN, registryAddress, abi.encode(assetId, uint8(1), uint64(6), uint256(0)));
+        vm.stopPrank();
+        // Invalid: an authorization applied afterwards does not pass.
+        vm.prank(address(destinationMailbox));
+        mirror.handle(ORIGIN, registryAddress, AssetMessage.encode(assetId, consumer, type(uint64).max, 1, 6));
+        assertFalse(mirror.isAuthorized(assetId, consumer));
+    }
+
     function test_RevertWhen_exportToAnUnknownDomainOrAsset() public {
         vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.UnknownDomain.selector, 5));
         registry.export(assetId, consumer, 5);
-        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.UnknownAsset.selector, bytes32("nope")));
+        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.UnknownAsset.selector, NOPE));
         registry.export("nope", consumer, DESTINATION);
     }
 

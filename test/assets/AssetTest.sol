@@ -15,6 +15,10 @@ abstract contract AssetTest is SuiteTest {
     uint96 internal constant FEE = 1e18;
     uint32 internal constant BASE = 15_000;
     uint32 internal constant MAX = 25_000;
+    /// An id nothing has.
+    bytes32 internal constant NOPE = "nope";
+    /// A challenge's bond: 10% of the anchor.
+    uint256 internal constant BOND = ANCHOR / 10;
 
     address internal alice = AssetFixtures.ALICE;
     address internal bob = AssetFixtures.BOB;
@@ -40,6 +44,7 @@ abstract contract AssetTest is SuiteTest {
         fundFor(alice, 20_000e18);
         fundFor(bob, 20_000e18);
         fundFor(consumerAccount, 100e18);
+        fundFor(challenger, 5_000e18);
     }
 
     /// The registry at the fixtures' address, with `mailbox` (zero: no exports).
@@ -55,7 +60,7 @@ abstract contract AssetTest is SuiteTest {
     /// Gives `account` ERA and an unlimited allowance to the registry.
     function fundFor(address account, uint256 amount) internal {
         vm.prank(operator);
-        era.transfer(account, amount);
+        assertTrue(era.transfer(account, amount));
         vm.prank(account);
         era.approve(address(registry), type(uint256).max);
     }
@@ -70,6 +75,24 @@ abstract contract AssetTest is SuiteTest {
         (uint256 commitment, uint256[8] memory proof) = AssetFixtures.bob();
         vm.prank(bob);
         assetId = registry.register(schemaId, commitment, proof);
+    }
+
+    /// The challenge commitment the registry expects.
+    function commitmentOf(bytes32 assetId, address who, bytes32 evidence, bytes32 salt)
+        internal
+        pure
+        returns (bytes32)
+    {
+        return keccak256(abi.encode(assetId, who, evidence, salt));
+    }
+
+    /// `who` commits to a challenge of `assetId` with `evidence` and reveals it in the next block.
+    function challengeAs(address who, bytes32 assetId, bytes32 evidence) internal {
+        bytes32 salt = keccak256(abi.encode(who, evidence));
+        registry.commitChallenge(commitmentOf(assetId, who, evidence, salt));
+        vm.roll(block.number + 1);
+        vm.prank(who);
+        registry.challenge(assetId, evidence, salt);
     }
 
     function authorizeFor(bytes32 assetId, address owner, bytes32 who, uint64 expiry) internal {

@@ -85,7 +85,7 @@ contract StateAssetRegistryTest is AssetTest {
         vm.prank(alice);
         registry.register(schemaId, commitment, proof);
 
-        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.UnknownSchema.selector, bytes32("nope")));
+        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.UnknownSchema.selector, NOPE));
         vm.prank(address(timelock));
         registry.setSchemaActive("nope", true);
     }
@@ -164,7 +164,7 @@ contract StateAssetRegistryTest is AssetTest {
 
     function test_RevertWhen_registerUnknownSchema() public {
         (uint256 commitment, uint256[8] memory proof) = AssetFixtures.alice();
-        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.UnknownSchema.selector, bytes32("nope")));
+        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.UnknownSchema.selector, NOPE));
         vm.prank(alice);
         registry.register("nope", commitment, proof);
     }
@@ -199,7 +199,7 @@ contract StateAssetRegistryTest is AssetTest {
     }
 
     function test_RevertWhen_registerWithAProofBoundToAnotherScenario() public {
-        bytes32 other = bytes32("lending");
+        bytes32 other = "lending";
         vm.prank(address(timelock));
         bytes32 otherSchema = registry.setSchema(verifier, other, developer, BASE, MAX, FEE);
         (uint256 commitment, uint256[8] memory proof) = AssetFixtures.alice();
@@ -255,7 +255,7 @@ contract StateAssetRegistryTest is AssetTest {
 
     function test_RevertWhen_registerWithoutAnchorBalance() public {
         vm.prank(alice);
-        era.transfer(stranger, 15_000e18);
+        assertTrue(era.transfer(stranger, 15_000e18));
         (uint256 commitment, uint256[8] memory proof) = AssetFixtures.alice();
         vm.expectRevert(
             abi.encodeWithSelector(
@@ -301,12 +301,23 @@ contract StateAssetRegistryTest is AssetTest {
         }
     }
 
+    uint256 internal constant NONCE = 7;
+    bytes32 internal constant X_CONSUMER = "x";
+
     function consent(bytes32 assetId, bytes32 who, uint64 expiry, uint256 deadline)
         internal
         view
         returns (bytes memory)
     {
-        bytes32 digest = registry.consentDigest(assetId, who, expiry, registry.nonces(alice), deadline);
+        return consentWith(assetId, who, expiry, NONCE, deadline);
+    }
+
+    function consentWith(bytes32 assetId, bytes32 who, uint64 expiry, uint256 nonce, uint256 deadline)
+        internal
+        view
+        returns (bytes memory)
+    {
+        bytes32 digest = registry.consentDigest(assetId, who, expiry, nonce, deadline);
         (uint8 v, bytes32 r, bytes32 s) = vm.sign(AssetFixtures.ALICE_KEY, digest);
         return abi.encodePacked(r, s, v);
     }
@@ -317,16 +328,50 @@ contract StateAssetRegistryTest is AssetTest {
         uint256 deadline = block.timestamp + 1 hours;
         bytes memory signature = consent(assetId, consumer, expiry, deadline);
         vm.prank(consumerAccount);
-        registry.authorizeWithConsent(assetId, consumer, expiry, deadline, signature);
+        registry.authorizeWithConsent(assetId, consumer, expiry, NONCE, deadline, signature);
         assertTrue(registry.isAuthorized(assetId, consumer));
         assertEq(era.balanceOf(consumerAccount), 100e18 - FEE);
-        assertEq(registry.nonces(alice), 1);
+        assertEq(registry.nonceBitmap(alice, 0), uint256(1) << NONCE);
+        (IStateAssetRegistry.Grant memory grant, address payer) = registry.grantOf(assetId, consumer);
+        assertEq(payer, consumerAccount);
+        assertTrue(grant.paidByOther);
+        assertEq(grant.fee, FEE);
+        assertEq(grant.start, block.timestamp);
         // The consent is used up.
-        vm.expectRevert(
-            abi.encodeWithSelector(IStateAssetRegistry.ConsentInvalid.selector, assetId, consumer)
-        );
+        vm.warp(expiry);
+        bytes memory again = consentWith(assetId, consumer, expiry + 1, NONCE, expiry);
+        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.NonceUsed.selector, alice, NONCE));
         vm.prank(consumerAccount);
-        registry.authorizeWithConsent(assetId, consumer, expiry, deadline, signature);
+        registry.authorizeWithConsent(assetId, consumer, expiry + 1, NONCE, expiry, again);
+    }
+
+    function test_RevertWhen_aConsentNonceIsInvalidated() public {
+        bytes32 assetId = registerAlice();
+        uint64 expiry = uint64(block.timestamp + 30 days);
+        uint256 deadline = block.timestamp + 1 hours;
+        bytes memory signature = consentWith(assetId, consumer, expiry, 300, deadline);
+        vm.expectEmit(address(registry));
+        emit IStateAssetRegistry.UnorderedNonceInvalidation(alice, 1, uint256(1) << 44);
+        vm.prank(alice);
+        registry.invalidateUnorderedNonces(1, uint256(1) << 44);
+        assertEq(registry.nonceBitmap(alice, 1), uint256(1) << 44);
+        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.NonceUsed.selector, alice, 300));
+        vm.prank(consumerAccount);
+        registry.authorizeWithConsent(assetId, consumer, expiry, 300, deadline, signature);
+    }
+
+    function test_RevertWhen_authorizeAConsumerAlreadyAuthorized() public {
+        bytes32 assetId = registerAlice();
+        uint64 expiry = uint64(block.timestamp + 30 days);
+        authorizeFor(assetId, alice, consumer, expiry);
+        vm.expectRevert(
+            abi.encodeWithSelector(IStateAssetRegistry.AlreadyAuthorized.selector, assetId, consumer, expiry)
+        );
+        authorizeFor(assetId, alice, consumer, expiry + 1);
+        // Once it has ended, it can be granted again.
+        vm.warp(expiry);
+        authorizeFor(assetId, alice, consumer, expiry + 1);
+        assertEq(registry.expiryOf(assetId, consumer), expiry + 1);
     }
 
     function test_RevertWhen_consentIsForgedOrExpired() public {
@@ -335,23 +380,23 @@ contract StateAssetRegistryTest is AssetTest {
         uint256 deadline = block.timestamp + 1 hours;
         bytes memory signature = consent(assetId, consumer, expiry, deadline);
         vm.expectRevert(
-            abi.encodeWithSelector(IStateAssetRegistry.ConsentInvalid.selector, assetId, bytes32("x"))
+            abi.encodeWithSelector(IStateAssetRegistry.ConsentInvalid.selector, assetId, X_CONSUMER)
         );
         vm.prank(consumerAccount);
-        registry.authorizeWithConsent(assetId, "x", expiry, deadline, signature);
+        registry.authorizeWithConsent(assetId, "x", expiry, NONCE, deadline, signature);
         vm.expectRevert(
             abi.encodeWithSelector(IStateAssetRegistry.ConsentInvalid.selector, assetId, consumer)
         );
         vm.prank(consumerAccount);
-        registry.authorizeWithConsent(assetId, consumer, expiry + 1, deadline, signature);
-        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.UnknownAsset.selector, bytes32("nope")));
-        registry.authorizeWithConsent("nope", consumer, expiry, deadline, signature);
+        registry.authorizeWithConsent(assetId, consumer, expiry + 1, NONCE, deadline, signature);
+        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.UnknownAsset.selector, NOPE));
+        registry.authorizeWithConsent("nope", consumer, expiry, NONCE, deadline, signature);
         vm.warp(deadline + 1);
         vm.expectRevert(
             abi.encodeWithSelector(IStateAssetRegistry.ConsentExpired.selector, deadline, deadline + 1)
         );
         vm.prank(consumerAccount);
-        registry.authorizeWithConsent(assetId, consumer, expiry, deadline, signature);
+        registry.authorizeWithConsent(assetId, consumer, expiry, NONCE, deadline, signature);
     }
 
     function test_RevertWhen_authorizeByAStrangerOrUnknown() public {
@@ -362,7 +407,7 @@ contract StateAssetRegistryTest is AssetTest {
         );
         vm.prank(bob);
         registry.authorize(assetId, consumer, expiry);
-        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.UnknownAsset.selector, bytes32("nope")));
+        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.UnknownAsset.selector, NOPE));
         vm.prank(alice);
         registry.authorize("nope", consumer, expiry);
     }
@@ -382,6 +427,8 @@ contract StateAssetRegistryTest is AssetTest {
                 IStateAssetRegistry.ExpiryOutOfRange.selector, latest + 1, block.timestamp, latest
             )
         );
+        // casting to 'uint64' is safe because latest is a timestamp a year from now
+        // forge-lint: disable-next-line(unsafe-typecast)
         registry.authorize(assetId, consumer, uint64(latest + 1));
         vm.stopPrank();
     }
@@ -403,6 +450,14 @@ contract StateAssetRegistryTest is AssetTest {
         bytes32 assetId = registerAlice();
         vm.prank(alice);
         registry.retire(assetId);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IStateAssetRegistry.AssetNotLive.selector, assetId, IStateAssetRegistry.Status.Retiring
+            )
+        );
+        authorizeFor(assetId, alice, consumer, uint64(block.timestamp + 1 days));
+        vm.warp(block.timestamp + 7 days);
+        registry.completeRetire(assetId);
         vm.expectRevert(
             abi.encodeWithSelector(
                 IStateAssetRegistry.AssetNotLive.selector, assetId, IStateAssetRegistry.Status.Retired
@@ -429,7 +484,7 @@ contract StateAssetRegistryTest is AssetTest {
         bytes32 assetId = registerAlice();
         authorizeFor(assetId, alice, consumer, uint64(block.timestamp + 1 days));
         vm.expectEmit(address(registry));
-        emit IStateAssetRegistry.AuthorizationRevoked(assetId, consumer);
+        emit IStateAssetRegistry.AuthorizationRevoked(assetId, consumer, address(0), 0);
         vm.prank(alice);
         registry.revoke(assetId, consumer);
         assertFalse(registry.isAuthorized(assetId, consumer));
@@ -448,17 +503,86 @@ contract StateAssetRegistryTest is AssetTest {
         registry.revoke(assetId, consumer);
     }
 
-    function test_retire_returnsTheStakeAndEndsAuthorizations() public {
+    /// A consumer-paid grant revoked a quarter of the way through: 3/4 of the fee back, from the
+    /// owner's credits and then from its wallet.
+    function test_revoke_refundsAConsumerPaidGrantFromTheOwner() public {
         bytes32 assetId = registerAlice();
-        authorizeFor(assetId, alice, consumer, uint64(block.timestamp + 1 days));
-        uint256 before = era.balanceOf(alice);
+        uint64 expiry = uint64(block.timestamp + 40 days);
+        bytes memory signature = consent(assetId, consumer, expiry, block.timestamp);
+        vm.prank(consumerAccount);
+        registry.authorizeWithConsent(assetId, consumer, expiry, NONCE, block.timestamp, signature);
+        assertEq(registry.credits(alice), 0.2e18);
+        vm.warp(block.timestamp + 10 days);
+        uint256 wallet = era.balanceOf(alice);
         vm.expectEmit(address(registry));
-        emit IStateAssetRegistry.AssetRetired(assetId, ANCHOR);
+        emit IStateAssetRegistry.AuthorizationRevoked(assetId, consumer, consumerAccount, 0.75e18);
+        vm.prank(alice);
+        registry.revoke(assetId, consumer);
+        assertEq(era.balanceOf(consumerAccount), 100e18 - FEE + 0.75e18);
+        assertEq(registry.credits(alice), 0);
+        assertEq(era.balanceOf(alice), wallet - 0.55e18);
+        // Developer and treasury keep their shares.
+        assertEq(registry.credits(developer), 0.01e18);
+        assertEq(registry.credits(treasury), 0.79e18);
+        assertEq(registry.totalCredited(), 0.8e18);
+        assertEq(era.balanceOf(address(registry)), ANCHOR + 0.8e18);
+        (IStateAssetRegistry.Grant memory grant, address payer) = registry.grantOf(assetId, consumer);
+        assertEq(grant.expiry, 0);
+        assertEq(payer, address(0));
+    }
+
+    function test_RevertWhen_theOwnerCannotFundTheRefund() public {
+        bytes32 assetId = registerAlice();
+        uint64 expiry = uint64(block.timestamp + 40 days);
+        bytes memory signature = consent(assetId, consumer, expiry, block.timestamp);
+        vm.prank(consumerAccount);
+        registry.authorizeWithConsent(assetId, consumer, expiry, NONCE, block.timestamp, signature);
+        vm.warp(block.timestamp + 10 days);
+        vm.prank(alice);
+        era.approve(address(registry), 0.1e18);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IStateAssetRegistry.PaymentNotCovered.selector, alice, 0.55e18, 0.1e18, 10_000e18
+            )
+        );
+        vm.prank(alice);
+        registry.revoke(assetId, consumer);
+    }
+
+    function test_retire_isTwoStepsAndReturnsTheStakeAfterTheDelay() public {
+        bytes32 assetId = registerAlice();
+        authorizeFor(assetId, alice, consumer, uint64(block.timestamp + 30 days));
+        uint256 before = era.balanceOf(alice);
+        uint256 retireAt = block.timestamp + 7 days;
+        vm.expectEmit(address(registry));
+        emit IStateAssetRegistry.RetireRequested(assetId, retireAt);
         vm.prank(alice);
         registry.retire(assetId);
+        assertFalse(registry.isAuthorized(assetId, consumer));
+        assertEq(uint8(registry.assetOf(assetId).status), uint8(IStateAssetRegistry.Status.Retiring));
+        assertEq(registry.assetOf(assetId).retireAt, retireAt);
+        assertEq(registry.totalStaked(), ANCHOR);
+        vm.warp(retireAt - 1);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IStateAssetRegistry.RetireDelayRunning.selector, assetId, retireAt, retireAt - 1
+            )
+        );
+        registry.completeRetire(assetId);
+        vm.warp(retireAt);
+        vm.expectEmit(address(registry));
+        emit IStateAssetRegistry.AssetRetired(assetId, ANCHOR);
+        vm.prank(stranger);
+        registry.completeRetire(assetId);
         assertEq(era.balanceOf(alice), before + ANCHOR);
         assertEq(registry.totalStaked(), 0);
         assertFalse(registry.isAuthorized(assetId, consumer));
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IStateAssetRegistry.NotRetiring.selector, assetId, IStateAssetRegistry.Status.Retired
+            )
+        );
+        registry.completeRetire(assetId);
         vm.expectRevert(
             abi.encodeWithSelector(
                 IStateAssetRegistry.AssetNotLive.selector, assetId, IStateAssetRegistry.Status.Retired
@@ -468,15 +592,43 @@ contract StateAssetRegistryTest is AssetTest {
         registry.retire(assetId);
     }
 
-    function test_RevertWhen_retireWhileChallenged() public {
+    function test_RevertWhen_retireTwiceOrByAStranger() public {
         bytes32 assetId = registerAlice();
-        vm.prank(challenger);
-        registry.challenge(assetId, "evidence");
         vm.expectRevert(
-            abi.encodeWithSelector(IStateAssetRegistry.ChallengeOpen.selector, assetId, challenger)
+            abi.encodeWithSelector(IStateAssetRegistry.NotAssetOwner.selector, assetId, bob, alice)
+        );
+        vm.prank(bob);
+        registry.retire(assetId);
+        vm.prank(alice);
+        registry.retire(assetId);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IStateAssetRegistry.AssetNotLive.selector, assetId, IStateAssetRegistry.Status.Retiring
+            )
         );
         vm.prank(alice);
         registry.retire(assetId);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IStateAssetRegistry.NotRetiring.selector, NOPE, IStateAssetRegistry.Status.None
+            )
+        );
+        registry.completeRetire("nope");
+    }
+
+    function test_RevertWhen_completeRetireWhileChallenged() public {
+        bytes32 assetId = registerAlice();
+        vm.prank(alice);
+        registry.retire(assetId);
+        challengeAs(challenger, assetId, "evidence");
+        vm.warp(block.timestamp + 7 days);
+        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.ChallengesOpen.selector, assetId, 1));
+        registry.completeRetire(assetId);
+        // Dismissed: the bond pays the owner, and the retirement completes.
+        govern(address(registry), abi.encodeCall(registry.resolveChallenge, (assetId, challenger, false)));
+        uint256 before = era.balanceOf(alice);
+        registry.completeRetire(assetId);
+        assertEq(era.balanceOf(alice), before + ANCHOR);
     }
 
     // ---------------------------------------------------------------- challenges
@@ -484,45 +636,141 @@ contract StateAssetRegistryTest is AssetTest {
     function test_challengeUpheld_slashesToTheChallengerAndInvalidates() public {
         bytes32 assetId = registerAlice();
         authorizeFor(assetId, alice, consumer, uint64(block.timestamp + 30 days));
+        bytes32 salt = "salt";
+        bytes32 commitment = commitmentOf(assetId, challenger, "evidence", salt);
         vm.expectEmit(address(registry));
-        emit IStateAssetRegistry.AssetChallenged(assetId, challenger, "evidence");
+        emit IStateAssetRegistry.ChallengeCommitted(commitment, block.number);
+        registry.commitChallenge(commitment);
+        uint256 committedAt = block.number;
+        vm.roll(block.number + 1);
+        vm.expectEmit(address(registry));
+        emit IStateAssetRegistry.AssetChallenged(assetId, challenger, "evidence", committedAt, BOND);
         vm.prank(challenger);
-        registry.challenge(assetId, "evidence");
-        assertEq(registry.challengeOf(assetId).evidence, "evidence");
-        vm.expectRevert(
-            abi.encodeWithSelector(IStateAssetRegistry.ChallengeOpen.selector, assetId, challenger)
-        );
-        registry.challenge(assetId, "more");
+        registry.challenge(assetId, "evidence", salt);
+        IStateAssetRegistry.Challenge memory c = registry.challengeOf(assetId, challenger);
+        assertEq(c.evidence, "evidence");
+        assertEq(c.bond, BOND);
+        assertEq(c.committedAt, committedAt);
+        assertEq(registry.totalBonds(), BOND);
+        assertEq(era.balanceOf(challenger), 5_000e18 - BOND);
 
-        govern(address(registry), abi.encodeCall(registry.resolveChallenge, (assetId, true)));
-        assertEq(era.balanceOf(challenger), ANCHOR);
+        vm.expectEmit(address(registry));
+        emit IStateAssetRegistry.ChallengeResolved(assetId, challenger, true, ANCHOR, BOND, challenger);
+        vm.prank(address(timelock));
+        registry.resolveChallenge(assetId, challenger, true);
+        assertEq(era.balanceOf(challenger), 5_000e18 + ANCHOR);
         assertEq(uint8(registry.assetOf(assetId).status), uint8(IStateAssetRegistry.Status.Invalid));
         assertEq(registry.totalStaked(), 0);
+        assertEq(registry.totalBonds(), 0);
         assertFalse(registry.isAuthorized(assetId, consumer));
+        bytes32 again = commitmentOf(assetId, challenger, "again", salt);
+        registry.commitChallenge(again);
+        vm.roll(block.number + 1);
         vm.expectRevert(
             abi.encodeWithSelector(
                 IStateAssetRegistry.AssetNotLive.selector, assetId, IStateAssetRegistry.Status.Invalid
             )
         );
-        registry.challenge(assetId, "again");
+        vm.prank(challenger);
+        registry.challenge(assetId, "again", salt);
     }
 
-    function test_challengeDismissed_keepsTheAsset() public {
+    function test_challengeDismissed_keepsTheAssetAndPaysTheBondToTheOwner() public {
         bytes32 assetId = registerAlice();
-        vm.prank(challenger);
-        registry.challenge(assetId, "weak");
-        govern(address(registry), abi.encodeCall(registry.resolveChallenge, (assetId, false)));
-        assertEq(era.balanceOf(challenger), 0);
-        assertEq(uint8(registry.assetOf(assetId).status), uint8(IStateAssetRegistry.Status.Live));
-        assertEq(registry.challengeOf(assetId).challenger, address(0));
-        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.NoChallenge.selector, assetId));
+        challengeAs(challenger, assetId, "weak");
+        uint256 before = era.balanceOf(alice);
+        vm.expectEmit(address(registry));
+        emit IStateAssetRegistry.ChallengeResolved(assetId, challenger, false, 0, BOND, alice);
         vm.prank(address(timelock));
-        registry.resolveChallenge(assetId, true);
+        registry.resolveChallenge(assetId, challenger, false);
+        assertEq(era.balanceOf(challenger), 5_000e18 - BOND);
+        assertEq(era.balanceOf(alice), before + BOND);
+        assertEq(registry.totalBonds(), 0);
+        assertEq(uint8(registry.assetOf(assetId).status), uint8(IStateAssetRegistry.Status.Live));
+        assertEq(registry.challengeOf(assetId, challenger).committedAt, 0);
+        assertEq(registry.challengersOf(assetId).length, 0);
+        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.NoChallenge.selector, assetId, challenger));
+        vm.prank(address(timelock));
+        registry.resolveChallenge(assetId, challenger, true);
     }
 
     function test_RevertWhen_challengeUnknownAsset() public {
-        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.UnknownAsset.selector, bytes32("nope")));
-        registry.challenge("nope", "evidence");
+        bytes32 salt = "s";
+        registry.commitChallenge(commitmentOf("nope", challenger, "evidence", salt));
+        vm.roll(block.number + 1);
+        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.UnknownAsset.selector, NOPE));
+        vm.prank(challenger);
+        registry.challenge("nope", "evidence", salt);
+    }
+
+    function test_RevertWhen_aChallengeIsNotCommittedOrRevealedTooEarly() public {
+        bytes32 assetId = registerAlice();
+        bytes32 commitment = commitmentOf(assetId, challenger, "evidence", "salt");
+        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.UnknownCommitment.selector, commitment));
+        vm.prank(challenger);
+        registry.challenge(assetId, "evidence", "salt");
+        registry.commitChallenge(commitment);
+        vm.expectRevert(
+            abi.encodeWithSelector(IStateAssetRegistry.CommitmentExists.selector, commitment, block.number)
+        );
+        registry.commitChallenge(commitment);
+        vm.expectRevert(
+            abi.encodeWithSelector(IStateAssetRegistry.RevealTooEarly.selector, block.number, block.number)
+        );
+        vm.prank(challenger);
+        registry.challenge(assetId, "evidence", "salt");
+        // Someone else revealing the same evidence and salt has no commitment of its own.
+        vm.roll(block.number + 1);
+        bytes32 theirs = commitmentOf(assetId, stranger, "evidence", "salt");
+        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.UnknownCommitment.selector, theirs));
+        vm.prank(stranger);
+        registry.challenge(assetId, "evidence", "salt");
+    }
+
+    function test_RevertWhen_aChallengerChallengesTwiceOrCannotPayTheBond() public {
+        bytes32 assetId = registerAlice();
+        challengeAs(challenger, assetId, "one");
+        bytes32 commitment = commitmentOf(assetId, challenger, "two", "salt");
+        registry.commitChallenge(commitment);
+        vm.roll(block.number + 1);
+        vm.expectRevert(
+            abi.encodeWithSelector(IStateAssetRegistry.ChallengeOpen.selector, assetId, challenger)
+        );
+        vm.prank(challenger);
+        registry.challenge(assetId, "two", "salt");
+        registry.commitChallenge(commitmentOf(assetId, stranger, "two", "salt"));
+        vm.roll(block.number + 1);
+        vm.expectRevert(
+            abi.encodeWithSelector(IStateAssetRegistry.PaymentNotCovered.selector, stranger, BOND, 0, 0)
+        );
+        vm.prank(stranger);
+        registry.challenge(assetId, "two", "salt");
+    }
+
+    function test_RevertWhen_resolveChallengeNotByTimelock() public {
+        bytes32 assetId = registerAlice();
+        challengeAs(challenger, assetId, "evidence");
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IAccessControl.AccessControlUnauthorizedAccount.selector, alice, registry.DEFAULT_ADMIN_ROLE()
+            )
+        );
+        vm.prank(alice);
+        registry.resolveChallenge(assetId, challenger, false);
+    }
+
+    function test_RevertWhen_setRemoteEnrollsTooManyDomains() public {
+        vm.startPrank(address(timelock));
+        for (uint32 i; i < 32; ++i) {
+            registry.setRemote(100 + i, bytes32(uint256(1)));
+        }
+        // Re-enrolling or removing an enrolled domain does not take a new index.
+        registry.setRemote(100, bytes32(uint256(2)));
+        registry.setRemote(101, bytes32(0));
+        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.TooManyDomains.selector, 32));
+        registry.setRemote(5, bytes32(uint256(1)));
+        vm.stopPrank();
+        assertEq(registry.remotes(100), bytes32(uint256(2)));
     }
 
     // ---------------------------------------------------------------- claim

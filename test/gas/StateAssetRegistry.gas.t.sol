@@ -13,11 +13,12 @@ import {
 } from "@hyperlane-xyz/core/contracts/isms/multisig/StorageMultisigIsm.sol";
 
 /// @notice Gas of the registry's calls against EAS measured on the same kind of calls
-/// (/work/shared/notes/attestations-hyperlane.md): register at most EAS attest (274,901) plus the
-/// EIP-1108 floor of a 2-input Groth16 verification (193,800); authorize with its fee split at most
-/// half of EAS attest with an ERC-20 fee resolver (306,815 / 2); the authorization check under
-/// 5,000; revoke at most EAS revoke (73,012). Export (through a real Hyperlane mailbox with a
-/// MerkleTreeHook) is recorded. The registry already holds stakes and credits in every case.
+/// (docs/peers.md): register at most EAS attest (274,901) plus the EIP-1108 floor of a 2-input
+/// Groth16 verification (193,800); authorize with its fee split at most half of EAS attest with an
+/// ERC-20 fee resolver (306,815 / 2); the authorization check under 5,000; revoke at most EAS revoke
+/// (73,012). Export (through a real Hyperlane mailbox with a MerkleTreeHook), a refunded revocation,
+/// a challenge and a retirement (which sends the status to the domain the asset was exported to)
+/// are recorded. The registry already holds stakes and credits in every case.
 contract StateAssetRegistryGasTest is AssetTest, GasMeasure {
     string internal constant GROUP = "StateAssetRegistry";
     uint256 internal constant REGISTER_TARGET = 274_901 + 193_800;
@@ -89,6 +90,42 @@ contract StateAssetRegistryGasTest is AssetTest, GasMeasure {
 
     function test_gas_revoke() public {
         measure(bob, abi.encodeCall(registry.revoke, (bobAsset, "revoked")), "revoke", REVOKE_TARGET);
+    }
+
+    /// A consumer-paid authorization revoked halfway: the owner refunds half the fee.
+    function test_gas_revokeWithRefund() public {
+        uint64 until = uint64(block.timestamp + 30 days);
+        bytes32 digest = registry.consentDigest(bobAsset, consumer, until, 1, block.timestamp);
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(AssetFixtures.BOB_KEY, digest);
+        vm.prank(consumerAccount);
+        registry.authorizeWithConsent(
+            bobAsset, consumer, until, 1, block.timestamp, abi.encodePacked(r, s, v)
+        );
+        vm.warp(block.timestamp + 15 days);
+        measureCall(
+            GROUP,
+            address(registry),
+            bob,
+            abi.encodeCall(registry.revoke, (bobAsset, consumer)),
+            "revoke, refunded"
+        );
+    }
+
+    function test_gas_challenge() public {
+        bytes32 salt = "salt";
+        registry.commitChallenge(commitmentOf(bobAsset, challenger, "evidence", salt));
+        vm.roll(block.number + 1);
+        measureCall(
+            GROUP,
+            address(registry),
+            challenger,
+            abi.encodeCall(registry.challenge, (bobAsset, "evidence", salt)),
+            "challenge"
+        );
+    }
+
+    function test_gas_retire() public {
+        measureCall(GROUP, address(registry), bob, abi.encodeCall(registry.retire, (bobAsset)), "retire");
     }
 
     function test_gas_export() public {

@@ -6,38 +6,63 @@ import {AssetFixtures} from "../assets/AssetFixtures.sol";
 import {AssetTest} from "../assets/AssetTest.sol";
 import {AssetHandler} from "./AssetHandler.sol";
 
-/// @notice Fees in == fees out + held; escrow == live anchor stakes; an asset that is not live
-/// never passes an authorization check.
+/// @notice Fees in == fees out + held + refunds; bonds held == bonds owed; escrow == anchors of
+/// live assets and of assets in their retire window; an asset that is not live never passes an
+/// authorization check.
 contract StateAssetRegistryInvariantTest is AssetTest {
     AssetHandler internal handler;
 
     function setUp() public override {
         super.setUp();
-        address[] memory payees = new address[](3);
-        (payees[0], payees[1], payees[2]) = (alice, developer, treasury);
+        address[] memory payees = new address[](4);
+        (payees[0], payees[1], payees[2], payees[3]) = (alice, developer, treasury, bob);
         handler = new AssetHandler(registry, era, address(timelock), schemaId, payees);
         fundFor(alice, 1_000_000e18);
         fundFor(bob, 1_000_000e18);
+        fundFor(handler.payerAccount(), 1_000_000e18);
+        fundFor(handler.challengers(0), 1_000_000e18);
+        fundFor(handler.challengers(1), 1_000_000e18);
+        handler.fund();
         targetContract(address(handler));
     }
 
-    function invariant_feesInEqualOutPlusHeld() public view {
-        assertEq(handler.feesIn(), handler.feesOut() + registry.totalCredited());
+    /// Refunds out of the owner's credits leave the fee pool; refunds out of its wallet pass through.
+    function invariant_feesInEqualOutPlusHeldPlusRefunds() public view {
+        assertEq(
+            handler.feesIn(), handler.feesOut() + registry.totalCredited() + handler.refundsFromCredits()
+        );
     }
 
-    function invariant_escrowEqualsLiveAnchors() public view {
-        uint256 live;
+    function invariant_bondsHeldEqualBondsOwed() public view {
+        uint256 open;
+        for (uint256 i; i < handler.assetCount(); ++i) {
+            bytes32 id = handler.assets(i);
+            address[] memory challengers = registry.challengersOf(id);
+            for (uint256 j; j < challengers.length; ++j) {
+                uint256 bond = registry.challengeOf(id, challengers[j]).bond;
+                assertEq(bond, handler.bondOwed(id, challengers[j]));
+                open += bond;
+            }
+        }
+        assertEq(registry.totalBonds(), open);
+        assertEq(registry.totalBonds(), handler.bondsOwed());
+    }
+
+    function invariant_escrowEqualsLiveAndRetiringAnchors() public view {
+        uint256 held;
         for (uint256 i; i < handler.assetCount(); ++i) {
             IStateAssetRegistry.Asset memory a = registry.assetOf(handler.assets(i));
-            if (a.status == IStateAssetRegistry.Status.Live) {
+            if (
+                a.status == IStateAssetRegistry.Status.Live || a.status == IStateAssetRegistry.Status.Retiring
+            ) {
                 assertEq(a.stake, ANCHOR);
-                live += a.stake;
+                held += a.stake;
             } else {
                 assertEq(a.stake, 0);
             }
         }
-        assertEq(registry.totalStaked(), live);
-        assertEq(era.balanceOf(address(registry)), live + registry.totalCredited());
+        assertEq(registry.totalStaked(), held);
+        assertEq(era.balanceOf(address(registry)), held + registry.totalCredited() + registry.totalBonds());
     }
 
     function invariant_notLiveIsNeverAuthorized() public view {
@@ -49,6 +74,22 @@ contract StateAssetRegistryInvariantTest is AssetTest {
                 if (!live || registry.expiryOf(id, c) <= block.timestamp) {
                     assertFalse(registry.isAuthorized(id, c));
                 }
+            }
+        }
+    }
+
+    /// An asset is retired only after its whole window, and never with a challenge open.
+    function invariant_retiringHoldsItsWindow() public view {
+        for (uint256 i; i < handler.assetCount(); ++i) {
+            bytes32 id = handler.assets(i);
+            IStateAssetRegistry.Asset memory a = registry.assetOf(id);
+            if (a.status == IStateAssetRegistry.Status.Retiring) {
+                assertEq(a.retireAt > 0, true);
+            }
+            if (
+                a.status != IStateAssetRegistry.Status.Live && a.status != IStateAssetRegistry.Status.Retiring
+            ) {
+                assertEq(registry.challengersOf(id).length, 0);
             }
         }
     }
