@@ -48,6 +48,9 @@ fn committed_fixture_proofs_verify_in_rust() {
         let record =
             era_prover::Record::from_json(&std::fs::read_to_string(record_path).unwrap(), &schema)
                 .unwrap();
-        assert_eq!(bundle.public_inputs[0], era_prover::field::fr_to_u256(record.commitment()));
+        assert_eq!(
+            bundle.public_inputs[0],
+            era_prover::field::fr_to_u256(record.commitment(&schema))
+        );
     }
 }
