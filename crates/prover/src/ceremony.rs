@@ -45,9 +45,13 @@ use crate::{
 /// verifiers in contracts/verifiers/), current and earlier circuit versions.
 pub const DEVELOPMENT_VK_HASHES: &[(&str, B256)] = &[
     // Commitment v2 (domain-separated by schema and length), snarkjs' QAP reduction.
-    ("on-time", b256!("0x0000000000000000000000000000000000000000000000000000000000000000")),
-    ("integrity", b256!("0x0000000000000000000000000000000000000000000000000000000000000000")),
-    ("range", b256!("0x0000000000000000000000000000000000000000000000000000000000000000")),
+    ("on-time", b256!("0x00e78966ebac391cf35a6b6515fe84e5f1283307581d33f8f95f54d282253ab2")),
+    ("integrity", b256!("0xabb14a6abb070604100e883c4a2255094b79df87b56eb3563647ebd22fb1fe8e")),
+    ("range", b256!("0x0ed67fff2abc20d7e87e4c6ea806eb20a03bbe4809a485c7e865af59971ca0e6")),
+    // Commitment v1, libsnark's QAP reduction (verifiers committed before issue 11).
+    ("on-time v1", b256!("0x28f7126e143d06925bf01e2c109c0a801076bad0e5c2669deaf01505b40f31dc")),
+    ("integrity v1", b256!("0xde35bf2e88b17f68a751e186bfc9c1f8f39a95dbdcfb54a5d60710248a0584d2")),
+    ("range v1", b256!("0x94d578ee140e5f0aee0c9de9bd3f670182da98dc01c9aa766c7f61df88565417")),
 ];
 
 /// Whether `vk` is a known development key.
