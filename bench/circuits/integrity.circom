@@ -11,7 +11,8 @@ template Integrity(n, p, marginBits) {
     signal input value[n];
     signal input valid[n];
 
-    component record = RecordCommitment(n);
+    // d · 2^33 for this schema (docs/commitment.md): era-prover `Record::domain_offset`.
+    component record = RecordCommitment(n, 569807989818286548676682370868426437846108666880313619984045279269424726016);
     record.salt <== salt;
     record.value <== value;
     record.valid <== valid;

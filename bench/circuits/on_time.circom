@@ -11,7 +11,8 @@ template OnTime(n, k, t, countBits) {
     signal input value[n];
     signal input valid[n];
 
-    component record = RecordCommitment(n);
+    // d · 2^33 for this schema (docs/commitment.md): era-prover `Record::domain_offset`.
+    component record = RecordCommitment(n, 2554561868120058129395326998266037107332260979818425213090589502010642399232);
     record.salt <== salt;
     record.value <== value;
     record.valid <== valid;

@@ -11,7 +11,8 @@ template Range(n, index, lo, hi, spanBits) {
     signal input value[n];
     signal input valid[n];
 
-    component record = RecordCommitment(n);
+    // d · 2^33 for this schema (docs/commitment.md): era-prover `Record::domain_offset`.
+    component record = RecordCommitment(n, 1847683788992655890376865814558480635130321347897060031092473693491389530112);
     record.salt <== salt;
     record.value <== value;
     record.valid <== valid;

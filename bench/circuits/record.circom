@@ -2,13 +2,14 @@ pragma circom 2.1.0;
 
 // The same record commitment and comparisons as era-prover's arkworks circuits, written with
 // circomlib, to compare constraint counts and prover speed. Values are 32-bit (Num2Bits(32)),
-// validity flags boolean; commitment: acc = salt, acc = Poseidon(acc, 2 * value + valid).
+// validity flags boolean; commitment (docs/commitment.md): acc = salt,
+// acc = Poseidon(acc, 2 * value + valid), plus the schema's domain offset d · 2^33 on the first entry.
 
 include "circomlib/circuits/poseidon.circom";
 include "circomlib/circuits/bitify.circom";
 include "circomlib/circuits/comparators.circom";
 
-template RecordCommitment(n) {
+template RecordCommitment(n, domainOffset) {
     signal input salt;
     signal input value[n];
     signal input valid[n];
@@ -24,7 +25,7 @@ template RecordCommitment(n) {
         valid[i] * (valid[i] - 1) === 0;
         hash[i] = Poseidon(2);
         hash[i].inputs[0] <== acc[i];
-        hash[i].inputs[1] <== 2 * value[i] + valid[i];
+        hash[i].inputs[1] <== 2 * value[i] + valid[i] + (i == 0 ? domainOffset : 0);
         acc[i + 1] <== hash[i].out;
     }
     commitment <== acc[n];

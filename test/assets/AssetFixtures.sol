@@ -14,46 +14,46 @@ library AssetFixtures {
 
     /// `0xe05fcC23807536bEe418f142D19fa0d21BB0cfF7`'s on-time record with salt 1.
     function alice() internal pure returns (uint256 commitment, uint256[8] memory proof) {
-        commitment = 0xef5482ac713fceb78c43887ab7ddf2fa71a14315dca455b7a749c01dddbf16c;
+        commitment = 0x168408fc169176ea93806162f2845edce2c1372e0d1785c9f5fe47c4d38eac50;
         proof = [
-            uint256(0x2a4cbefe3b0b9fa6843a6681b4343be052fbe92a57660d750de6abacc76a1256),
-            uint256(0x1b053fa20ffce45f9c7a82f5511fd9bfb7c0d4fbfe93e9372636369f4a0dc626),
-            uint256(0xec4e026137a1e51d925bf1ded69095fed623c9f8d7815044ea2946db94a64b7),
-            uint256(0x26833dd1e3bbeae637dea6379a78310cdf82b0ae039ac62b57a774fe188a3f4f),
-            uint256(0x2839c1299f14d3acf8537ecf4c5b9db1ce0d3353a83d20c48e14fe74da8d8b34),
-            uint256(0x85aecfe461561ee7f24ebb57d2dced43a90283aef8cb70bfd386e1b87150b92),
-            uint256(0x70c0688c6ab4af73836411d53253076565071710879531f5e65f3e15cf33c31),
-            uint256(0x21dbd71b4eadb8cf436149f077f40c479314d9e2e812d1346d6b00ca04b0f6fe)
+            uint256(0x185bda53e4ca855ab196aca981396bb1aa4fffdc355d23ea71c773e9b592367c),
+            uint256(0x21b1cf3529394f3ad7290eb4a45f1968a40965cf93b614a1caf96f3d41236d14),
+            uint256(0x1dcd0d40d4d5aa23ba0ded68ac49f87a85850bab3e75d182bdc93c650ae3ab45),
+            uint256(0x5e56e90852acbacbb85e64c24f2eca3016eb20dd0525aacde0f2045c074e2cc),
+            uint256(0x8198c79c9808ba730973d6bc006f16d0f095b65371a957e1546603fb06e39a6),
+            uint256(0x2c2a45604ed22d99e81b6eb13ae8e635b5225f0790f75fea54d9c8604ac32b15),
+            uint256(0xfd54161f28b35eedcf2c314ef04e01a9cbc10d534faf0626034979fc39e22eb),
+            uint256(0xfdcc176928b9e80f23d87b1e17f639aaddc91108f867647f127cbd217fdbaa2)
         ];
     }
 
     /// `0xe05fcC23807536bEe418f142D19fa0d21BB0cfF7`'s on-time record with salt 2.
     function aliceAgain() internal pure returns (uint256 commitment, uint256[8] memory proof) {
-        commitment = 0x21559d3c1fa7ea67736907a9991d397a4f414a065b3fa212e976cd7069fffacb;
+        commitment = 0x1336562898bf9b101f384a15a00345a71e8369417a0137ee1af537bba7c37d83;
         proof = [
-            uint256(0x2253d410e1ae557f5d74f9730a9ca3c82367b3b3ef0bc362e17ac7275e29c8a0),
-            uint256(0x8abfe4697d0db8bf320771d77eaf76938798d2bf37462c843fef501a5f6b15a),
-            uint256(0x1e80b195b8be6b5a822c19143576810fb4b9284aa0b30c6e57bf2b8e5f42f9e5),
-            uint256(0x29b47442a4921b8051edacd684ccff424996cb40949c3ad710e2c318e91566e8),
-            uint256(0x19d187f696e043a8bd6fde0ac354e4553722b377be66d6bec31da3aa2e306a),
-            uint256(0x2d5b86cb0a1dfb5234abd898aa1177e4d3279d1c7f43ad71a5aa4f74178144ea),
-            uint256(0x28a3f9d16944b0d8f5b0383e6b9743dbf5ebe8a1e8866f04725d396e3f552327),
-            uint256(0x3a8f84a6d6ed73f7805b5fa6144c74d7565c59d58744d1e79837fbdf83c4e14)
+            uint256(0x1ddc0dc70b4de6fe6621e983e37b9360eab336c9c99c282f86785f3ae4fa9182),
+            uint256(0x1eee53b0f49d45764ede862894845d48b113c24a757e3a8e179903c061e559f0),
+            uint256(0x22da00c221a36a53b8ab277637f595c5e8b6a69d7507a4fe1e87e9510d927e56),
+            uint256(0x1cf47d43dbb0c849dd73f96fe132ff7d2eb579c66113ce07e617a65710fc4dfe),
+            uint256(0x1ef272a87875863668dae39549d7a5f0f298c81ad76509a97069c99b07abdbf6),
+            uint256(0x205fe05989cb086be8684bd2af9c5d04eea6e0d43ef3ea9d9f9dcb5ad6178f1c),
+            uint256(0x106a01a1bfb554ef5cc7a4c9a3a00fc8ec1eb72d1aef401481a983a01861d078),
+            uint256(0x146eea1c3cf2f88ed0144a7aaf2bfdfb86ce92955c1c77f26940032d20bbb7d1)
         ];
     }
 
     /// `0x0376AAc07Ad725E01357B1725B5ceC61aE10473c`'s on-time record with salt 3.
     function bob() internal pure returns (uint256 commitment, uint256[8] memory proof) {
-        commitment = 0xd3abb19986d41be91a0726789bf0834447e4cc4c119d8782c42f10c95c559e;
+        commitment = 0x23e49913f1df895d3cd42f85cfb0eab6f314257404eef104042d3a1dd90ad1f0;
         proof = [
-            uint256(0x170cc3b73cf92f4ec98aeaa1edd877ed702d48764461eb8c089c7d1a57e36acd),
-            uint256(0x9748146491f94e68dc2b543743d685ba42d58171acf9e1a2ab4e6711fb6d69f),
-            uint256(0x1fdb049ca12bf14b4f174eecc58bcb5ec9dd04ca8620aa28fbf5711e7d0b1480),
-            uint256(0x3c5aad5807f4aca55e3cac1e197becf75f68f0b043b2417bd75e45808ce6961),
-            uint256(0x2334894e88084ceee96d193d08bc90694126318c29ef35fbe8853c3421cd65e7),
-            uint256(0xf4f7e6c41df7da2fec55b5e7ecf4714deb5826ae28031db8d43450759929df9),
-            uint256(0x2a6e1008e93b29bf4e076e191ed4ed8d9069609c43f7eac91c97a838e0d24c02),
-            uint256(0x1bceff7e8fdd6ba1d625f7e47fd57e3766a878aad0d5a9e6dcdd79e1f7f314c)
+            uint256(0x2d4d319ccc4c39084a99d50455f2110678ecf1ee6f09940e3de4a09c57f75b75),
+            uint256(0xb1c8b116f466de7cbeec52fb323274f82d6a2ab7b45e2be4ae1195c7e818ebf),
+            uint256(0x22ea089b4c5f049377db1151105995762a621794ba398faa9bb68d3c9ced60af),
+            uint256(0xb1ab281869701ca8e773483c716175e65ec6c79230ff0cfe683552f18dbd339),
+            uint256(0x197885aaa5b86615c3974e66c9af31e7f53e2f12e21324199b8b589b4151f342),
+            uint256(0xb085a05d51b7273c587e8906011044e2807a9a45e904a083a37664888854c38),
+            uint256(0x86dc6520d04dfaf35d5075e7940bb0d746c7be060fe60a210cfe61f0deaab41),
+            uint256(0x19c6e16470c387bc4b824acee68c74bf105d601b44d6d1690fbe9ffe501db8d)
         ];
     }
 }

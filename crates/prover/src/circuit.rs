@@ -48,7 +48,8 @@ impl ConstraintSynthesizer<Fr> for RecordCircuit {
     fn generate_constraints(self, cs: ConstraintSystemRef<Fr>) -> Result<(), SynthesisError> {
         let record = self.record.as_ref();
         // Public inputs, in the order the verifier takes them.
-        let commitment = FpVar::new_input(cs.clone(), assigned(record.map(Record::commitment)))?;
+        let commitment =
+            FpVar::new_input(cs.clone(), assigned(record.map(|r| r.commitment(&self.schema))))?;
         let _binding = FpVar::new_input(cs.clone(), assigned(self.binding))?;
 
         let salt = FpVar::new_witness(cs.clone(), assigned(record.map(|r| r.salt)))?;
@@ -72,7 +73,11 @@ impl ConstraintSynthesizer<Fr> for RecordCircuit {
                 Predicate::InRange { index, .. } if index as usize == i => Boolean::TRUE,
                 _ => Boolean::new_witness(cs.clone(), assigned(entry.map(|e| e.valid)))?,
             };
-            let packed = value.double()? + FpVar::from(valid.clone());
+            let mut packed = value.double()? + FpVar::from(valid.clone());
+            if i == 0 {
+                // The domain word (schema and length) rides on the first link, at no constraint.
+                packed += Record::domain_offset(&self.schema);
+            }
             if i + 1 == self.schema.entries as usize {
                 // The last link of the chain must hash to the public commitment.
                 poseidon::enforce_hash2_equals(&acc, &packed, &commitment)?;

@@ -89,6 +89,26 @@ pub enum Error {
         /// What differs.
         reason: String,
     },
+    /// A snarkjs `.zkey` file could not be read.
+    #[error("malformed zkey {what}: {reason}")]
+    Zkey {
+        /// The file.
+        what: String,
+        /// What is wrong.
+        reason: String,
+    },
+    /// A key is not the checked output of a phase-2 ceremony (so it may not verify proofs on a
+    /// public chain).
+    #[error("key of `{schema}` is not from a verified ceremony: {reason}")]
+    NotFromCeremony {
+        /// Schema name.
+        schema: String,
+        /// Why.
+        reason: String,
+    },
+    /// Running snarkjs failed.
+    #[error("{0}")]
+    Snarkjs(String),
     /// Constraint synthesis or proving failed.
     #[error("groth16: {0}")]
     Synthesis(#[from] ark_relations::gr1cs::SynthesisError),

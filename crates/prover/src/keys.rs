@@ -26,6 +26,7 @@ use serde_json::{Value, json};
 use crate::{
     Error, ProvingKey, RecordCircuit, Result, Schema, VerifyingKey,
     field::{fq_to_u256, g1_words, g2_words},
+    reduction::SnarkjsReduction,
 };
 
 /// The label `era keys setup` uses when none is given.
@@ -47,7 +48,7 @@ pub fn dev_setup(schema: &Schema, label: &str) -> Result<ProvingKey> {
 /// Circuit-specific Groth16 setup for `schema` with the given randomness.
 pub fn setup<R: RngCore + CryptoRng>(schema: &Schema, rng: &mut R) -> Result<ProvingKey> {
     schema.validate()?;
-    Ok(Groth16::<Bn254>::generate_random_parameters_with_reduction(
+    Ok(Groth16::<Bn254, SnarkjsReduction>::generate_random_parameters_with_reduction(
         RecordCircuit::blank(schema),
         rng,
     )?)

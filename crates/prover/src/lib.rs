@@ -31,21 +31,27 @@
 //! # Ok::<(), era_prover::Error>(())
 //! ```
 
+pub mod ceremony;
 mod circuit;
 mod error;
 pub mod field;
 mod gadgets;
 pub mod keys;
 pub mod poseidon;
+pub mod progress;
 mod proof;
+pub mod r1cs;
 mod record;
+pub mod reduction;
 mod schema;
 pub mod solidity;
+pub mod zkey;
 
 pub use circuit::RecordCircuit;
 pub use error::{Error, Result};
 pub use field::Binding;
-pub use proof::{ProofBundle, prove, verify, verify_bundle, verify_calldata};
+pub use progress::{Progress, Silent};
+pub use proof::{ProofBundle, prove, prove_with_progress, verify, verify_bundle, verify_calldata};
 pub use record::{Entry, Record, VALUE_BITS};
 pub use schema::{MAX_ENTRIES, Predicate, Schema};
 

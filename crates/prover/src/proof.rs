@@ -16,6 +16,8 @@ use crate::{
     Binding, Error, ProvingKey, Record, RecordCircuit, Result, Schema, VerifyingKey,
     field::{fr_to_u256, g1_from_words, g1_words, g2_from_words, g2_words, u256_to_fr},
     keys::{self, PUBLIC_INPUTS},
+    progress::{Progress, Silent, step},
+    reduction::SnarkjsReduction,
 };
 
 /// A proof with everything needed to verify it off-chain and on-chain.
@@ -103,6 +105,18 @@ pub fn prove<R: RngCore + CryptoRng>(
     binding: &Binding,
     rng: &mut R,
 ) -> Result<ProofBundle> {
+    prove_with_progress(pk, schema, record, binding, rng, &Silent)
+}
+
+/// [`prove`], reporting its steps (synthesis, constraint check, proof) to `progress`.
+pub fn prove_with_progress<R: RngCore + CryptoRng>(
+    pk: &ProvingKey,
+    schema: &Schema,
+    record: &Record,
+    binding: &Binding,
+    rng: &mut R,
+    progress: &dyn Progress,
+) -> Result<ProofBundle> {
     schema.validate()?;
     record.check_shape(schema)?;
     keys::check_verifying_key(schema, &pk.vk)?;
@@ -123,11 +137,13 @@ pub fn prove<R: RngCore + CryptoRng>(
         record: Some(record.clone()),
         binding: Some(binding.to_field()),
     };
+    progress.start("synthesizing the circuit");
     let cs = ConstraintSystem::<Fr>::new_ref();
     cs.set_optimization_goal(OptimizationGoal::Constraints);
     cs.set_mode(SynthesisMode::Prove { construct_matrices: true, generate_lc_assignments: false });
     circuit.generate_constraints(cs.clone())?;
     cs.finalize();
+    progress.finish();
     let variables = cs.num_instance_variables() + cs.num_witness_variables();
     if pk.a_query.len() != variables {
         return Err(mismatch(format!(
@@ -143,20 +159,23 @@ pub fn prove<R: RngCore + CryptoRng>(
     };
     // The native check above should imply this; checking the constraints too means a gap between
     // the two can never produce a proof that does not verify.
-    if !satisfied(matrices, &assignment) {
+    if !step(progress, "checking the constraints", || satisfied(matrices, &assignment)) {
         let which = cs.which_is_unsatisfied()?.unwrap_or_default();
         return Err(unsatisfied(format!("constraint {which} is not satisfied")));
     }
-    let proof = Groth16::<Bn254>::create_proof_with_reduction_and_matrices(
-        pk,
-        Fr::rand(rng),
-        Fr::rand(rng),
-        matrices,
-        cs.num_instance_variables(),
-        cs.num_constraints(),
-        &assignment,
-    )?;
-    let public_inputs = vec![fr_to_u256(record.commitment()), fr_to_u256(binding.to_field())];
+    let (r, s) = (Fr::rand(rng), Fr::rand(rng));
+    let proof = step(progress, "proving (Groth16)", || {
+        Groth16::<Bn254, SnarkjsReduction>::create_proof_with_reduction_and_matrices(
+            pk,
+            r,
+            s,
+            matrices,
+            cs.num_instance_variables(),
+            cs.num_constraints(),
+            &assignment,
+        )
+    })?;
+    let public_inputs = vec![fr_to_u256(record.commitment(schema)), fr_to_u256(binding.to_field())];
     let proof = proof_to_words(&proof);
     Ok(ProofBundle {
         schema: schema.name.clone(),

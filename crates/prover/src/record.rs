@@ -5,9 +5,17 @@
 //! The salt is a secret random field element that keeps the commitment hiding: without it, a
 //! record of twelve small numbers could be found by trying them all.
 //!
-//! Commitment (a Poseidon chain, one `Poseidon(2)` per entry):
-//! `acc_0 = salt`, `acc_{i+1} = Poseidon(acc_i, 2 * value_i + valid_i)`, commitment = `acc_N`.
-//! The circuit bit-decomposes every value into 32 bits, so the packing is injective.
+//! Commitment (a Poseidon chain, one `Poseidon(2)` per entry, domain-separated by the schema and
+//! the record's length; docs/commitment.md has the derivation and a circomlibjs recipe):
+//! `x_0 = d · 2^33 + 2 * value_0 + valid_0`, `x_i = 2 * value_i + valid_i` for `i >= 1`,
+//! `acc_0 = salt`, `acc_{i+1} = Poseidon(acc_i, x_i)`, commitment = `acc_N`, where
+//! `d = N + 2^11 · (uint256(schema id) >> 47)` ([`Schema::commitment_domain`], `1 <= d < 2^220`).
+//!
+//! Every `2 * value + valid` is below 2^33 (the circuit bit-decomposes values into 32 bits) and
+//! `d >= 1`, so only the first link absorbs a word `>= 2^33`. Without `d`, the salt being free,
+//! the last M entries of a committed record salted with the chain value after the first N - M
+//! opened the same commitment (one commitment, two record shapes); with it, a commitment opened
+//! under two schemas or lengths is a Poseidon collision.
 
 use ark_bn254::Fr;
 use serde::{Deserialize, Serialize};
@@ -117,8 +125,19 @@ impl Record {
         Ok(())
     }
 
-    /// The Poseidon-chain commitment (see the module docs).
-    pub fn commitment(&self) -> Fr {
-        self.entries.iter().fold(self.salt, |acc, e| poseidon::hash2(acc, e.packed()))
+    /// The Poseidon-chain commitment of the record as a record of `schema` (see the module docs).
+    pub fn commitment(&self, schema: &Schema) -> Fr {
+        let domain = Self::domain_offset(schema);
+        self.entries.iter().enumerate().fold(self.salt, |acc, (i, e)| {
+            let x = if i == 0 { e.packed() + domain } else { e.packed() };
+            poseidon::hash2(acc, x)
+        })
+    }
+
+    /// `d · 2^33`, added to the first entry's word (see the module docs).
+    pub fn domain_offset(schema: &Schema) -> Fr {
+        let d = field::u256_to_fr(schema.commitment_domain(), "commitment domain")
+            .expect("d < 2^220 is below r");
+        d * Fr::from(1u64 << (VALUE_BITS + 1))
     }
 }

@@ -4,7 +4,7 @@
 //! keys and verifier, and a verifier accepts only proofs of its own schema's predicate. This keeps
 //! the public inputs at two words (`[commitment, binding]`), the cheapest possible on chain.
 
-use alloy::primitives::{B256, keccak256};
+use alloy::primitives::{B256, U256, keccak256};
 use serde::{Deserialize, Serialize};
 
 use crate::{Error, Record, Result};
@@ -128,6 +128,14 @@ impl Schema {
     /// The schema id: `keccak256(canonical text)`; part of the binding input.
     pub fn id(&self) -> B256 {
         keccak256(self.canonical())
+    }
+
+    /// The commitment's domain word `d = N + 2^11 · (uint256(id) >> 47)` (see
+    /// [`Record::commitment`] and docs/commitment.md): the record's length N (at most
+    /// [`MAX_ENTRIES`] < 2^11) in the low 11 bits and the top 209 bits of the schema id above
+    /// them, so `1 <= d < 2^220` and `d · 2^33` stays below the field modulus.
+    pub fn commitment_domain(&self) -> U256 {
+        U256::from(self.entries) + ((U256::from_be_bytes(self.id().0) >> 47usize) << 11usize)
     }
 
     /// Name of the generated Solidity verifier contract, e.g. `OnTimeVerifier`.

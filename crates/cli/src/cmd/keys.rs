@@ -1,8 +1,10 @@
 //! `era keys setup|export|import`: the Groth16 keys of a schema.
 //!
 //! Keys live in `<keys-dir>/<schema>/`: `proving_key.bin` and `verifying_key.bin` (arkworks,
-//! compressed), `verification_key.json` (snarkjs format) and `key.json` (schema, verifying-key
-//! hash, and whether it is a development key).
+//! compressed), `verification_key.json` (snarkjs format), `key.json` (schema, verifying-key
+//! hash, development label, ceremony summary: informational only) and, for keys imported from a
+//! ceremony, `ceremony.zkey` (the transcript `era verifier deploy` checks). docs/ceremony.md
+//! walks through a ceremony.
 
 use std::{
     fmt,
@@ -11,7 +13,13 @@ use std::{
 
 use alloy::primitives::B256;
 use clap::{Args, Subcommand};
-use era_prover::{ProvingKey, Schema, VerifyingKey, keys};
+use era_prover::{
+    ProvingKey, Schema, VerifyingKey,
+    ceremony::{Provenance, Snarkjs, TRANSCRIPT_FILE},
+    keys,
+    progress::step,
+    r1cs::R1cs,
+};
 use eyre::{Result, WrapErr, bail};
 use serde::{Deserialize, Serialize};
 
@@ -31,8 +39,10 @@ pub(crate) enum KeysCommand {
     Setup(SetupArgs),
     /// Export a schema's verifying key (arkworks and snarkjs `verification_key.json`).
     Export(ExportArgs),
-    /// Import a proving key (arkworks, compressed) from a ceremony.
+    /// Import a ceremony's final snarkjs zkey (`--zkey`, transcript checked), or an arkworks key.
     Import(ImportArgs),
+    /// Write the schema's circuit in circom's .r1cs format, for a snarkjs phase-2 ceremony.
+    ExportR1cs(ExportR1csArgs),
 }
 
 /// Which schema and where its keys are.
@@ -74,15 +84,96 @@ pub(crate) struct ExportArgs {
 
 /// `era keys import`.
 #[derive(Debug, Args)]
+#[group(id = "source", required = true, multiple = false, args = ["proving_key", "zkey"])]
 pub(crate) struct ImportArgs {
     #[command(flatten)]
     pub(crate) location: KeyLocation,
-    /// Proving key in arkworks' compressed serialization.
+    /// A ceremony's final key (`snarkjs zkey beacon` output) for the r1cs of `era keys
+    /// export-r1cs`; its transcript is checked with `snarkjs zkey verify` against --ptau.
+    #[arg(long, requires = "ptau")]
+    pub(crate) zkey: Option<PathBuf>,
+    /// The prepared Powers-of-Tau file the ceremony started from.
     #[arg(long)]
-    pub(crate) proving_key: PathBuf,
+    pub(crate) ptau: Option<PathBuf>,
+    /// A proving key in arkworks' compressed serialization (no transcript: never deployable to a
+    /// public chain).
+    #[arg(long)]
+    pub(crate) proving_key: Option<PathBuf>,
+    #[command(flatten)]
+    pub(crate) snarkjs: SnarkjsArgs,
     /// Print JSON.
     #[arg(long)]
     pub(crate) json: bool,
+}
+
+/// Where snarkjs is.
+#[derive(Debug, Args)]
+pub(crate) struct SnarkjsArgs {
+    /// snarkjs' CLI script, run with node (default: node_modules/snarkjs from `npm ci`).
+    #[arg(long, value_name = "CLI_JS")]
+    pub(crate) snarkjs: Option<PathBuf>,
+}
+
+impl SnarkjsArgs {
+    pub(crate) fn snarkjs(&self) -> Result<Snarkjs> {
+        Ok(match &self.snarkjs {
+            Some(cli) => Snarkjs { node: "node".into(), cli: cli.clone() },
+            None => Snarkjs::in_node_modules(Path::new("."))?,
+        })
+    }
+}
+
+/// `era keys export-r1cs`.
+#[derive(Debug, Args)]
+pub(crate) struct ExportR1csArgs {
+    /// Built-in schema: on-time, integrity or range.
+    #[arg(long)]
+    pub(crate) schema: String,
+    /// Output file (default: `<schema>.r1cs`).
+    #[arg(long)]
+    pub(crate) out: Option<PathBuf>,
+    /// Print JSON.
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
+/// What `era keys export-r1cs` wrote.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct R1csOutput {
+    /// The file.
+    pub(crate) path: PathBuf,
+    /// Constraints.
+    pub(crate) constraints: usize,
+    /// Wires (the constant 1, the public inputs, the witnesses).
+    pub(crate) wires: usize,
+    /// The smallest Powers-of-Tau power `snarkjs zkey new` accepts for it.
+    pub(crate) ptau_power: u32,
+}
+
+impl fmt::Display for R1csOutput {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "r1cs           {}", self.path.display())?;
+        writeln!(f, "constraints    {} ({} wires)", self.constraints, self.wires)?;
+        write!(f, "ptau power     {} or more", self.ptau_power)
+    }
+}
+
+impl ExportR1csArgs {
+    /// Writes the .r1cs file.
+    pub(crate) fn run(self) -> Result<R1csOutput> {
+        let schema = Schema::by_name(&self.schema)?;
+        let r1cs = R1cs::of(&schema)?;
+        let path = self.out.unwrap_or_else(|| PathBuf::from(format!("{}.r1cs", schema.name)));
+        std::fs::write(&path, r1cs.to_bytes())
+            .wrap_err_with(|| format!("cannot write {}", path.display()))?;
+        Ok(R1csOutput {
+            path,
+            constraints: r1cs.constraints(),
+            wires: r1cs.wires,
+            ptau_power: r1cs.ptau_power(),
+        })
+    }
 }
 
 /// `key.json`: what a key directory holds.
@@ -95,6 +186,10 @@ pub(crate) struct KeyInfo {
     pub(crate) vk_hash: B256,
     /// The seed label if these are development keys.
     pub(crate) development_label: Option<String>,
+    /// The ceremony the keys came from, if imported from a zkey (informational: deployment
+    /// re-checks the transcript itself).
+    #[serde(default)]
+    pub(crate) ceremony: Option<Provenance>,
     /// Where the keys are.
     pub(crate) dir: PathBuf,
 }
@@ -113,10 +208,25 @@ impl fmt::Display for KeyInfo {
         writeln!(f, "vk hash        {}", self.vk_hash)?;
         match &self.development_label {
             Some(label) => {
-                write!(f, "development    yes (label `{label}`): never deploy to a public chain")
+                write!(f, "development    yes (label `{label}`): never deploy to a public chain")?
             }
-            None => write!(f, "development    no"),
+            None => write!(f, "development    no")?,
         }
+        if let Some(c) = &self.ceremony {
+            let names: Vec<_> = c
+                .contributions
+                .iter()
+                .map(|c| c.name.clone().unwrap_or_else(|| "(unnamed)".into()))
+                .collect();
+            write!(
+                f,
+                "\nceremony       {} contribution(s): {}{}",
+                c.contributions.len(),
+                names.join(", "),
+                if c.beacon { " (ends with a beacon)" } else { "" }
+            )?;
+        }
+        Ok(())
     }
 }
 
@@ -148,9 +258,21 @@ impl KeyLocation {
 
     /// Reads and checks the proving key against the schema's circuit and key.json.
     pub(crate) fn proving_key(&self) -> Result<(KeyInfo, ProvingKey)> {
+        self.proving_key_with(&era_prover::Silent)
+    }
+
+    /// [`Self::proving_key`], reporting progress.
+    pub(crate) fn proving_key_with(
+        &self,
+        bar: &dyn era_prover::Progress,
+    ) -> Result<(KeyInfo, ProvingKey)> {
         let info = self.info()?;
-        let pk: ProvingKey = keys::read_key(&self.dir().join("proving_key.bin"))?;
-        keys::check_proving_key(&info.schema, &pk)?;
+        let pk: ProvingKey = step(bar, "reading the proving key", || {
+            keys::read_key(&self.dir().join("proving_key.bin"))
+        })?;
+        step(bar, "checking the key against the circuit", || {
+            keys::check_proving_key(&info.schema, &pk)
+        })?;
         check_hash(&info, &pk.vk)?;
         Ok((info, pk))
     }
@@ -183,8 +305,20 @@ fn write_keys(
     schema: &Schema,
     pk: &ProvingKey,
     label: Option<String>,
+    ceremony: Option<(Provenance, &Path)>,
 ) -> Result<KeyInfo> {
     std::fs::create_dir_all(dir).wrap_err_with(|| format!("cannot create {}", dir.display()))?;
+    let transcript = dir.join(TRANSCRIPT_FILE);
+    match &ceremony {
+        Some((_, zkey)) => {
+            std::fs::copy(zkey, &transcript).wrap_err_with(|| {
+                format!("cannot copy {} into {}", zkey.display(), dir.display())
+            })?;
+        }
+        // A transcript left from earlier keys must not vouch for these.
+        None if transcript.exists() => std::fs::remove_file(&transcript)?,
+        None => {}
+    }
     keys::write_key(pk, &dir.join("proving_key.bin"))?;
     keys::write_key(&pk.vk, &dir.join("verifying_key.bin"))?;
     let snarkjs = serde_json::to_string_pretty(&keys::snarkjs_vk_json(&pk.vk))?;
@@ -193,6 +327,7 @@ fn write_keys(
         schema: schema.clone(),
         vk_hash: keys::vk_hash(&pk.vk),
         development_label: label,
+        ceremony: ceremony.map(|(p, _)| p),
         dir: dir.to_owned(),
     };
     std::fs::write(dir.join("key.json"), serde_json::to_string_pretty(&info)?)?;
@@ -203,8 +338,11 @@ impl SetupArgs {
     /// Makes development keys.
     pub(crate) fn run(self) -> Result<KeyInfo> {
         let schema = self.location.schema()?;
-        let pk = keys::dev_setup(&schema, &self.label)?;
-        write_keys(&self.location.dir(), &schema, &pk, Some(self.label))
+        let bar = Bar::new(self.json);
+        let pk = step(&bar, "Groth16 setup (development keys)", || {
+            keys::dev_setup(&schema, &self.label)
+        })?;
+        write_keys(&self.location.dir(), &schema, &pk, Some(self.label), None)
     }
 }
 
@@ -246,15 +384,38 @@ impl ExportArgs {
 }
 
 impl ImportArgs {
-    /// Imports a proving key after checking it belongs to the schema's circuit.
+    /// Imports a ceremony's zkey (transcript checked) or an arkworks proving key.
     pub(crate) fn run(self) -> Result<KeyInfo> {
         let schema = self.location.schema()?;
-        let pk: ProvingKey = keys::read_key(&self.proving_key)?;
-        keys::check_proving_key(&schema, &pk)?;
-        // A development key stays one, whatever path it took here.
-        let dev = keys::dev_setup(&schema, keys::DEFAULT_DEV_LABEL)?;
-        let label = (dev.vk == pk.vk).then(|| keys::DEFAULT_DEV_LABEL.to_owned());
-        write_keys(&self.location.dir(), &schema, &pk, label)
+        let bar = Bar::new(self.json);
+        if let (Some(zkey), Some(ptau)) = (&self.zkey, &self.ptau) {
+            let scratch = tempdir()?;
+            let (key, provenance) = era_prover::ceremony::import_zkey(
+                &schema,
+                zkey,
+                ptau,
+                &self.snarkjs.snarkjs()?,
+                scratch.path(),
+                &bar,
+            )?;
+            return write_keys(
+                &self.location.dir(),
+                &schema,
+                &key.pk,
+                None,
+                Some((provenance, zkey)),
+            );
+        }
+        let path = self.proving_key.as_deref().expect("clap requires --zkey or --proving-key");
+        let pk: ProvingKey = step(&bar, "reading the proving key", || keys::read_key(path))?;
+        step(&bar, "checking the key against the circuit", || {
+            keys::check_proving_key(&schema, &pk)
+        })?;
+        // A known development key keeps its label; any arkworks key stays undeployable on public
+        // chains (no transcript), whatever this label says.
+        let label = era_prover::ceremony::is_development_key(&pk.vk)
+            .then(|| keys::DEFAULT_DEV_LABEL.to_owned());
+        write_keys(&self.location.dir(), &schema, &pk, label, None)
     }
 }
 
@@ -274,6 +435,74 @@ impl KeysArgs {
                 let json = args.json;
                 print(&args.run()?, json)
             }
+            KeysCommand::ExportR1cs(args) => {
+                let json = args.json;
+                print(&args.run()?, json)
+            }
+        }
+    }
+}
+
+/// A temporary directory (removed on drop) for files handed to snarkjs.
+pub(crate) fn tempdir() -> Result<TempDir> {
+    let path = std::env::temp_dir().join(format!(
+        "era-{}-{}",
+        std::process::id(),
+        std::time::SystemTime::now().duration_since(std::time::UNIX_EPOCH)?.as_nanos()
+    ));
+    std::fs::create_dir_all(&path).wrap_err_with(|| format!("cannot create {}", path.display()))?;
+    Ok(TempDir(path))
+}
+
+/// A directory removed when dropped.
+pub(crate) struct TempDir(PathBuf);
+
+impl TempDir {
+    pub(crate) fn path(&self) -> &Path {
+        &self.0
+    }
+}
+
+impl Drop for TempDir {
+    fn drop(&mut self) {
+        let _ = std::fs::remove_dir_all(&self.0);
+    }
+}
+
+/// era-prover's progress steps as a spinner with the elapsed time on stderr; hidden when stderr
+/// is not a terminal or with --json.
+pub(crate) struct Bar(Option<indicatif::ProgressBar>);
+
+impl Bar {
+    pub(crate) fn new(json: bool) -> Self {
+        use std::io::IsTerminal as _;
+        Self((!json && std::io::stderr().is_terminal()).then(|| {
+            let bar = indicatif::ProgressBar::new_spinner();
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{spinner} {msg} [{elapsed}]")
+                    .expect("a valid template"),
+            );
+            bar.enable_steady_tick(std::time::Duration::from_millis(100));
+            bar
+        }))
+    }
+}
+
+impl era_prover::Progress for Bar {
+    fn start(&self, step: &str) {
+        if let Some(bar) = &self.0 {
+            bar.reset_elapsed();
+            bar.set_message(step.to_owned());
+        }
+    }
+
+    fn finish(&self) {}
+}
+
+impl Drop for Bar {
+    fn drop(&mut self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
         }
     }
 }

@@ -8,7 +8,7 @@ use era_prover::{Binding, ProofBundle, Record};
 use eyre::{Result, WrapErr};
 use serde::Serialize;
 
-use super::keys::KeyLocation;
+use super::keys::{Bar, KeyLocation};
 
 /// Prove that a private record (JSON) satisfies its schema, bound to a subject, scenario, chain and
 /// registry. Writes the proof, public inputs and ready-to-send calldata; the record stays private.
@@ -34,6 +34,10 @@ pub(crate) struct ProveArgs {
     /// Where to write the proof JSON.
     #[arg(long, default_value = "proof.json")]
     pub(crate) out: PathBuf,
+    /// Also write snarkjs' `proof.json` and `public.json` into this directory (for `snarkjs
+    /// groth16 verify` with the key's `verification_key.json`).
+    #[arg(long, value_name = "DIR")]
+    pub(crate) snarkjs: Option<PathBuf>,
     /// Print JSON.
     #[arg(long)]
     pub(crate) json: bool,
@@ -69,7 +73,8 @@ pub(crate) fn scenario_id(text: &str) -> B256 {
 impl ProveArgs {
     /// Proves and writes the proof file.
     pub(crate) fn run(self) -> Result<ProveOutput> {
-        let (info, pk) = self.location.proving_key()?;
+        let bar = Bar::new(self.json);
+        let (info, pk) = self.location.proving_key_with(&bar)?;
         let text = std::fs::read_to_string(&self.record)
             .wrap_err_with(|| format!("cannot read record {}", self.record.display()))?;
         let record = Record::from_json(&text, &info.schema)
@@ -81,10 +86,28 @@ impl ProveArgs {
             chain_id: self.chain_id,
             registry: self.registry,
         };
-        let bundle =
-            era_prover::prove(&pk, &info.schema, &record, &binding, &mut era_prover::os_rng())?;
+        let bundle = era_prover::prove_with_progress(
+            &pk,
+            &info.schema,
+            &record,
+            &binding,
+            &mut era_prover::os_rng(),
+            &bar,
+        )?;
+        drop(bar);
         std::fs::write(&self.out, serde_json::to_string_pretty(&bundle)? + "\n")
             .wrap_err_with(|| format!("cannot write {}", self.out.display()))?;
+        if let Some(dir) = &self.snarkjs {
+            std::fs::create_dir_all(dir)
+                .wrap_err_with(|| format!("cannot create {}", dir.display()))?;
+            for (name, json) in
+                [("proof.json", bundle.snarkjs_proof()?), ("public.json", bundle.snarkjs_public())]
+            {
+                let path = dir.join(name);
+                std::fs::write(&path, serde_json::to_string_pretty(&json)? + "\n")
+                    .wrap_err_with(|| format!("cannot write {}", path.display()))?;
+            }
+        }
         Ok(ProveOutput { path: self.out, bundle })
     }
 }

@@ -10,17 +10,19 @@ use std::{
 use alloy::{
     network::TransactionBuilder,
     primitives::{Address, B256, Bytes},
-    providers::{Provider, ProviderBuilder},
+    providers::Provider,
     rpc::types::TransactionRequest,
-    signers::local::PrivateKeySigner,
 };
 use clap::{Args, Subcommand};
 use era_prover::solidity::verifier_source;
 use eyre::{Result, WrapErr, bail, eyre};
 use serde::Serialize;
 
-use super::keys::KeyLocation;
-use crate::{connect::is_dev_chain, output::print};
+use super::keys::{Bar, KeyLocation, SnarkjsArgs, tempdir};
+use crate::{
+    connect::{RpcArgs, WalletArgs, is_dev_chain},
+    output::print,
+};
 
 /// Generate or deploy the Solidity verifier of a schema's key.
 #[derive(Debug, Args)]
@@ -34,7 +36,8 @@ pub(crate) struct VerifierArgs {
 pub(crate) enum VerifierCommand {
     /// Write `<Name>Verifier.sol` for the schema's key.
     Generate(GenerateArgs),
-    /// Compile and deploy the verifier (refuses development keys on non-dev chains).
+    /// Compile and deploy the verifier (on non-dev chains only for keys with a checked ceremony
+    /// transcript).
     Deploy(DeployArgs),
 }
 
@@ -56,19 +59,19 @@ pub(crate) struct GenerateArgs {
 pub(crate) struct DeployArgs {
     #[command(flatten)]
     pub(crate) location: KeyLocation,
-    /// JSON-RPC endpoint.
-    #[arg(long, env = "ETH_RPC_URL", default_value = "http://127.0.0.1:8545")]
-    pub(crate) rpc_url: String,
-    /// Deployer key.
-    #[arg(long, env = "ERA_PRIVATE_KEY")]
-    pub(crate) private_key: PrivateKeySigner,
+    #[command(flatten)]
+    pub(crate) rpc: RpcArgs,
+    #[command(flatten)]
+    pub(crate) wallet: WalletArgs,
     /// The solc to compile with (the project's solc-js shim by default).
     #[arg(long, default_value = "tools/solc")]
     pub(crate) solc: PathBuf,
-    /// Deploy development keys to a chain that is not a local dev chain (31337/1337) anyway.
-    /// Anyone can forge proofs under development keys.
+    /// The Powers-of-Tau file of the key's ceremony: on a chain that is not a local dev chain,
+    /// the key's transcript (ceremony.zkey) is checked against it with `snarkjs zkey verify`.
     #[arg(long)]
-    pub(crate) allow_dev_keys: bool,
+    pub(crate) ptau: Option<PathBuf>,
+    #[command(flatten)]
+    pub(crate) snarkjs: SnarkjsArgs,
     /// Print JSON.
     #[arg(long)]
     pub(crate) json: bool,
@@ -119,8 +122,12 @@ pub(crate) struct DeployOutput {
     pub(crate) chain_id: u64,
     /// The key's hash.
     pub(crate) vk_hash: B256,
-    /// Whether it verifies development-key proofs (forgeable).
+    /// Whether the key has no checked ceremony transcript (anyone may be able to forge proofs);
+    /// only ever true on local dev chains.
     pub(crate) development: bool,
+    /// The checked ceremony, on chains that are not local dev chains.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub(crate) ceremony: Option<era_prover::ceremony::Provenance>,
 }
 
 impl fmt::Display for DeployOutput {
@@ -167,32 +174,39 @@ fn compile(solc: &Path, contract: &str, source: &str) -> Result<Bytes> {
 }
 
 impl DeployArgs {
-    /// Deploys the verifier, after refusing development keys on public chains.
+    /// Deploys the verifier; on a chain that is not a local dev chain only a key whose ceremony
+    /// transcript checks out (era_prover::ceremony::check_deployable), whatever key.json says.
     pub(crate) async fn run(self) -> Result<DeployOutput> {
         let (info, vk) = self.location.verifying_key()?;
-        let provider = ProviderBuilder::new()
-            .wallet(self.private_key)
-            .connect(&self.rpc_url)
-            .await
-            .wrap_err_with(|| format!("cannot connect to {}", self.rpc_url))?;
-        let chain_id = provider
-            .get_chain_id()
-            .await
-            .wrap_err_with(|| format!("no chain at {}", self.rpc_url))?;
-        // key.json says so, or the key is the default development key whatever key.json says.
-        let development = info.is_development()
-            || era_prover::keys::dev_setup(&info.schema, era_prover::keys::DEFAULT_DEV_LABEL)?.vk
-                == vk;
-        if development && !is_dev_chain(chain_id) && !self.allow_dev_keys {
-            bail!(
-                "refusing to deploy a verifier for DEVELOPMENT keys of `{}` to chain {chain_id}: anyone can forge \
-                 proofs with them; import ceremony keys (`era keys import`) or pass --allow-dev-keys",
-                info.schema.name
-            );
-        }
+        let (chain, _) = self.rpc.connect_signer(self.wallet.signer()?).await?;
+        let chain_id = chain.id;
+        let transcript = info.dir.join(era_prover::ceremony::TRANSCRIPT_FILE);
+        let (development, ceremony) = if is_dev_chain(chain_id) {
+            let ceremony_less = !transcript.is_file() || info.is_development();
+            (era_prover::ceremony::is_development_key(&vk) || ceremony_less, None)
+        } else {
+            let scratch = tempdir()?;
+            let provenance = era_prover::ceremony::check_deployable(
+                &info.schema,
+                &vk,
+                &transcript,
+                self.ptau.as_deref(),
+                &self.snarkjs.snarkjs()?,
+                scratch.path(),
+                &Bar::new(self.json),
+            )
+            .wrap_err_with(|| {
+                format!(
+                    "refusing to deploy the verifier of `{}` to chain {chain_id}",
+                    info.schema.name
+                )
+            })?;
+            (false, Some(provenance))
+        };
         let contract = info.schema.verifier_contract_name();
         let code = compile(&self.solc, &contract, &verifier_source(&info.schema, &vk))?;
-        let receipt = provider
+        let receipt = chain
+            .provider
             .send_transaction(TransactionRequest::default().with_deploy_code(code))
             .await?
             .get_receipt()
@@ -200,7 +214,14 @@ impl DeployArgs {
         let address = receipt
             .contract_address
             .ok_or_else(|| eyre!("deployment reverted: {}", receipt.transaction_hash))?;
-        Ok(DeployOutput { contract, address, chain_id, vk_hash: info.vk_hash, development })
+        Ok(DeployOutput {
+            contract,
+            address,
+            chain_id,
+            vk_hash: info.vk_hash,
+            development,
+            ceremony,
+        })
     }
 }
 

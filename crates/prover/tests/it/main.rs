@@ -1,6 +1,7 @@
 //! Integration tests of era-prover: one binary, one module per area.
 
 mod circuit;
+mod commitment;
 mod keys;
 mod poseidon;
 mod proofs;

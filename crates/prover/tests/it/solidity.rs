@@ -48,6 +48,30 @@ fn committed_fixture_proofs_verify_in_rust() {
         let record =
             era_prover::Record::from_json(&std::fs::read_to_string(record_path).unwrap(), &schema)
                 .unwrap();
-        assert_eq!(bundle.public_inputs[0], era_prover::field::fr_to_u256(record.commitment()));
+        assert_eq!(
+            bundle.public_inputs[0],
+            era_prover::field::fr_to_u256(record.commitment(&schema))
+        );
+    }
+}
+
+/// The deployment's denylist holds exactly the committed development verifiers' key hashes.
+#[test]
+fn development_vk_hashes_are_the_committed_verifiers() {
+    use era_prover::ceremony::{DEVELOPMENT_VK_HASHES, is_development_key};
+    for schema in Schema::builtin() {
+        let pk = dev_setup(&schema, era_prover::keys::DEFAULT_DEV_LABEL).unwrap();
+        let hash = era_prover::keys::vk_hash(&pk.vk);
+        assert!(is_development_key(&pk.vk), "{}", schema.name);
+        assert!(DEVELOPMENT_VK_HASHES.contains(&(schema.name.as_str(), hash)), "{}", schema.name);
+        let source = std::fs::read_to_string(
+            root()
+                .join("contracts/verifiers")
+                .join(format!("{}.sol", schema.verifier_contract_name())),
+        )
+        .unwrap();
+        assert!(source.contains(&hash.to_string()), "{}", schema.name);
+        // Another label is not on the list (it is refused for lacking a transcript instead).
+        assert!(!is_development_key(&dev_setup(&schema, "staging").unwrap().vk));
     }
 }
