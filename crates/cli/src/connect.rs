@@ -99,7 +99,7 @@ impl WalletArgs {
             KeySource::Raw { key, origin } => key.trim().parse().map_err(|_| {
                 eyre!("{origin} is not a valid private key: expected 32 bytes of hex (0x…)")
             })?,
-            KeySource::Keystore(path) if path.is_dir() => self.from_folder(&path, from)?,
+            KeySource::Keystore(path) if path.is_dir() => self.open_folder(&path, from)?,
             KeySource::Keystore(path) => self.decrypt(&path, &self.password_for(&path)?)?,
             KeySource::Account(name) => {
                 let path = keystores_dir()?.join(&name);
@@ -192,7 +192,7 @@ impl WalletArgs {
 
     /// A --keystore folder: its only keystore, or with --from the one holding that address (each
     /// is tried with the one password; keystores do not record their address in clear).
-    fn from_folder(&self, folder: &Path, from: Option<Address>) -> Result<PrivateKeySigner> {
+    fn open_folder(&self, folder: &Path, from: Option<Address>) -> Result<PrivateKeySigner> {
         let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
             .wrap_err_with(|| format!("cannot read keystore folder {}", folder.display()))?
             .filter_map(|entry| entry.ok().map(|e| e.path()))
