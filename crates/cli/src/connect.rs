@@ -118,7 +118,7 @@ enum KeySource {
     Account(String),
 }
 
-/// The environment variables, read through one function so tests and callers agree.
+/// An environment variable; set but empty counts as unset (`ETH_PRIVATE_KEY= era ...`).
 fn env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
 }
