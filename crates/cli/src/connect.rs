@@ -42,16 +42,9 @@ const WALLET: &str = "Wallet options";
 /// `ETH_PASSWORD`, a file as in Foundry) or, when none is given, a prompt on the terminal.
 #[derive(Clone, Debug, Default, Args)]
 pub(crate) struct WalletArgs {
-    /// A keystore in ~/.foundry/keystores by name, as `cast wallet import NAME` stores it
-    /// [env: ETH_KEYSTORE_ACCOUNT].
-    #[arg(
-        help_heading = WALLET,
-        long = "account",
-        id = "wallet_account",
-        value_name = "ACCOUNT_NAME",
-        conflicts_with_all = ["keystore", "private_key"]
-    )]
-    pub(crate) account: Option<String>,
+    /// `--account NAME`: a keystore in ~/.foundry/keystores by name.
+    #[command(flatten)]
+    pub(crate) account: AccountArg,
     /// A keystore file, or a folder of keystores: its only one, or the one of --from
     /// [env: ETH_KEYSTORE].
     #[arg(long, help_heading = WALLET, value_name = "PATH", conflicts_with = "private_key")]
@@ -72,6 +65,51 @@ pub(crate) struct WalletArgs {
     pub(crate) from: Option<Address>,
 }
 
+/// `--account NAME` [env: ETH_KEYSTORE_ACCOUNT], added to a command only if it has no `--account`
+/// of its own: clap allows one argument per long name, and a command that already names an address
+/// `--account` (e.g. whose credits to pay out) keeps working. Such a command still signs with
+/// `ETH_KEYSTORE_ACCOUNT`, `--keystore` or `--private-key`, and gets `--account NAME` once its own
+/// flag is renamed.
+#[derive(Clone, Debug, Default)]
+pub(crate) struct AccountArg(pub(crate) Option<String>);
+
+const ACCOUNT_ID: &str = "wallet_account";
+
+impl clap::FromArgMatches for AccountArg {
+    fn from_arg_matches(matches: &clap::ArgMatches) -> Result<Self, clap::Error> {
+        // `try_get_one` is an error, not a panic, when the command has no such argument.
+        Ok(Self(matches.try_get_one::<String>(ACCOUNT_ID).ok().flatten().cloned()))
+    }
+
+    fn update_from_arg_matches(&mut self, matches: &clap::ArgMatches) -> Result<(), clap::Error> {
+        *self = Self::from_arg_matches(matches)?;
+        Ok(())
+    }
+}
+
+impl Args for AccountArg {
+    fn augment_args(cmd: clap::Command) -> clap::Command {
+        if cmd.get_arguments().any(|arg| arg.get_long() == Some("account")) {
+            return cmd;
+        }
+        cmd.arg(
+            clap::Arg::new(ACCOUNT_ID)
+                .long("account")
+                .value_name("ACCOUNT_NAME")
+                .help(
+                    "A keystore in ~/.foundry/keystores by name, as `cast wallet import NAME` \
+                     stores it [env: ETH_KEYSTORE_ACCOUNT]",
+                )
+                .help_heading(WALLET)
+                .conflicts_with_all(["keystore", "private_key"]),
+        )
+    }
+
+    fn augment_args_for_update(cmd: clap::Command) -> clap::Command {
+        Self::augment_args(cmd)
+    }
+}
+
 /// Where the signing key comes from, once flags and environment are resolved.
 #[derive(Debug)]
 enum KeySource {
@@ -80,7 +118,7 @@ enum KeySource {
     Account(String),
 }
 
-/// The environment variables, read through one function so tests and callers agree.
+/// An environment variable; set but empty counts as unset (`ETH_PRIVATE_KEY= era ...`).
 fn env(name: &str) -> Option<String> {
     std::env::var(name).ok().filter(|v| !v.is_empty())
 }
@@ -99,7 +137,7 @@ impl WalletArgs {
             KeySource::Raw { key, origin } => key.trim().parse().map_err(|_| {
                 eyre!("{origin} is not a valid private key: expected 32 bytes of hex (0x…)")
             })?,
-            KeySource::Keystore(path) if path.is_dir() => self.from_folder(&path, from)?,
+            KeySource::Keystore(path) if path.is_dir() => self.open_folder(&path, from)?,
             KeySource::Keystore(path) => self.decrypt(&path, &self.password_for(&path)?)?,
             KeySource::Account(name) => {
                 let path = keystores_dir()?.join(&name);
@@ -119,7 +157,7 @@ impl WalletArgs {
 
     /// Flags first, then Foundry's environment variables, then the suite's older ERA_PRIVATE_KEY.
     fn source(&self) -> Result<KeySource> {
-        if let Some(name) = &self.account {
+        if let Some(name) = &self.account.0 {
             return Ok(KeySource::Account(name.clone()));
         }
         if let Some(path) = &self.keystore {
@@ -192,7 +230,7 @@ impl WalletArgs {
 
     /// A --keystore folder: its only keystore, or with --from the one holding that address (each
     /// is tried with the one password; keystores do not record their address in clear).
-    fn from_folder(&self, folder: &Path, from: Option<Address>) -> Result<PrivateKeySigner> {
+    fn open_folder(&self, folder: &Path, from: Option<Address>) -> Result<PrivateKeySigner> {
         let mut files: Vec<PathBuf> = std::fs::read_dir(folder)
             .wrap_err_with(|| format!("cannot read keystore folder {}", folder.display()))?
             .filter_map(|entry| entry.ok().map(|e| e.path()))

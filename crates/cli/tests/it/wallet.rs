@@ -316,4 +316,8 @@ fn sending_commands_take_the_foundry_signer_flags() {
             assert!(help.contains(&format!("{flag} <")), "era {} lacks {flag}", command.join(" "));
         }
     }
+    // `era asset claim` has an `--account ADDRESS` of its own (whose credits): it keeps it, and
+    // signs with the other flags (or ETH_KEYSTORE_ACCOUNT) until that flag is renamed.
+    let help = crate::common::era_with(&[], &["asset", "claim", "--help"]).ok();
+    assert!(help.contains("--account <ACCOUNT>") && help.contains("--keystore <PATH>"), "{help}");
 }
