@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # A full cross-domain margin case through the `era` CLI against a fresh anvil: partners registered
-# through the timelock, a provider posts, a partner freezes (binding a withdrawal queued before),
-# two partners assess, governance slashes 30% after the dispute window, both partners claim, the
+# through the timelock, a provider posts and queues everything (it stops counting as coverage at
+# once), a partner freezes with a bond (reaching the queued margin), the unfrozen rest leaves,
+# the freezer accepts a second partner, both assess, governance slashes 30% after the dispute
+# window with the weights it approves, both partners claim (the freezer its bond back too), the
 # provider leaves with the rest. Refused steps print their one-line error.
 #   governance anvil account 0 (deployer, timelock proposer, holder of the local ERA supply)
 #   provider   anvil account 1;  partners alpha and beta: accounts 2 and 3
@@ -19,6 +21,8 @@ P=$($CAST wallet address --private-key $PROV); A=$($CAST wallet address --privat
 run deploy --private-key $GOV --timelock-delay 1h
 TOKEN=$(jqr .contracts.ERAToken.address < "$ERA_DEPLOYMENTS/31337.json")
 $CAST send -q --private-key $GOV "$TOKEN" 'transfer(address,uint256)' "$P" 150000ether
+# Partners post bonds when they freeze (2% of the amount).
+$CAST send -q --private-key $GOV "$TOKEN" 'transfer(address,uint256)' "$A" 5000ether
 run partner add alpha --actor $A --private-key $GOV
 run partner add beta --actor $B --private-key $GOV
 run warp 1h
@@ -26,18 +30,24 @@ run gov execute --private-key $GOV
 fails margin post 99999 --ecosystems 5 --private-key $PROV
 run margin post 100000 --ecosystems 5 --private-key $PROV
 run margin withdraw queue 100000 --private-key $PROV
+run margin show $P
 run warp 7d
 fails margin freeze $P 100001 --evidence "default on invoice 42" --private-key $ALPHA
 fails margin freeze $P 1 --evidence x --private-key $PROV
+fails margin freeze $P 60000 --evidence "default on invoice 42" --private-key $BETA
 run margin freeze $P 60000 --evidence "default on invoice 42" --private-key $ALPHA
+run margin withdraw complete --private-key $PROV
 fails margin withdraw complete --private-key $PROV
+fails margin assess 1 --lead-time 0h --loss-prevented 36000 --private-key $BETA
+run margin accept 1 beta --private-key $ALPHA
 run margin assess 1 --lead-time 48h --loss-prevented 30000 --private-key $ALPHA
 run margin assess 1 --lead-time 0h --loss-prevented 36000 --private-key $BETA
 run risk publish $P --default-rate 1.5% --delay 90m --tampering 0.02% --anomaly 0.4% --volatility 9% --commitment "records of 2026-Q3" --private-key $ALPHA
-run risk show $P
+run risk show $P --partner alpha
 fails margin resolve 1 --slash 30% --private-key $GOV
 fails margin resolve 1 --slash 60% --private-key $GOV
 run warp 3d
+fails margin assess 1 --lead-time 72h --loss-prevented 60000 --private-key $BETA
 run margin resolve 1 --slash 30% --private-key $GOV
 run warp 1h
 run gov execute --private-key $GOV
@@ -47,8 +57,5 @@ run margin claim 1 --private-key $ALPHA
 run margin claim 1 --private-key $BETA
 fails margin claim 1 --private-key $BETA
 run margin show $P
-fails margin withdraw complete --private-key $PROV
 fails margin claim 1 --private-key $GOV
-run margin withdraw queue 70000 --private-key $PROV
-run warp 7d
 run margin withdraw complete --private-key $PROV

@@ -39,7 +39,7 @@ const COEFFICIENT_ONE: u32 = 10_000;
 /// Longest authorization the registry accepts.
 const MAX_PERIOD: u64 = 365 * 86_400;
 /// `Status` of the registry's assets.
-const STATUS_NAMES: [&str; 4] = ["none", "live", "retired", "invalid"];
+const STATUS_NAMES: [&str; 5] = ["none", "live", "retired", "invalid", "retiring"];
 
 /// State assets: register, authorize, revoke, check, export, claim, show, list.
 #[derive(Debug, Args)]
@@ -631,7 +631,7 @@ impl AuthorizeArgs {
             bail!(
                 "asset {} is {}: only live assets can be authorized",
                 t.asset,
-                STATUS_NAMES[usize::from(asset.status).min(3)]
+                STATUS_NAMES[usize::from(asset.status).min(4)]
             );
         }
         let schema = registry.schemaOf(asset.schemaId).call().await?;
@@ -709,13 +709,13 @@ impl ConsentArgs {
             bail!(
                 "asset {} is {}: only live assets can be authorized",
                 t.asset,
-                STATUS_NAMES[usize::from(asset.status).min(3)]
+                STATUS_NAMES[usize::from(asset.status).min(4)]
             );
         }
         let now = chain_time(&suite.chain).await?;
         let registry = suite.assets();
         let (expiry, deadline) = (now + self.period, now + self.valid);
-        let nonce = registry.nonces(owner).call().await?;
+        let nonce = fresh_nonce(&suite, owner, t.asset, consumer).await?;
         let digest = registry
             .consentDigest(t.asset, consumer, expiry, nonce, U256::from(deadline))
             .call()
@@ -735,6 +735,29 @@ impl ConsentArgs {
             .wrap_err_with(|| format!("cannot write {}", self.out.display()))?;
         print(&consent, t.tx.json)
     }
+}
+
+/// An unused consent nonce of `owner`: nonces are unordered (a Permit2-style bitmap), so each
+/// consent takes a random-looking one and an unused consent never blocks a later one.
+async fn fresh_nonce(suite: &Suite, owner: Address, asset: B256, consumer: B256) -> Result<U256> {
+    let nanos = std::time::SystemTime::now()
+        .duration_since(std::time::UNIX_EPOCH)
+        .map(|d| d.as_nanos())
+        .unwrap_or_default();
+    let mut seed = keccak256((owner, asset, consumer, U256::from(nanos)).abi_encode());
+    loop {
+        let nonce = U256::from_be_bytes(seed.0);
+        if !nonce_used(suite, owner, nonce).await? {
+            return Ok(nonce);
+        }
+        seed = keccak256(seed);
+    }
+}
+
+/// Whether `owner` used (or invalidated) consent nonce `nonce`.
+async fn nonce_used(suite: &Suite, owner: Address, nonce: U256) -> Result<bool> {
+    let bitmap = suite.assets().nonceBitmap(owner, nonce >> 8).call().await?;
+    Ok(bitmap.bit((nonce & U256::from(0xff)).to::<usize>()))
 }
 
 /// `era asset pay`.
@@ -768,16 +791,16 @@ impl PayArgs {
             bail!("the consent expired at {}: ask the owner for a new one", fmt_time(c.deadline));
         }
         let asset = registry.assetOf(c.asset_id).call().await?;
-        if registry.nonces(asset.owner).call().await? != c.nonce {
+        if nonce_used(&suite, asset.owner, c.nonce).await? {
             bail!(
-                "the consent was used or superseded (the owner's nonce moved on): ask the owner for a new one"
+                "the consent was used or cancelled (its nonce is spent): ask the owner for a new one"
             );
         }
         if asset.status != 1 {
             bail!(
                 "asset {} is {}: only live assets can be authorized",
                 c.asset_id,
-                STATUS_NAMES[usize::from(asset.status).min(3)]
+                STATUS_NAMES[usize::from(asset.status).min(4)]
             );
         }
         let schema = registry.schemaOf(asset.schemaId).call().await?;
@@ -787,6 +810,7 @@ impl PayArgs {
             c.asset_id,
             c.consumer,
             c.expiry,
+            c.nonce,
             U256::from(c.deadline),
             c.signature.clone(),
         );
@@ -802,17 +826,31 @@ impl PayArgs {
 struct RevokeOutput {
     asset_id: B256,
     consumer: B256,
-    tx: Sent,
+    /// ERA refunded to whoever paid for the authorization, for its unused period.
+    #[serde(serialize_with = "crate::amount::decimal")]
+    refund: U256,
+    /// Who got the refund (zero when the owner paid itself).
+    payer: Address,
+    txs: Vec<Sent>,
 }
 
 impl fmt::Display for RevokeOutput {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "revoked {} on asset {} (export again to revoke it on other rollups)",
+            "revoked {} on asset {} (sent to every rollup it was exported to)",
             self.consumer, self.asset_id
         )?;
-        write!(f, "  {}", self.tx)
+        if !self.refund.is_zero() {
+            writeln!(
+                f,
+                "  refunded {} to {} for the unused period",
+                fmt_era(self.refund),
+                self.payer
+            )?;
+        }
+        let lines: Vec<String> = self.txs.iter().map(|t| format!("  {t}")).collect();
+        write!(f, "{}", lines.join("\n"))
     }
 }
 
@@ -828,8 +866,28 @@ impl ConsumerArgs {
                 self.asset
             );
         }
-        let tx = send("revoke", suite.assets().revoke(self.asset, consumer)).await?;
-        print(&RevokeOutput { asset_id: self.asset, consumer, tx }, self.tx.json)
+        let registry = suite.assets();
+        // A consumer-paid authorization is refunded pro rata for its unused period, from the
+        // owner's credits first and then from its wallet.
+        let grant = registry.grantOf(self.asset, consumer).call().await?;
+        let (g, payer) = (grant._0, grant.payer);
+        let now = chain_time(&suite.chain).await?;
+        let refund = if g.paidByOther && g.expiry > g.start.to::<u64>() {
+            U256::from(g.fee) * U256::from(g.expiry - now.min(g.expiry))
+                / U256::from(g.expiry - g.start.to::<u64>())
+        } else {
+            U256::ZERO
+        };
+        let mut txs = Vec::new();
+        let from_wallet = refund.saturating_sub(registry.credits(sender).call().await?);
+        if !from_wallet.is_zero() {
+            txs.extend(prepare_payment(&suite, sender, from_wallet, "refund").await?);
+        }
+        // Mirrors on other rollups learn of the revocation: the caller pays those messages.
+        let fee = registry.quoteMessages(self.asset, consumer).call().await?;
+        txs.push(send("revoke", registry.revoke(self.asset, consumer).value(fee)).await?);
+        let out = RevokeOutput { asset_id: self.asset, consumer, refund, payer, txs };
+        print(&out, self.tx.json)
     }
 }
 
@@ -1005,7 +1063,7 @@ impl ExportArgs {
 #[derive(Debug, Args)]
 struct ClaimArgs {
     /// Whose credits to pay out (they always go to that account); default: the sender.
-    #[arg(long)]
+    #[arg(long = "for", value_name = "ADDRESS")]
     account: Option<Address>,
     #[command(flatten)]
     tx: SendArgs,
@@ -1071,8 +1129,8 @@ struct AssetView {
     uses: u32,
     coefficient: u32,
     registered_at: u64,
-    /// The open challenge's challenger, if any.
-    challenger: Option<Address>,
+    /// Who has an open challenge against it (the earliest commitment first in line).
+    challengers: Vec<Address>,
 }
 
 impl fmt::Display for AssetView {
@@ -1086,7 +1144,7 @@ impl fmt::Display for AssetView {
         writeln!(f, "  uses         {}", self.uses)?;
         writeln!(f, "  coefficient  {}", fmt_coefficient(self.coefficient))?;
         write!(f, "  registered   {}", fmt_time(self.registered_at))?;
-        if let Some(c) = self.challenger {
+        for c in &self.challengers {
             write!(f, "\n  challenged   by {c}")?;
         }
         Ok(())
@@ -1100,11 +1158,11 @@ async fn view(suite: &Suite, asset_id: B256) -> Result<AssetView> {
         bail!("no asset {asset_id} on chain {}", suite.chain.id);
     }
     let schema = registry.schemaOf(a.schemaId).call().await?;
-    let challenger = registry.challengeOf(asset_id).call().await?.challenger;
+    let challengers = registry.challengersOf(asset_id).call().await?;
     Ok(AssetView {
         asset_id,
         owner: a.owner,
-        status: STATUS_NAMES[usize::from(a.status).min(3)],
+        status: STATUS_NAMES[usize::from(a.status).min(4)],
         schema_id: a.schemaId,
         scenario: schema.scenario,
         commitment: a.commitment,
@@ -1112,7 +1170,7 @@ async fn view(suite: &Suite, asset_id: B256) -> Result<AssetView> {
         uses: a.uses,
         coefficient: registry.coefficientOf(asset_id).call().await?,
         registered_at: a.registeredAt.to::<u64>(),
-        challenger: (!challenger.is_zero()).then_some(challenger),
+        challengers,
     })
 }
 

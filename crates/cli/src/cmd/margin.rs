@@ -12,7 +12,9 @@ use serde::Serialize;
 use crate::{
     amount::{fmt_duration, fmt_era, fmt_time, parse_era},
     cmd::{
-        margin_case::{AssessArgs, CaseArgs, ClaimArgs, FreezeArgs, LapseArgs, ResolveArgs},
+        margin_case::{
+            AcceptArgs, AssessArgs, CaseArgs, ClaimArgs, FreezeArgs, LapseArgs, ResolveArgs,
+        },
         margin_penalty::PenalizeArgs,
     },
     output::print,
@@ -41,6 +43,8 @@ enum MarginCommand {
     Show(ShowArgs),
     /// Freeze part of a provider's margin on a reported default (partners).
     Freeze(FreezeArgs),
+    /// Accept another partner into a case you opened, so it can assess its contribution.
+    Accept(AcceptArgs),
     /// Submit your contribution to an open case: warning lead time and loss prevented (partners).
     Assess(AssessArgs),
     /// Release or slash a case after its dispute window (the arbiter; through the timelock).
@@ -160,9 +164,9 @@ impl MarginState {
         })
     }
 
-    /// The part no case holds.
+    /// The part no case holds: a freeze reaches queued margin too, until it is paid out.
     pub(crate) fn unfrozen(&self) -> U256 {
-        self.margin - self.frozen
+        (self.margin + self.pending_withdrawal).saturating_sub(self.frozen)
     }
 }
 
@@ -229,6 +233,7 @@ impl MarginArgs {
                 print(&MarginState::read(&suite, args.provider).await?, args.json)
             }
             MarginCommand::Freeze(args) => args.run().await,
+            MarginCommand::Accept(args) => args.run().await,
             MarginCommand::Assess(args) => args.run().await,
             MarginCommand::Resolve(args) => args.run().await,
             MarginCommand::Lapse(args) => args.run().await,
@@ -316,15 +321,13 @@ impl QueueArgs {
     async fn run(self) -> Result<()> {
         let (suite, sender) = self.tx.open().await?;
         let before = MarginState::read(&suite, sender).await?;
-        if self.amount > before.margin {
-            bail!(
-                "{sender} has {} of margin, less than {}",
-                fmt_era(before.margin),
-                fmt_era(self.amount)
-            );
+        // A new queueing replaces the old one: what was queued counts as held again first.
+        let held = before.margin + before.pending_withdrawal;
+        if self.amount > held {
+            bail!("{sender} holds {} of margin, less than {}", fmt_era(held), fmt_era(self.amount));
         }
-        if self.amount != before.margin {
-            require_covered(&suite, before.margin - self.amount, before.ecosystems).await?;
+        if self.amount != held {
+            require_covered(&suite, held - self.amount, before.ecosystems).await?;
         }
         let tx = send("queueWithdrawal", suite.margin()?.queueWithdrawal(self.amount)).await?;
         let out = MarginOutput {
@@ -353,25 +356,17 @@ impl CompleteArgs {
                 fmt_duration(before.withdrawable_at - now)
             );
         }
-        if !before.frozen.is_zero() {
+        // Open cases hold back what they froze; the rest of the queued amount leaves.
+        let paid = before.pending_withdrawal.min(before.unfrozen());
+        if paid.is_zero() {
             bail!(
                 "{} of {sender}'s margin is frozen by open cases: nothing can be withdrawn until they are resolved or lapse",
                 fmt_era(before.frozen)
             );
         }
-        if before.pending_withdrawal > before.margin {
-            bail!(
-                "the queued withdrawal of {} exceeds the {} of margin left after slashes: queue a smaller one",
-                fmt_era(before.pending_withdrawal),
-                fmt_era(before.margin)
-            );
-        }
         let tx = send("completeWithdrawal", suite.margin()?.completeWithdrawal()).await?;
-        let out = MarginOutput {
-            txs: vec![tx],
-            paid: before.pending_withdrawal,
-            margin: MarginState::read(&suite, sender).await?,
-        };
+        let out =
+            MarginOutput { txs: vec![tx], paid, margin: MarginState::read(&suite, sender).await? };
         print(&out, self.tx.json)
     }
 }

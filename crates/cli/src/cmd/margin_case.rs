@@ -48,6 +48,17 @@ pub(crate) struct FreezeArgs {
     tx: SendArgs,
 }
 
+/// `era margin accept`.
+#[derive(Debug, Args)]
+pub(crate) struct AcceptArgs {
+    /// The case (you must be the partner that opened it).
+    case: u64,
+    /// The partner to accept (its registered name).
+    partner: String,
+    #[command(flatten)]
+    tx: SendArgs,
+}
+
 /// `era margin assess`.
 #[derive(Debug, Args)]
 pub(crate) struct AssessArgs {
@@ -245,16 +256,66 @@ impl FreezeArgs {
             );
         }
         let margin = suite.margin()?;
+        // The freeze posts a bond: the provider's if the case is released or lapses, back to the
+        // freezer with its share if the slash is upheld.
+        let bond = margin.freezeBond(self.amount).call().await?;
+        let era = suite.era();
+        let balance = era.balanceOf(sender).call().await?;
+        if balance < bond {
+            bail!(
+                "freezing {} needs a bond of {}: {sender} holds {}: get ERA first",
+                fmt_era(self.amount),
+                fmt_era(bond),
+                fmt_era(balance)
+            );
+        }
+        let mut txs = Vec::new();
+        if era.allowance(sender, *margin.address()).call().await? < bond {
+            txs.push(send("approve", era.approve(*margin.address(), bond)).await?);
+        }
         let id = margin.caseCount().call().await?.to::<u64>() + 1;
         let evidence = evidence_hash(&self.evidence);
         let tx = send("freeze", margin.freeze(self.provider, self.amount, evidence)).await?;
         let case = CaseState::read(&suite, id).await?;
         let summary = format!(
-            "partner `{}` froze {} of {}: case #{id}",
+            "partner `{}` froze {} of {}: case #{id} (bond {})",
             tier_name(partner),
             fmt_era(self.amount),
-            self.provider
+            self.provider,
+            fmt_era(bond)
         );
+        for t in txs {
+            if !self.tx.json {
+                println!("{t}");
+            }
+        }
+        print(&CaseOutput { summary, tx: Some(tx), operation: None, case }, self.tx.json)
+    }
+}
+
+impl AcceptArgs {
+    pub(crate) async fn run(self) -> Result<()> {
+        let (suite, sender) = self.tx.open().await?;
+        let opener = partner_of(&suite, sender).await?;
+        let case = open_case(&suite, self.case).await?;
+        if tier_name(opener) != case.partner {
+            bail!(
+                "case #{} was opened by partner `{}`: only it accepts other partners",
+                self.case,
+                case.partner
+            );
+        }
+        let margin = suite.margin()?;
+        let partner = era_bindings::tier_id(&self.partner)?;
+        if margin.actorOf(partner).call().await?.is_zero() {
+            bail!("`{}` is not a registered partner: see `era partner add`", self.partner);
+        }
+        let tx = send("accept", margin.accept(U256::from(self.case), partner)).await?;
+        let summary = format!(
+            "partner `{}` accepted into case #{}: it may assess now",
+            self.partner, self.case
+        );
+        let case = CaseState::read(&suite, self.case).await?;
         print(&CaseOutput { summary, tx: Some(tx), operation: None, case }, self.tx.json)
     }
 }
@@ -263,9 +324,26 @@ impl AssessArgs {
     pub(crate) async fn run(self) -> Result<()> {
         let (suite, sender) = self.tx.open().await?;
         let partner = partner_of(&suite, sender).await?;
-        open_case(&suite, self.case).await?;
+        let case = open_case(&suite, self.case).await?;
         let margin = suite.margin()?;
         let (id, hours) = (U256::from(self.case), U256::from(self.lead_time / 3_600));
+        let name = tier_name(partner);
+        if name != case.partner && !margin.contribution(id, partner).call().await?.accepted {
+            bail!(
+                "partner `{name}` is not in case #{}: `{}`, which opened it, accepts it with `era margin accept {} {name}`",
+                self.case,
+                case.partner,
+                self.case
+            );
+        }
+        let now = chain_time(&suite.chain).await?;
+        if now >= case.dispute_ends_at {
+            bail!(
+                "assessments of case #{} closed at {} with its dispute window",
+                self.case,
+                fmt_time(case.dispute_ends_at)
+            );
+        }
         let weight = margin.contributionWeight(id, hours, self.loss_prevented).call().await?;
         let tx = send("assess", margin.assess(id, hours, self.loss_prevented)).await?;
         let summary = format!(
@@ -292,6 +370,13 @@ impl ResolveArgs {
         let what =
             if self.release { "release".to_owned() } else { format!("slash {}", fmt_percent(wad)) };
         let now = chain_time(&suite.chain).await?;
+        // The resolution commits to the exact weights it approves: the participants' assessments,
+        // final once the dispute window has closed.
+        let (partners, weights) = if self.release {
+            (vec![], vec![])
+        } else {
+            approved_weights(&suite, self.case).await?
+        };
         let arbiter = margin.ARBITER_ROLE().call().await?;
         if margin.hasRole(arbiter, sender).call().await? {
             if now < case.dispute_ends_at {
@@ -302,7 +387,8 @@ impl ResolveArgs {
                     fmt_duration(case.dispute_ends_at - now)
                 );
             }
-            let tx = send("resolve", margin.resolve(U256::from(self.case), wad)).await?;
+            let tx = send("resolve", margin.resolve(U256::from(self.case), wad, partners, weights))
+                .await?;
             let case = CaseState::read(&suite, self.case).await?;
             let summary = format!("case #{} resolved: {what}", self.case);
             return print(
@@ -319,25 +405,44 @@ impl ResolveArgs {
                 timelock.address()
             );
         }
-        let delay = timelock.getMinDelay().call().await?.to::<u64>();
-        if now + delay < case.dispute_ends_at {
+        if now < case.dispute_ends_at {
             bail!(
-                "case #{}'s dispute window ends at {}; scheduled now, the timelock would execute at {}: schedule from {} on",
+                "case #{}'s dispute window ends at {} (in {}): its assessments are final only then, so schedule the resolution from then on",
                 self.case,
                 fmt_time(case.dispute_ends_at),
-                fmt_time(now + delay),
-                fmt_time(case.dispute_ends_at - delay)
+                fmt_duration(case.dispute_ends_at - now)
             );
         }
         let nonce = suite.chain.provider.get_transaction_count(sender).await?;
         let salt = keccak256((sender, U256::from(nonce), U256::from(now)).abi_encode());
-        let call = calldata(&ERAMargin::resolveCall { caseId: U256::from(self.case), wad });
+        let call = calldata(&ERAMargin::resolveCall {
+            caseId: U256::from(self.case),
+            wad,
+            partners,
+            weights,
+        });
         let (operation, tx) =
             schedule(&suite.chain, &suite.record, *margin.address(), call, salt).await?;
         let summary =
             format!("scheduled case #{} for the arbiter (the timelock): {what}", self.case);
         print(&CaseOutput { summary, tx: Some(tx), operation: Some(operation), case }, self.tx.json)
     }
+}
+
+/// The case's participants with a non-zero assessment, and those assessments as the weights to
+/// approve.
+async fn approved_weights(suite: &Suite, case: u64) -> Result<(Vec<B256>, Vec<U256>)> {
+    let margin = suite.margin()?;
+    let id = U256::from(case);
+    let (mut partners, mut weights) = (Vec::new(), Vec::new());
+    for partner in margin.caseParticipants(id).call().await? {
+        let assessed = margin.contribution(id, partner).call().await?.assessed;
+        if !assessed.is_zero() {
+            partners.push(partner);
+            weights.push(assessed);
+        }
+    }
+    Ok((partners, weights))
 }
 
 impl LapseArgs {
@@ -383,14 +488,21 @@ impl ClaimArgs {
         let margin = suite.margin()?;
         let id = U256::from(self.case);
         let contribution = margin.contribution(id, partner).call().await?;
-        if contribution._0.is_zero() {
+        if contribution.claimed {
             bail!(
-                "partner `{}` has no share of case #{}: it submitted no assessment before the resolution",
+                "partner `{}` already claimed its share of case #{}",
                 tier_name(partner),
                 self.case
             );
         }
-        if contribution._1 {
+        if margin.claimable(id, partner).call().await?.is_zero() {
+            bail!(
+                "partner `{}` has no share of case #{}: the resolution approved no weight for it",
+                tier_name(partner),
+                self.case
+            );
+        }
+        if contribution.claimed {
             bail!(
                 "partner `{}` already claimed its share of case #{}",
                 tier_name(partner),

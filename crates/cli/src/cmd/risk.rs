@@ -30,9 +30,9 @@ pub(crate) struct RiskArgs {
 /// `era risk` subcommands.
 #[derive(Debug, Subcommand)]
 enum RiskCommand {
-    /// Publish a provider's risk features (partners); replaces the latest ones.
+    /// Publish a provider's risk features (partners); appended to your history about it.
     Publish(Box<PublishArgs>),
-    /// The latest risk features of a provider.
+    /// A partner's latest (or an earlier) publication about a provider.
     Show(ShowArgs),
 }
 
@@ -71,6 +71,12 @@ struct PublishArgs {
 struct ShowArgs {
     /// The provider.
     provider: Address,
+    /// The partner whose publications to read (each partner keeps its own history).
+    #[arg(long)]
+    partner: String,
+    /// Publication number, from 0 (default: the latest).
+    #[arg(long)]
+    index: Option<u64>,
     #[command(flatten)]
     suite: SuiteArgs,
     /// Print JSON.
@@ -93,15 +99,36 @@ struct Features {
     /// The partner that published them.
     partner: String,
     published_at: u64,
+    /// Which of the partner's publications about the provider this is, from 0.
+    index: u64,
+    /// How many the partner has published about the provider.
+    publications: u64,
 }
 
 impl Features {
-    async fn read(suite: &Suite, provider: Address) -> Result<Self> {
-        let f = suite.margin()?.riskFeatures(provider).call().await?;
-        if f.publishedAt == 0 {
-            bail!("no risk features were published for {provider}");
+    async fn read(
+        suite: &Suite,
+        provider: Address,
+        partner: B256,
+        index: Option<u64>,
+    ) -> Result<Self> {
+        let margin = suite.margin()?;
+        let publications = margin.riskFeaturesCount(provider, partner).call().await?.to::<u64>();
+        if publications == 0 {
+            bail!("partner `{}` published no risk features for {provider}", tier_name(partner));
         }
+        let index = index.unwrap_or(publications - 1);
+        if index >= publications {
+            bail!(
+                "partner `{}` has {publications} publication(s) about {provider}: --index {index} is past the last ({})",
+                tier_name(partner),
+                publications - 1
+            );
+        }
+        let f = margin.riskFeaturesAt(provider, partner, U256::from(index)).call().await?;
         Ok(Self {
+            index,
+            publications,
             provider,
             default_rate_bps: f.defaultRateBps,
             delay_seconds: f.delaySeconds,
@@ -124,10 +151,12 @@ impl fmt::Display for Features {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(
             f,
-            "risk features of {} (by partner `{}`, {})",
+            "risk features of {} (by partner `{}`, {}; publication {} of {})",
             self.provider,
             self.partner,
-            fmt_time(self.published_at)
+            fmt_time(self.published_at),
+            self.index + 1,
+            self.publications
         )?;
         writeln!(f, "  default rate   {}", pct(self.default_rate_bps))?;
         writeln!(f, "  delay          {}", fmt_duration(self.delay_seconds.into()))?;
@@ -177,7 +206,8 @@ impl RiskArgs {
             RiskCommand::Publish(args) => args.run().await,
             RiskCommand::Show(args) => {
                 let suite = args.suite.open().await?;
-                print(&Features::read(&suite, args.provider).await?, args.json)
+                let partner = era_bindings::tier_id(&args.partner)?;
+                print(&Features::read(&suite, args.provider, partner, args.index).await?, args.json)
             }
         }
     }
@@ -204,14 +234,15 @@ impl PublishArgs {
         };
         let (suite, sender) = self.tx.open().await?;
         let margin = suite.margin()?;
-        if margin.partnerOf(sender).call().await?.is_zero() {
+        let partner = margin.partnerOf(sender).call().await?;
+        if partner.is_zero() {
             bail!(
                 "{sender} acts for no registered partner: only partners publish risk features (`era partner add`)"
             );
         }
         let tx = send("publishRiskFeatures", margin.publishRiskFeatures(self.provider, features))
             .await?;
-        let features = Features::read(&suite, self.provider).await?;
+        let features = Features::read(&suite, self.provider, partner, None).await?;
         print(&PublishOutput { tx, features }, self.tx.json)
     }
 }

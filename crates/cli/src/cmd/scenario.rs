@@ -370,13 +370,41 @@ pub(crate) async fn list(suite: &Suite) -> Result<ScenarioList> {
     Ok(ScenarioList { scenarios })
 }
 
-/// The id of the scenario named `name`, or an error saying how to list them.
+/// The id of the scenario `name`: `NAME@DEVELOPER`, or a bare `NAME` when exactly one developer
+/// registered a scenario of that name (names are namespaced by their developer, so two developers
+/// may each own a `payments`).
 async fn scenario_id(suite: &Suite, name: &str) -> Result<U256> {
-    let id = suite.scenarios().scenarioIdOf(tier_id(name)?).call().await?;
-    if id.is_zero() {
-        bail!("no scenario is named `{name}`: see `era scenario list`");
+    let registry = suite.scenarios();
+    if let Some((bare, developer)) = name.split_once('@') {
+        let developer: Address = developer
+            .parse()
+            .map_err(|_| eyre::eyre!("`{name}`: expected NAME@DEVELOPER with a 0x address"))?;
+        let id = registry.scenarioIdOf(developer, tier_id(bare)?).call().await?;
+        if id.is_zero() {
+            bail!("{developer} has no scenario named `{bare}`: see `era scenario list`");
+        }
+        return Ok(id);
     }
-    Ok(id)
+    let wanted = tier_id(name)?;
+    let count = registry.scenarioCount().call().await?.to::<u64>();
+    let mut found = Vec::new();
+    for id in 1..=count {
+        let s = registry.scenario(U256::from(id)).call().await?;
+        if s.name == wanted {
+            found.push((U256::from(id), s.developer));
+        }
+    }
+    match found.as_slice() {
+        [] => bail!("no scenario is named `{name}`: see `era scenario list`"),
+        [(id, _)] => Ok(*id),
+        several => {
+            let owners: Vec<String> = several.iter().map(|(_, d)| format!("{name}@{d}")).collect();
+            bail!(
+                "several developers have a scenario named `{name}`: name one of {}",
+                owners.join(", ")
+            )
+        }
+    }
 }
 
 /// A transaction's outcome with the scenario afterwards.
@@ -438,10 +466,13 @@ impl RegisterArgs {
         if self.baseline == 0 {
             bail!("--baseline must be above 0");
         }
-        let (suite, _) = self.tx.open().await?;
+        let (suite, developer) = self.tx.open().await?;
         let name = tier_id(&self.name)?;
-        if !suite.scenarios().scenarioIdOf(name).call().await?.is_zero() {
-            bail!("a scenario named `{}` exists already: pick another name", self.name);
+        if !suite.scenarios().scenarioIdOf(developer, name).call().await?.is_zero() {
+            bail!(
+                "you ({developer}) have a scenario named `{}` already: pick another name",
+                self.name
+            );
         }
         let base = module_id(&suite, &self.base_module).await?;
         let m = suite.modules().module(base).call().await?;
@@ -472,7 +503,7 @@ impl RegisterArgs {
             shares.2,
         );
         let tx = send("registerScenario", call).await?;
-        let id = scenario_id(&suite, &self.name).await?;
+        let id = registry.scenarioIdOf(developer, name).call().await?;
         let out = Done {
             summary: format!("registered scenario `{}` (#{id})", self.name),
             scenario: read(&suite, id).await?,
@@ -639,18 +670,20 @@ impl TransferArgs {
         let call = registry.transfer(from, to, self.recipient, self.amount);
         let tx = send("transfer", call).await?;
         let receipt = suite.chain.provider.get_transaction_receipt(tx.tx_hash).await?;
-        let blocked = receipt.is_some_and(|r| {
-            r.inner
-                .logs()
-                .iter()
-                .any(|l| l.log_decode::<ScenarioRegistry::ScenarioTransferBlocked>().is_ok())
+        // A transfer over the breaker's limit trips the source domain and is held in escrow.
+        let escrow = receipt.and_then(|r| {
+            r.inner.logs().iter().find_map(|l| {
+                l.log_decode::<ScenarioRegistry::TransferEscrowed>().ok().map(|e| e.inner.data)
+            })
         });
         txs.push(tx);
-        let summary = if blocked {
+        let summary = if let Some(e) = escrow {
             format!(
-                "BLOCKED: {} ({route}) is above the breaker's limit; the {} domain is now tripped and nothing moved",
+                "BLOCKED: {} ({route}) is above the breaker's limit; the {} domain is now tripped and the ERA is held in escrow #{} until {} (governance settles it, or anyone refunds it to the sender then)",
                 fmt_era(self.amount),
-                domain_name(fd)
+                domain_name(fd),
+                e.escrowId,
+                fmt_time(e.releaseAt)
             )
         } else {
             format!(

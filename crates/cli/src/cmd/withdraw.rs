@@ -57,8 +57,8 @@ struct CompleteArgs {
 /// `era withdraw list`.
 #[derive(Debug, Args)]
 struct ListArgs {
-    /// Whose withdrawals.
-    #[arg(long)]
+    /// Whose withdrawals (`--account` is accepted too, as before).
+    #[arg(long = "from", env = "ETH_FROM", visible_alias = "account")]
     account: Address,
     #[command(flatten)]
     suite: SuiteArgs,

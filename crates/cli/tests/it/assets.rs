@@ -258,7 +258,7 @@ async fn register_authorize_revoke_and_refusals_that_send_nothing() {
     net.era(&[
         "asset",
         "claim",
-        "--account",
+        "--for",
         &net.address(3).to_string(),
         "--private-key",
         &net.key(5),

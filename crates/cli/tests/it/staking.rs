@@ -45,7 +45,7 @@ async fn stake_delegate_and_withdraw_after_the_unbonding_delay() {
         .json();
     assert_eq!(out["withdrawal"]["id"], 0);
     assert_eq!(out["withdrawal"]["amount"], era(20_000).to_string());
-    let listed = net.era(&["withdraw", "list", "--account", &holder.to_string(), "--json"]).json();
+    let listed = net.era(&["withdraw", "list", "--from", &holder.to_string(), "--json"]).json();
     assert_eq!(listed["withdrawals"].as_array().unwrap().len(), 1);
 
     let nonce = net.nonce(holder).await;

@@ -303,6 +303,9 @@ fn sending_commands_take_the_foundry_signer_flags() {
         &["risk", "publish"],
         &["asset", "register"],
         &["asset", "authorize"],
+        &["asset", "claim"],
+        &["margin", "accept"],
+        &["verifier", "deploy"],
         &["hyperlane", "deploy"],
         &["relay"],
     ];
@@ -316,8 +319,7 @@ fn sending_commands_take_the_foundry_signer_flags() {
             assert!(help.contains(&format!("{flag} <")), "era {} lacks {flag}", command.join(" "));
         }
     }
-    // `era asset claim` has an `--account ADDRESS` of its own (whose credits): it keeps it, and
-    // signs with the other flags (or ETH_KEYSTORE_ACCOUNT) until that flag is renamed.
+    // `era asset claim` names whose credits it pays with `--for`, leaving `--account` to the wallet.
     let help = crate::common::era_with(&[], &["asset", "claim", "--help"]).ok();
-    assert!(help.contains("--account <ACCOUNT>") && help.contains("--keystore <PATH>"), "{help}");
+    assert!(help.contains("--for <ADDRESS>"), "{help}");
 }

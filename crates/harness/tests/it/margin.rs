@@ -1,6 +1,7 @@
-//! A full margin case in revm: a provider posts, a partner freezes on a reported default, two
-//! partners assess their contributions, governance (the arbiter, through the timelock) slashes
-//! after the dispute window, and both partners pull their shares.
+//! A full margin case in revm: a provider posts, a partner freezes on a reported default with a
+//! bond, accepts a second partner into the case, both assess their contributions, governance (the
+//! arbiter, through the timelock) slashes after the dispute window with the weights it approves,
+//! and both partners pull their shares (the freezer its bond too).
 
 use alloy::primitives::{Address, B256, U256, keccak256};
 use era_bindings::{DAY, ERAMargin, ERAMargin::ERAMarginErrors, ERAToken};
@@ -30,6 +31,16 @@ fn post(chain: &mut Chain, suite: &Suite, provider: Address, amount: U256, ecosy
     chain.send(provider, suite.margin, &ERAMargin::postCall { amount, ecosystems }).unwrap();
 }
 
+/// Funds `partner` with the bond a freeze of `amount` needs and approves it to the margin.
+fn fund_bond(chain: &mut Chain, suite: &Suite, partner: Address, amount: U256) -> U256 {
+    let bond = chain.call(suite.margin, &ERAMargin::freezeBondCall { amount }).unwrap();
+    suite.give_era(chain, partner, bond).unwrap();
+    chain
+        .send(partner, suite.era, &ERAToken::approveCall { spender: suite.margin, value: bond })
+        .unwrap();
+    bond
+}
+
 fn margin_era(chain: &mut Chain, suite: &Suite) -> U256 {
     suite.era_balance(chain, suite.margin).unwrap()
 }
@@ -42,8 +53,10 @@ fn a_default_from_freeze_to_claims() {
     let beta_id = add_partner(&mut chain, &suite, "beta", beta);
     post(&mut chain, &suite, provider, era(100_000), 5);
 
-    // Alpha reports a default and freezes 60,000 ERA; the provider cannot withdraw it.
+    // Alpha reports a default and freezes 60,000 ERA, posting a 2% bond.
     let evidence = keccak256("alpha default report");
+    let bond = fund_bond(&mut chain, &suite, alpha, era(60_000));
+    assert_eq!(bond, era(1_200));
     let frozen = chain
         .send(
             alpha,
@@ -53,27 +66,43 @@ fn a_default_from_freeze_to_claims() {
         .unwrap();
     let case_id = frozen.ret;
     assert_eq!(case_id, U256::ONE);
+    // Queued margin leaves the coverage at once but stays within the freeze's reach.
     chain
         .send(provider, suite.margin, &ERAMargin::queueWithdrawalCall { amount: era(100_000) })
         .unwrap();
 
-    // Both partners assess: alpha warned 48 hours ahead and prevented 30,000 ERA of loss, beta
-    // warned at once and prevented 36,000. Weights: 30,000 * 72 and 36,000 * 24.
+    // Beta may weigh in only once alpha accepts it into the case.
     let assess = |lead: u64, loss: u64| ERAMargin::assessCall {
         caseId: case_id,
         leadTimeHours: U256::from(lead),
         lossPrevented: era(loss),
     };
+    match chain.send(beta, suite.margin, &assess(0, 36_000)).unwrap_err() {
+        Revert::Margin(ERAMarginErrors::NotInCase(e)) => assert_eq!(e.partner, beta_id),
+        other => panic!("expected NotInCase, got {other}"),
+    }
+    chain
+        .send(alpha, suite.margin, &ERAMargin::acceptCall { caseId: case_id, partner: beta_id })
+        .unwrap();
+    // Alpha warned 48 hours ahead and prevented 30,000 ERA of loss, beta warned at once and
+    // prevented 36,000. Weights: 30,000 * 72 and 36,000 * 24.
     chain.send(alpha, suite.margin, &assess(48, 30_000)).unwrap();
     chain.send(beta, suite.margin, &assess(0, 36_000)).unwrap();
 
+    // The arbiter approves exactly these weights: they are part of the scheduled call.
+    let (alpha_weight, beta_weight) = (era(30_000) * U256::from(72), era(36_000) * U256::from(24));
+    let resolve = ERAMargin::resolveCall {
+        caseId: case_id,
+        wad: THIRTY_PERCENT,
+        partners: vec![alpha_id, beta_id],
+        weights: vec![alpha_weight, beta_weight],
+    };
     // Resolving inside the dispute window is refused, by name.
-    let resolve = ERAMargin::resolveCall { caseId: case_id, wad: THIRTY_PERCENT };
     match suite.govern(&mut chain, suite.margin, &resolve).unwrap_err() {
         Revert::Margin(ERAMarginErrors::DisputeWindowOpen(e)) => assert_eq!(e.caseId, case_id),
         other => panic!("expected DisputeWindowOpen, got {other}"),
     }
-    // Scheduled a day later, it executes as the 3-day window closes: 30% of the margin.
+    // Scheduled a day later, it executes as the 3-day window closes: 30% of what is held.
     chain.warp(DAY);
     let resolved = suite.govern(&mut chain, suite.margin, &resolve).unwrap();
     let slashed = &resolved.events::<ERAMargin::CaseSlashed>()[0];
@@ -81,38 +110,31 @@ fn a_default_from_freeze_to_claims() {
     let case = chain.call(suite.margin, &ERAMargin::caseOfCall { caseId: case_id }).unwrap();
     assert_eq!(case.status, SLASHED);
 
-    // The queued withdrawal of everything now finds less than it asked for.
+    // The queued withdrawal of everything pays what is left after the slash.
     chain.warp(7 * DAY);
-    let err =
-        chain.send(provider, suite.margin, &ERAMargin::completeWithdrawalCall {}).unwrap_err();
-    assert_eq!(
-        err.to_string(),
-        format!(
-            "InsufficientMargin({provider}, 70000000000000000000000, 100000000000000000000000)"
-        )
-    );
+    let paid =
+        chain.send(provider, suite.margin, &ERAMargin::completeWithdrawalCall {}).unwrap().ret;
+    assert_eq!(paid, era(70_000));
 
-    // The two partners pull their shares; the last takes the rounding rest.
-    let total = U256::from(30_000u64 * 72 + 36_000 * 24);
-    let alpha_share = era(30_000) * U256::from(30_000u64 * 72) / total;
+    // The two partners pull their shares; the last takes the rounding rest; alpha its bond too.
+    let alpha_share = era(30_000) * alpha_weight / (alpha_weight + beta_weight);
     let claim = ERAMargin::claimCall { caseId: case_id };
-    assert_eq!(chain.send(alpha, suite.margin, &claim).unwrap().ret, alpha_share);
+    assert_eq!(chain.send(alpha, suite.margin, &claim).unwrap().ret, alpha_share + bond);
     assert_eq!(chain.send(beta, suite.margin, &claim).unwrap().ret, era(30_000) - alpha_share);
-    assert_eq!(suite.era_balance(&mut chain, alpha).unwrap(), alpha_share);
+    assert_eq!(suite.era_balance(&mut chain, alpha).unwrap(), alpha_share + bond);
     match chain.send(beta, suite.margin, &claim).unwrap_err() {
         Revert::Margin(ERAMarginErrors::AlreadyClaimed(e)) => assert_eq!(e.partner, beta_id),
         other => panic!("expected AlreadyClaimed, got {other}"),
     }
-    let (_, claimed) = chain
+    let alpha_contribution = chain
         .call(suite.margin, &ERAMargin::contributionCall { caseId: case_id, partner: alpha_id })
-        .unwrap()
-        .into();
-    assert!(claimed);
+        .unwrap();
+    assert!(alpha_contribution.claimed);
 
-    // What is left is exactly the provider's margin.
-    assert_eq!(margin_era(&mut chain, &suite), era(70_000));
+    // Everything is paid out: the margin contract holds nothing for this provider.
+    assert_eq!(margin_era(&mut chain, &suite), U256::ZERO);
     let p = chain.call(suite.margin, &ERAMargin::providerOfCall { provider }).unwrap();
-    assert_eq!((p.margin, p.frozen), (era(70_000).to::<u128>(), 0));
+    assert_eq!((p.margin, p.frozen), (0, 0));
 }
 
 #[test]
@@ -122,6 +144,7 @@ fn a_node_margin_and_stake_are_slashed_separately() {
     add_partner(&mut chain, &suite, "alpha", alpha);
     stake_node(&mut chain, &suite, node, era(100_000));
     post(&mut chain, &suite, node, era(40_000), 2);
+    let bond = fund_bond(&mut chain, &suite, alpha, era(40_000));
     let case_id = chain
         .send(
             alpha,
@@ -131,15 +154,21 @@ fn a_node_margin_and_stake_are_slashed_separately() {
         .unwrap()
         .ret;
     chain.warp(DAY);
-    // Nobody assessed: the slash goes to the rewards pool (the timelock), staking is untouched.
+    // No weights approved: the slash goes to the rewards pool (the timelock), staking is untouched.
     suite
         .govern(
             &mut chain,
             suite.margin,
-            &ERAMargin::resolveCall { caseId: case_id, wad: THIRTY_PERCENT },
+            &ERAMargin::resolveCall {
+                caseId: case_id,
+                wad: THIRTY_PERCENT,
+                partners: vec![],
+                weights: vec![],
+            },
         )
         .unwrap();
     assert_eq!(suite.era_balance(&mut chain, suite.timelock).unwrap(), era(12_000));
-    assert_eq!(margin_era(&mut chain, &suite), era(28_000));
+    // The margin keeps the provider's 28,000 ERA and alpha's bond until alpha claims it back.
+    assert_eq!(margin_era(&mut chain, &suite), era(28_000) + bond);
     assert_eq!(suite.era_balance(&mut chain, suite.staking).unwrap(), era(100_000));
 }
