@@ -54,6 +54,8 @@ test-rust:
 lint: lint-fast clippy
 
 lint-fast: node_modules/.package-lock.json
+	# Fails when a contract exceeds EIP-170's 24,576 bytes (forge's tests do not enforce it).
+	$(FORGE) build --sizes > /dev/null
 	$(FORGE) fmt --check
 	$(FORGE) lint --deny warnings
 	FOUNDRY_LINT_EXCLUDE_LINTS='$(TEST_LINT_EXCLUDE)' $(FORGE) lint --deny warnings test
