@@ -113,7 +113,7 @@ async fn deploy_signs_with_a_foundry_keystore() {
     let line = net
         .era(&["deploy", "--keystore", keystore, "--password-file", wrong.to_str().unwrap()])
         .refused();
-    assert!(line.contains("cannot open keystore"), "{line}");
+    assert!(line.contains("wrong password for keystore"), "{line}");
 
     net.era(&["deploy", "--keystore", keystore, "--password-file", password.to_str().unwrap()])
         .ok();

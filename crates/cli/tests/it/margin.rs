@@ -11,11 +11,14 @@ fn era(n: u64) -> U256 {
 }
 
 /// A deployed suite with partners `alpha` (account 2) and `beta` (account 3) registered through
-/// the timelock, and the provider (account 1) funded with 150,000 ERA.
+/// the timelock and funded with 10,000 ERA each for freeze bonds, and the provider (account 1)
+/// funded with 150,000 ERA.
 async fn with_partners() -> Devnet {
     let net = Devnet::start();
     net.deploy();
     net.fund(net.address(1), 150_000).await;
+    net.fund(net.address(2), 10_000).await;
+    net.fund(net.address(3), 10_000).await;
     for (name, account) in [("alpha", 2), ("beta", 3)] {
         let actor = net.address(account).to_string();
         let out = net
@@ -64,6 +67,7 @@ async fn a_default_from_post_to_claims_by_two_partners() {
         ])
         .ok();
     assert!(out.contains("partner `alpha` froze 60,000 ERA") && out.contains("case #1"), "{out}");
+    assert!(out.contains("(bond 1,200 ERA)"), "{out}");
     let assess = |k: usize, lead: &str, loss: &str| {
         net.era(&[
             "margin",
@@ -79,6 +83,22 @@ async fn a_default_from_post_to_claims_by_two_partners() {
         .ok()
     };
     assess(2, "48h", "30000");
+    // Beta weighs in only once alpha, which opened the case, accepts it.
+    let line = net
+        .era(&[
+            "margin",
+            "assess",
+            "1",
+            "--lead-time",
+            "0h",
+            "--loss-prevented",
+            "36000",
+            "--private-key",
+            &key(3),
+        ])
+        .refused();
+    assert!(line.contains("partner `beta` is not in case #1"), "{line}");
+    net.era(&["margin", "accept", "1", "beta", "--private-key", &key(2)]).ok();
     assess(3, "0h", "36000");
 
     net.era(&["warp", "3d"]).ok();
@@ -91,15 +111,16 @@ async fn a_default_from_post_to_claims_by_two_partners() {
     assert_eq!(case["status"], "slashed");
     assert_eq!(case["slashed"], era(30_000).to_string());
 
-    // Weights 30,000 x 72 and 36,000 x 24: alpha gets 5/7 of 30,000, beta the rest.
+    // Weights 30,000 x 72 and 36,000 x 24: alpha gets 5/7 of 30,000 and its bond back, beta the
+    // rest of the 30,000 (each started with 10,000 ERA).
     let total = U256::from(30_000u64 * 72 + 36_000 * 24);
     let alpha_share = era(30_000) * U256::from(30_000u64 * 72) / total;
     net.era(&["margin", "claim", "1", "--private-key", &key(2)]).ok();
     net.era(&["margin", "claim", "1", "--private-key", &key(3)]).ok();
     let provider_rpc = net.provider();
     let token = ERAToken::new(net.contract("ERAToken"), &provider_rpc);
-    assert_eq!(token.balanceOf(alpha).call().await.unwrap(), alpha_share);
-    assert_eq!(token.balanceOf(beta).call().await.unwrap(), era(30_000) - alpha_share);
+    assert_eq!(token.balanceOf(alpha).call().await.unwrap(), era(10_000) + alpha_share);
+    assert_eq!(token.balanceOf(beta).call().await.unwrap(), era(40_000) - alpha_share);
     let margin = ERAMargin::new(net.contract("ERAMargin"), &provider_rpc);
     assert_eq!(token.balanceOf(*margin.address()).call().await.unwrap(), era(70_000));
 
@@ -148,10 +169,14 @@ async fn bad_margin_input_is_refused_in_one_line_and_sends_nothing() {
     ])
     .ok();
 
-    // The withdrawal queued before the freeze cannot complete while anything is frozen.
+    // The withdrawal queued before the freeze completes only for what the freeze does not hold:
+    // all of it here (120,000 held, 50,000 frozen, 20,000 queued).
     net.era(&["warp", "7d"]).ok();
+    let out =
+        net.era(&["margin", "withdraw", "complete", "--private-key", &key(1), "--json"]).json();
+    assert_eq!(out["paid"], era(20_000).to_string());
     let line = net.era(&["margin", "withdraw", "complete", "--private-key", &key(1)]).refused();
-    assert!(line.contains("50,000 ERA of") && line.contains("is frozen by open cases"), "{line}");
+    assert!(line.contains("has no queued margin withdrawal"), "{line}");
 
     let line =
         net.era(&["margin", "resolve", "1", "--slash", "19%", "--private-key", &key(0)]).refused();
@@ -211,17 +236,26 @@ async fn partners_publish_risk_features_that_anyone_reads() {
     let line = publish(2, "100.01%").refused();
     assert!(line.contains("--volatility cannot be above 100%"), "{line}");
     publish(2, "9%").ok();
-    let shown = net.era(&["risk", "show", &p, "--json"]).json();
+    let shown = net.era(&["risk", "show", &p, "--partner", "alpha", "--json"]).json();
     assert_eq!(shown["defaultRateBps"], 150);
     assert_eq!(shown["delaySeconds"], 5_400);
     assert_eq!(shown["tamperingBps"], 2);
     assert_eq!(shown["anomalyBps"], 40);
     assert_eq!(shown["volatilityBps"], 900);
     assert_eq!(shown["partner"], "alpha");
-    let text = net.era(&["risk", "show", &p]).ok();
-    assert!(text.contains("volatility     9.00%"), "{text}");
-    let line = net.era(&["risk", "show", &net.address(5).to_string()]).refused();
-    assert!(line.contains("no risk features were published"), "{line}");
+    assert_eq!(shown["index"], 0);
+    // A second publication is appended to alpha's history; the first stays readable.
+    publish(2, "12%").ok();
+    let text = net.era(&["risk", "show", &p, "--partner", "alpha"]).ok();
+    assert!(
+        text.contains("volatility     12.00%") && text.contains("publication 2 of 2"),
+        "{text}"
+    );
+    let first =
+        net.era(&["risk", "show", &p, "--partner", "alpha", "--index", "0", "--json"]).json();
+    assert_eq!(first["volatilityBps"], 900);
+    let line = net.era(&["risk", "show", &p, "--partner", "beta"]).refused();
+    assert!(line.contains("partner `beta` published no risk features"), "{line}");
 }
 
 #[tokio::test]
