@@ -92,7 +92,8 @@ struct EscrowView {
     to_scenario: u64,
     /// From when anyone may refund it to `from`.
     release_at: u64,
-    /// `held` (under review), `refundable` (review over), `delivered` or `refunded`.
+    /// `held` (under review), `refundable` (review over), `delivered` or `refunded` (`released`
+    /// when sender and recipient are one account).
     state: &'static str,
 }
 
@@ -167,7 +168,12 @@ async fn list(suite: &Suite) -> Result<EscrowList> {
             let r = r.inner.data;
             let id: u64 = r.escrowId.saturating_to();
             if let Some(e) = escrows.iter_mut().find(|e| e.id == id) {
-                e.state = if r.recipient == e.to { "delivered" } else { "refunded" };
+                // A transfer to oneself reads as neither: it was released.
+                e.state = match (r.recipient == e.to, r.recipient == e.from) {
+                    (true, false) => "delivered",
+                    (false, true) => "refunded",
+                    _ => "released",
+                };
             }
         }
     }
