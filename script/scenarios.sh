@@ -44,5 +44,7 @@ run warp 1h
 run gov execute --private-key $GOV
 run scenario transfer payments shop 10 --recipient $RECIPIENT --private-key $GOV
 run scenario transfer payments shop 1000001 --recipient $RECIPIENT --private-key $GOV
+run breaker escrow list
+fails breaker escrow refund 1 --private-key $NODE
 run breaker check financial light
 run scenario show payments

@@ -42,6 +42,8 @@ enum Command {
     Stake(cmd::stake::StakeArgs),
     /// Delegate ERA to a node.
     Delegate(cmd::delegate::DelegateArgs),
+    /// Guardian pauses of staking and margin: status, pause staking, extend through the timelock.
+    Pause(cmd::pause::PauseArgs),
     /// Queue, complete and list withdrawals.
     Withdraw(cmd::withdraw::WithdrawArgs),
     /// Cross-domain margin: post, withdraw, show; freeze, assess, resolve, claim cases.
@@ -84,6 +86,7 @@ impl Command {
             Self::Gov(args) => args.run().await,
             Self::Stake(args) => args.run().await,
             Self::Delegate(args) => args.run().await,
+            Self::Pause(args) => args.run().await,
             Self::Withdraw(args) => args.run().await,
             Self::Margin(args) => args.run().await,
             Self::Partner(args) => args.run().await,

@@ -36,6 +36,8 @@ enum BreakerCommand {
     Reopen(DomainArgs),
     /// Whether a transfer from one domain to another would pass now.
     Check(CheckArgs),
+    /// Transfers held in escrow because they tripped the breaker: list, settle, refund.
+    Escrow(crate::cmd::escrow::EscrowArgs),
 }
 
 /// `era breaker status`.
@@ -191,6 +193,7 @@ impl BreakerArgs {
     /// Runs the subcommand.
     pub(crate) async fn run(self) -> Result<()> {
         match self.command {
+            BreakerCommand::Escrow(args) => args.run().await,
             BreakerCommand::Status(args) => {
                 let suite = args.suite.open().await?;
                 print(&status(&suite).await?, args.json)

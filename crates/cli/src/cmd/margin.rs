@@ -58,6 +58,9 @@ enum MarginCommand {
     Claim(ClaimArgs),
     /// A case: provider, freeze, dispute window, status, slash and claims.
     Case(CaseArgs),
+    /// Send what nobody claimed of a slashed case to the rewards pool, after its claim window
+    /// (anyone).
+    Sweep(crate::cmd::margin_sweep::SweepArgs),
 }
 
 /// `era margin post`.
@@ -240,6 +243,7 @@ impl MarginArgs {
             MarginCommand::Penalize(args) => args.run().await,
             MarginCommand::Claim(args) => args.run().await,
             MarginCommand::Case(args) => args.run().await,
+            MarginCommand::Sweep(args) => args.run().await,
         }
     }
 }

@@ -51,6 +51,8 @@ enum ScenarioCommand {
     Pin(PinArgs),
     /// Schedule unpinning a scenario on the timelock (governance).
     Unpin(UnpinArgs),
+    /// Schedule deciding a disputed verdict on the timelock (governance): it becomes final.
+    ResolveDispute(crate::cmd::dispute::ResolveDisputeArgs),
 }
 
 /// `era scenario pin`.
@@ -373,7 +375,7 @@ pub(crate) async fn list(suite: &Suite) -> Result<ScenarioList> {
 /// The id of the scenario `name`: `NAME@DEVELOPER`, or a bare `NAME` when exactly one developer
 /// registered a scenario of that name (names are namespaced by their developer, so two developers
 /// may each own a `payments`).
-async fn scenario_id(suite: &Suite, name: &str) -> Result<U256> {
+pub(crate) async fn scenario_id(suite: &Suite, name: &str) -> Result<U256> {
     let registry = suite.scenarios();
     if let Some((bare, developer)) = name.split_once('@') {
         let developer: Address = developer
@@ -445,6 +447,7 @@ impl ScenarioArgs {
             ScenarioCommand::Transfer(args) => args.run().await,
             ScenarioCommand::Pin(args) => args.run().await,
             ScenarioCommand::Unpin(args) => args.run().await,
+            ScenarioCommand::ResolveDispute(args) => args.run().await,
         }
     }
 }

@@ -37,7 +37,11 @@ impl StakeArgs {
             txs.push(send("registerNode", staking.registerNode()).await?);
         }
         txs.push(send("stake", staking.stake(self.amount)).await?);
-        print(&Deposit::read(&suite, node, node, self.amount, txs).await?, self.tx.json)
+        print(&Deposit::read(&suite, node, node, self.amount, txs).await?, self.tx.json)?;
+        if let Some(line) = crate::cmd::self_bond::shortfall(&suite, node).await? {
+            crate::output::progress(line);
+        }
+        Ok(())
     }
 }
 

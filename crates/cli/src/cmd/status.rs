@@ -54,6 +54,9 @@ struct NodeStatus {
     unbonding: U256,
     /// Tiers the node meets now (counting grace).
     tiers: Vec<String>,
+    /// Set when its stake reaches a tier whose self-bond its own stake misses.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    self_bond_shortfall: Option<String>,
 }
 
 /// The margin contract's parameters as `era status` shows them.
@@ -96,6 +99,7 @@ struct StatusOutput {
     unbonding_delay: u64,
     grace_period: u64,
     paused: bool,
+    pause: crate::cmd::pause::PauseStatus,
     #[serde(serialize_with = "crate::amount::decimal")]
     staked_total: U256,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -128,6 +132,7 @@ impl fmt::Display for StatusOutput {
             if self.paused { "PAUSED" } else { "not paused" },
             fmt_era(self.staked_total)
         )?;
+        writeln!(f, "  pause      {}", self.pause.summary())?;
         if let Some(m) = &self.margin {
             writeln!(
                 f,
@@ -166,6 +171,9 @@ impl fmt::Display for StatusOutput {
                 fmt_era(n.stake),
                 fmt_era(n.unbonding)
             )?;
+            if let Some(line) = &n.self_bond_shortfall {
+                writeln!(f, "    {line}")?;
+            }
         }
         writeln!(f, "security modules: {} registered (era module list)", self.modules.len())?;
         writeln!(f, "{}", ScenarioList { scenarios: self.scenarios.clone() })?;
@@ -210,6 +218,7 @@ impl StatusArgs {
                 stake: staking.nodeStake(address).call().await?,
                 unbonding: staking.unbondingStake(address).call().await?,
                 tiers: met,
+                self_bond_shortfall: crate::cmd::self_bond::shortfall(&suite, address).await?,
             });
         }
         let out = StatusOutput {
@@ -220,6 +229,7 @@ impl StatusArgs {
             unbonding_delay: staking.unbondingDelay().call().await?,
             grace_period: staking.gracePeriod().call().await?,
             paused: staking.paused().call().await?,
+            pause: crate::cmd::pause::PauseStatus::read(&suite).await?,
             staked_total: suite.era().balanceOf(*staking.address()).call().await?,
             margin: MarginParameters::read(&suite).await?,
             tiers,

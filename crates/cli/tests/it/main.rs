@@ -8,6 +8,7 @@ mod devnet;
 mod errors;
 mod governance;
 mod margin;
+mod operations;
 mod prover;
 mod scenarios;
 mod staking;
