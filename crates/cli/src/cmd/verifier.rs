@@ -38,7 +38,7 @@ pub(crate) enum VerifierCommand {
     Generate(GenerateArgs),
     /// Compile and deploy the verifier (on non-dev chains only for keys with a checked ceremony
     /// transcript).
-    Deploy(DeployArgs),
+    Deploy(Box<DeployArgs>),
 }
 
 /// `era verifier generate`.
