@@ -14,13 +14,6 @@ use crate::{
     common::{Devnet, Run},
 };
 
-/// anvil for these tests. The hardened StateAssetRegistry's runtime code (25,823 bytes at this
-/// writing) is above EIP-170's 24,576, so anvil must lift the limit to deploy it; drop the flag
-/// once the registry fits again.
-fn devnet() -> Devnet {
-    Devnet::with_args(&["--disable-code-size-limit"])
-}
-
 /// The suite with the "shipping" schema and account 1's asset (10,000 ERA anchor); its id.
 async fn registered(net: &Devnet, files: &Path) -> String {
     setup(net).await;
@@ -83,7 +76,7 @@ fn show(net: &Devnet, asset: &str) -> Value {
 
 #[tokio::test]
 async fn challenges_commit_reveal_and_the_earliest_is_upheld_through_the_timelock() {
-    let net = devnet();
+    let net = Devnet::start();
     let files = TempDir::new().unwrap();
     let asset = registered(&net, files.path()).await;
     let token = ERAToken::new(net.contract("ERAToken"), net.provider());
@@ -178,7 +171,7 @@ async fn challenges_commit_reveal_and_the_earliest_is_upheld_through_the_timeloc
 
 #[tokio::test]
 async fn retire_waits_out_its_delay_and_open_challenges_and_a_cancelled_consent_cannot_pay() {
-    let net = devnet();
+    let net = Devnet::start();
     let files = TempDir::new().unwrap();
     let asset = registered(&net, files.path()).await;
     let token = ERAToken::new(net.contract("ERAToken"), net.provider());
