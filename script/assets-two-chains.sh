@@ -59,3 +59,22 @@ era asset claim --for $(jqr .contracts.TimelockController.address < $D/31337.jso
 echo "developer balance: $($CAST call --rpc-url $A $(jqr .contracts.ERAToken.address < $D/31337.json) 'balanceOf(address)(uint256)' $DEV_ADDR)"
 era asset show --asset $ASSET --rpc-url $A
 era asset list --owner $OWNER_ADDR --rpc-url $A
+
+# Issue 11: a bonded commit-reveal challenge, then retirement in two steps. The retiring status
+# reaches the mirror; the anchor leaves only after 7 days and once governance has resolved the
+# challenge (dismissed here: the bond goes to the owner).
+CHALLENGER=0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba # account 5
+CHALLENGER_ADDR=0x9965507D1a55bcC2695C58ba16FB37d819B0A4dc
+$CAST send --rpc-url $A --private-key $OP $(jqr .contracts.ERAToken.address < $D/31337.json) 'transfer(address,uint256)' $CHALLENGER_ADDR 1000000000000000000000 >/dev/null
+era asset challenge commit --asset $ASSET --evidence "month 5 was 4 days late" --out $D/challenge.json --rpc-url $A --private-key $CHALLENGER
+era warp 1s --rpc-url $A # a block on top of the commitment before the evidence goes public
+era asset challenge reveal --asset $ASSET --commitment-file $D/challenge.json --rpc-url $A --private-key $CHALLENGER
+era asset retire --asset $ASSET --rpc-url $A --private-key $OWNER
+era relay --from-rpc-url $A --rpc-url $B --private-key $OP --validator-key $VAL --once
+era asset check --asset $ASSET --consumer $CONSUMER --mirror --rpc-url $B
+era asset show --asset $ASSET --rpc-url $A
+if era asset complete-retire --asset $ASSET --rpc-url $A --private-key $OP; then exit 1; fi
+era asset resolve-challenge --asset $ASSET --challenger $CHALLENGER_ADDR --dismiss --rpc-url $A --private-key $OP
+era warp 7d --rpc-url $A
+era gov execute --rpc-url $A --private-key $OP
+era asset complete-retire --asset $ASSET --rpc-url $A --private-key $OP

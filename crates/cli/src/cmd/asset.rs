@@ -41,6 +41,15 @@ const MAX_PERIOD: u64 = 365 * 86_400;
 /// `Status` of the registry's assets.
 const STATUS_NAMES: [&str; 5] = ["none", "live", "retired", "invalid", "retiring"];
 
+#[path = "asset_challenge.rs"]
+mod challenge;
+#[path = "asset_consent.rs"]
+mod consent;
+#[path = "asset_retire.rs"]
+mod retire;
+#[path = "asset_show.rs"]
+mod show;
+
 /// State assets: register, authorize, revoke, check, export, claim, show, list.
 #[derive(Debug, Args)]
 pub(crate) struct AssetArgs {
@@ -63,7 +72,8 @@ enum AssetCommand {
     /// Authorize a consumer on your asset until an expiry, paying the fee.
     Authorize(AuthorizeArgs),
     /// As an owner, sign consent to an authorization that the consumer pays for (`era asset pay`).
-    Consent(ConsentArgs),
+    /// Cancel an unused consent with `era asset consent cancel`.
+    Consent(consent::ConsentCommand),
     /// As a consumer, pay the fee of an authorization the owner consented to.
     Pay(PayArgs),
     /// End a consumer's authorization on your asset.
@@ -74,8 +84,16 @@ enum AssetCommand {
     Export(ExportArgs),
     /// Pay out the ERA credited to an account (owner rewards, developer rewards, treasury).
     Claim(ClaimArgs),
-    /// One asset.
-    Show(ShowArgs),
+    /// Commit to a challenge of an asset, then reveal it with its bond.
+    Challenge(challenge::ChallengeArgs),
+    /// Schedule governance's verdict on a challenge on the timelock (uphold or dismiss).
+    ResolveChallenge(challenge::ResolveArgs),
+    /// Start retiring your asset: the anchor may leave after 7 days with no challenge open.
+    Retire(retire::RetireArgs),
+    /// Return a retiring asset's anchor to its owner once the delay is over (anyone).
+    CompleteRetire(retire::RetireArgs),
+    /// One asset, its open challenges and its retirement.
+    Show(show::ShowArgs),
     /// Assets registered by an owner.
     List(ListArgs),
 }
@@ -95,6 +113,10 @@ impl AssetArgs {
             AssetCommand::Check(a) => a.run().await,
             AssetCommand::Export(a) => a.run().await,
             AssetCommand::Claim(a) => a.run().await,
+            AssetCommand::Challenge(a) => a.run().await,
+            AssetCommand::ResolveChallenge(a) => a.run().await,
+            AssetCommand::Retire(a) => a.retire().await,
+            AssetCommand::CompleteRetire(a) => a.complete().await,
             AssetCommand::Show(a) => a.run().await,
             AssetCommand::List(a) => a.run().await,
         }
@@ -1101,19 +1123,6 @@ impl ClaimArgs {
 
 // ---------------------------------------------------------------- show, list
 
-/// `era asset show`.
-#[derive(Debug, Args)]
-struct ShowArgs {
-    /// The asset id.
-    #[arg(long)]
-    asset: B256,
-    #[command(flatten)]
-    suite: SuiteArgs,
-    /// Print JSON.
-    #[arg(long)]
-    json: bool,
-}
-
 /// An asset as shown.
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -1172,13 +1181,6 @@ async fn view(suite: &Suite, asset_id: B256) -> Result<AssetView> {
         registered_at: a.registeredAt.to::<u64>(),
         challengers,
     })
-}
-
-impl ShowArgs {
-    async fn run(self) -> Result<()> {
-        let suite = self.suite.open().await?;
-        print(&view(&suite, self.asset).await?, self.json)
-    }
 }
 
 /// `era asset list`.

@@ -1,6 +1,7 @@
 //! `era` against a real anvil: every test starts its own on a free loopback port and runs the
 //! built binary, then checks the chain with alloy (and once with `cast call`).
 
+mod asset_flows;
 mod assets;
 mod common;
 mod deploy;
