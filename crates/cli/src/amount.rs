@@ -108,7 +108,7 @@ pub(crate) fn fmt_time(unix: u64) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use era_bindings::ERA;
+    use era_client::ERA;
 
     #[test]
     fn era_amounts_round_trip() {

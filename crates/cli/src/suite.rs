@@ -73,6 +73,11 @@ impl SuiteArgs {
 }
 
 impl Suite {
+    /// The suite as `era-client` sees it: its table's addresses over this connection.
+    pub(crate) fn client(&self) -> era_client::Client<&DynProvider> {
+        era_client::Client::new(&self.chain.provider, self.record.addresses())
+    }
+
     /// The staking contract.
     pub(crate) fn staking(&self) -> ERAStaking::ERAStakingInstance<&DynProvider> {
         ERAStaking::new(self.record.addresses().staking, &self.chain.provider)

@@ -6,18 +6,20 @@
 use std::{collections::BTreeMap, fmt};
 
 use alloy::{
+    contract::RawCallBuilder,
     primitives::{Address, B256, Bytes, U256},
     providers::Provider,
     rpc::types::{BlockNumberOrTag, Filter},
-    sol_types::{SolCall, SolEvent, SolInterface, SolValue},
+    sol_types::{SolCall, SolEvent, SolInterface},
 };
 use era_bindings::{
     AssetMirror::AssetMirrorCalls, CircuitBreaker::CircuitBreakerCalls, ERAMargin::ERAMarginCalls,
     ERAStaking::ERAStakingCalls, ModuleRegistry::ModuleRegistryCalls,
     ScenarioRegistry::ScenarioRegistryCalls, StateAssetRegistry::StateAssetRegistryCalls,
-    TimelockController, tier_name,
+    TimelockController,
 };
-use eyre::{Result, eyre};
+use era_client::{OperationState, TimelockOp, tier_name};
+use eyre::{Result, bail, eyre};
 use serde::Serialize;
 
 use crate::{
@@ -27,31 +29,6 @@ use crate::{
     suite::Suite,
     tx::{Sent, send},
 };
-
-/// Where an operation stands (OpenZeppelin's `OperationState`).
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) enum OperationState {
-    /// Not scheduled, or cancelled.
-    Unset,
-    /// Scheduled; its delay has not passed.
-    Waiting,
-    /// Executable now.
-    Ready,
-    /// Executed.
-    Done,
-}
-
-impl From<u8> for OperationState {
-    fn from(state: u8) -> Self {
-        match state {
-            1 => Self::Waiting,
-            2 => Self::Ready,
-            3 => Self::Done,
-            _ => Self::Unset,
-        }
-    }
-}
 
 /// One call of an operation.
 #[derive(Clone, Debug, Serialize)]
@@ -245,12 +222,7 @@ fn describe_margin(call: ERAMarginCalls) -> String {
 
 /// A risk domain's name, as the CLI writes it.
 pub(crate) fn domain_name(domain: u8) -> &'static str {
-    match domain {
-        1 => "light",
-        2 => "enterprise",
-        3 => "financial",
-        _ => "unknown",
-    }
+    era_client::RiskDomain::try_from(domain).map_or("unknown", era_client::RiskDomain::name)
 }
 
 fn call_name(call: &impl fmt::Debug) -> String {
@@ -328,91 +300,55 @@ pub(crate) async fn pending(chain: &Chain, record: &Record) -> Result<Vec<Operat
     Ok(ops.into_iter().map(|(_, op)| op).collect())
 }
 
-/// Schedules one call with the timelock's minimum delay; returns the operation and the tx.
-pub(crate) async fn schedule(
-    chain: &Chain,
-    record: &Record,
-    target: Address,
-    data: Bytes,
-    salt: B256,
-) -> Result<(Operation, Sent)> {
-    let timelock = TimelockController::new(record.addresses().timelock, &chain.provider);
-    let delay = timelock.getMinDelay().call().await?;
-    let id =
-        timelock.hashOperation(target, U256::ZERO, data.clone(), B256::ZERO, salt).call().await?;
-    let sent = send(
-        "schedule",
-        timelock.schedule(target, U256::ZERO, data.clone(), B256::ZERO, salt, delay),
-    )
-    .await?;
-    let op = Operation {
-        id,
-        calls: vec![Call {
-            target,
-            value: U256::ZERO,
-            description: describe(record, target, &data),
-            data,
-        }],
-        predecessor: B256::ZERO,
-        salt,
-        ready_at: timelock.getTimestamp(id).call().await?.to::<u64>(),
-        state: OperationState::Waiting,
-    };
-    Ok((op, sent))
-}
-
-/// Checks that `sender` may propose, then schedules the calls as one operation (a batch when
-/// there are several) with a fresh salt, so the same change can be proposed again after it ran.
+/// The one way every governance command schedules: checks that `sender` may propose and that
+/// no pending operation already makes the same calls, then schedules them as one operation (a
+/// batch when there are several) with a fresh salt, so the same change can be proposed again
+/// after it ran. Returns the operation and the scheduling transaction.
 pub(crate) async fn propose(
     suite: &Suite,
     sender: Address,
     calls: Vec<(Address, Bytes)>,
 ) -> Result<(Operation, Sent)> {
-    let timelock = suite.timelock();
-    let proposer = timelock.PROPOSER_ROLE().call().await?;
-    if !timelock.hasRole(proposer, sender).call().await? {
-        eyre::bail!(
-            "{sender} may not propose on the timelock {}: use the proposer's key",
-            timelock.address()
-        );
+    let client = suite.client();
+    client.check_proposer(sender).await?;
+    for op in pending(&suite.chain, &suite.record).await? {
+        let same = op.calls.len() == calls.len()
+            && op.calls.iter().zip(&calls).all(|(a, (t, d))| a.target == *t && a.data == *d);
+        if same {
+            bail!(
+                "the same change is already pending as operation {} (executable at {}): execute it with `era gov execute` instead of scheduling it again",
+                op.id,
+                fmt_time(op.ready_at)
+            );
+        }
     }
     let nonce = suite.chain.provider.get_transaction_count(sender).await?;
-    let salt = alloy::primitives::keccak256(
-        (sender, U256::from(nonce), U256::from(chain_time(&suite.chain).await?)).abi_encode(),
-    );
-    if let [(target, data)] = calls.as_slice() {
-        return schedule(&suite.chain, &suite.record, *target, data.clone(), salt).await;
-    }
-    let delay = timelock.getMinDelay().call().await?;
-    let targets: Vec<Address> = calls.iter().map(|(t, _)| *t).collect();
-    let values = vec![U256::ZERO; calls.len()];
-    let payloads: Vec<Bytes> = calls.iter().map(|(_, d)| d.clone()).collect();
-    let id = timelock
-        .hashOperationBatch(targets.clone(), values.clone(), payloads.clone(), B256::ZERO, salt)
-        .call()
-        .await?;
-    let sent = send(
-        "scheduleBatch",
-        timelock.scheduleBatch(targets, values, payloads, B256::ZERO, salt, delay),
-    )
-    .await?;
-    let op = Operation {
+    let now = chain_time(&suite.chain).await?;
+    let op = TimelockOp::batch(calls).with_salt(TimelockOp::fresh_salt(sender, nonce, now));
+    let action = if op.calls.len() == 1 { "schedule" } else { "scheduleBatch" };
+    let data = op.schedule_data(client.min_delay().await?);
+    let call =
+        RawCallBuilder::new_raw(&suite.chain.provider, data).to(suite.record.addresses().timelock);
+    let sent = send(action, call).await?;
+    let id = op.id();
+    let operation = Operation {
         id,
-        calls: calls
+        calls: op
+            .calls
             .into_iter()
-            .map(|(target, data)| Call {
+            .map(|(target, value, data)| Call {
                 target,
-                value: U256::ZERO,
+                value,
                 description: describe(&suite.record, target, &data),
                 data,
             })
             .collect(),
-        predecessor: B256::ZERO,
-        salt,
-        ready_at: timelock.getTimestamp(id).call().await?.to::<u64>(),
+        predecessor: op.predecessor,
+        salt: op.salt,
+        ready_at: suite.timelock().getTimestamp(id).call().await?.to::<u64>(),
         state: OperationState::Waiting,
     };
-    Ok((op, sent))
+    Ok((operation, sent))
 }
 
 /// Executes a ready operation (anyone may: the suite's timelock has an open executor role).

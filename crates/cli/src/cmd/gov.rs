@@ -7,11 +7,13 @@ use clap::{Args, Subcommand};
 use eyre::{Result, bail};
 use serde::Serialize;
 
+use era_client::OperationState;
+
 use crate::{
     amount::{fmt_duration, fmt_time},
     output::print,
     suite::{SendArgs, SuiteArgs},
-    timelock::{Operation, OperationState, chain_time, execute, pending},
+    timelock::{Operation, chain_time, execute, pending},
     tx::Sent,
 };
 

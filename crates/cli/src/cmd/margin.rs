@@ -117,6 +117,7 @@ struct CompleteArgs {
 #[derive(Debug, Args)]
 struct ShowArgs {
     /// The provider.
+    #[arg(value_parser = crate::address::parse)]
     provider: Address,
     #[command(flatten)]
     suite: SuiteArgs,

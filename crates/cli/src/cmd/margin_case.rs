@@ -3,13 +3,10 @@
 
 use std::fmt;
 
-use alloy::{
-    primitives::{Address, B256, U256, keccak256},
-    providers::Provider,
-    sol_types::SolValue,
-};
+use alloy::primitives::{Address, B256, U256, keccak256};
 use clap::Args;
-use era_bindings::{ERAMargin, tier_name};
+use era_bindings::ERAMargin;
+use era_client::tier_name;
 use eyre::{Result, bail};
 use serde::Serialize;
 
@@ -19,24 +16,20 @@ use crate::{
     },
     output::print,
     suite::{SendArgs, Suite, SuiteArgs},
-    timelock::{Operation, calldata, chain_time, schedule},
+    timelock::{Operation, calldata, chain_time, propose},
     tx::{Sent, send},
 };
 
 use super::margin::MarginState;
 
-/// Case statuses, as `IERAMargin.CaseStatus` numbers them.
-const OPEN: u8 = 1;
-const SLASHED: u8 = 3;
-
-/// 20% and 50%: the slash range of the contract.
-const MIN_SLASH: U256 = U256::from_limbs([200_000_000_000_000_000, 0, 0, 0]);
-const MAX_SLASH: U256 = U256::from_limbs([500_000_000_000_000_000, 0, 0, 0]);
+/// The contract's slash range (generated from its source, checked against its bytecode).
+use era_client::constants::ERAMargin::{MAX_SLASH, MIN_SLASH};
 
 /// `era margin freeze`.
 #[derive(Debug, Args)]
 pub(crate) struct FreezeArgs {
     /// The provider that defaulted.
+    #[arg(value_parser = crate::address::parse)]
     provider: Address,
     /// ERA to freeze (at most its unfrozen margin; also the most the case can slash).
     #[arg(value_parser = parse_era)]
@@ -142,12 +135,8 @@ impl CaseState {
             partner: tier_name(c.partner),
             evidence: c.evidence,
             frozen: U256::from(c.frozen),
-            status: match c.status {
-                OPEN => "open",
-                2 => "released",
-                SLASHED => "slashed",
-                _ => "lapsed",
-            },
+            status: era_client::CaseStatus::try_from(c.status)
+                .map_or("unknown", era_client::CaseStatus::name),
             dispute_ends_at: c.disputeEndsAt,
             lapses_at: c.lapsesAt,
             slashed: U256::from(c.slashed),
@@ -311,15 +300,14 @@ impl ResolveArgs {
             );
         }
         // Otherwise governance resolves: schedule on the timelock, `era gov execute` later.
-        let timelock = suite.timelock();
-        let proposer = timelock.PROPOSER_ROLE().call().await?;
-        if !timelock.hasRole(proposer, sender).call().await? {
+        let client = suite.client();
+        if client.check_proposer(sender).await.is_err() {
             bail!(
                 "{sender} is neither an arbiter of the margin nor a proposer of the timelock {}: use the proposer's key",
-                timelock.address()
+                client.addresses.timelock
             );
         }
-        let delay = timelock.getMinDelay().call().await?.to::<u64>();
+        let delay = client.min_delay().await?.to::<u64>();
         if now + delay < case.dispute_ends_at {
             bail!(
                 "case #{}'s dispute window ends at {}; scheduled now, the timelock would execute at {}: schedule from {} on",
@@ -329,11 +317,8 @@ impl ResolveArgs {
                 fmt_time(case.dispute_ends_at - delay)
             );
         }
-        let nonce = suite.chain.provider.get_transaction_count(sender).await?;
-        let salt = keccak256((sender, U256::from(nonce), U256::from(now)).abi_encode());
         let call = calldata(&ERAMargin::resolveCall { caseId: U256::from(self.case), wad });
-        let (operation, tx) =
-            schedule(&suite.chain, &suite.record, *margin.address(), call, salt).await?;
+        let (operation, tx) = propose(&suite, sender, vec![(*margin.address(), call)]).await?;
         let summary =
             format!("scheduled case #{} for the arbiter (the timelock): {what}", self.case);
         print(&CaseOutput { summary, tx: Some(tx), operation: Some(operation), case }, self.tx.json)

@@ -25,6 +25,7 @@ const WAD: U256 = U256::from_limbs([1_000_000_000_000_000_000, 0, 0, 0]);
 #[derive(Debug, Args)]
 pub(crate) struct PenalizeArgs {
     /// The provider that failed its performance standard.
+    #[arg(value_parser = crate::address::parse)]
     provider: Address,
     #[command(flatten)]
     tx: SendArgs,

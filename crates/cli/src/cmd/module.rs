@@ -5,7 +5,8 @@ use std::fmt;
 
 use alloy::primitives::{Address, Bytes, U256};
 use clap::{Args, Subcommand};
-use era_bindings::{ModuleRegistry, tier_id, tier_name};
+use era_bindings::ModuleRegistry;
+use era_client::{ModuleType, STANDARD_MODULES, tier_id, tier_name};
 use eyre::{Result, bail};
 use serde::Serialize;
 
@@ -16,21 +17,6 @@ use crate::{
     timelock::{Operation, calldata, propose},
     tx::Sent,
 };
-
-/// The standard module kinds, in the contract's `ModuleType` order, with the SPEC.md 2.3
-/// defaults: name (also the kind's CLI name), level, extra stake per node in ERA.
-pub(crate) const STANDARD: [(&str, u8, u64); 10] = [
-    ("basic-fraud-proof", 1, 50_000),
-    ("optimistic-watchers", 2, 50_000),
-    ("hybrid-proof", 3, 75_000),
-    ("compliance-audit", 3, 100_000),
-    ("privacy-data", 3, 100_000),
-    ("validity-proof", 4, 150_000),
-    ("multi-layer-zk", 5, 200_000),
-    ("dual-validation", 5, 200_000),
-    ("zero-trust-clearing", 5, 200_000),
-    ("emergency-lockdown", 6, 200_000),
-];
 
 /// Security modules.
 #[derive(Debug, Args)]
@@ -72,7 +58,7 @@ struct RegisterArgs {
     #[arg(long, value_parser = parse_era, required_unless_present = "standard")]
     extra_stake: Option<U256>,
     /// Groth16 verifier contract, for modules that check proofs.
-    #[arg(long)]
+    #[arg(value_parser = crate::address::parse, long)]
     verifier: Option<Address>,
     #[command(flatten)]
     tx: SendArgs,
@@ -198,11 +184,11 @@ impl ModuleArgs {
 
 /// The kind index of a standard name.
 fn kind_of(name: &str) -> Result<u8> {
-    match STANDARD.iter().position(|(n, _, _)| *n == name) {
-        Some(i) => Ok(i as u8),
-        None => bail!(
+    match name.parse::<ModuleType>() {
+        Ok(kind) => Ok(kind.into()),
+        Err(_) => bail!(
             "`{name}` is not a module kind: use --type with one of {}",
-            STANDARD.map(|(n, _, _)| n).join(", ")
+            ModuleType::NAMES.join(", ")
         ),
     }
 }
@@ -226,7 +212,7 @@ pub(crate) async fn list(suite: &Suite) -> Result<ModuleList> {
         modules.push(ModuleView {
             id,
             name: tier_name(m.name),
-            kind: STANDARD.get(usize::from(m.moduleType)).map_or("unknown", |k| k.0).to_owned(),
+            kind: ModuleType::try_from(m.moduleType).map_or("unknown", ModuleType::name).to_owned(),
             level: m.level,
             extra_stake: U256::from(m.extraStake),
             verifier: (!m.verifier.is_zero()).then_some(m.verifier),
@@ -250,7 +236,7 @@ fn register_call(
     let Ok(extra_stake) = u128::try_from(extra) else {
         bail!("--extra-stake {} is too large", fmt_era(extra));
     };
-    let kind_name = STANDARD[usize::from(kind)].0;
+    let kind_name = ModuleType::try_from(kind).map_or("unknown", ModuleType::name);
     let line = format!(
         "register `{name}`{} level {level}, +{} per node{}",
         if kind_name == name { String::new() } else { format!(" ({kind_name})") },
@@ -271,12 +257,10 @@ impl RegisterArgs {
     async fn run(self) -> Result<()> {
         let mut planned = Vec::new();
         if self.standard {
-            for (kind, (name, level, extra)) in STANDARD.iter().enumerate() {
-                let extra = U256::from(*extra) * era_bindings::ERA;
-                planned.push((
-                    name.to_string(),
-                    register_call(name, kind as u8, *level, extra, Address::ZERO)?,
-                ));
+            for module in STANDARD_MODULES {
+                let (name, kind, extra) = (module.name(), module.kind.into(), module.extra_stake());
+                let call = register_call(name, kind, module.level, extra, Address::ZERO)?;
+                planned.push((name.to_owned(), call));
             }
         } else {
             let name = self.name.clone().unwrap_or_default();

@@ -6,7 +6,8 @@ use std::fmt;
 
 use alloy::primitives::{Address, B256, U256, keccak256};
 use clap::{Args, Subcommand};
-use era_bindings::{IERAMargin, tier_name};
+use era_bindings::IERAMargin;
+use era_client::tier_name;
 use eyre::{Result, bail};
 use serde::Serialize;
 
@@ -40,6 +41,7 @@ enum RiskCommand {
 #[derive(Debug, Args)]
 struct PublishArgs {
     /// The provider described.
+    #[arg(value_parser = crate::address::parse)]
     provider: Address,
     /// Share of obligations it defaulted on, e.g. 1.5% (0.01% steps).
     #[arg(long, value_parser = parse_percent)]
@@ -70,6 +72,7 @@ struct PublishArgs {
 #[derive(Debug, Args)]
 struct ShowArgs {
     /// The provider.
+    #[arg(value_parser = crate::address::parse)]
     provider: Address,
     #[command(flatten)]
     suite: SuiteArgs,

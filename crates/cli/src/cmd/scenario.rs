@@ -8,7 +8,8 @@ use alloy::{
     providers::Provider,
 };
 use clap::{Args, Subcommand};
-use era_bindings::{ScenarioRegistry, tier_id, tier_name};
+use era_bindings::ScenarioRegistry;
+use era_client::{tier_id, tier_name};
 use eyre::{Result, bail};
 use serde::Serialize;
 
@@ -225,7 +226,7 @@ struct TransferArgs {
     #[arg(value_parser = parse_era)]
     amount: U256,
     /// Who receives it.
-    #[arg(long)]
+    #[arg(value_parser = crate::address::parse, long)]
     recipient: Address,
     #[command(flatten)]
     tx: SendArgs,
@@ -233,12 +234,10 @@ struct TransferArgs {
 
 /// Parses a risk domain's name.
 pub(crate) fn parse_domain(text: &str) -> Result<u8> {
-    Ok(match text {
-        "light" => 1,
-        "enterprise" => 2,
-        "financial" => 3,
+    match text.parse::<era_client::RiskDomain>() {
+        Ok(domain) if domain != era_client::RiskDomain::None => Ok(domain.into()),
         _ => bail!("`{text}` is not a risk domain: use financial, enterprise or light"),
-    })
+    }
 }
 
 /// Parses `40/30/30` (percent) into basis points.

@@ -4,7 +4,7 @@ use std::fmt;
 
 use alloy::primitives::{Address, U256};
 use clap::Args;
-use era_bindings::{SuiteAddresses, tier_name};
+use era_client::{SuiteAddresses, tier_name};
 use eyre::Result;
 use serde::Serialize;
 

@@ -37,6 +37,7 @@ enum WithdrawCommand {
 #[derive(Debug, Args)]
 struct QueueArgs {
     /// The node the stake is with.
+    #[arg(value_parser = crate::address::parse)]
     node: Address,
     /// Amount in ERA.
     #[arg(value_parser = parse_era)]
@@ -58,7 +59,7 @@ struct CompleteArgs {
 #[derive(Debug, Args)]
 struct ListArgs {
     /// Whose withdrawals.
-    #[arg(long)]
+    #[arg(value_parser = crate::address::parse, long)]
     account: Address,
     #[command(flatten)]
     suite: SuiteArgs,

@@ -2,7 +2,8 @@
 
 use std::process::Command;
 
-use era_bindings::{ERA, ERAStaking, tier_id};
+use era_bindings::ERAStaking;
+use era_client::{ERA, tier_id};
 
 use crate::common::{Devnet, root};
 
@@ -90,4 +91,29 @@ async fn only_the_proposer_can_schedule_and_a_no_op_is_refused() {
         net.era(&["gov", "execute", "--private-key", &net.key(0)]).ok().trim(),
         "no pending governance operations"
     );
+}
+
+#[tokio::test]
+async fn a_misspelled_tier_is_refused_new_tiers_are_added_and_a_pending_change_is_not_scheduled_twice()
+ {
+    let net = Devnet::start();
+    net.deploy();
+    let gov = net.key(0);
+    let line = net
+        .era(&["tier", "set", "finacial", "--min-stake", "150000", "--private-key", &gov])
+        .refused();
+    assert!(line.contains("there is no tier `finacial`") && line.contains("tier add"), "{line}");
+    let line =
+        net.era(&["tier", "add", "light", "--min-stake", "1", "--private-key", &gov]).refused();
+    assert!(line.contains("already exists"), "{line}");
+    let sent = net.nonce(net.address(0)).await;
+
+    let add = || net.era(&["tier", "add", "gold", "--min-stake", "250000", "--private-key", &gov]);
+    let out = net
+        .era(&["tier", "add", "gold", "--min-stake", "250000", "--private-key", &gov, "--json"])
+        .json();
+    assert_eq!((out["oldMinStake"].as_str(), out["tier"].as_str()), (Some("0"), Some("gold")));
+    let line = add().refused();
+    assert!(line.contains("already pending as operation"), "{line}");
+    assert_eq!(net.nonce(net.address(0)).await, sent + 1);
 }

@@ -2,7 +2,8 @@
 //! and every refusal as one line that sends nothing.
 
 use alloy::primitives::{Address, U256};
-use era_bindings::{ERA, ERAMargin, ERAToken};
+use era_bindings::{ERAMargin, ERAToken};
+use era_client::ERA;
 
 use crate::common::Devnet;
 

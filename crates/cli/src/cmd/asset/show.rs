@@ -1,0 +1,23 @@
+//! `era asset show`: one asset.
+
+use super::*;
+
+/// `era asset show`.
+#[derive(Debug, Args)]
+pub(super) struct ShowArgs {
+    /// The asset id.
+    #[arg(long)]
+    asset: B256,
+    #[command(flatten)]
+    suite: SuiteArgs,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+impl ShowArgs {
+    pub(super) async fn run(self) -> Result<()> {
+        let suite = self.suite.open().await?;
+        print(&view(&suite, self.asset).await?, self.json)
+    }
+}
