@@ -80,6 +80,14 @@ include!(concat!(env!("OUT_DIR"), "/enums.rs"));
 impl RiskDomain {
     /// The three domains a scenario can be in (`None` is "not registered").
     pub const DOMAINS: [Self; 3] = [Self::Light, Self::Enterprise, Self::Financial];
+
+    /// A domain a scenario can be in, by name, as the `uint8` the contracts take.
+    pub fn parse_domain(text: &str) -> Result<u8, String> {
+        match text.parse::<Self>() {
+            Ok(domain) if domain != Self::None => Ok(domain.into()),
+            _ => Err(format!("`{text}` is not a risk domain: use financial, enterprise or light")),
+        }
+    }
 }
 
 #[cfg(test)]

@@ -22,21 +22,26 @@ pub mod constants {
     include!(concat!(env!("OUT_DIR"), "/constants.rs"));
 }
 mod contracts;
+mod describe;
 mod enums;
+mod margin;
 mod modules;
 mod plan;
 mod revert;
 mod tier;
 mod timelock;
 mod types;
+pub mod units;
 pub mod wei;
 
 pub use client::Client;
 pub use contracts::{Origin, Revert, SuiteAddresses, SuiteContract};
+pub use describe::{describe, domain_name};
 pub use enums::{AssetStatus, CaseStatus, EnumError, ModuleType, RiskDomain, Role, VerdictStatus};
 pub use era_bindings as bindings;
+pub use margin::{Case, ProviderMargin};
 pub use modules::{STANDARD_MODULES, StandardModule};
 pub use plan::{DAY, ERA, SuiteConfig, init_code, plan};
 pub use tier::{TierNameError, tier_id, tier_name};
-pub use timelock::{GovernError, OperationState, TimelockOp};
+pub use timelock::{Call, GovernError, Operation, OperationState, TimelockOp};
 pub use types::{AssetId, CaseId, ModuleId, ScenarioId};

@@ -3,15 +3,18 @@
 //! here, its id computed as the timelock computes it, its salt chosen so the same change can be
 //! proposed again after it ran; sending is the caller's.
 
+use std::{collections::BTreeMap, fmt};
+
 use alloy::{
     primitives::{Address, B256, Bytes, U256, keccak256},
     providers::Provider,
-    sol_types::{SolCall, SolValue},
+    rpc::types::Filter,
+    sol_types::{SolCall, SolEvent, SolValue},
 };
 use era_bindings::TimelockController;
 use serde::{Deserialize, Serialize};
 
-use crate::Client;
+use crate::{Client, describe, units::fmt_time};
 
 /// Where an operation stands (OpenZeppelin's `TimelockController.OperationState`).
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -142,6 +145,120 @@ impl TimelockOp {
             salt: s,
         };
         call.abi_encode().into()
+    }
+}
+
+/// One call of an operation.
+#[derive(Clone, Debug, Serialize)]
+pub struct Call {
+    /// The contract called.
+    pub target: Address,
+    /// Wei sent along.
+    #[serde(serialize_with = "crate::wei::serialize")]
+    pub value: U256,
+    /// The calldata.
+    pub data: Bytes,
+    /// What the call does, decoded when it targets the suite.
+    pub description: String,
+}
+
+/// A scheduled timelock operation.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Operation {
+    /// Its id (`hashOperation`).
+    pub id: B256,
+    /// Its calls (more than one for a batch).
+    pub calls: Vec<Call>,
+    /// Operation that must execute first (zero for none).
+    pub predecessor: B256,
+    /// Salt it was scheduled with.
+    pub salt: B256,
+    /// Unix time from which it can execute.
+    pub ready_at: u64,
+    /// Its state when read.
+    pub state: OperationState,
+}
+
+impl fmt::Display for Operation {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let what = self.calls.iter().map(|c| c.description.as_str()).collect::<Vec<_>>().join("; ");
+        let state = match self.state {
+            OperationState::Ready => "ready".to_owned(),
+            OperationState::Waiting => format!("ready at {}", fmt_time(self.ready_at)),
+            OperationState::Done => "done".to_owned(),
+            OperationState::Unset => "cancelled".to_owned(),
+        };
+        write!(f, "{}  {what}  [{state}]", self.id)
+    }
+}
+
+impl<P: Provider> Client<P> {
+    /// Every operation scheduled since block `from_block` that is still waiting or ready, in the
+    /// order it was scheduled. OpenZeppelin's timelock keeps no list of operations, so they are
+    /// rebuilt from its `CallScheduled`/`CallSalt` events, then filtered by their state.
+    pub async fn pending(&self, from_block: u64) -> Result<Vec<Operation>, GovernError> {
+        let timelock = self.timelock();
+        let filter = Filter::new()
+            .address(*timelock.address())
+            .from_block(from_block)
+            .event_signature(vec![
+                TimelockController::CallScheduled::SIGNATURE_HASH,
+                TimelockController::CallSalt::SIGNATURE_HASH,
+            ]);
+        let mut scheduled: BTreeMap<B256, (usize, Operation)> = BTreeMap::new();
+        let mut salts = BTreeMap::new();
+        for (order, log) in self
+            .provider
+            .get_logs(&filter)
+            .await
+            .map_err(alloy::contract::Error::from)?
+            .into_iter()
+            .enumerate()
+        {
+            if let Ok(salt) = log.log_decode::<TimelockController::CallSalt>() {
+                salts.insert(salt.inner.data.id, salt.inner.data.salt);
+                continue;
+            }
+            let event = log
+                .log_decode::<TimelockController::CallScheduled>()
+                .map_err(alloy::contract::Error::from)?
+                .inner
+                .data;
+            let call = Call {
+                target: event.target,
+                value: event.value,
+                description: describe(&self.addresses, event.target, &event.data),
+                data: event.data,
+            };
+            // A re-scheduled id (after a cancel) starts over.
+            let entry = scheduled.entry(event.id).or_insert_with(|| {
+                let op = Operation {
+                    id: event.id,
+                    calls: Vec::new(),
+                    predecessor: event.predecessor,
+                    salt: B256::ZERO,
+                    ready_at: 0,
+                    state: OperationState::Unset,
+                };
+                (order, op)
+            });
+            if event.index.is_zero() {
+                entry.1.calls.clear();
+            }
+            entry.1.calls.push(call);
+        }
+        let mut ops = Vec::new();
+        for (_, (order, mut op)) in scheduled {
+            op.state = OperationState::from(timelock.getOperationState(op.id).call().await?);
+            if matches!(op.state, OperationState::Waiting | OperationState::Ready) {
+                op.salt = salts.get(&op.id).copied().unwrap_or_default();
+                op.ready_at = timelock.getTimestamp(op.id).call().await?.to::<u64>();
+                ops.push((order, op));
+            }
+        }
+        ops.sort_by_key(|(order, _)| *order);
+        Ok(ops.into_iter().map(|(_, op)| op).collect())
     }
 }
 

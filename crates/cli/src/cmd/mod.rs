@@ -9,8 +9,6 @@ pub(crate) mod gov;
 pub(crate) mod hyperlane;
 pub(crate) mod keys;
 pub(crate) mod margin;
-pub(crate) mod margin_case;
-pub(crate) mod margin_penalty;
 pub(crate) mod module;
 pub(crate) mod partner;
 pub(crate) mod prove;

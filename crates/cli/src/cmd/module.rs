@@ -13,10 +13,11 @@ use serde::Serialize;
 use crate::{
     amount::{fmt_era, parse_era},
     output::print,
-    suite::{SendArgs, Suite, SuiteArgs},
-    timelock::{Operation, calldata, propose},
+    suite::{ReadArgs, SendArgs, Suite},
+    timelock::{calldata, propose},
     tx::Sent,
 };
+use era_client::Operation;
 
 /// Security modules.
 #[derive(Debug, Args)]
@@ -89,10 +90,7 @@ struct DeprecateArgs {
 #[derive(Debug, Args)]
 struct ListArgs {
     #[command(flatten)]
-    suite: SuiteArgs,
-    /// Print JSON.
-    #[arg(long)]
-    json: bool,
+    read: ReadArgs,
 }
 
 /// A module as the CLI shows it.
@@ -103,7 +101,7 @@ pub(crate) struct ModuleView {
     name: String,
     kind: String,
     level: u8,
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     extra_stake: U256,
     verifier: Option<Address>,
     deprecated: bool,
@@ -175,8 +173,8 @@ impl ModuleArgs {
             ModuleCommand::Threshold(args) => args.run().await,
             ModuleCommand::Deprecate(args) => args.run().await,
             ModuleCommand::List(args) => {
-                let suite = args.suite.open().await?;
-                print(&list(&suite).await?, args.json)
+                let suite = args.read.suite.open().await?;
+                print(&list(&suite).await?, args.read.json)
             }
         }
     }
@@ -191,15 +189,6 @@ fn kind_of(name: &str) -> Result<u8> {
             ModuleType::NAMES.join(", ")
         ),
     }
-}
-
-/// The id of the module named `name`, or an error saying how to list them.
-pub(crate) async fn module_id(suite: &Suite, name: &str) -> Result<u32> {
-    let id = suite.modules().moduleIdOf(tier_id(name)?).call().await?;
-    if id == 0 {
-        bail!("no module is named `{name}`: see `era module list`");
-    }
-    Ok(id)
 }
 
 /// Reads every module.
@@ -290,7 +279,7 @@ impl RegisterArgs {
 impl ThresholdArgs {
     async fn run(self) -> Result<()> {
         let (suite, sender) = self.tx.open().await?;
-        let id = module_id(&suite, &self.name).await?;
+        let id = suite.module_id(&self.name).await?;
         let m = suite.modules().module(id).call().await?;
         if m.deprecated {
             bail!("module `{}` is deprecated: register a new module instead", self.name);
@@ -321,7 +310,7 @@ impl ThresholdArgs {
 impl DeprecateArgs {
     async fn run(self) -> Result<()> {
         let (suite, sender) = self.tx.open().await?;
-        let id = module_id(&suite, &self.name).await?;
+        let id = suite.module_id(&self.name).await?;
         if suite.modules().module(id).call().await?.deprecated {
             bail!("module `{}` is deprecated already: nothing to schedule", self.name);
         }

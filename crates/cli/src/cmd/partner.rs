@@ -13,9 +13,10 @@ use serde::Serialize;
 use crate::{
     output::print,
     suite::SendArgs,
-    timelock::{Operation, calldata, propose},
+    timelock::{calldata, propose},
     tx::Sent,
 };
+use era_client::Operation;
 
 /// Partner ecosystems: they freeze margins, assess contributions and publish risk features.
 #[derive(Debug, Args)]

@@ -14,7 +14,7 @@ use serde::Serialize;
 use crate::{
     amount::{fmt_duration, fmt_time, parse_duration, parse_percent},
     output::print,
-    suite::{SendArgs, Suite, SuiteArgs},
+    suite::{ReadArgs, SendArgs, Suite},
     tx::{Sent, send},
 };
 
@@ -75,10 +75,7 @@ struct ShowArgs {
     #[arg(value_parser = crate::address::parse)]
     provider: Address,
     #[command(flatten)]
-    suite: SuiteArgs,
-    /// Print JSON.
-    #[arg(long)]
-    json: bool,
+    read: ReadArgs,
 }
 
 /// Risk features as stored.
@@ -179,8 +176,8 @@ impl RiskArgs {
         match self.command {
             RiskCommand::Publish(args) => args.run().await,
             RiskCommand::Show(args) => {
-                let suite = args.suite.open().await?;
-                print(&Features::read(&suite, args.provider).await?, args.json)
+                let suite = args.read.suite.open().await?;
+                print(&Features::read(&suite, args.provider).await?, args.read.json)
             }
         }
     }

@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::{
     amount::{fmt_duration, fmt_era, fmt_time, parse_era},
     output::print,
-    suite::{SendArgs, Suite, SuiteArgs},
+    suite::{ReadArgs, SendArgs, Suite},
     timelock::chain_time,
     tx::{Sent, send},
 };
@@ -62,10 +62,7 @@ struct ListArgs {
     #[arg(value_parser = crate::address::parse, long)]
     account: Address,
     #[command(flatten)]
-    suite: SuiteArgs,
-    /// Print JSON.
-    #[arg(long)]
-    json: bool,
+    read: ReadArgs,
 }
 
 /// A queued withdrawal.
@@ -75,7 +72,7 @@ struct QueuedWithdrawal {
     id: u64,
     node: Address,
     /// What it would pay now (less if the node is slashed before completion).
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     amount: U256,
     ready_at: u64,
 }
@@ -145,7 +142,7 @@ impl WithdrawArgs {
             WithdrawCommand::Queue(args) => args.run().await,
             WithdrawCommand::Complete(args) => args.run().await,
             WithdrawCommand::List(args) => {
-                let suite = args.suite.open().await?;
+                let suite = args.read.suite.open().await?;
                 let count = suite.staking().withdrawalCount(args.account).call().await?.to::<u64>();
                 let mut withdrawals = Vec::new();
                 for id in 0..count {
@@ -153,7 +150,7 @@ impl WithdrawArgs {
                         withdrawals.push(w);
                     }
                 }
-                print(&ListOutput { account: args.account, withdrawals }, args.json)
+                print(&ListOutput { account: args.account, withdrawals }, args.read.json)
             }
         }
     }

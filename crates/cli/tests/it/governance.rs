@@ -13,11 +13,22 @@ async fn a_tier_raise_goes_through_the_timelock() {
     net.deploy(); // 1-hour timelock
     let gov = net.key(0);
 
-    let out =
-        net.era(&["tier", "set", "financial", "--min-stake", "150000", "--private-key", &gov]);
-    let text = out.ok();
-    assert!(text.contains("100,000 ERA -> 150,000 ERA"), "{text}");
-    assert!(text.contains("keep the tier for 7d"), "{text}");
+    let out = net
+        .era(&[
+            "tier",
+            "set",
+            "financial",
+            "--min-stake",
+            "150000",
+            "--private-key",
+            &gov,
+            "--json",
+        ])
+        .json();
+    assert_eq!(out["oldMinStake"], (ERA * alloy::primitives::U256::from(100_000)).to_string());
+    assert_eq!(out["newMinStake"], (ERA * alloy::primitives::U256::from(150_000)).to_string());
+    assert_eq!(out["gracePeriod"], 7 * 86_400, "nodes below keep the tier for 7 days");
+    assert_eq!(out["operation"]["state"], "waiting");
 
     let list = net.era(&["gov", "list", "--json"]).json();
     let ops = list["operations"].as_array().unwrap();

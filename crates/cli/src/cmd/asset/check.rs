@@ -15,10 +15,7 @@ pub(super) struct CheckArgs {
     #[arg(long)]
     mirror: bool,
     #[command(flatten)]
-    suite: SuiteArgs,
-    /// Print JSON.
-    #[arg(long)]
-    json: bool,
+    read: ReadArgs,
 }
 
 /// Whether a consumer is authorized.
@@ -53,7 +50,7 @@ impl fmt::Display for CheckOutput {
 impl CheckArgs {
     pub(super) async fn run(self) -> Result<()> {
         let consumer = parse_consumer(&self.consumer)?;
-        let suite = self.suite.open().await?;
+        let suite = self.read.suite.open().await?;
         let out = if self.mirror {
             let mirror = suite.mirror();
             if mirror.address().is_zero() {
@@ -82,7 +79,7 @@ impl CheckArgs {
                 contract: *registry.address(),
             }
         };
-        print(&out, self.json)?;
+        print(&out, self.read.json)?;
         // The exit code answers too, as with `grep -q`: scripts test `era asset check`.
         if out.authorized { Ok(()) } else { Err(Quiet(1).into()) }
     }

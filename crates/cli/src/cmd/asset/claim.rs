@@ -17,7 +17,7 @@ pub(super) struct ClaimArgs {
 #[serde(rename_all = "camelCase")]
 pub(super) struct ClaimOutput {
     account: Address,
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     amount: U256,
     tx: Sent,
 }

@@ -9,10 +9,7 @@ pub(super) struct ListArgs {
     #[arg(value_parser = crate::address::parse, long)]
     owner: Address,
     #[command(flatten)]
-    suite: SuiteArgs,
-    /// Print JSON.
-    #[arg(long)]
-    json: bool,
+    read: ReadArgs,
 }
 
 /// An owner's assets.
@@ -48,7 +45,7 @@ impl fmt::Display for ListOutput {
 
 impl ListArgs {
     pub(super) async fn run(self) -> Result<()> {
-        let suite = self.suite.open().await?;
+        let suite = self.read.suite.open().await?;
         let filter = Filter::new()
             .address(suite.record.addresses().assets)
             .from_block(suite.record.deploy_block())
@@ -59,6 +56,6 @@ impl ListArgs {
             let e = log.log_decode::<StateAssetRegistry::AssetRegistered>()?.inner.data;
             assets.push(view(&suite, e.assetId).await?);
         }
-        print(&ListOutput { owner: self.owner, assets }, self.json)
+        print(&ListOutput { owner: self.owner, assets }, self.read.json)
     }
 }

@@ -35,10 +35,11 @@ use super::{keys::KeyLocation, prove::scenario_id};
 use crate::{
     amount::{fmt_duration, fmt_era, fmt_time, parse_duration, parse_era},
     output::{Quiet, print, progress},
-    suite::{SendArgs, Suite, SuiteArgs},
-    timelock::{Operation, calldata, chain_time, propose},
+    suite::{ReadArgs, SendArgs, Suite},
+    timelock::{calldata, chain_time, propose},
     tx::{Sent, send},
 };
+use era_client::Operation;
 
 sol! {
     /// What `era asset register` reads of a schema's verifier before proving.
@@ -254,13 +255,13 @@ struct AuthorizeOutput {
     asset_id: B256,
     consumer: B256,
     expiry: u64,
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     fee: U256,
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     owner_reward: U256,
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     developer_reward: U256,
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     protocol_share: U256,
     developer: Address,
     treasury: Address,
@@ -364,7 +365,7 @@ struct AssetView {
     schema_id: B256,
     scenario: B256,
     commitment: U256,
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     stake: U256,
     uses: u32,
     coefficient: u32,

@@ -25,7 +25,7 @@ pub(super) struct RegisterOutput {
     owner: Address,
     schema_id: B256,
     commitment: U256,
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     stake: U256,
     coefficient: u32,
     transactions: Vec<Sent>,

@@ -9,15 +9,12 @@ pub(super) struct ShowArgs {
     #[arg(long)]
     asset: B256,
     #[command(flatten)]
-    suite: SuiteArgs,
-    /// Print JSON.
-    #[arg(long)]
-    json: bool,
+    read: ReadArgs,
 }
 
 impl ShowArgs {
     pub(super) async fn run(self) -> Result<()> {
-        let suite = self.suite.open().await?;
-        print(&view(&suite, self.asset).await?, self.json)
+        let suite = self.read.suite.open().await?;
+        print(&view(&suite, self.asset).await?, self.read.json)
     }
 }

@@ -17,9 +17,10 @@ use crate::{
     amount::{fmt_duration, fmt_era, parse_era},
     output::print,
     suite::SendArgs,
-    timelock::{Operation, calldata, propose},
+    timelock::{calldata, propose},
     tx::Sent,
 };
+use era_client::Operation;
 
 /// Tier thresholds.
 #[derive(Debug, Args)]

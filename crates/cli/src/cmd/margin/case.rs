@@ -15,12 +15,14 @@ use crate::{
         fmt_duration, fmt_era, fmt_percent, fmt_time, parse_duration, parse_era, parse_percent,
     },
     output::print,
-    suite::{SendArgs, Suite, SuiteArgs},
-    timelock::{Operation, calldata, chain_time, propose},
+    suite::{ReadArgs, SendArgs, Suite},
+    timelock::{calldata, chain_time, propose},
     tx::{Sent, send},
 };
+use era_client::CaseStatus;
+use era_client::Operation;
 
-use super::margin::MarginState;
+use super::MarginState;
 
 /// The contract's slash range (generated from its source, checked against its bytecode).
 use era_client::constants::ERAMargin::{MAX_SLASH, MIN_SLASH};
@@ -95,54 +97,28 @@ pub(crate) struct CaseArgs {
     /// The case.
     case: u64,
     #[command(flatten)]
-    suite: SuiteArgs,
-    /// Print JSON.
-    #[arg(long)]
-    json: bool,
+    read: ReadArgs,
 }
 
-/// A case as read from the chain.
+/// A case as read from the chain, as the CLI prints it.
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-struct CaseState {
-    id: u64,
-    provider: Address,
-    /// The partner that froze.
-    partner: String,
-    evidence: B256,
-    #[serde(serialize_with = "crate::amount::decimal")]
-    frozen: U256,
-    status: &'static str,
-    dispute_ends_at: u64,
-    lapses_at: u64,
-    #[serde(serialize_with = "crate::amount::decimal")]
-    slashed: U256,
-    #[serde(serialize_with = "crate::amount::decimal")]
-    paid: U256,
-    #[serde(serialize_with = "crate::amount::decimal")]
-    total_weight: U256,
+#[serde(transparent)]
+struct CaseState(era_client::Case);
+
+impl std::ops::Deref for CaseState {
+    type Target = era_client::Case;
+    fn deref(&self) -> &era_client::Case {
+        &self.0
+    }
 }
 
 impl CaseState {
     async fn read(suite: &Suite, id: u64) -> Result<Self> {
-        let c = suite.margin()?.caseOf(U256::from(id)).call().await?;
-        if c.status == 0 {
-            bail!("there is no case #{id}: cases are numbered from 1 as partners freeze");
+        suite.margin()?;
+        match suite.client().case(era_client::CaseId(id)).await? {
+            Some(case) => Ok(Self(case)),
+            None => bail!("there is no case #{id}: cases are numbered from 1 as partners freeze"),
         }
-        Ok(Self {
-            id,
-            provider: c.provider,
-            partner: tier_name(c.partner),
-            evidence: c.evidence,
-            frozen: U256::from(c.frozen),
-            status: era_client::CaseStatus::try_from(c.status)
-                .map_or("unknown", era_client::CaseStatus::name),
-            dispute_ends_at: c.disputeEndsAt,
-            lapses_at: c.lapsesAt,
-            slashed: U256::from(c.slashed),
-            paid: U256::from(c.paid),
-            total_weight: c.totalWeight,
-        })
     }
 }
 
@@ -152,7 +128,7 @@ impl fmt::Display for CaseState {
         writeln!(f, "  provider   {}", self.provider)?;
         writeln!(f, "  frozen     {} by partner `{}`", fmt_era(self.frozen), self.partner)?;
         writeln!(f, "  evidence   {}", self.evidence)?;
-        if self.status == "open" {
+        if self.status == CaseStatus::Open {
             writeln!(f, "  dispute    resolvable from {}", fmt_time(self.dispute_ends_at))?;
             write!(f, "  lapses     {} if unresolved", fmt_time(self.lapses_at))
         } else {
@@ -203,7 +179,7 @@ async fn partner_of(suite: &Suite, sender: Address) -> Result<B256> {
 /// Case `id`, failing unless it is open and has not lapsed.
 async fn open_case(suite: &Suite, id: u64) -> Result<CaseState> {
     let case = CaseState::read(suite, id).await?;
-    if case.status != "open" {
+    if case.status != CaseStatus::Open {
         bail!("case #{id} is {} already: it can no longer be assessed or resolved", case.status);
     }
     if chain_time(&suite.chain).await? >= case.lapses_at {
@@ -329,7 +305,7 @@ impl LapseArgs {
     pub(crate) async fn run(self) -> Result<()> {
         let (suite, _) = self.tx.open().await?;
         let case = CaseState::read(&suite, self.case).await?;
-        if case.status != "open" {
+        if case.status != CaseStatus::Open {
             bail!("case #{} is {} already: only an open case can lapse", self.case, case.status);
         }
         let now = chain_time(&suite.chain).await?;
@@ -358,7 +334,7 @@ impl ClaimArgs {
         let (suite, sender) = self.tx.open().await?;
         let partner = partner_of(&suite, sender).await?;
         let case = CaseState::read(&suite, self.case).await?;
-        if case.status != "slashed" {
+        if case.status != CaseStatus::Slashed {
             bail!(
                 "case #{} is {}: only a slashed case has shares to claim",
                 self.case,
@@ -397,7 +373,7 @@ impl ClaimArgs {
 
 impl CaseArgs {
     pub(crate) async fn run(self) -> Result<()> {
-        let suite = self.suite.open().await?;
-        print(&CaseState::read(&suite, self.case).await?, self.json)
+        let suite = self.read.suite.open().await?;
+        print(&CaseState::read(&suite, self.case).await?, self.read.json)
     }
 }

@@ -1,6 +1,9 @@
 //! `era margin`: providers post and withdraw cross-domain margin; partners freeze it and assess
 //! their contributions; the arbiter resolves; partners claim (the case commands are in
-//! `margin_case.rs`, the performance penalty in `margin_penalty.rs`).
+//! `case.rs`, the performance penalty in `penalty.rs`).
+
+mod case;
+mod penalty;
 
 use std::fmt;
 
@@ -9,14 +12,13 @@ use clap::{Args, Subcommand};
 use eyre::{Result, bail};
 use serde::Serialize;
 
+use case::{AssessArgs, CaseArgs, ClaimArgs, FreezeArgs, LapseArgs, ResolveArgs};
+use penalty::PenalizeArgs;
+
 use crate::{
     amount::{fmt_duration, fmt_era, fmt_time, parse_era},
-    cmd::{
-        margin_case::{AssessArgs, CaseArgs, ClaimArgs, FreezeArgs, LapseArgs, ResolveArgs},
-        margin_penalty::PenalizeArgs,
-    },
     output::print,
-    suite::{SendArgs, Suite, SuiteArgs},
+    suite::{ReadArgs, SendArgs, Suite},
     timelock::chain_time,
     tx::{Sent, send},
 };
@@ -120,50 +122,26 @@ struct ShowArgs {
     #[arg(value_parser = crate::address::parse)]
     provider: Address,
     #[command(flatten)]
-    suite: SuiteArgs,
-    /// Print JSON.
-    #[arg(long)]
-    json: bool,
+    read: ReadArgs,
 }
 
-/// A provider's margin as read from the chain.
+/// A provider's margin as read from the chain, as the CLI prints it.
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct MarginState {
-    provider: Address,
-    #[serde(serialize_with = "crate::amount::decimal")]
-    pub(crate) margin: U256,
-    #[serde(serialize_with = "crate::amount::decimal")]
-    pub(crate) frozen: U256,
-    ecosystems: u32,
-    /// The margin the ecosystems need at the current minimum.
-    #[serde(serialize_with = "crate::amount::decimal")]
-    required: U256,
-    #[serde(serialize_with = "crate::amount::decimal")]
-    pending_withdrawal: U256,
-    withdrawable_at: u64,
+#[serde(transparent)]
+pub(crate) struct MarginState(era_client::ProviderMargin);
+
+impl std::ops::Deref for MarginState {
+    type Target = era_client::ProviderMargin;
+    fn deref(&self) -> &era_client::ProviderMargin {
+        &self.0
+    }
 }
 
 impl MarginState {
     /// Reads `provider`'s margin.
     pub(crate) async fn read(suite: &Suite, provider: Address) -> Result<Self> {
-        let margin = suite.margin()?;
-        let p = margin.providerOf(provider).call().await?;
-        let per = margin.minMarginPerEcosystem().call().await?;
-        Ok(Self {
-            provider,
-            margin: U256::from(p.margin),
-            frozen: U256::from(p.frozen),
-            ecosystems: p.ecosystems,
-            required: U256::from(per) * U256::from(p.ecosystems),
-            pending_withdrawal: U256::from(p.pendingWithdrawal),
-            withdrawable_at: p.withdrawableAt,
-        })
-    }
-
-    /// The part no case holds.
-    pub(crate) fn unfrozen(&self) -> U256 {
-        self.margin - self.frozen
+        suite.margin()?;
+        Ok(Self(suite.client().provider_margin(provider).await?))
     }
 }
 
@@ -198,7 +176,7 @@ impl fmt::Display for MarginState {
 struct MarginOutput {
     txs: Vec<Sent>,
     /// ERA paid out to the provider, for a completed withdrawal.
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     paid: U256,
     margin: MarginState,
 }
@@ -226,8 +204,8 @@ impl MarginArgs {
                 WithdrawCommand::Complete(args) => args.run().await,
             },
             MarginCommand::Show(args) => {
-                let suite = args.suite.open().await?;
-                print(&MarginState::read(&suite, args.provider).await?, args.json)
+                let suite = args.read.suite.open().await?;
+                print(&MarginState::read(&suite, args.provider).await?, args.read.json)
             }
             MarginCommand::Freeze(args) => args.run().await,
             MarginCommand::Assess(args) => args.run().await,

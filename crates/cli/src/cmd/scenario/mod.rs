@@ -1,0 +1,267 @@
+//! `era scenario`: register scenarios in risk domains, enroll nodes, report volume (keepers),
+//! pay security costs, and transfer between scenarios through the circuit breaker.
+
+mod enroll;
+mod list;
+mod pay;
+mod pin;
+mod register;
+mod report_volume;
+mod show;
+mod transfer;
+mod unpin;
+
+use std::fmt;
+
+use alloy::{
+    primitives::{Address, U256},
+    providers::Provider,
+};
+use clap::{Args, Subcommand};
+use era_bindings::ScenarioRegistry;
+use era_client::{tier_id, tier_name};
+use eyre::{Result, bail};
+use serde::Serialize;
+
+use crate::{
+    amount::{fmt_duration, fmt_era, fmt_time, parse_era},
+    output::print,
+    suite::{ReadArgs, SendArgs, Suite},
+    timelock::{calldata, propose},
+    tx::{Sent, send},
+};
+use era_client::{Operation, domain_name};
+
+/// Scenarios and their nodes.
+#[derive(Debug, Args)]
+pub(crate) struct ScenarioArgs {
+    #[command(subcommand)]
+    command: ScenarioCommand,
+}
+
+/// `era scenario` subcommands.
+#[derive(Debug, Subcommand)]
+enum ScenarioCommand {
+    /// Register a scenario (you become its developer).
+    Register(register::RegisterArgs),
+    /// Show one scenario.
+    Show(show::ShowArgs),
+    /// List every scenario.
+    List(list::ListArgs),
+    /// Enroll your node in a scenario (needs the domain minimum plus the active module's extra stake).
+    Enroll(enroll::EnrollArgs),
+    /// Report a scenario's volume (keeper): a surge steps its module up, a calm report after the
+    /// cool-down steps it down.
+    ReportVolume(report_volume::ReportArgs),
+    /// Pay ERA towards a scenario's security cost, split among nodes, developer and users.
+    Pay(pay::PayArgs),
+    /// Send ERA from one scenario to another; across domains the circuit breaker decides.
+    Transfer(transfer::TransferArgs),
+    /// Schedule pinning a scenario to a module on the timelock (governance; any level from the
+    /// base up to emergency lockdown).
+    Pin(pin::PinArgs),
+    /// Schedule unpinning a scenario on the timelock (governance).
+    Unpin(unpin::UnpinArgs),
+}
+
+/// Parses `40/30/30` (percent) into basis points.
+fn parse_shares(text: &str) -> Result<(u16, u16, u16)> {
+    let parts: Vec<&str> = text.split('/').collect();
+    let [n, d, u] = parts.as_slice() else {
+        bail!("`{text}` is not a split: write nodes/developer/users in percent, e.g. 40/30/30");
+    };
+    let pct = |p: &str| -> Result<u16> {
+        match p.trim().parse::<u16>() {
+            Ok(v) if v <= 100 => Ok(v * 100),
+            _ => bail!("`{p}` in `{text}` is not a whole percentage from 0 to 100"),
+        }
+    };
+    let shares = (pct(n)?, pct(d)?, pct(u)?);
+    let sum = u32::from(shares.0) + u32::from(shares.1) + u32::from(shares.2);
+    if sum != 10_000 {
+        bail!("shares {text} sum to {}%, not 100%", sum / 100);
+    }
+    Ok(shares)
+}
+
+/// The fixed split of a domain, if it has one (basis points).
+fn fixed_shares(domain: u8) -> Option<(u16, u16, u16)> {
+    match domain {
+        3 => Some((4_000, 3_000, 3_000)),
+        1 => Some((3_000, 2_000, 5_000)),
+        _ => None,
+    }
+}
+
+/// A scenario as the CLI shows it.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub(crate) struct ScenarioView {
+    id: U256,
+    name: String,
+    domain: String,
+    developer: Address,
+    base_module: String,
+    base_level: u8,
+    active_module: String,
+    active_level: u8,
+    pinned: bool,
+    baseline_volume: u128,
+    /// When the cool-down started (last surge or step down); 0 before any.
+    calm_since: u64,
+    /// Percent, nodes/developer/users.
+    shares: String,
+    enrolled: U256,
+    #[serde(serialize_with = "era_client::wei::serialize")]
+    required_stake: U256,
+}
+
+impl fmt::Display for ScenarioView {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "  #{} {:<14} {:<10}  module {} (level {}{}){}  shares {}  nodes {}  needs {} per node",
+            self.id,
+            self.name,
+            self.domain,
+            self.active_module,
+            self.active_level,
+            if self.active_level > self.base_level {
+                format!(", escalated from {}", self.base_module)
+            } else {
+                String::new()
+            },
+            if self.pinned { " PINNED" } else { "" },
+            self.shares,
+            self.enrolled,
+            fmt_era(self.required_stake)
+        )
+    }
+}
+
+/// Every scenario.
+#[derive(Debug, Serialize)]
+pub(crate) struct ScenarioList {
+    pub(crate) scenarios: Vec<ScenarioView>,
+}
+
+impl fmt::Display for ScenarioList {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.scenarios.is_empty() {
+            return write!(f, "no scenarios registered");
+        }
+        write!(f, "scenarios")?;
+        for s in &self.scenarios {
+            write!(f, "\n{s}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Reads scenario `id`.
+async fn read(suite: &Suite, id: U256) -> Result<ScenarioView> {
+    let registry = suite.scenarios();
+    let s = registry.scenario(id).call().await?;
+    let module_name = |m: u32| async move {
+        Ok::<_, eyre::Report>(tier_name(suite.modules().module(m).call().await?.name))
+    };
+    Ok(ScenarioView {
+        id,
+        name: tier_name(s.name),
+        domain: domain_name(s.domain).to_owned(),
+        developer: s.developer,
+        base_module: module_name(s.baseModule).await?,
+        base_level: s.baseLevel,
+        active_module: module_name(s.activeModule).await?,
+        active_level: s.activeLevel,
+        pinned: s.pinned,
+        baseline_volume: s.baselineVolume,
+        calm_since: s.calmSince,
+        shares: format!("{}/{}/{}", s.nodesBps / 100, s.developerBps / 100, s.usersBps / 100),
+        enrolled: s.enrolled,
+        required_stake: registry.requiredStake(id).call().await?,
+    })
+}
+
+/// Reads every scenario.
+pub(crate) async fn list(suite: &Suite) -> Result<ScenarioList> {
+    let count = suite.scenarios().scenarioCount().call().await?;
+    let mut scenarios = Vec::new();
+    for id in 1..=count.to::<u64>() {
+        scenarios.push(read(suite, U256::from(id)).await?);
+    }
+    Ok(ScenarioList { scenarios })
+}
+
+/// The id of the scenario named `name`, or an error saying how to list them.
+async fn scenario_id(suite: &Suite, name: &str) -> Result<U256> {
+    let id = suite.scenarios().scenarioIdOf(tier_id(name)?).call().await?;
+    if id.is_zero() {
+        bail!("no scenario is named `{name}`: see `era scenario list`");
+    }
+    Ok(id)
+}
+
+/// A transaction's outcome with the scenario afterwards.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Done {
+    summary: String,
+    scenario: ScenarioView,
+    txs: Vec<Sent>,
+}
+
+impl fmt::Display for Done {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "{}", self.summary)?;
+        writeln!(f, "{}", self.scenario)?;
+        let lines: Vec<String> = self.txs.iter().map(|t| format!("  {t}")).collect();
+        write!(f, "{}", lines.join("\n"))
+    }
+}
+
+impl ScenarioArgs {
+    /// Runs the subcommand.
+    pub(crate) async fn run(self) -> Result<()> {
+        match self.command {
+            ScenarioCommand::Register(args) => args.run().await,
+            ScenarioCommand::Show(args) => args.run().await,
+            ScenarioCommand::List(args) => args.run().await,
+            ScenarioCommand::Enroll(args) => args.run().await,
+            ScenarioCommand::ReportVolume(args) => args.run().await,
+            ScenarioCommand::Pay(args) => args.run().await,
+            ScenarioCommand::Transfer(args) => args.run().await,
+            ScenarioCommand::Pin(args) => args.run().await,
+            ScenarioCommand::Unpin(args) => args.run().await,
+        }
+    }
+}
+
+/// Approves the scenario registry to take `amount` from `sender` if needed, after checking funds.
+async fn prepare_payment(suite: &Suite, sender: Address, amount: U256) -> Result<Option<Sent>> {
+    let balance = suite.era().balanceOf(sender).call().await?;
+    if balance < amount {
+        bail!("{sender} holds {} but needs {}: get ERA first", fmt_era(balance), fmt_era(amount));
+    }
+    let spender = *suite.scenarios().address();
+    if suite.era().allowance(sender, spender).call().await? >= amount {
+        return Ok(None);
+    }
+    Ok(Some(send("approve", suite.era().approve(spender, amount)).await?))
+}
+
+/// A scheduled pin or unpin.
+#[derive(Debug, Serialize)]
+struct PinScheduled {
+    change: String,
+    operation: Operation,
+    tx: Sent,
+}
+
+impl fmt::Display for PinScheduled {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "scheduled: {}", self.change)?;
+        crate::timelock::fmt_operation(f, &self.operation)?;
+        write!(f, "  tx           {}", self.tx.tx_hash)
+    }
+}
