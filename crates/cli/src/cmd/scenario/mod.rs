@@ -19,7 +19,7 @@ use alloy::{
 };
 use clap::{Args, Subcommand};
 use era_bindings::ScenarioRegistry;
-use era_client::{tier_id, tier_name};
+use era_client::tier_id;
 use eyre::{Result, bail};
 use serde::Serialize;
 
@@ -95,25 +95,14 @@ fn fixed_shares(domain: u8) -> Option<(u16, u16, u16)> {
 
 /// A scenario as the CLI shows it.
 #[derive(Clone, Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct ScenarioView {
-    id: U256,
-    name: String,
-    domain: String,
-    developer: Address,
-    base_module: String,
-    base_level: u8,
-    active_module: String,
-    active_level: u8,
-    pinned: bool,
-    baseline_volume: u128,
-    /// When the cool-down started (last surge or step down); 0 before any.
-    calm_since: u64,
-    /// Percent, nodes/developer/users.
-    shares: String,
-    enrolled: U256,
-    #[serde(serialize_with = "era_client::wei::serialize")]
-    required_stake: U256,
+#[serde(transparent)]
+pub(crate) struct ScenarioView(era_client::Scenario);
+
+impl std::ops::Deref for ScenarioView {
+    type Target = era_client::Scenario;
+    fn deref(&self) -> &era_client::Scenario {
+        &self.0
+    }
 }
 
 impl fmt::Display for ScenarioView {
@@ -160,37 +149,13 @@ impl fmt::Display for ScenarioList {
 
 /// Reads scenario `id`.
 async fn read(suite: &Suite, id: U256) -> Result<ScenarioView> {
-    let registry = suite.scenarios();
-    let s = registry.scenario(id).call().await?;
-    let module_name = |m: u32| async move {
-        Ok::<_, eyre::Report>(tier_name(suite.modules().module(m).call().await?.name))
-    };
-    Ok(ScenarioView {
-        id,
-        name: tier_name(s.name),
-        domain: domain_name(s.domain).to_owned(),
-        developer: s.developer,
-        base_module: module_name(s.baseModule).await?,
-        base_level: s.baseLevel,
-        active_module: module_name(s.activeModule).await?,
-        active_level: s.activeLevel,
-        pinned: s.pinned,
-        baseline_volume: s.baselineVolume,
-        calm_since: s.calmSince,
-        shares: format!("{}/{}/{}", s.nodesBps / 100, s.developerBps / 100, s.usersBps / 100),
-        enrolled: s.enrolled,
-        required_stake: registry.requiredStake(id).call().await?,
-    })
+    Ok(ScenarioView(suite.client().scenario(id.into()).await?))
 }
 
 /// Reads every scenario.
 pub(crate) async fn list(suite: &Suite) -> Result<ScenarioList> {
-    let count = suite.scenarios().scenarioCount().call().await?;
-    let mut scenarios = Vec::new();
-    for id in 1..=count.to::<u64>() {
-        scenarios.push(read(suite, U256::from(id)).await?);
-    }
-    Ok(ScenarioList { scenarios })
+    let all = suite.client().scenarios_all().await?;
+    Ok(ScenarioList { scenarios: all.into_iter().map(ScenarioView).collect() })
 }
 
 /// The id of the scenario named `name`, or an error saying how to list them.
