@@ -41,7 +41,7 @@ pub use describe::{describe, domain_name};
 pub use enums::{AssetStatus, CaseStatus, EnumError, ModuleType, RiskDomain, Role, VerdictStatus};
 pub use era_bindings as bindings;
 pub use margin::{Case, ProviderMargin};
-pub use modules::{STANDARD_MODULES, StandardModule};
+pub use modules::{Module, STANDARD_MODULES, StandardModule};
 pub use plan::{DAY, ERA, SuiteConfig, init_code, plan};
 pub use scenarios::Scenario;
 pub use tier::{TierNameError, tier_id, tier_name};

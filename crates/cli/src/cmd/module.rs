@@ -6,7 +6,7 @@ use std::fmt;
 use alloy::primitives::{Address, Bytes, U256};
 use clap::{Args, Subcommand};
 use era_bindings::ModuleRegistry;
-use era_client::{ModuleType, STANDARD_MODULES, tier_id, tier_name};
+use era_client::{ModuleType, STANDARD_MODULES, tier_id};
 use eyre::{Result, bail};
 use serde::Serialize;
 
@@ -95,18 +95,14 @@ struct ListArgs {
 
 /// A module as the CLI shows it.
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct ModuleView {
-    id: u32,
-    name: String,
-    kind: String,
-    level: u8,
-    #[serde(serialize_with = "era_client::wei::serialize")]
-    extra_stake: U256,
-    verifier: Option<Address>,
-    deprecated: bool,
-    /// Whether escalation steps into it at its level.
-    level_default: bool,
+#[serde(transparent)]
+pub(crate) struct ModuleView(era_client::Module);
+
+impl std::ops::Deref for ModuleView {
+    type Target = era_client::Module;
+    fn deref(&self) -> &era_client::Module {
+        &self.0
+    }
 }
 
 impl fmt::Display for ModuleView {
@@ -193,23 +189,8 @@ fn kind_of(name: &str) -> Result<u8> {
 
 /// Reads every module.
 pub(crate) async fn list(suite: &Suite) -> Result<ModuleList> {
-    let registry = suite.modules();
-    let mut modules = Vec::new();
-    for id in 1..=registry.moduleCount().call().await? {
-        let m = registry.module(id).call().await?;
-        let default = registry.levelDefault(m.level).call().await? == id;
-        modules.push(ModuleView {
-            id,
-            name: tier_name(m.name),
-            kind: ModuleType::try_from(m.moduleType).map_or("unknown", ModuleType::name).to_owned(),
-            level: m.level,
-            extra_stake: U256::from(m.extraStake),
-            verifier: (!m.verifier.is_zero()).then_some(m.verifier),
-            deprecated: m.deprecated,
-            level_default: default,
-        });
-    }
-    Ok(ModuleList { modules })
+    let all = suite.client().modules_all().await?;
+    Ok(ModuleList { modules: all.into_iter().map(ModuleView).collect() })
 }
 
 fn register_call(
