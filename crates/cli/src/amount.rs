@@ -1,10 +1,10 @@
-//! ERA amounts, durations and times as people write and read them.
+//! ERA amounts, percentages and durations as people write them (reading them back is
+//! `era_client::units`).
 
-use alloy::primitives::{
-    U256,
-    utils::{format_units, parse_units},
-};
+use alloy::primitives::{U256, utils::parse_units};
 use eyre::{Result, bail, eyre};
+
+pub(crate) use era_client::units::{fmt_duration, fmt_era, fmt_percent, fmt_time};
 
 /// Parses a positive ERA amount with up to 18 decimals ("60000", "0.5") into wei.
 pub(crate) fn parse_era(text: &str) -> Result<U256> {
@@ -21,21 +21,6 @@ pub(crate) fn parse_era(text: &str) -> Result<U256> {
     Ok(wei)
 }
 
-/// Formats wei as ERA with thousands separators and no trailing zeros: `60,000 ERA`.
-pub(crate) fn fmt_era(wei: U256) -> String {
-    let text = format_units(wei, 18).expect("18 decimals is valid");
-    let (int, frac) = text.split_once('.').unwrap_or((&text, ""));
-    let frac = frac.trim_end_matches('0');
-    let mut grouped = String::new();
-    for (i, c) in int.chars().enumerate() {
-        if i > 0 && (int.len() - i) % 3 == 0 {
-            grouped.push(',');
-        }
-        grouped.push(c);
-    }
-    if frac.is_empty() { format!("{grouped} ERA") } else { format!("{grouped}.{frac} ERA") }
-}
-
 /// Parses a percentage ("30%", "0.05%") into a wad (1e18 = 100%), to 1e-16 %.
 pub(crate) fn parse_percent(text: &str) -> Result<U256> {
     let number = text
@@ -50,18 +35,6 @@ pub(crate) fn parse_percent(text: &str) -> Result<U256> {
         .filter(|v| !v.is_negative())
         .map(|v| v.get_absolute())
         .ok_or_else(|| eyre!("`{text}` is not a percentage: write e.g. 30% or 0.5%"))
-}
-
-/// Formats a wad (1e18 = 100%) as a percentage: `30%`, `0.05%`.
-pub(crate) fn fmt_percent(wad: U256) -> String {
-    let text = format_units(wad, 16).expect("16 decimals is valid");
-    let text = text.trim_end_matches('0').trim_end_matches('.');
-    format!("{text}%")
-}
-
-/// Serializes wei as a decimal string in JSON output (serde's default for `U256` is hex).
-pub(crate) fn decimal<S: serde::Serializer>(wei: &U256, serializer: S) -> Result<S::Ok, S::Error> {
-    serializer.collect_str(wei)
 }
 
 /// Parses a duration: a number of seconds, or a number with `s`, `m`, `h` or `d` ("7d", "36h").
@@ -82,33 +55,10 @@ pub(crate) fn parse_duration(text: &str) -> Result<u64> {
     n.checked_mul(unit_secs).ok_or_else(|| eyre!("duration `{text}` is too long"))
 }
 
-/// Formats seconds compactly: `2d`, `1d 12h`, `45m 10s`.
-pub(crate) fn fmt_duration(secs: u64) -> String {
-    if secs == 0 {
-        return "0s".into();
-    }
-    let parts =
-        [(secs / 86_400, "d"), (secs / 3_600 % 24, "h"), (secs / 60 % 60, "m"), (secs % 60, "s")];
-    parts
-        .iter()
-        .filter(|(n, _)| *n > 0)
-        .map(|(n, u)| format!("{n}{u}"))
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
-/// Formats a unix timestamp as UTC: `2026-11-25T09:30:00Z`.
-pub(crate) fn fmt_time(unix: u64) -> String {
-    i64::try_from(unix)
-        .ok()
-        .and_then(|s| jiff::Timestamp::from_second(s).ok())
-        .map_or_else(|| format!("@{unix}"), |t| t.to_string())
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
-    use era_bindings::ERA;
+    use era_client::ERA;
 
     #[test]
     fn era_amounts_round_trip() {

@@ -61,7 +61,13 @@ pub(crate) struct WalletArgs {
     pub(crate) private_key: Option<String>,
     /// The sender's address: picks the keystore in a --keystore folder and must match the key
     /// [env: ETH_FROM].
-    #[arg(long = "from", id = "wallet_from", help_heading = WALLET, value_name = "ADDRESS")]
+    #[arg(
+        long = "from",
+        id = "wallet_from",
+        help_heading = WALLET,
+        value_name = "ADDRESS",
+        value_parser = crate::address::parse
+    )]
     pub(crate) from: Option<Address>,
 }
 
@@ -297,7 +303,13 @@ fn no_such_account(name: &str) -> String {
 #[derive(Clone, Debug, Default, Args)]
 pub(crate) struct FromArgs {
     /// The account to read for [env: ETH_FROM].
-    #[arg(long = "from", id = "read_from", env = "ETH_FROM", value_name = "ADDRESS")]
+    #[arg(
+        long = "from",
+        id = "read_from",
+        env = "ETH_FROM",
+        value_name = "ADDRESS",
+        value_parser = crate::address::parse
+    )]
     pub(crate) from: Option<Address>,
 }
 

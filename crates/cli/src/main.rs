@@ -4,6 +4,7 @@
 //! stderr (`error: what is wrong: how to fix it`) and exit code 1; commands check what they can
 //! before sending anything, so a refused command changes nothing on chain.
 
+mod address;
 mod amount;
 mod cmd;
 mod connect;
@@ -135,6 +136,9 @@ async fn main() -> ExitCode {
     };
     match cli.command.run().await {
         Ok(()) => ExitCode::SUCCESS,
+        Err(err) if err.downcast_ref::<output::Quiet>().is_some() => {
+            err.downcast_ref::<output::Quiet>().map_or(ExitCode::FAILURE, |q| ExitCode::from(q.0))
+        }
         Err(err) => {
             // One line: the context chain, outermost first.
             let line = err.chain().map(ToString::to_string).collect::<Vec<_>>().join(": ");

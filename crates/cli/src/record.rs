@@ -1,5 +1,6 @@
 //! `deployments/<chainId>.json`: where a suite lives on a chain, and how far its deployment got.
 //!
+//! Amounts are decimal strings of wei; `addresses` lists every contract of the suite's table.
 //! The record is written before each deployment transaction (naming the nonce and the address it
 //! will create) and after it, so an interrupted `era deploy` knows exactly what landed.
 
@@ -10,7 +11,7 @@ use std::{
 
 use alloy::primitives::{Address, B256};
 use clap::Args;
-use era_bindings::{SuiteAddresses, SuiteConfig, SuiteContract};
+use era_client::{SuiteAddresses, SuiteConfig, SuiteContract};
 use eyre::{Result, WrapErr, bail};
 use serde::{Deserialize, Serialize};
 
@@ -109,7 +110,11 @@ impl Record {
                 .wrap_err_with(|| format!("cannot create {}", dir.display()))?;
         }
         let tmp = path.with_extension("json.tmp");
-        std::fs::write(&tmp, serde_json::to_string_pretty(self)? + "\n")
+        // Every address of the suite's table (the breaker and mirror too), derived, for readers
+        // that want one flat map; reading ignores it and derives it again.
+        let mut json = serde_json::to_value(self)?;
+        json["addresses"] = serde_json::to_value(self.addresses())?;
+        std::fs::write(&tmp, serde_json::to_string_pretty(&json)? + "\n")
             .wrap_err_with(|| format!("cannot write {}", tmp.display()))?;
         std::fs::rename(&tmp, path).wrap_err_with(|| format!("cannot write {}", path.display()))
     }

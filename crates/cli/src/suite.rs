@@ -27,6 +27,16 @@ pub(crate) struct SuiteArgs {
     pub(crate) records: RecordArgs,
 }
 
+/// What every reading command takes: the chain and its record, and `--json`.
+#[derive(Clone, Debug, Args)]
+pub(crate) struct ReadArgs {
+    #[command(flatten)]
+    pub(crate) suite: SuiteArgs,
+    /// Print JSON.
+    #[arg(long)]
+    pub(crate) json: bool,
+}
+
 /// What every transacting command takes: the chain and its record, the signer, and `--json`.
 #[derive(Clone, Debug, Args)]
 pub(crate) struct SendArgs {
@@ -73,6 +83,11 @@ impl SuiteArgs {
 }
 
 impl Suite {
+    /// The suite as `era-client` sees it: its table's addresses over this connection.
+    pub(crate) fn client(&self) -> era_client::Client<&DynProvider> {
+        era_client::Client::new(&self.chain.provider, self.record.addresses())
+    }
+
     /// The staking contract.
     pub(crate) fn staking(&self) -> ERAStaking::ERAStakingInstance<&DynProvider> {
         ERAStaking::new(self.record.addresses().staking, &self.chain.provider)
@@ -127,6 +142,15 @@ impl Suite {
 }
 
 impl Suite {
+    /// The id of the module named `name`, or an error saying how to list them.
+    pub(crate) async fn module_id(&self, name: &str) -> Result<u32> {
+        let id = self.modules().moduleIdOf(era_client::tier_id(name)?).call().await?;
+        if id == 0 {
+            bail!("no module is named `{name}`: see `era module list`");
+        }
+        Ok(id)
+    }
+
     /// Checks that staking is open and `sender` holds `amount` ERA, and approves staking to take
     /// it if needed. Returns the approval transaction, if one was sent.
     pub(crate) async fn prepare_deposit(

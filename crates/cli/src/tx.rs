@@ -7,14 +7,8 @@ use alloy::{
     network::Ethereum,
     primitives::B256,
     providers::Provider,
-    sol_types::SolInterface,
 };
-use era_bindings::{
-    AssetMirror::AssetMirrorErrors, CircuitBreaker::CircuitBreakerErrors,
-    ERAMargin::ERAMarginErrors, ERAStaking::ERAStakingErrors, ERAToken::ERATokenErrors,
-    ModuleRegistry::ModuleRegistryErrors, ScenarioRegistry::ScenarioRegistryErrors,
-    StateAssetRegistry::StateAssetRegistryErrors, TimelockController::TimelockControllerErrors,
-};
+use era_client::Revert;
 use eyre::{Result, bail};
 use serde::Serialize;
 
@@ -63,29 +57,11 @@ where
     Ok(sent)
 }
 
-/// One line for a call the node refused: the suite's custom error by name, or the node's message.
+/// One line for a call the node refused: the suite's custom error by name with its values
+/// (decoded by `era-client`, for every contract of the suite), or the node's message.
 pub(crate) fn refused(action: &str, err: &alloy::contract::Error) -> eyre::Report {
-    match err.as_revert_data().and_then(|data| decode_revert(&data)) {
+    match err.as_revert_data().map(Revert::from_revert_data) {
+        Some(Revert::Unknown(_)) | None => eyre::eyre!("{action} failed: {err}"),
         Some(reason) => eyre::eyre!("{action} would revert with {reason}; nothing was sent"),
-        None => eyre::eyre!("{action} failed: {err}"),
     }
-}
-
-/// The name and values of a revert raised by one of the suite's contracts.
-pub(crate) fn decode_revert(data: &[u8]) -> Option<String> {
-    fn named<E: SolInterface + fmt::Debug>(data: &[u8]) -> Option<String> {
-        // `Variant(Variant { field: value })` -> `Variant { field: value }`
-        let text = format!("{:?}", E::abi_decode(data).ok()?);
-        let inner = text.split_once('(').map_or(text.as_str(), |(_, rest)| rest);
-        Some(inner.strip_suffix(')').unwrap_or(inner).to_owned())
-    }
-    named::<ERAStakingErrors>(data)
-        .or_else(|| named::<TimelockControllerErrors>(data))
-        .or_else(|| named::<ERATokenErrors>(data))
-        .or_else(|| named::<ModuleRegistryErrors>(data))
-        .or_else(|| named::<ScenarioRegistryErrors>(data))
-        .or_else(|| named::<CircuitBreakerErrors>(data))
-        .or_else(|| named::<ERAMarginErrors>(data))
-        .or_else(|| named::<StateAssetRegistryErrors>(data))
-        .or_else(|| named::<AssetMirrorErrors>(data))
 }

@@ -38,7 +38,8 @@ use alloy::{
     signers::local::PrivateKeySigner,
 };
 use criterion::Criterion;
-use era_bindings::{ERA, ERAStaking, ERAToken, SuiteAddresses, SuiteConfig, init_code, plan};
+use era_bindings::{ERAStaking, ERAToken};
+use era_client::{ERA, SuiteAddresses, SuiteConfig, init_code, plan};
 use era_harness::{Chain, DEV_ACCOUNTS, Suite, dev};
 use tokio::runtime::Runtime;
 

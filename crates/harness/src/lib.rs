@@ -1,10 +1,11 @@
 //! In-process revm harness for the ERA suite: a [`Chain`] with anvil's funded development
-//! accounts, typed calls through the `era-bindings` `sol!` types, time travel, snapshots, gas per
+//! accounts, typed calls through the `era-bindings` `sol!` types, custom errors decoded by `era-client`'s table, time travel, snapshots, gas per
 //! transaction, custom errors decoded by name, and the whole suite deployed by [`Chain::with_suite`]
 //! or [`Chain::deploy_suite`] from the same plan `era deploy` uses.
 //!
 //! ```
-//! use era_bindings::{ERA, ERAStaking, ERAToken};
+//! use era_bindings::{ERAStaking, ERAToken};
+//! use era_client::ERA;
 //! use era_harness::{Chain, Revert, dev};
 //!
 //! let (mut chain, suite) = Chain::with_suite()?;
@@ -18,7 +19,7 @@
 //! assert_eq!(chain.call(suite.staking, &ERAStaking::nodeStakeCall { node })?, amount);
 //!
 //! // Custom errors come back decoded, and print by name with their values.
-//! let tier = era_bindings::tier_id("financial")?;
+//! let tier = era_client::tier_id("financial")?;
 //! let err = chain.call(suite.staking, &ERAStaking::requireTierCall { node, tier }).unwrap_err();
 //! assert!(matches!(err, Revert::Staking(ERAStaking::ERAStakingErrors::StakeBelowTier(_))));
 //! assert!(err.to_string().starts_with("StakeBelowTier(0x70997970C51812dc3A010C7d01b50e0d17dc79C8, financial, 15000"));
@@ -33,16 +34,18 @@
 mod accounts;
 mod evm;
 mod receipt;
-mod revert;
 mod suite;
 mod timelock;
 
 pub use accounts::{DEV_ACCOUNTS, DEV_BALANCE, DevAccount, dev};
+/// Why a call did not return a value: the client's revert decoding, for every contract of the
+/// suite.
+pub use era_client::Revert;
+/// A timelock operation, as `era-client` builds it for the CLI too.
+pub use era_client::TimelockOp;
 pub use evm::{
     BLOCK_TIME, CHAIN_ID, Chain, Deployment, GENESIS_TIMESTAMP, SnapshotId, TX_GAS_LIMIT,
     UnknownSnapshot,
 };
 pub use receipt::Receipt;
-pub use revert::Revert;
 pub use suite::{DeployError, Suite};
-pub use timelock::TimelockOp;

@@ -1,9 +1,8 @@
 //! The ERA suite deployed into a [`Chain`], from the same plan and init code `era deploy` uses.
 
 use alloy::primitives::{Address, U256};
-use era_bindings::{
-    ERAToken, SuiteAddresses, SuiteConfig, SuiteContract, TierNameError, init_code, plan,
-};
+use era_bindings::ERAToken;
+use era_client::{SuiteAddresses, SuiteConfig, SuiteContract, TierNameError, init_code, plan};
 
 use crate::{Chain, Revert, dev};
 
@@ -25,26 +24,11 @@ pub enum DeployError {
 }
 
 /// A deployed suite: where each contract lives, who deployed it, and with which configuration.
+/// Derefs to its [`SuiteAddresses`], so `suite.staking` is the staking contract's address.
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Suite {
-    /// OpenZeppelin `TimelockController`: holds every admin role.
-    pub timelock: Address,
-    /// The ERA token.
-    pub era: Address,
-    /// `ERAStaking`.
-    pub staking: Address,
-    /// `ModuleRegistry`.
-    pub modules: Address,
-    /// `ScenarioRegistry`.
-    pub scenarios: Address,
-    /// `CircuitBreaker`, created by the scenario registry.
-    pub breaker: Address,
-    /// `ERAMargin`.
-    pub margin: Address,
-    /// `StateAssetRegistry`.
-    pub assets: Address,
-    /// `AssetMirror` (zero without a mailbox).
-    pub mirror: Address,
+    /// Where each contract of the suite lives (the table of `era-client`).
+    pub addresses: SuiteAddresses,
     /// The account that sent the deployment transactions.
     pub deployer: Address,
     /// The configuration deployed.
@@ -53,20 +37,17 @@ pub struct Suite {
     pub deploy_gas: Vec<(SuiteContract, u64)>,
 }
 
+impl std::ops::Deref for Suite {
+    type Target = SuiteAddresses;
+    fn deref(&self) -> &SuiteAddresses {
+        &self.addresses
+    }
+}
+
 impl Suite {
-    /// The addresses in the shape `era-bindings` and the deployment record use.
+    /// The addresses in the shape `era-client` and the deployment record use.
     pub fn addresses(&self) -> SuiteAddresses {
-        SuiteAddresses {
-            timelock: self.timelock,
-            era: self.era,
-            staking: self.staking,
-            modules: self.modules,
-            scenarios: self.scenarios,
-            breaker: self.breaker,
-            margin: self.margin,
-            assets: self.assets,
-            mirror: self.mirror,
-        }
+        self.addresses
     }
 
     /// Transfers `amount` ERA (wei) to `to` from the proposer, who holds a local token's initial
@@ -93,8 +74,7 @@ impl Chain {
         deployer: Address,
         config: &SuiteConfig,
     ) -> Result<Suite, DeployError> {
-        let mut addresses =
-            SuiteAddresses { era: config.era.unwrap_or_default(), ..Default::default() };
+        let mut addresses = config.given_addresses();
         let mut deploy_gas = Vec::new();
         for contract in plan(config) {
             let code = init_code(contract, config, &addresses)?;
@@ -104,20 +84,7 @@ impl Chain {
             addresses.set(contract, deployed.address);
             deploy_gas.push((contract, deployed.gas_used));
         }
-        Ok(Suite {
-            timelock: addresses.timelock,
-            era: addresses.era,
-            staking: addresses.staking,
-            modules: addresses.modules,
-            scenarios: addresses.scenarios,
-            breaker: addresses.breaker,
-            margin: addresses.margin,
-            assets: addresses.assets,
-            mirror: addresses.mirror,
-            deployer,
-            config: config.clone(),
-            deploy_gas,
-        })
+        Ok(Suite { addresses, deployer, config: config.clone(), deploy_gas })
     }
 
     /// A fresh chain with the suite deployed at the SPEC.md defaults by development account 0,

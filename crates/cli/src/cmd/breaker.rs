@@ -11,12 +11,12 @@ use serde::Serialize;
 
 use crate::{
     amount::{fmt_era, parse_era},
-    cmd::scenario::parse_domain,
     output::print,
-    suite::{SendArgs, Suite, SuiteArgs},
-    timelock::{Operation, calldata, domain_name, propose},
+    suite::{ReadArgs, SendArgs, Suite},
+    timelock::{calldata, propose},
     tx::{Sent, send},
 };
+use era_client::{Operation, domain_name};
 
 /// The circuit breaker between risk domains.
 #[derive(Debug, Args)]
@@ -44,17 +44,14 @@ enum BreakerCommand {
 #[derive(Debug, Args)]
 struct StatusArgs {
     #[command(flatten)]
-    suite: SuiteArgs,
-    /// Print JSON.
-    #[arg(long)]
-    json: bool,
+    read: ReadArgs,
 }
 
 /// `era breaker trip|reopen`.
 #[derive(Debug, Args)]
 struct DomainArgs {
     /// Risk domain: financial, enterprise or light.
-    #[arg(value_parser = parse_domain)]
+    #[arg(value_parser = era_client::RiskDomain::parse_domain)]
     domain: u8,
     #[command(flatten)]
     tx: SendArgs,
@@ -64,19 +61,16 @@ struct DomainArgs {
 #[derive(Debug, Args)]
 struct CheckArgs {
     /// Source domain.
-    #[arg(value_parser = parse_domain)]
+    #[arg(value_parser = era_client::RiskDomain::parse_domain)]
     from: u8,
     /// Destination domain.
-    #[arg(value_parser = parse_domain)]
+    #[arg(value_parser = era_client::RiskDomain::parse_domain)]
     to: u8,
     /// Transfer amount in ERA, to compare with the limit.
     #[arg(long, value_parser = parse_era)]
     amount: Option<U256>,
     #[command(flatten)]
-    suite: SuiteArgs,
-    /// Print JSON.
-    #[arg(long)]
-    json: bool,
+    read: ReadArgs,
 }
 
 /// The breaker's state.
@@ -86,13 +80,13 @@ pub(crate) struct BreakerStatus {
     /// Domains whose channels to other domains are closed.
     tripped: Vec<String>,
     /// USD per ERA, 18 decimals.
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     era_usd_price: U256,
     /// Single-transfer limit in USD, 18 decimals.
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     limit_usd: U256,
     /// The same limit in ERA wei at the current price.
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     limit_era: U256,
 }
 
@@ -195,8 +189,8 @@ impl BreakerArgs {
         match self.command {
             BreakerCommand::Escrow(args) => args.run().await,
             BreakerCommand::Status(args) => {
-                let suite = args.suite.open().await?;
-                print(&status(&suite).await?, args.json)
+                let suite = args.read.suite.open().await?;
+                print(&status(&suite).await?, args.read.json)
             }
             BreakerCommand::Trip(args) => {
                 let (suite, sender) = args.tx.open().await?;
@@ -224,7 +218,7 @@ impl BreakerArgs {
                 print(&Reopening { domain: name, operation, tx }, args.tx.json)
             }
             BreakerCommand::Check(args) => {
-                let suite = args.suite.open().await?;
+                let suite = args.read.suite.open().await?;
                 let breaker = suite.breaker();
                 let open = breaker.isChannelOpen(args.from, args.to).call().await?;
                 let above_limit = args.from != args.to
@@ -236,7 +230,7 @@ impl BreakerArgs {
                     open,
                     above_limit,
                 };
-                print(&out, args.json)
+                print(&out, args.read.json)
             }
         }
     }

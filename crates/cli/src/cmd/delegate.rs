@@ -11,6 +11,7 @@ use crate::{amount::parse_era, output::print, suite::SendArgs, tx::send};
 #[derive(Debug, Args)]
 pub(crate) struct DelegateArgs {
     /// The node's address.
+    #[arg(value_parser = crate::address::parse)]
     node: Address,
     /// Amount in ERA, e.g. 45000.
     #[arg(value_parser = parse_era)]

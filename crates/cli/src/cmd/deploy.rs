@@ -7,7 +7,7 @@ use alloy::{
     rpc::types::TransactionRequest,
 };
 use clap::Args;
-use era_bindings::{DAY, SuiteConfig, SuiteContract, init_code, plan};
+use era_client::{DAY, SuiteConfig, SuiteContract, init_code, plan};
 use eyre::{Result, WrapErr, bail, eyre};
 use serde::Serialize;
 
@@ -34,23 +34,23 @@ pub(crate) struct DeployArgs {
     records: RecordArgs,
     /// An existing ERA token; by default a local ERAToken is deployed (its supply goes to the
     /// proposer).
-    #[arg(long)]
+    #[arg(value_parser = crate::address::parse, long)]
     era: Option<Address>,
     /// Who may schedule governance operations (a Safe on real networks); default: the deployer.
-    #[arg(long)]
+    #[arg(value_parser = crate::address::parse, long)]
     proposer: Option<Address>,
     /// Who may pause staking; default: the deployer.
-    #[arg(long)]
+    #[arg(value_parser = crate::address::parse, long)]
     guardian: Option<Address>,
     /// Timelock delay (e.g. 2d, 60s). Below 2 days only on local dev chains.
     #[arg(long, value_parser = parse_duration)]
     timelock_delay: Option<u64>,
     /// A Hyperlane (or Caldera Metalayer) mailbox: the state-asset registry exports authorizations
     /// through it and an AssetMirror receives them (see `era hyperlane deploy` for a local one).
-    #[arg(long)]
+    #[arg(value_parser = crate::address::parse, long)]
     mailbox: Option<Address>,
     /// Who is credited the protocol's share of authorization fees; default: the timelock.
-    #[arg(long)]
+    #[arg(value_parser = crate::address::parse, long)]
     treasury: Option<Address>,
     /// Deploy a new suite even if the chain's record shows one.
     #[arg(long)]
@@ -181,11 +181,7 @@ impl DeployArgs {
             }
         }
         if !live {
-            progress(format!(
-                "{} is stale (the dev chain was reset): deploying anew",
-                path.display()
-            ));
-            return Ok((Record::new(chain.id, deployer, config), false));
+            return adopt_survivors(chain, path, record, deployer, config).await;
         }
         if record.complete {
             bail!(
@@ -211,6 +207,36 @@ impl DeployArgs {
         progress(format!("resuming the partial deployment recorded in {}", path.display()));
         Ok((record, true))
     }
+}
+
+/// A dev chain rolled back behind its record: keeps every contract of the plan, in order, whose
+/// code is still on chain (a rollback removes a suffix; each later contract was built with the
+/// earlier ones' addresses, so the first missing one and everything after it are redeployed).
+async fn adopt_survivors(
+    chain: &Chain,
+    path: &std::path::Path,
+    record: Record,
+    deployer: Address,
+    config: SuiteConfig,
+) -> Result<(Record, bool)> {
+    let mut kept = Record::new(chain.id, deployer, config);
+    if record.config == kept.config {
+        for contract in plan(&kept.config) {
+            match record.contracts.get(&contract) {
+                Some(d) if !chain.provider.get_code_at(d.address).await?.is_empty() => {
+                    kept.contracts.insert(contract, d.clone());
+                }
+                _ => break,
+            }
+        }
+    }
+    progress(format!(
+        "{} is stale (the dev chain was rolled back): adopting the {} contract(s) still on chain, deploying the rest",
+        path.display(),
+        kept.contracts.len()
+    ));
+    let resumed = !kept.contracts.is_empty();
+    Ok((kept, resumed))
 }
 
 /// Deploys one contract. The record names the nonce and address before the transaction is sent

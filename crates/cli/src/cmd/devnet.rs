@@ -10,7 +10,7 @@ use std::{
 use clap::Args;
 use eyre::{Result, WrapErr, bail};
 
-use crate::connect::RpcArgs;
+use crate::{connect::RpcArgs, output::write_stdout};
 
 /// Start anvil on a loopback port, or report the node already answering there.
 #[derive(Debug, Args)]
@@ -37,10 +37,10 @@ impl DevnetArgs {
         let rpc = RpcArgs { rpc_url: url.clone(), chain_id: None };
         if TcpListener::bind(("127.0.0.1", self.port)).is_err() {
             return match rpc.connect().await {
-                Ok(chain) => {
-                    println!("a node is already running at {url} (chain {})", chain.id);
-                    Ok(())
-                }
+                Ok(chain) => write_stdout(&format!(
+                    "a node is already running at {url} (chain {})",
+                    chain.id
+                )),
                 Err(_) => bail!(
                     "port {} is taken by something that is not an Ethereum node: pick another with --port",
                     self.port
@@ -70,13 +70,12 @@ impl DevnetArgs {
         let started = Instant::now();
         loop {
             if let Ok(chain) = rpc.connect().await {
-                println!(
+                return write_stdout(&format!(
                     "anvil running at {url} (chain {}, pid {}, log {})",
                     chain.id,
                     child.id(),
                     log.display()
-                );
-                return Ok(());
+                ));
             }
             if started.elapsed() > Duration::from_secs(20) {
                 bail!("anvil did not answer at {url} within 20s: see {}", log.display());

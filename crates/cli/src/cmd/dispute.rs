@@ -6,6 +6,7 @@ use std::fmt;
 use alloy::primitives::{B256, U256};
 use clap::Args;
 use era_bindings::ScenarioRegistry;
+use era_client::Operation;
 use eyre::{Result, bail};
 use serde::Serialize;
 
@@ -13,12 +14,9 @@ use crate::{
     cmd::scenario::scenario_id,
     output::print,
     suite::SendArgs,
-    timelock::{Operation, calldata, propose},
+    timelock::{calldata, propose},
     tx::Sent,
 };
-
-/// `IScenarioRegistry.VerdictStatus.Disputed`.
-const DISPUTED: u8 = 3;
 
 /// `era scenario resolve-dispute`.
 #[derive(Debug, Args)]
@@ -80,7 +78,7 @@ impl ResolveDisputeArgs {
         let (suite, sender) = self.tx.open().await?;
         let id = scenario_id(&suite, &self.name).await?;
         let verdict = suite.scenarios().verdict(id, self.subject).call().await?;
-        if verdict.status != DISPUTED {
+        if verdict.status != era_client::VerdictStatus::Disputed as u8 {
             bail!(
                 "subject {} of `{}` {}: only a disputed verdict can be resolved (NotDisputed)",
                 self.subject,

@@ -12,14 +12,15 @@ use alloy::{
 };
 use clap::{Args, Subcommand};
 use era_bindings::ScenarioRegistry;
+use era_client::Operation;
 use eyre::{Result, bail};
 use serde::Serialize;
 
 use crate::{
     amount::{fmt_duration, fmt_era, fmt_time},
     output::print,
-    suite::{SendArgs, Suite, SuiteArgs},
-    timelock::{Operation, calldata, chain_time, propose},
+    suite::{ReadArgs, SendArgs, Suite},
+    timelock::{calldata, chain_time, propose},
     tx::{Sent, send},
 };
 
@@ -46,10 +47,7 @@ enum EscrowCommand {
 #[derive(Debug, Args)]
 struct ListArgs {
     #[command(flatten)]
-    suite: SuiteArgs,
-    /// Print JSON.
-    #[arg(long)]
-    json: bool,
+    read: ReadArgs,
 }
 
 /// `era breaker escrow settle`.
@@ -84,7 +82,7 @@ struct EscrowView {
     id: u64,
     from: Address,
     to: Address,
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     amount: U256,
     /// Scenario the transfer left.
     from_scenario: u64,
@@ -120,7 +118,7 @@ impl fmt::Display for EscrowView {
 struct EscrowList {
     block_time: u64,
     /// ERA held in escrows not yet released.
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     total_escrowed: U256,
     escrows: Vec<EscrowView>,
 }
@@ -217,7 +215,7 @@ struct Settlement {
     deliver: bool,
     /// Who is paid when it executes.
     recipient: Address,
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     amount: U256,
     /// From when anyone may refund the escrow, perhaps before this executes.
     release_at: u64,
@@ -253,7 +251,7 @@ impl fmt::Display for Settlement {
 struct Refunded {
     id: u64,
     to: Address,
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     amount: U256,
     tx: Sent,
 }
@@ -276,8 +274,8 @@ impl EscrowArgs {
     pub(crate) async fn run(self) -> Result<()> {
         match self.command {
             EscrowCommand::List(args) => {
-                let suite = args.suite.open().await?;
-                print(&list(&suite).await?, args.json)
+                let suite = args.read.suite.open().await?;
+                print(&list(&suite).await?, args.read.json)
             }
             EscrowCommand::Settle(args) => {
                 let (suite, sender) = args.tx.open().await?;

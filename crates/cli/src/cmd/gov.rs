@@ -7,13 +7,16 @@ use clap::{Args, Subcommand};
 use eyre::{Result, bail};
 use serde::Serialize;
 
+use era_client::OperationState;
+
 use crate::{
     amount::{fmt_duration, fmt_time},
     output::print,
-    suite::{SendArgs, SuiteArgs},
-    timelock::{Operation, OperationState, chain_time, execute, pending},
+    suite::{ReadArgs, SendArgs},
+    timelock::{chain_time, execute},
     tx::Sent,
 };
+use era_client::Operation;
 
 /// Governance operations on the timelock.
 #[derive(Debug, Args)]
@@ -35,10 +38,7 @@ enum GovCommand {
 #[derive(Debug, Args)]
 struct ListArgs {
     #[command(flatten)]
-    suite: SuiteArgs,
-    /// Print JSON.
-    #[arg(long)]
-    json: bool,
+    read: ReadArgs,
 }
 
 /// `era gov execute`.
@@ -95,12 +95,12 @@ impl GovArgs {
     pub(crate) async fn run(self) -> Result<()> {
         match self.command {
             GovCommand::List(args) => {
-                let suite = args.suite.open().await?;
+                let suite = args.read.suite.open().await?;
                 let out = ListOutput {
                     block_time: chain_time(&suite.chain).await?,
-                    operations: pending(&suite.chain, &suite.record).await?,
+                    operations: suite.client().pending(suite.record.deploy_block()).await?,
                 };
-                print(&out, args.json)
+                print(&out, args.read.json)
             }
             GovCommand::Execute(args) => args.run().await,
         }
@@ -110,7 +110,7 @@ impl GovArgs {
 impl ExecuteArgs {
     async fn run(self) -> Result<()> {
         let (suite, _) = self.tx.open().await?;
-        let ops = pending(&suite.chain, &suite.record).await?;
+        let ops = suite.client().pending(suite.record.deploy_block()).await?;
         let now = chain_time(&suite.chain).await?;
         let chosen: Vec<Operation> = match self.id {
             Some(id) => {

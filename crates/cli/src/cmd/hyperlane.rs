@@ -41,7 +41,7 @@ enum HyperlaneCommand {
 #[derive(Debug, Args)]
 struct DeployArgs {
     /// The validator whose checkpoint signatures the ISM accepts (`era relay --validator-key`).
-    #[arg(long)]
+    #[arg(value_parser = crate::address::parse, long)]
     validator: Address,
     #[command(flatten)]
     rpc: RpcArgs,

@@ -5,32 +5,19 @@ use std::fmt;
 
 use alloy::primitives::{Address, Bytes, U256};
 use clap::{Args, Subcommand};
-use era_bindings::{ModuleRegistry, tier_id, tier_name};
+use era_bindings::ModuleRegistry;
+use era_client::{ModuleType, STANDARD_MODULES, tier_id};
 use eyre::{Result, bail};
 use serde::Serialize;
 
 use crate::{
     amount::{fmt_era, parse_era},
     output::print,
-    suite::{SendArgs, Suite, SuiteArgs},
-    timelock::{Operation, calldata, propose},
+    suite::{ReadArgs, SendArgs, Suite},
+    timelock::{calldata, propose},
     tx::Sent,
 };
-
-/// The standard module kinds, in the contract's `ModuleType` order, with the SPEC.md 2.3
-/// defaults: name (also the kind's CLI name), level, extra stake per node in ERA.
-pub(crate) const STANDARD: [(&str, u8, u64); 10] = [
-    ("basic-fraud-proof", 1, 50_000),
-    ("optimistic-watchers", 2, 50_000),
-    ("hybrid-proof", 3, 75_000),
-    ("compliance-audit", 3, 100_000),
-    ("privacy-data", 3, 100_000),
-    ("validity-proof", 4, 150_000),
-    ("multi-layer-zk", 5, 200_000),
-    ("dual-validation", 5, 200_000),
-    ("zero-trust-clearing", 5, 200_000),
-    ("emergency-lockdown", 6, 200_000),
-];
+use era_client::Operation;
 
 /// Security modules.
 #[derive(Debug, Args)]
@@ -72,7 +59,7 @@ struct RegisterArgs {
     #[arg(long, value_parser = parse_era, required_unless_present = "standard")]
     extra_stake: Option<U256>,
     /// Groth16 verifier contract, for modules that check proofs.
-    #[arg(long)]
+    #[arg(value_parser = crate::address::parse, long)]
     verifier: Option<Address>,
     #[command(flatten)]
     tx: SendArgs,
@@ -103,26 +90,19 @@ struct DeprecateArgs {
 #[derive(Debug, Args)]
 struct ListArgs {
     #[command(flatten)]
-    suite: SuiteArgs,
-    /// Print JSON.
-    #[arg(long)]
-    json: bool,
+    read: ReadArgs,
 }
 
 /// A module as the CLI shows it.
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct ModuleView {
-    id: u32,
-    name: String,
-    kind: String,
-    level: u8,
-    #[serde(serialize_with = "crate::amount::decimal")]
-    extra_stake: U256,
-    verifier: Option<Address>,
-    deprecated: bool,
-    /// Whether escalation steps into it at its level.
-    level_default: bool,
+#[serde(transparent)]
+pub(crate) struct ModuleView(era_client::Module);
+
+impl std::ops::Deref for ModuleView {
+    type Target = era_client::Module;
+    fn deref(&self) -> &era_client::Module {
+        &self.0
+    }
 }
 
 impl fmt::Display for ModuleView {
@@ -189,8 +169,8 @@ impl ModuleArgs {
             ModuleCommand::Threshold(args) => args.run().await,
             ModuleCommand::Deprecate(args) => args.run().await,
             ModuleCommand::List(args) => {
-                let suite = args.suite.open().await?;
-                print(&list(&suite).await?, args.json)
+                let suite = args.read.suite.open().await?;
+                print(&list(&suite).await?, args.read.json)
             }
         }
     }
@@ -198,43 +178,19 @@ impl ModuleArgs {
 
 /// The kind index of a standard name.
 fn kind_of(name: &str) -> Result<u8> {
-    match STANDARD.iter().position(|(n, _, _)| *n == name) {
-        Some(i) => Ok(i as u8),
-        None => bail!(
+    match name.parse::<ModuleType>() {
+        Ok(kind) => Ok(kind.into()),
+        Err(_) => bail!(
             "`{name}` is not a module kind: use --type with one of {}",
-            STANDARD.map(|(n, _, _)| n).join(", ")
+            ModuleType::NAMES.join(", ")
         ),
     }
 }
 
-/// The id of the module named `name`, or an error saying how to list them.
-pub(crate) async fn module_id(suite: &Suite, name: &str) -> Result<u32> {
-    let id = suite.modules().moduleIdOf(tier_id(name)?).call().await?;
-    if id == 0 {
-        bail!("no module is named `{name}`: see `era module list`");
-    }
-    Ok(id)
-}
-
 /// Reads every module.
 pub(crate) async fn list(suite: &Suite) -> Result<ModuleList> {
-    let registry = suite.modules();
-    let mut modules = Vec::new();
-    for id in 1..=registry.moduleCount().call().await? {
-        let m = registry.module(id).call().await?;
-        let default = registry.levelDefault(m.level).call().await? == id;
-        modules.push(ModuleView {
-            id,
-            name: tier_name(m.name),
-            kind: STANDARD.get(usize::from(m.moduleType)).map_or("unknown", |k| k.0).to_owned(),
-            level: m.level,
-            extra_stake: U256::from(m.extraStake),
-            verifier: (!m.verifier.is_zero()).then_some(m.verifier),
-            deprecated: m.deprecated,
-            level_default: default,
-        });
-    }
-    Ok(ModuleList { modules })
+    let all = suite.client().modules_all().await?;
+    Ok(ModuleList { modules: all.into_iter().map(ModuleView).collect() })
 }
 
 fn register_call(
@@ -250,7 +206,7 @@ fn register_call(
     let Ok(extra_stake) = u128::try_from(extra) else {
         bail!("--extra-stake {} is too large", fmt_era(extra));
     };
-    let kind_name = STANDARD[usize::from(kind)].0;
+    let kind_name = ModuleType::try_from(kind).map_or("unknown", ModuleType::name);
     let line = format!(
         "register `{name}`{} level {level}, +{} per node{}",
         if kind_name == name { String::new() } else { format!(" ({kind_name})") },
@@ -271,12 +227,10 @@ impl RegisterArgs {
     async fn run(self) -> Result<()> {
         let mut planned = Vec::new();
         if self.standard {
-            for (kind, (name, level, extra)) in STANDARD.iter().enumerate() {
-                let extra = U256::from(*extra) * era_bindings::ERA;
-                planned.push((
-                    name.to_string(),
-                    register_call(name, kind as u8, *level, extra, Address::ZERO)?,
-                ));
+            for module in STANDARD_MODULES {
+                let (name, kind, extra) = (module.name(), module.kind.into(), module.extra_stake());
+                let call = register_call(name, kind, module.level, extra, Address::ZERO)?;
+                planned.push((name.to_owned(), call));
             }
         } else {
             let name = self.name.clone().unwrap_or_default();
@@ -306,7 +260,7 @@ impl RegisterArgs {
 impl ThresholdArgs {
     async fn run(self) -> Result<()> {
         let (suite, sender) = self.tx.open().await?;
-        let id = module_id(&suite, &self.name).await?;
+        let id = suite.module_id(&self.name).await?;
         let m = suite.modules().module(id).call().await?;
         if m.deprecated {
             bail!("module `{}` is deprecated: register a new module instead", self.name);
@@ -337,7 +291,7 @@ impl ThresholdArgs {
 impl DeprecateArgs {
     async fn run(self) -> Result<()> {
         let (suite, sender) = self.tx.open().await?;
-        let id = module_id(&suite, &self.name).await?;
+        let id = suite.module_id(&self.name).await?;
         if suite.modules().module(id).call().await?.deprecated {
             bail!("module `{}` is deprecated already: nothing to schedule", self.name);
         }

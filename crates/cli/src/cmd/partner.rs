@@ -3,22 +3,20 @@
 
 use std::fmt;
 
-use alloy::{
-    primitives::{Address, B256, U256, keccak256},
-    providers::Provider,
-    sol_types::SolValue,
-};
+use alloy::primitives::Address;
 use clap::{Args, Subcommand};
-use era_bindings::{ERAMargin, tier_id, tier_name};
+use era_bindings::ERAMargin;
+use era_client::{tier_id, tier_name};
 use eyre::{Result, bail};
 use serde::Serialize;
 
 use crate::{
     output::print,
     suite::SendArgs,
-    timelock::{Operation, calldata, chain_time, schedule},
+    timelock::{calldata, propose},
     tx::Sent,
 };
+use era_client::Operation;
 
 /// Partner ecosystems: they freeze margins, assess contributions and publish risk features.
 #[derive(Debug, Args)]
@@ -41,7 +39,7 @@ struct AddArgs {
     /// The partner's name, e.g. alpha-chain (1 to 32 bytes).
     name: String,
     /// The address that acts for the partner.
-    #[arg(long)]
+    #[arg(value_parser = crate::address::parse, long)]
     actor: Address,
     #[command(flatten)]
     tx: SendArgs,
@@ -92,14 +90,7 @@ impl AddArgs {
         }
         let (suite, sender) = self.tx.open().await?;
         let margin = suite.margin()?;
-        let timelock = suite.timelock();
-        let proposer = timelock.PROPOSER_ROLE().call().await?;
-        if !timelock.hasRole(proposer, sender).call().await? {
-            bail!(
-                "{sender} may not propose on the timelock {}: use the proposer's key",
-                timelock.address()
-            );
-        }
+        suite.client().check_proposer(sender).await?;
         let previous = margin.actorOf(id).call().await?;
         if previous == self.actor {
             bail!(
@@ -116,13 +107,8 @@ impl AddArgs {
                 tier_name(taken)
             );
         }
-        let nonce = suite.chain.provider.get_transaction_count(sender).await?;
-        let now = chain_time(&suite.chain).await?;
-        let salt = keccak256((sender, U256::from(nonce), U256::from(now)).abi_encode());
         let call = calldata(&ERAMargin::setPartnerCall { partner: id, actor: self.actor });
-        let (operation, tx) =
-            schedule(&suite.chain, &suite.record, *margin.address(), call, B256::from(salt))
-                .await?;
+        let (operation, tx) = propose(&suite, sender, vec![(*margin.address(), call)]).await?;
         let out = PartnerAddOutput {
             partner: self.name,
             previous_actor: previous,

@@ -7,14 +7,15 @@ use std::fmt;
 use alloy::primitives::Address;
 use clap::{Args, Subcommand};
 use era_bindings::ERAStaking;
+use era_client::Operation;
 use eyre::{Result, bail, eyre};
 use serde::Serialize;
 
 use crate::{
     amount::{fmt_duration, fmt_time, parse_duration},
     output::print,
-    suite::{SendArgs, Suite, SuiteArgs},
-    timelock::{Operation, calldata, chain_time, propose},
+    suite::{ReadArgs, SendArgs, Suite},
+    timelock::{calldata, chain_time, propose},
     tx::{Sent, send},
 };
 
@@ -45,10 +46,7 @@ enum PauseCommand {
 #[derive(Debug, Args)]
 struct StatusArgs {
     #[command(flatten)]
-    suite: SuiteArgs,
-    /// Print JSON.
-    #[arg(long)]
-    json: bool,
+    read: ReadArgs,
 }
 
 /// `era pause staking`.
@@ -235,8 +233,8 @@ impl PauseArgs {
     pub(crate) async fn run(self) -> Result<()> {
         match self.command {
             PauseCommand::Status(args) => {
-                let suite = args.suite.open().await?;
-                print(&PauseStatus::read(&suite).await?, args.json)
+                let suite = args.read.suite.open().await?;
+                print(&PauseStatus::read(&suite).await?, args.read.json)
             }
             PauseCommand::Staking(args) => {
                 let (suite, sender) = args.tx.open().await?;

@@ -6,14 +6,15 @@ use std::fmt;
 
 use alloy::primitives::{Address, B256, U256, keccak256};
 use clap::{Args, Subcommand};
-use era_bindings::{IERAMargin, tier_name};
+use era_bindings::IERAMargin;
+use era_client::tier_name;
 use eyre::{Result, bail};
 use serde::Serialize;
 
 use crate::{
     amount::{fmt_duration, fmt_time, parse_duration, parse_percent},
     output::print,
-    suite::{SendArgs, Suite, SuiteArgs},
+    suite::{ReadArgs, SendArgs, Suite},
     tx::{Sent, send},
 };
 
@@ -40,6 +41,7 @@ enum RiskCommand {
 #[derive(Debug, Args)]
 struct PublishArgs {
     /// The provider described.
+    #[arg(value_parser = crate::address::parse)]
     provider: Address,
     /// Share of obligations it defaulted on, e.g. 1.5% (0.01% steps).
     #[arg(long, value_parser = parse_percent)]
@@ -70,6 +72,7 @@ struct PublishArgs {
 #[derive(Debug, Args)]
 struct ShowArgs {
     /// The provider.
+    #[arg(value_parser = crate::address::parse)]
     provider: Address,
     /// The partner whose publications to read (each partner keeps its own history).
     #[arg(long)]
@@ -78,10 +81,7 @@ struct ShowArgs {
     #[arg(long)]
     index: Option<u64>,
     #[command(flatten)]
-    suite: SuiteArgs,
-    /// Print JSON.
-    #[arg(long)]
-    json: bool,
+    read: ReadArgs,
 }
 
 /// Risk features as stored.
@@ -205,9 +205,12 @@ impl RiskArgs {
         match self.command {
             RiskCommand::Publish(args) => args.run().await,
             RiskCommand::Show(args) => {
-                let suite = args.suite.open().await?;
-                let partner = era_bindings::tier_id(&args.partner)?;
-                print(&Features::read(&suite, args.provider, partner, args.index).await?, args.json)
+                let suite = args.read.suite.open().await?;
+                let partner = era_client::tier_id(&args.partner)?;
+                print(
+                    &Features::read(&suite, args.provider, partner, args.index).await?,
+                    args.read.json,
+                )
             }
         }
     }

@@ -2,7 +2,7 @@
 //! stake is at least `selfBondBps` of the tier's minimum, however much is delegated to it.
 
 use alloy::primitives::{Address, U256};
-use era_bindings::tier_name;
+use era_client::tier_name;
 use eyre::Result;
 
 use crate::{amount::fmt_era, suite::Suite};

@@ -54,13 +54,13 @@ pub(crate) struct Deposit {
     /// Who deposited.
     pub(crate) account: Address,
     /// How much, in wei.
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     pub(crate) amount: U256,
     /// The account's stake with the node afterwards.
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     pub(crate) stake: U256,
     /// The node's total stake afterwards.
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     pub(crate) node_stake: U256,
     /// The transactions sent.
     pub(crate) txs: Vec<Sent>,

@@ -4,7 +4,7 @@ use std::fmt;
 
 use alloy::primitives::{Address, U256};
 use clap::Args;
-use era_bindings::{SuiteAddresses, tier_name};
+use era_client::{SuiteAddresses, tier_name};
 use eyre::Result;
 use serde::Serialize;
 
@@ -16,18 +16,16 @@ use crate::{
         scenario::{ScenarioList, ScenarioView},
     },
     output::print,
-    suite::{Suite, SuiteArgs},
-    timelock::{Operation, chain_time, pending},
+    suite::{ReadArgs, Suite},
+    timelock::chain_time,
 };
+use era_client::Operation;
 
 /// Show tiers, nodes and their stakes, parameters and pending governance operations.
 #[derive(Debug, Args)]
 pub(crate) struct StatusArgs {
     #[command(flatten)]
-    suite: SuiteArgs,
-    /// Print JSON.
-    #[arg(long)]
-    json: bool,
+    read: ReadArgs,
 }
 
 /// A tier as `era status` shows it.
@@ -35,10 +33,10 @@ pub(crate) struct StatusArgs {
 #[serde(rename_all = "camelCase")]
 struct TierStatus {
     name: String,
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     min_stake: U256,
     /// Minimum in force for nodes in their grace period, until `grace_ends_at`.
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     previous_min_stake: U256,
     grace_ends_at: u64,
 }
@@ -48,9 +46,9 @@ struct TierStatus {
 #[serde(rename_all = "camelCase")]
 struct NodeStatus {
     address: Address,
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     stake: U256,
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     unbonding: U256,
     /// Tiers the node meets now (counting grace).
     tiers: Vec<String>,
@@ -63,7 +61,7 @@ struct NodeStatus {
 #[derive(Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 struct MarginParameters {
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     min_margin_per_ecosystem: U256,
     dispute_window: u64,
     max_freeze_period: u64,
@@ -100,7 +98,7 @@ struct StatusOutput {
     grace_period: u64,
     paused: bool,
     pause: crate::cmd::pause::PauseStatus,
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     staked_total: U256,
     #[serde(skip_serializing_if = "Option::is_none")]
     margin: Option<MarginParameters>,
@@ -192,7 +190,7 @@ impl fmt::Display for StatusOutput {
 impl StatusArgs {
     /// Reads and prints the status.
     pub(crate) async fn run(self) -> Result<()> {
-        let suite = self.suite.open().await?;
+        let suite = self.read.suite.open().await?;
         let staking = suite.staking();
         let mut tiers = Vec::new();
         let tier_ids = staking.tierIds().call().await?;
@@ -234,11 +232,11 @@ impl StatusArgs {
             margin: MarginParameters::read(&suite).await?,
             tiers,
             nodes,
-            pending_operations: pending(&suite.chain, &suite.record).await?,
+            pending_operations: suite.client().pending(suite.record.deploy_block()).await?,
             modules: crate::cmd::module::list(&suite).await?.modules,
             scenarios: crate::cmd::scenario::list(&suite).await?.scenarios,
             breaker: crate::cmd::breaker::status(&suite).await?,
         };
-        print(&out, self.json)
+        print(&out, self.read.json)
     }
 }

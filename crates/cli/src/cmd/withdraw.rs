@@ -10,7 +10,7 @@ use serde::Serialize;
 use crate::{
     amount::{fmt_duration, fmt_era, fmt_time, parse_era},
     output::print,
-    suite::{SendArgs, Suite, SuiteArgs},
+    suite::{ReadArgs, SendArgs, Suite},
     timelock::chain_time,
     tx::{Sent, send},
 };
@@ -37,6 +37,7 @@ enum WithdrawCommand {
 #[derive(Debug, Args)]
 struct QueueArgs {
     /// The node the stake is with.
+    #[arg(value_parser = crate::address::parse)]
     node: Address,
     /// Amount in ERA.
     #[arg(value_parser = parse_era)]
@@ -58,13 +59,10 @@ struct CompleteArgs {
 #[derive(Debug, Args)]
 struct ListArgs {
     /// Whose withdrawals (`--account` is accepted too, as before).
-    #[arg(long = "from", env = "ETH_FROM", visible_alias = "account")]
+    #[arg(long = "from", env = "ETH_FROM", visible_alias = "account", value_parser = crate::address::parse)]
     account: Address,
     #[command(flatten)]
-    suite: SuiteArgs,
-    /// Print JSON.
-    #[arg(long)]
-    json: bool,
+    read: ReadArgs,
 }
 
 /// A queued withdrawal.
@@ -74,7 +72,7 @@ struct QueuedWithdrawal {
     id: u64,
     node: Address,
     /// What it would pay now (less if the node is slashed before completion).
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     amount: U256,
     ready_at: u64,
 }
@@ -144,7 +142,7 @@ impl WithdrawArgs {
             WithdrawCommand::Queue(args) => args.run().await,
             WithdrawCommand::Complete(args) => args.run().await,
             WithdrawCommand::List(args) => {
-                let suite = args.suite.open().await?;
+                let suite = args.read.suite.open().await?;
                 let count = suite.staking().withdrawalCount(args.account).call().await?.to::<u64>();
                 let mut withdrawals = Vec::new();
                 for id in 0..count {
@@ -152,7 +150,7 @@ impl WithdrawArgs {
                         withdrawals.push(w);
                     }
                 }
-                print(&ListOutput { account: args.account, withdrawals }, args.json)
+                print(&ListOutput { account: args.account, withdrawals }, args.read.json)
             }
         }
     }

@@ -13,7 +13,8 @@ use alloy::{
     signers::local::PrivateKeySigner,
     sol,
 };
-use era_bindings::{ERA, ERAToken};
+use era_bindings::ERAToken;
+use era_client::ERA;
 use serde_json::Value;
 use tempfile::TempDir;
 
@@ -257,7 +258,12 @@ async fn register_authorize_revoke_and_refusals_that_send_nothing() {
     assert_eq!(lending["authorized"], true);
 
     let check = || {
-        net.era(&["asset", "check", "--asset", &asset, "--consumer", &consumer, "--json"]).json()
+        let (code, json) = net
+            .era(&["asset", "check", "--asset", &asset, "--consumer", &consumer, "--json"])
+            .json_with_code();
+        // The exit code is the answer, as scripts use it.
+        assert_eq!(code, if json["authorized"] == true { 0 } else { 1 }, "{json}");
+        json
     };
     assert_eq!(check()["authorized"], true);
     // The developer's 0.01 ERA per authorization is paid out by anyone, to the developer.
@@ -438,9 +444,10 @@ async fn an_export_is_relayed_to_a_second_anvil_and_mirrored() {
             &consumer,
             "--json",
         ])
-        .json()
+        .json_with_code()
     };
-    assert_eq!(mirrored()["authorized"], true);
+    assert_eq!(mirrored(), (0, mirrored().1));
+    assert_eq!(mirrored().1["authorized"], true);
     // `cast call` on the destination says the same.
     let consumer_word = B256::left_padding_from(origin.address(4).as_slice()).to_string();
     let cast = std::process::Command::new(crate::common::root().join("tools/bin/cast"))
@@ -466,5 +473,6 @@ async fn an_export_is_relayed_to_a_second_anvil_and_mirrored() {
     assert_eq!(export()["expiry"], 0);
     // The revocation sent the message itself; the export sent it again.
     assert_eq!(relay().json()["delivered"].as_array().unwrap().len(), 2);
-    assert_eq!(mirrored()["authorized"], false);
+    let (code, json) = mirrored();
+    assert_eq!((code, &json["authorized"]), (1, &false.into()));
 }

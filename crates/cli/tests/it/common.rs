@@ -10,7 +10,8 @@ use alloy::{
     primitives::{Address, U256},
     providers::{DynProvider, Provider, ProviderBuilder},
 };
-use era_bindings::{ERA, ERAToken};
+use era_bindings::ERAToken;
+use era_client::ERA;
 use tempfile::TempDir;
 
 /// The workspace root: `era` runs there, as users run it.
@@ -48,6 +49,14 @@ impl Run {
         assert_eq!(lines.len(), 1, "one error line expected, got: {}", self.stderr);
         assert!(lines[0].starts_with("error: "), "{}", lines[0]);
         lines[0].to_owned()
+    }
+
+    /// Parses stdout as JSON whatever the exit code, with the code: for commands whose code is
+    /// their answer (`asset check` exits 1 when not authorized).
+    #[track_caller]
+    pub(crate) fn json_with_code(self) -> (i32, serde_json::Value) {
+        let json = serde_json::from_str(&self.stdout).expect("--json prints JSON");
+        (self.code, json)
     }
 
     /// Parses stdout as JSON (after asserting success).

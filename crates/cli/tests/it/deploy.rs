@@ -6,7 +6,8 @@ use std::{
 };
 
 use alloy::{primitives::Address, providers::Provider};
-use era_bindings::{ERAStaking, TimelockController, tier_id};
+use era_bindings::{ERAStaking, TimelockController};
+use era_client::tier_id;
 
 use crate::common::{Devnet, root};
 
@@ -21,8 +22,8 @@ async fn deploy_records_the_suite_and_refuses_to_overwrite_it() {
     assert!(record["gitCommit"].as_str().unwrap().len() >= 40);
     let provider = net.provider();
     // Every contract of the plan (no mailbox given, so no asset mirror).
-    let config = era_bindings::SuiteConfig::defaults(net.address(0));
-    for name in era_bindings::plan(&config).into_iter().map(era_bindings::SuiteContract::name) {
+    let config = era_client::SuiteConfig::defaults(net.address(0));
+    for name in era_client::plan(&config).into_iter().map(era_client::SuiteContract::name) {
         let entry = &record["contracts"][name];
         assert!(entry["txHash"].is_string() && entry["block"].as_u64().unwrap() > 0, "{name}");
         assert!(!provider.get_code_at(net.contract(name)).await.unwrap().is_empty(), "{name}");
@@ -132,4 +133,31 @@ async fn public_chains_need_a_two_day_timelock() {
     assert_eq!(net.nonce(net.address(0)).await, 0);
     net.era(&["deploy", "--private-key", &net.key(0), "--timelock-delay", "3d"]).ok();
     assert!(net.dir.path().join("5.json").exists());
+}
+
+#[tokio::test]
+async fn a_rolled_back_dev_chain_keeps_the_contracts_still_on_it() {
+    let net = Devnet::start();
+    net.deploy();
+    let record = net.record();
+    // Decimal amounts and every address of the suite, the breaker too.
+    assert_eq!(record["config"]["initialSupply"], "10000000000000000000000000");
+    let breaker = record["addresses"]["breaker"].as_str().unwrap().parse::<Address>().unwrap();
+    let provider = net.provider();
+    assert!(!provider.get_code_at(breaker).await.unwrap().is_empty());
+    // The chain loses the last two contracts, as a rollback to an earlier block would.
+    let (margin, assets) = (net.contract("ERAMargin"), net.contract("StateAssetRegistry"));
+    for gone in [margin, assets] {
+        let _: () = provider
+            .raw_request("anvil_setCode".into(), (gone, alloy::primitives::Bytes::new()))
+            .await
+            .unwrap();
+    }
+    let timelock = net.contract("TimelockController");
+    let nonce = net.nonce(net.address(0)).await;
+    net.era(&["deploy", "--private-key", &net.key(0), "--timelock-delay", "1h"]).ok();
+    assert_eq!(net.contract("TimelockController"), timelock, "survivors are adopted");
+    assert_ne!(net.contract("ERAMargin"), margin);
+    assert!(!provider.get_code_at(net.contract("StateAssetRegistry")).await.unwrap().is_empty());
+    assert_eq!(net.nonce(net.address(0)).await, nonce + 2, "only the missing two are deployed");
 }

@@ -45,3 +45,33 @@ async fn warp_is_for_dev_chains_only() {
     let line = net.era(&["warp", "1d"]).refused();
     assert!(line.contains("chain 5 is not a local dev chain"), "{line}");
 }
+
+#[tokio::test]
+async fn a_closed_stdout_is_quiet_and_a_bad_checksum_is_refused() {
+    use std::process::{Command, Stdio};
+    let net = Devnet::start();
+    net.deploy();
+    // `era status | true`: the reader is gone before era prints.
+    let mut child = Command::new(env!("CARGO_BIN_EXE_era"))
+        .current_dir(crate::common::root())
+        .env("ETH_RPC_URL", net.url())
+        .env("ERA_DEPLOYMENTS", net.dir.path())
+        .args(["status", "--json"])
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    drop(child.stdout.take());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert_eq!(out.status.code(), Some(0), "{stderr}");
+    assert!(!stderr.contains("Broken pipe") && !stderr.contains("panicked"), "{stderr}");
+
+    // One letter's case flipped in a checksummed address.
+    let bad = "0x70997970c51812dc3A010C7d01b50e0d17dc79C8";
+    let line = net.era(&["delegate", bad, "1", "--private-key", &net.key(2)]).refused();
+    assert!(line.contains("bad EIP-55 checksum"), "{line}");
+    let good = net.address(1).to_string().to_lowercase();
+    let line = net.era(&["delegate", &good, "1", "--private-key", &net.key(2)]).refused();
+    assert!(!line.contains("checksum"), "{line}");
+}

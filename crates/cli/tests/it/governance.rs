@@ -2,7 +2,8 @@
 
 use std::process::Command;
 
-use era_bindings::{ERA, ERAStaking, tier_id};
+use era_bindings::ERAStaking;
+use era_client::{ERA, tier_id};
 
 use crate::common::{Devnet, root};
 
@@ -12,11 +13,22 @@ async fn a_tier_raise_goes_through_the_timelock() {
     net.deploy(); // 1-hour timelock
     let gov = net.key(0);
 
-    let out =
-        net.era(&["tier", "set", "financial", "--min-stake", "150000", "--private-key", &gov]);
-    let text = out.ok();
-    assert!(text.contains("100,000 ERA -> 150,000 ERA"), "{text}");
-    assert!(text.contains("keep the tier for 7d"), "{text}");
+    let out = net
+        .era(&[
+            "tier",
+            "set",
+            "financial",
+            "--min-stake",
+            "150000",
+            "--private-key",
+            &gov,
+            "--json",
+        ])
+        .json();
+    assert_eq!(out["oldMinStake"], (ERA * alloy::primitives::U256::from(100_000)).to_string());
+    assert_eq!(out["newMinStake"], (ERA * alloy::primitives::U256::from(150_000)).to_string());
+    assert_eq!(out["gracePeriod"], 7 * 86_400, "nodes below keep the tier for 7 days");
+    assert_eq!(out["operation"]["state"], "waiting");
 
     let list = net.era(&["gov", "list", "--json"]).json();
     let ops = list["operations"].as_array().unwrap();
@@ -90,4 +102,29 @@ async fn only_the_proposer_can_schedule_and_a_no_op_is_refused() {
         net.era(&["gov", "execute", "--private-key", &net.key(0)]).ok().trim(),
         "no pending governance operations"
     );
+}
+
+#[tokio::test]
+async fn a_misspelled_tier_is_refused_new_tiers_are_added_and_a_pending_change_is_not_scheduled_twice()
+ {
+    let net = Devnet::start();
+    net.deploy();
+    let gov = net.key(0);
+    let line = net
+        .era(&["tier", "set", "finacial", "--min-stake", "150000", "--private-key", &gov])
+        .refused();
+    assert!(line.contains("there is no tier `finacial`") && line.contains("tier add"), "{line}");
+    let line =
+        net.era(&["tier", "add", "light", "--min-stake", "1", "--private-key", &gov]).refused();
+    assert!(line.contains("already exists"), "{line}");
+    let sent = net.nonce(net.address(0)).await;
+
+    let add = || net.era(&["tier", "add", "gold", "--min-stake", "250000", "--private-key", &gov]);
+    let out = net
+        .era(&["tier", "add", "gold", "--min-stake", "250000", "--private-key", &gov, "--json"])
+        .json();
+    assert_eq!((out["oldMinStake"].as_str(), out["tier"].as_str()), (Some("0"), Some("gold")));
+    let line = add().refused();
+    assert!(line.contains("already pending as operation"), "{line}");
+    assert_eq!(net.nonce(net.address(0)).await, sent + 1);
 }

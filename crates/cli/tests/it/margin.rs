@@ -2,7 +2,8 @@
 //! and every refusal as one line that sends nothing.
 
 use alloy::primitives::{Address, U256};
-use era_bindings::{ERA, ERAMargin, ERAToken};
+use era_bindings::{ERAMargin, ERAToken};
+use era_client::ERA;
 
 use crate::common::Devnet;
 
@@ -36,8 +37,9 @@ async fn with_partners() -> Devnet {
         assert_eq!(out["partner"], name);
     }
     net.era(&["warp", "1h"]).ok();
-    let executed = net.era(&["gov", "execute", "--private-key", &net.key(0)]).ok();
-    assert!(executed.contains("margin.setPartner(alpha, "), "{executed}");
+    let executed = net.era(&["gov", "execute", "--private-key", &net.key(0), "--json"]).json();
+    let described = executed["executed"][0][0]["calls"][0]["description"].as_str().unwrap();
+    assert!(described.starts_with("margin.setPartner(alpha, "), "{executed}");
     net
 }
 
@@ -64,10 +66,17 @@ async fn a_default_from_post_to_claims_by_two_partners() {
             "invoice 42",
             "--private-key",
             &key(2),
+            "--json",
         ])
-        .ok();
-    assert!(out.contains("partner `alpha` froze 60,000 ERA") && out.contains("case #1"), "{out}");
-    assert!(out.contains("(bond 1,200 ERA)"), "{out}");
+        .json();
+    let case = &out["case"];
+    assert_eq!(
+        (&case["id"], &case["partner"], &case["status"]),
+        (&1.into(), &"alpha".into(), &"open".into())
+    );
+    assert_eq!(case["frozen"], era(60_000).to_string());
+    let summary = out["summary"].as_str().unwrap();
+    assert!(summary.contains("(bond 1,200 ERA)"), "{summary}");
     let assess = |k: usize, lead: &str, loss: &str| {
         net.era(&[
             "margin",
@@ -102,11 +111,14 @@ async fn a_default_from_post_to_claims_by_two_partners() {
     assess(3, "0h", "36000");
 
     net.era(&["warp", "3d"]).ok();
-    let out = net.era(&["margin", "resolve", "1", "--slash", "30%", "--private-key", &key(0)]).ok();
-    assert!(out.contains("scheduled case #1") && out.contains("era gov execute"), "{out}");
+    let out = net
+        .era(&["margin", "resolve", "1", "--slash", "30%", "--private-key", &key(0), "--json"])
+        .json();
+    let scheduled = &out["operation"]["calls"][0]["description"];
+    assert_eq!(scheduled, "margin.resolve(case #1, slash 30%)");
     net.era(&["warp", "1h"]).ok();
-    let out = net.era(&["gov", "execute", "--private-key", &key(0)]).ok();
-    assert!(out.contains("margin.resolve(case #1, slash 30%)"), "{out}");
+    let out = net.era(&["gov", "execute", "--private-key", &key(0), "--json"]).json();
+    assert_eq!(&out["executed"][0][0]["calls"][0]["description"], scheduled);
     let case = net.era(&["margin", "case", "1", "--json"]).json();
     assert_eq!(case["status"], "slashed");
     assert_eq!(case["slashed"], era(30_000).to_string());

@@ -9,7 +9,8 @@ use alloy::{
     providers::ProviderBuilder,
     signers::local::PrivateKeySigner,
 };
-use era_bindings::{ERA, ERAToken, ScenarioRegistry};
+use era_bindings::{ERAToken, ScenarioRegistry};
+use era_client::ERA;
 
 use crate::common::Devnet;
 

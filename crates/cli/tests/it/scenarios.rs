@@ -3,7 +3,8 @@
 //! trip that blocks a cross-domain transfer while an intra-domain one passes.
 
 use alloy::primitives::{Address, U256};
-use era_bindings::{ERA, ERAToken};
+use era_bindings::ERAToken;
+use era_client::ERA;
 
 use crate::common::Devnet;
 

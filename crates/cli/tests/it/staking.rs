@@ -1,7 +1,8 @@
 //! `era stake`, `era delegate` and `era withdraw` for node operators and holders.
 
 use alloy::primitives::U256;
-use era_bindings::{ERA, ERAStaking, ERAToken};
+use era_bindings::{ERAStaking, ERAToken};
+use era_client::ERA;
 
 use crate::common::Devnet;
 

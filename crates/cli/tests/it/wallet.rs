@@ -10,7 +10,8 @@ use std::{
 };
 
 use alloy::primitives::{Address, U256};
-use era_bindings::{ERA, ERAStaking};
+use era_bindings::ERAStaking;
+use era_client::ERA;
 use tempfile::TempDir;
 
 use crate::common::{Devnet, Run, root};

@@ -6,7 +6,8 @@ use alloy::{
     signers::local::PrivateKeySigner,
     sol_types::SolValue,
 };
-use era_bindings::{DAY, ERA, ERAStaking, ERAToken, SuiteConfig, SuiteContract, plan};
+use era_bindings::{ERAStaking, ERAToken};
+use era_client::{DAY, ERA, SuiteConfig, SuiteContract, plan};
 use era_harness::{
     BLOCK_TIME, CHAIN_ID, Chain, DEV_ACCOUNTS, DEV_BALANCE, DeployError, GENESIS_TIMESTAMP, Revert,
     dev,
@@ -128,4 +129,30 @@ fn a_bad_config_says_which_contract_failed() {
     }
     config.tiers[0].0 = "has space".into();
     assert!(matches!(chain.deploy_suite(dev(0), &config), Err(DeployError::Config(_))));
+}
+
+/// The constants `era-client` generates from the contracts' sources are what the deployed
+/// bytecode returns.
+#[test]
+fn generated_constants_match_the_deployed_getters() {
+    use era_bindings::{CircuitBreaker, ERAMargin, StateAssetRegistry};
+    use era_client::constants as k;
+    let (mut chain, suite) = crate::setup();
+    let min = chain.call(suite.margin, &ERAMargin::MIN_SLASHCall {}).unwrap();
+    assert_eq!(min, k::ERAMargin::MIN_SLASH);
+    let max = chain.call(suite.margin, &ERAMargin::MAX_SLASHCall {}).unwrap();
+    assert_eq!(max, k::ERAMargin::MAX_SLASH);
+    let assets = suite.assets;
+    let one = chain.call(assets, &StateAssetRegistry::COEFFICIENT_ONECall {}).unwrap();
+    assert_eq!(one, k::StateAssetRegistry::COEFFICIENT_ONE);
+    let max = chain.call(assets, &StateAssetRegistry::MAX_COEFFICIENTCall {}).unwrap();
+    assert_eq!(max, k::StateAssetRegistry::MAX_COEFFICIENT);
+    let period = chain.call(assets, &StateAssetRegistry::MAX_AUTHORIZATION_PERIODCall {}).unwrap();
+    assert_eq!(period, k::StateAssetRegistry::MAX_AUTHORIZATION_PERIOD);
+    let owner = chain.call(assets, &StateAssetRegistry::MAX_OWNER_REWARDCall {}).unwrap();
+    assert_eq!(owner, k::StateAssetRegistry::MAX_OWNER_REWARD);
+    let dev = chain.call(assets, &StateAssetRegistry::DEVELOPER_REWARDCall {}).unwrap();
+    assert_eq!(dev, k::StateAssetRegistry::DEVELOPER_REWARD);
+    let domains = chain.call(suite.breaker, &CircuitBreaker::MAX_DOMAINCall {}).unwrap();
+    assert_eq!(domains, k::CircuitBreaker::MAX_DOMAIN);
 }

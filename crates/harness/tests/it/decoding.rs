@@ -23,7 +23,7 @@ fn staking_errors_decode_by_name() {
     let err =
         chain.send(dev(1), suite.staking, &ERAStaking::stakeCall { amount: era(1) }).unwrap_err();
     assert_eq!(err.to_string(), format!("UnknownNode({})", dev(1)));
-    let tier = era_bindings::tier_id("gold").unwrap();
+    let tier = era_client::tier_id("gold").unwrap();
     let err =
         chain.call(suite.staking, &ERAStaking::meetsTierCall { node: dev(1), tier }).unwrap_err();
     assert_eq!(err.to_string(), "UnknownTier(gold)");

@@ -14,7 +14,8 @@ mod timelock;
 mod verifier;
 
 use alloy::primitives::{Address, U256};
-use era_bindings::{ERA, ERAStaking, ERAToken};
+use era_bindings::{ERAStaking, ERAToken};
+use era_client::ERA;
 use era_harness::{Chain, Suite};
 
 /// `n` whole ERA, in wei.

@@ -4,7 +4,8 @@
 //! and both partners pull their shares (the freezer its bond too).
 
 use alloy::primitives::{Address, B256, U256, keccak256};
-use era_bindings::{DAY, ERAMargin, ERAMargin::ERAMarginErrors, ERAToken};
+use era_bindings::{ERAMargin, ERAMargin::ERAMarginErrors, ERAToken};
+use era_client::DAY;
 use era_harness::{Chain, Revert, Suite, dev};
 
 use crate::{era, setup, stake_node};
@@ -17,7 +18,7 @@ const THIRTY_PERCENT: U256 = U256::from_limbs([300_000_000_000_000_000, 0, 0, 0]
 
 /// Registers partner `name` acting through `actor`, through the timelock.
 fn add_partner(chain: &mut Chain, suite: &Suite, name: &str, actor: Address) -> B256 {
-    let id = era_bindings::tier_id(name).unwrap();
+    let id = era_client::tier_id(name).unwrap();
     suite.govern(chain, suite.margin, &ERAMargin::setPartnerCall { partner: id, actor }).unwrap();
     id
 }

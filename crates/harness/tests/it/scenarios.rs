@@ -6,9 +6,10 @@
 
 use alloy::primitives::{Address, U256, keccak256};
 use era_bindings::{
-    CircuitBreaker, DAY, ERAToken, IScenarioRegistry, ModuleRegistry, ScenarioRegistry,
-    ScenarioRegistry::ScenarioRegistryErrors, tier_id,
+    CircuitBreaker, ERAToken, IScenarioRegistry, ModuleRegistry, ScenarioRegistry,
+    ScenarioRegistry::ScenarioRegistryErrors,
 };
+use era_client::{DAY, tier_id};
 use era_harness::{Chain, Revert, Suite, dev};
 
 use crate::{era, setup, stake_node};
@@ -18,27 +19,14 @@ const LIGHT: u8 = 1;
 const CORE: u8 = 1;
 const GUARDIAN: u8 = 2;
 
-/// The ten modules of SPEC.md 2.3: name, level, extra stake per node in ERA.
-const STANDARD: [(&str, u8, u64); 10] = [
-    ("basic-fraud-proof", 1, 50_000),
-    ("optimistic-watchers", 2, 50_000),
-    ("hybrid-proof", 3, 75_000),
-    ("compliance-audit", 3, 100_000),
-    ("privacy-data", 3, 100_000),
-    ("validity-proof", 4, 150_000),
-    ("multi-layer-zk", 5, 200_000),
-    ("dual-validation", 5, 200_000),
-    ("zero-trust-clearing", 5, 200_000),
-    ("emergency-lockdown", 6, 200_000),
-];
-
 fn register_standard_modules(chain: &mut Chain, suite: &Suite) {
-    for (kind, (name, level, extra)) in STANDARD.iter().enumerate() {
+    for (kind, module) in era_client::STANDARD_MODULES.iter().enumerate() {
+        let (name, level, extra) = (module.name(), module.level, module.extra_stake_era);
         let call = ModuleRegistry::registerModuleCall {
             name: tier_id(name).unwrap(),
             moduleType_: kind as u8,
-            level: *level,
-            extraStake: (U256::from(*extra) * era(1)).to(),
+            level,
+            extraStake: (U256::from(extra) * era(1)).to(),
             verifier: Address::ZERO,
         };
         suite.govern(chain, suite.modules, &call).unwrap();

@@ -2,7 +2,8 @@
 //! its queued withdrawals all lose the same fraction.
 
 use alloy::primitives::U256;
-use era_bindings::{DAY, ERAStaking, ERAStaking::ERAStakingErrors};
+use era_bindings::{ERAStaking, ERAStaking::ERAStakingErrors};
+use era_client::DAY;
 use era_harness::{Revert, dev};
 
 use crate::{delegate, era, setup, stake_node, stake_of};

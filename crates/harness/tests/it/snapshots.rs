@@ -1,7 +1,8 @@
 //! Snapshots restore state, balances, nonces and the block, and can be returned to repeatedly.
 
 use alloy::primitives::U256;
-use era_bindings::{DAY, ERAStaking};
+use era_bindings::ERAStaking;
+use era_client::DAY;
 use era_harness::{UnknownSnapshot, dev};
 
 use crate::{era, setup, stake_node};

@@ -2,7 +2,8 @@
 //! and the errors of early or repeated completion.
 
 use alloy::primitives::U256;
-use era_bindings::{DAY, ERAStaking, ERAStaking::ERAStakingErrors, tier_id};
+use era_bindings::{ERAStaking, ERAStaking::ERAStakingErrors};
+use era_client::{DAY, tier_id};
 use era_harness::{Revert, dev};
 
 use crate::{approve, era, setup, stake_of};

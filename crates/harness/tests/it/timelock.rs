@@ -3,9 +3,10 @@
 
 use alloy::primitives::B256;
 use era_bindings::{
-    DAY, ERAStaking, ERAStaking::ERAStakingErrors, TimelockController,
-    TimelockController::TimelockControllerErrors, tier_id,
+    ERAStaking, ERAStaking::ERAStakingErrors, TimelockController,
+    TimelockController::TimelockControllerErrors,
 };
+use era_client::{DAY, tier_id};
 use era_harness::{Revert, TimelockOp, dev};
 
 use crate::{approve, era, setup, stake_node};
@@ -29,10 +30,11 @@ fn raising_a_tier_waits_for_the_delay_then_the_grace_period() {
 
     // Scheduled, but executing before the delay fails with the timelock's error.
     let op = TimelockOp::new(suite.staking, &set_tier).with_salt(B256::with_last_byte(1));
+    let (target, value, data) = op.calls[0].clone();
     let hashed = TimelockController::hashOperationCall {
-        target: op.target,
-        value: op.value,
-        data: op.data.clone(),
+        target,
+        value,
+        data,
         predecessor: op.predecessor,
         salt: op.salt,
     };

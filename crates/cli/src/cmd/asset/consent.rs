@@ -1,19 +1,60 @@
-//! `era asset consent cancel`: an owner withdraws a consent nobody has used, by invalidating its
-//! unordered nonce (`invalidateUnorderedNonces`); `era asset consent` without it signs one.
+//! `era asset consent`: as an owner, sign consent to an authorization the consumer pays for;
+//! `era asset consent cancel` withdraws a consent nobody has used, by invalidating its unordered
+//! nonce (`invalidateUnorderedNonces`).
 
-use std::{fmt, path::PathBuf};
+use clap::{ArgGroup, ArgMatches, Command, FromArgMatches};
 
-use alloy::primitives::{Address, U256};
-use clap::{ArgGroup, ArgMatches, Args, Command, FromArgMatches, Subcommand};
-use eyre::{Result, WrapErr, bail};
-use serde::Serialize;
+use super::*;
 
-use super::{Consent, ConsentArgs, nonce_used};
-use crate::{
-    output::print,
-    suite::SendArgs,
-    tx::{Sent, send},
-};
+/// `era asset consent`.
+#[derive(Debug, Args)]
+pub(super) struct ConsentArgs {
+    /// How long the authorization lasts (e.g. 30d; at most 365d).
+    #[arg(long = "for", value_parser = parse_duration)]
+    period: u64,
+    /// How long the consumer has to use the consent.
+    #[arg(long, value_parser = parse_duration, default_value = "1d")]
+    valid: u64,
+    /// Where to write the consent.
+    #[arg(long, default_value = "consent.json")]
+    out: PathBuf,
+    #[command(flatten)]
+    target: ConsumerArgs,
+}
+
+impl ConsentArgs {
+    pub(super) async fn run(self) -> Result<()> {
+        let t = &self.target;
+        let consumer = parse_consumer(&t.consumer)?;
+        check_period(self.period)?;
+        let signer = t.tx.wallet.signer()?;
+        let (suite, owner) = t.tx.open().await?;
+        let asset = owned_asset(&suite, t.asset, owner).await?;
+        require_live(t.asset, &asset)?;
+        let now = chain_time(&suite.chain).await?;
+        let registry = suite.assets();
+        let (expiry, deadline) = (now + self.period, now + self.valid);
+        let nonce = fresh_nonce(&suite, owner, t.asset, consumer).await?;
+        let digest = registry
+            .consentDigest(t.asset, consumer, expiry, nonce, U256::from(deadline))
+            .call()
+            .await?;
+        let signature = alloy::signers::SignerSync::sign_hash_sync(&signer, &digest)?;
+        let consent = Consent {
+            chain_id: suite.chain.id,
+            registry: *registry.address(),
+            asset_id: t.asset,
+            consumer,
+            expiry,
+            nonce,
+            deadline,
+            signature: signature.as_bytes().to_vec().into(),
+        };
+        std::fs::write(&self.out, serde_json::to_string_pretty(&consent)? + "\n")
+            .wrap_err_with(|| format!("cannot write {}", self.out.display()))?;
+        print(&consent, t.tx.json)
+    }
+}
 
 /// `era asset consent [cancel]`: signing takes the flags of `ConsentArgs`; `cancel` is a
 /// subcommand. Parsed by hand because clap's derive cannot make a flattened group of required
@@ -89,10 +130,10 @@ pub(super) struct CancelArgs {
 #[serde(rename_all = "camelCase")]
 struct CancelOutput {
     owner: Address,
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     nonce: U256,
     /// Bitmap word and mask sent to `invalidateUnorderedNonces`.
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     word: U256,
     mask: U256,
     tx: Sent,

@@ -12,11 +12,12 @@ use crate::{
     amount::{fmt_era, fmt_percent},
     output::print,
     suite::SendArgs,
-    timelock::{Operation, calldata, propose},
+    timelock::{calldata, propose},
     tx::Sent,
 };
+use era_client::Operation;
 
-use super::margin::MarginState;
+use super::MarginState;
 
 /// 1.0 as a wad: the penalty rate's denominator.
 const WAD: U256 = U256::from_limbs([1_000_000_000_000_000_000, 0, 0, 0]);
@@ -25,6 +26,7 @@ const WAD: U256 = U256::from_limbs([1_000_000_000_000_000_000, 0, 0, 0]);
 #[derive(Debug, Args)]
 pub(crate) struct PenalizeArgs {
     /// The provider that failed its performance standard.
+    #[arg(value_parser = crate::address::parse)]
     provider: Address,
     #[command(flatten)]
     tx: SendArgs,
@@ -36,16 +38,16 @@ pub(crate) struct PenalizeArgs {
 struct PenaltyScheduled {
     provider: Address,
     /// The provider's margin when scheduled.
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     margin: U256,
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     frozen: U256,
     /// The share of the margin taken (wad).
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     rate: U256,
     /// ERA the penalty would move at today's margin; the contract takes it from the margin at
     /// execution.
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     penalty: U256,
     rewards_pool: Address,
     operation: Operation,

@@ -19,19 +19,17 @@ use era_bindings::StateAssetRegistry;
 use eyre::{Result, WrapErr, bail};
 use serde::{Deserialize, Serialize};
 
-use super::{
-    STATUS_NAMES, ScheduledOutput, event, prepare_payment, receipt, require_proposer, salt,
-};
+use super::{AssetStatus, ScheduledOutput, event, prepare_payment, receipt, status_name};
 use crate::{
     amount::fmt_era,
     output::print,
     suite::{SendArgs, Suite},
-    timelock::{calldata, schedule},
+    timelock::{calldata, propose},
     tx::{Sent, send},
 };
 
-/// `CHALLENGE_BOND_BPS`: a challenge posts this share of the anchor, in basis points.
-const CHALLENGE_BOND_BPS: u64 = 1_000;
+/// A challenge posts this share of the anchor, in basis points (the registry's own constant).
+use era_client::constants::StateAssetRegistry::CHALLENGE_BOND_BPS;
 
 /// `era asset challenge`.
 #[derive(Debug, Args)]
@@ -146,11 +144,11 @@ async fn challengeable(suite: &Suite, asset: B256, challenger: Address) -> Resul
     if a.owner.is_zero() {
         bail!("no asset {asset} on chain {} (era asset list --owner <address>)", suite.chain.id);
     }
-    // Live = 1, Retiring = 4: an upheld challenge still slashes a retiring asset's anchor.
-    if a.status != 1 && a.status != 4 {
+    // An upheld challenge still slashes a retiring asset's anchor.
+    if a.status != AssetStatus::Live as u8 && a.status != AssetStatus::Retiring as u8 {
         bail!(
             "asset {asset} is {}: only live or retiring assets can be challenged",
-            STATUS_NAMES[usize::from(a.status).min(4)]
+            status_name(a.status)
         );
     }
     if a.owner == challenger {
@@ -253,7 +251,7 @@ struct RevealOutput {
     challenger: Address,
     evidence: B256,
     committed_at: u64,
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     bond: U256,
     transactions: Vec<Sent>,
 }
@@ -327,7 +325,7 @@ impl RevealArgs {
                 committed + 1
             );
         }
-        let bond = stake * U256::from(CHALLENGE_BOND_BPS) / U256::from(10_000u64);
+        let bond = stake * CHALLENGE_BOND_BPS / U256::from(10_000u64);
         let mut transactions = Vec::new();
         transactions.extend(prepare_payment(&suite, challenger, bond, "challenge bond").await?);
         let sent = send("challenge", suite.assets().challenge(self.asset, evidence, salt)).await?;
@@ -355,7 +353,7 @@ pub(super) struct ResolveArgs {
     #[arg(long)]
     asset: B256,
     /// Whose challenge.
-    #[arg(long)]
+    #[arg(long, value_parser = crate::address::parse)]
     challenger: Address,
     /// The challenge is right: the asset becomes invalid, its anchor and the bond go to the
     /// challenger, later challengers get their bonds back.
@@ -379,9 +377,9 @@ struct ResolveOutput {
     upheld: bool,
     committed_at: u64,
     /// The anchor the asset loses (zero when dismissed).
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     slashed: U256,
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     bond: U256,
     /// Who gets the slashed anchor and the bond (upheld), or the bond (dismissed: the owner).
     rewardee: Address,
@@ -418,7 +416,7 @@ impl fmt::Display for ResolveOutput {
 impl ResolveArgs {
     pub(super) async fn run(self) -> Result<()> {
         let (suite, sender) = self.tx.open().await?;
-        require_proposer(&suite, sender).await?;
+        suite.client().check_proposer(sender).await?;
         let registry = suite.assets();
         let a = registry.assetOf(self.asset).call().await?;
         if a.owner.is_zero() {
@@ -467,9 +465,7 @@ impl ResolveArgs {
             upheld: self.uphold,
         };
         let target = suite.record.addresses().assets;
-        let salt = salt(&suite, sender).await?;
-        let (operation, tx) =
-            schedule(&suite.chain, &suite.record, target, calldata(&call), salt).await?;
+        let (operation, tx) = propose(&suite, sender, vec![(target, calldata(&call))]).await?;
         let verdict = if self.uphold { "uphold" } else { "dismiss" };
         let rewardee = match (self.uphold, self.challenger == a.owner) {
             (false, _) => a.owner,

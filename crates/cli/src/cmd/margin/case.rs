@@ -3,13 +3,10 @@
 
 use std::fmt;
 
-use alloy::{
-    primitives::{Address, B256, U256, keccak256},
-    providers::Provider,
-    sol_types::SolValue,
-};
+use alloy::primitives::{Address, B256, U256, keccak256};
 use clap::Args;
-use era_bindings::{ERAMargin, tier_name};
+use era_bindings::ERAMargin;
+use era_client::tier_name;
 use eyre::{Result, bail};
 use serde::Serialize;
 
@@ -18,25 +15,23 @@ use crate::{
         fmt_duration, fmt_era, fmt_percent, fmt_time, parse_duration, parse_era, parse_percent,
     },
     output::print,
-    suite::{SendArgs, Suite, SuiteArgs},
-    timelock::{Operation, calldata, chain_time, schedule},
+    suite::{ReadArgs, SendArgs, Suite},
+    timelock::{calldata, chain_time, propose},
     tx::{Sent, send},
 };
+use era_client::CaseStatus;
+use era_client::Operation;
 
-use super::margin::MarginState;
+use super::MarginState;
 
-/// Case statuses, as `IERAMargin.CaseStatus` numbers them.
-const OPEN: u8 = 1;
-const SLASHED: u8 = 3;
-
-/// 20% and 50%: the slash range of the contract.
-const MIN_SLASH: U256 = U256::from_limbs([200_000_000_000_000_000, 0, 0, 0]);
-const MAX_SLASH: U256 = U256::from_limbs([500_000_000_000_000_000, 0, 0, 0]);
+/// The contract's slash range (generated from its source, checked against its bytecode).
+use era_client::constants::ERAMargin::{MAX_SLASH, MIN_SLASH};
 
 /// `era margin freeze`.
 #[derive(Debug, Args)]
 pub(crate) struct FreezeArgs {
     /// The provider that defaulted.
+    #[arg(value_parser = crate::address::parse)]
     provider: Address,
     /// ERA to freeze (at most its unfrozen margin; also the most the case can slash).
     #[arg(value_parser = parse_era)]
@@ -113,58 +108,28 @@ pub(crate) struct CaseArgs {
     /// The case.
     case: u64,
     #[command(flatten)]
-    suite: SuiteArgs,
-    /// Print JSON.
-    #[arg(long)]
-    json: bool,
+    read: ReadArgs,
 }
 
-/// A case as read from the chain.
+/// A case as read from the chain, as the CLI prints it.
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-struct CaseState {
-    id: u64,
-    provider: Address,
-    /// The partner that froze.
-    partner: String,
-    evidence: B256,
-    #[serde(serialize_with = "crate::amount::decimal")]
-    frozen: U256,
-    status: &'static str,
-    dispute_ends_at: u64,
-    lapses_at: u64,
-    #[serde(serialize_with = "crate::amount::decimal")]
-    slashed: U256,
-    #[serde(serialize_with = "crate::amount::decimal")]
-    paid: U256,
-    #[serde(serialize_with = "crate::amount::decimal")]
-    total_weight: U256,
+#[serde(transparent)]
+struct CaseState(era_client::Case);
+
+impl std::ops::Deref for CaseState {
+    type Target = era_client::Case;
+    fn deref(&self) -> &era_client::Case {
+        &self.0
+    }
 }
 
 impl CaseState {
     async fn read(suite: &Suite, id: u64) -> Result<Self> {
-        let c = suite.margin()?.caseOf(U256::from(id)).call().await?;
-        if c.status == 0 {
-            bail!("there is no case #{id}: cases are numbered from 1 as partners freeze");
+        suite.margin()?;
+        match suite.client().case(era_client::CaseId(id)).await? {
+            Some(case) => Ok(Self(case)),
+            None => bail!("there is no case #{id}: cases are numbered from 1 as partners freeze"),
         }
-        Ok(Self {
-            id,
-            provider: c.provider,
-            partner: tier_name(c.partner),
-            evidence: c.evidence,
-            frozen: U256::from(c.frozen),
-            status: match c.status {
-                OPEN => "open",
-                2 => "released",
-                SLASHED => "slashed",
-                _ => "lapsed",
-            },
-            dispute_ends_at: c.disputeEndsAt,
-            lapses_at: c.lapsesAt,
-            slashed: U256::from(c.slashed),
-            paid: U256::from(c.paid),
-            total_weight: c.totalWeight,
-        })
     }
 }
 
@@ -174,7 +139,7 @@ impl fmt::Display for CaseState {
         writeln!(f, "  provider   {}", self.provider)?;
         writeln!(f, "  frozen     {} by partner `{}`", fmt_era(self.frozen), self.partner)?;
         writeln!(f, "  evidence   {}", self.evidence)?;
-        if self.status == "open" {
+        if self.status == CaseStatus::Open {
             writeln!(f, "  dispute    resolvable from {}", fmt_time(self.dispute_ends_at))?;
             write!(f, "  lapses     {} if unresolved", fmt_time(self.lapses_at))
         } else {
@@ -225,7 +190,7 @@ async fn partner_of(suite: &Suite, sender: Address) -> Result<B256> {
 /// Case `id`, failing unless it is open and has not lapsed.
 async fn open_case(suite: &Suite, id: u64) -> Result<CaseState> {
     let case = CaseState::read(suite, id).await?;
-    if case.status != "open" {
+    if case.status != CaseStatus::Open {
         bail!("case #{id} is {} already: it can no longer be assessed or resolved", case.status);
     }
     if chain_time(&suite.chain).await? >= case.lapses_at {
@@ -306,7 +271,7 @@ impl AcceptArgs {
             );
         }
         let margin = suite.margin()?;
-        let partner = era_bindings::tier_id(&self.partner)?;
+        let partner = era_client::tier_id(&self.partner)?;
         if margin.actorOf(partner).call().await?.is_zero() {
             bail!("`{}` is not a registered partner: see `era partner add`", self.partner);
         }
@@ -397,12 +362,11 @@ impl ResolveArgs {
             );
         }
         // Otherwise governance resolves: schedule on the timelock, `era gov execute` later.
-        let timelock = suite.timelock();
-        let proposer = timelock.PROPOSER_ROLE().call().await?;
-        if !timelock.hasRole(proposer, sender).call().await? {
+        let client = suite.client();
+        if client.check_proposer(sender).await.is_err() {
             bail!(
                 "{sender} is neither an arbiter of the margin nor a proposer of the timelock {}: use the proposer's key",
-                timelock.address()
+                client.addresses.timelock
             );
         }
         if now < case.dispute_ends_at {
@@ -413,16 +377,13 @@ impl ResolveArgs {
                 fmt_duration(case.dispute_ends_at - now)
             );
         }
-        let nonce = suite.chain.provider.get_transaction_count(sender).await?;
-        let salt = keccak256((sender, U256::from(nonce), U256::from(now)).abi_encode());
         let call = calldata(&ERAMargin::resolveCall {
             caseId: U256::from(self.case),
             wad,
             partners,
             weights,
         });
-        let (operation, tx) =
-            schedule(&suite.chain, &suite.record, *margin.address(), call, salt).await?;
+        let (operation, tx) = propose(&suite, sender, vec![(*margin.address(), call)]).await?;
         let summary =
             format!("scheduled case #{} for the arbiter (the timelock): {what}", self.case);
         print(&CaseOutput { summary, tx: Some(tx), operation: Some(operation), case }, self.tx.json)
@@ -449,7 +410,7 @@ impl LapseArgs {
     pub(crate) async fn run(self) -> Result<()> {
         let (suite, _) = self.tx.open().await?;
         let case = CaseState::read(&suite, self.case).await?;
-        if case.status != "open" {
+        if case.status != CaseStatus::Open {
             bail!("case #{} is {} already: only an open case can lapse", self.case, case.status);
         }
         let now = chain_time(&suite.chain).await?;
@@ -478,7 +439,7 @@ impl ClaimArgs {
         let (suite, sender) = self.tx.open().await?;
         let partner = partner_of(&suite, sender).await?;
         let case = CaseState::read(&suite, self.case).await?;
-        if case.status != "slashed" {
+        if case.status != CaseStatus::Slashed {
             bail!(
                 "case #{} is {}: only a slashed case has shares to claim",
                 self.case,
@@ -524,7 +485,7 @@ impl ClaimArgs {
 
 impl CaseArgs {
     pub(crate) async fn run(self) -> Result<()> {
-        let suite = self.suite.open().await?;
-        print(&CaseState::read(&suite, self.case).await?, self.json)
+        let suite = self.read.suite.open().await?;
+        print(&CaseState::read(&suite, self.case).await?, self.read.json)
     }
 }

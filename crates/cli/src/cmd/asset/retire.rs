@@ -9,7 +9,7 @@ use era_bindings::StateAssetRegistry;
 use eyre::{Result, bail};
 use serde::Serialize;
 
-use super::{STATUS_NAMES, event, owned_asset, receipt};
+use super::{AssetStatus, event, owned_asset, receipt, status_name};
 use crate::{
     amount::{fmt_duration, fmt_era, fmt_time},
     output::print,
@@ -35,10 +35,10 @@ struct RetireOutput {
     asset_id: B256,
     /// When the anchor may leave (with no challenge open then).
     retire_at: u64,
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     stake: U256,
     /// Wei paid to tell the mirrors the asset is retiring.
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     message_fee: U256,
     tx: Sent,
 }
@@ -66,11 +66,11 @@ impl RetireArgs {
     pub(super) async fn retire(self) -> Result<()> {
         let (suite, sender) = self.tx.open().await?;
         let a = owned_asset(&suite, self.asset, sender).await?;
-        if a.status != 1 {
+        if a.status != AssetStatus::Live as u8 {
             bail!(
                 "asset {} is {}: only a live asset can be retired",
                 self.asset,
-                STATUS_NAMES[usize::from(a.status).min(4)]
+                status_name(a.status)
             );
         }
         let registry = suite.assets();
@@ -96,11 +96,11 @@ impl RetireArgs {
         if a.owner.is_zero() {
             bail!("no asset {} on chain {}", self.asset, suite.chain.id);
         }
-        if a.status != 4 {
+        if a.status != AssetStatus::Retiring as u8 {
             bail!(
                 "asset {} is {}, not retiring: its owner starts with era asset retire",
                 self.asset,
-                STATUS_NAMES[usize::from(a.status).min(4)]
+                status_name(a.status)
             );
         }
         let retire_at = a.retireAt.to::<u64>();
@@ -136,7 +136,7 @@ struct CompleteOutput {
     asset_id: B256,
     owner: Address,
     /// The anchor returned to the owner.
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     stake: U256,
     tx: Sent,
 }

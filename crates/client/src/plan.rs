@@ -1,23 +1,27 @@
 //! What a deployment of the suite is made of, in order, as init code. Shared by the revm harness
-//! and `era deploy` so both deploy exactly the same thing; mirrors `script/Deploy.s.sol`.
+//! and `era deploy` so both deploy exactly the same thing; `script/Deploy.s.sol` does the same in
+//! Solidity, and a test checks that their defaults agree.
 
-use crate::{
-    AssetMirror, ERAMargin, ERAStaking, ERAToken, ModuleRegistry, ScenarioRegistry,
-    StateAssetRegistry, TierNameError, TimelockController, tier_id,
-};
 use alloy::{
     primitives::{Address, Bytes, U256},
     sol_types::SolConstructor,
 };
+use era_bindings::{
+    AssetMirror, ERAMargin, ERAStaking, ERAToken, ModuleRegistry, ScenarioRegistry,
+    StateAssetRegistry, TimelockController,
+};
 use serde::{Deserialize, Serialize};
 
-/// One ERA: 10^18 wei.
+use crate::{Origin, SuiteAddresses, SuiteContract, TierNameError, tier_id};
+
+/// One ERA: 10^18 wei (the token's 18 decimals).
 pub const ERA: U256 = U256::from_limbs([1_000_000_000_000_000_000, 0, 0, 0]);
 
 /// Seconds in a day.
 pub const DAY: u64 = 86_400;
 
-/// Parameters of a deployment. `defaults` gives the numbers of SPEC.md.
+/// Parameters of a deployment. `defaults` gives the numbers of SPEC.md. Amounts serialize as
+/// decimal strings of wei.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SuiteConfig {
@@ -30,14 +34,17 @@ pub struct SuiteConfig {
     /// Timelock minimum delay, seconds.
     pub timelock_delay: u64,
     /// ERA minted to the proposer by a local `ERAToken`, in wei.
+    #[serde(with = "crate::wei")]
     pub initial_supply: U256,
     /// Unbonding delay of withdrawals, seconds.
     pub unbonding_delay: u64,
     /// Grace period after a tier raise, seconds.
     pub grace_period: u64,
     /// Initial tiers: name and minimum stake in wei.
+    #[serde(with = "crate::wei::pairs")]
     pub tiers: Vec<(String, U256)>,
     /// Cross-domain margin a provider needs per ecosystem it serves, in wei.
+    #[serde(with = "crate::wei")]
     pub min_margin_per_ecosystem: U256,
     /// Time between a margin freeze and its earliest resolution, seconds.
     pub dispute_window: u64,
@@ -46,7 +53,7 @@ pub struct SuiteConfig {
     /// Delay of margin withdrawals, seconds.
     pub margin_withdrawal_delay: u64,
     /// ERA escrowed per state asset, in wei.
-    #[serde(default = "default_anchor_stake")]
+    #[serde(with = "crate::wei", default = "default_anchor_stake")]
     pub anchor_stake: U256,
     /// Credited the protocol's share of authorization fees; `None`: the timelock.
     #[serde(default)]
@@ -67,6 +74,7 @@ impl SuiteConfig {
     /// and grace, 10,000,000 ERA for a local token, and the three risk domains' per-node minimums
     /// as tiers (light 10,000, enterprise 50,000, financial 100,000 ERA); margin of 20,000 ERA per
     /// ecosystem, a 3-day dispute window, freezes lapsing after 30 days, 7-day margin withdrawals.
+    /// `script/Deploy.s.sol`'s `defaults` must agree (tested).
     pub fn defaults(operator: Address) -> Self {
         Self {
             era: None,
@@ -90,118 +98,33 @@ impl SuiteConfig {
             mailbox: None,
         }
     }
-}
 
-/// A contract of the suite, in deployment order.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
-pub enum SuiteContract {
-    /// OpenZeppelin `TimelockController`: owns every parameter.
-    TimelockController,
-    /// The local `ERAToken` (skipped when the config names an existing token).
-    ERAToken,
-    /// `ERAStaking`.
-    ERAStaking,
-    /// `ModuleRegistry`: the security modules.
-    ModuleRegistry,
-    /// `ScenarioRegistry`: scenarios and risk domains; creates the `CircuitBreaker`.
-    ScenarioRegistry,
-    /// `ERAMargin`: cross-domain margin, partner freezes, slashing and risk features.
-    ERAMargin,
-    /// `StateAssetRegistry`.
-    StateAssetRegistry,
-    /// `AssetMirror` (only with a mailbox).
-    AssetMirror,
-}
-
-impl SuiteContract {
-    /// All contracts, in the order they must be deployed.
-    pub const ALL: [Self; 8] = [
-        Self::TimelockController,
-        Self::ERAToken,
-        Self::ERAStaking,
-        Self::ModuleRegistry,
-        Self::ScenarioRegistry,
-        Self::ERAMargin,
-        Self::StateAssetRegistry,
-        Self::AssetMirror,
-    ];
-
-    /// The contract's name, as in the artifacts and the deployment record.
-    pub const fn name(self) -> &'static str {
-        match self {
-            Self::TimelockController => "TimelockController",
-            Self::ERAToken => "ERAToken",
-            Self::ERAStaking => "ERAStaking",
-            Self::ModuleRegistry => "ModuleRegistry",
-            Self::ScenarioRegistry => "ScenarioRegistry",
-            Self::ERAMargin => "ERAMargin",
-            Self::StateAssetRegistry => "StateAssetRegistry",
-            Self::AssetMirror => "AssetMirror",
-        }
+    /// The suite's addresses known before anything is deployed (a given ERA token).
+    pub fn given_addresses(&self) -> SuiteAddresses {
+        SuiteAddresses { era: self.era.unwrap_or_default(), ..Default::default() }
     }
 }
 
-/// Addresses of a deployed suite.
-#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Serialize, Deserialize)]
-pub struct SuiteAddresses {
-    /// The timelock.
-    pub timelock: Address,
-    /// The ERA token (deployed or given).
-    pub era: Address,
-    /// The staking contract.
-    pub staking: Address,
-    /// The security module registry.
-    #[serde(default)]
-    pub modules: Address,
-    /// The scenario registry.
-    #[serde(default)]
-    pub scenarios: Address,
-    /// The circuit breaker, created by the scenario registry (its first `CREATE`).
-    #[serde(default)]
-    pub breaker: Address,
-    /// The cross-domain margin contract.
-    #[serde(default)]
-    pub margin: Address,
-    /// The state-asset registry.
-    #[serde(default)]
-    pub assets: Address,
-    /// The mirror of authorizations exported from other rollups (zero without a mailbox).
-    #[serde(default)]
-    pub mirror: Address,
-}
-
-impl SuiteAddresses {
-    /// Records where `contract` was deployed.
-    pub fn set(&mut self, contract: SuiteContract, address: Address) {
-        match contract {
-            SuiteContract::TimelockController => self.timelock = address,
-            SuiteContract::ERAToken => self.era = address,
-            SuiteContract::ERAStaking => self.staking = address,
-            SuiteContract::ModuleRegistry => self.modules = address,
-            SuiteContract::ScenarioRegistry => {
-                self.scenarios = address;
-                // A contract's nonce starts at 1, so its first `CREATE` lands here.
-                self.breaker = address.create(1);
-            }
-            SuiteContract::ERAMargin => self.margin = address,
-            SuiteContract::StateAssetRegistry => self.assets = address,
-            SuiteContract::AssetMirror => self.mirror = address,
-        }
-    }
-}
-
-/// The contracts `config` needs deployed, in order (the token only without an existing ERA, the
-/// mirror only with a mailbox).
+/// The contracts `config` needs deployed by a transaction of their own, in order (the token only
+/// without an existing ERA, the mirror only with a mailbox; not the ones the suite creates).
 pub fn plan(config: &SuiteConfig) -> Vec<SuiteContract> {
     SuiteContract::ALL
-        .into_iter()
-        .filter(|c| *c != SuiteContract::ERAToken || config.era.is_none())
-        .filter(|c| *c != SuiteContract::AssetMirror || config.mailbox.is_some())
+        .iter()
+        .copied()
+        .filter(|c| match c.origin() {
+            Origin::Deployed => true,
+            Origin::LocalToken => config.era.is_none(),
+            Origin::WithMailbox => config.mailbox.is_some(),
+            Origin::CreatedBy(..) => false,
+        })
         .collect()
 }
 
 /// Init code (creation bytecode and constructor arguments) of `contract`, given the addresses of
 /// the contracts deployed before it. Fails only on a tier name that is not a valid `bytes32` name.
+///
+/// # Panics
+/// On a contract the suite creates rather than deploys (not in [`plan`]).
 pub fn init_code(
     contract: SuiteContract,
     config: &SuiteConfig,
@@ -286,6 +209,95 @@ pub fn init_code(
             AssetMirror::constructorCall::new((config.mailbox.unwrap_or_default(), done.timelock))
                 .abi_encode(),
         ),
+        SuiteContract::CircuitBreaker => {
+            panic!("the CircuitBreaker is created by the ScenarioRegistry, not deployed")
+        }
     };
     Ok([code.as_ref(), &args].concat().into())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A Solidity number literal as the deploy script writes them: `10_000e18`, `2 days`.
+    fn eval(expr: &str) -> U256 {
+        let expr = expr.trim().replace('_', "");
+        let (number, unit) = expr.split_once(' ').unwrap_or((&expr, ""));
+        let unit = match unit.trim() {
+            "" => 1,
+            "hours" => 3_600,
+            "days" => DAY,
+            other => panic!("unit {other} in {expr}"),
+        };
+        let (mantissa, exp) = number.split_once('e').unwrap_or((number, "0"));
+        let value: U256 = mantissa.parse().unwrap();
+        value * U256::from(10).pow(exp.parse().unwrap()) * U256::from(unit)
+    }
+
+    /// `defaults(operator)` of `script/Deploy.s.sol` must set what [`SuiteConfig::defaults`]
+    /// sets: every `c.field = value;` and every tier, compared through the config's JSON names.
+    #[test]
+    fn defaults_agree_with_the_forge_deploy_script() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/../../script/Deploy.s.sol");
+        let script = std::fs::read_to_string(path).unwrap();
+        let body = script.split("function defaults(").nth(1).unwrap();
+        let body = body.split("\n    }").next().unwrap();
+        let ours = serde_json::to_value(SuiteConfig::defaults(Address::repeat_byte(7))).unwrap();
+        let (mut fields, mut tiers) = (0, Vec::new());
+        for statement in body.split(';').map(str::trim) {
+            let lines = statement.lines().map(str::trim).filter(|l| !l.starts_with("//"));
+            let statement = lines.collect::<Vec<_>>().join(" ");
+            if let Some(tier) = statement.strip_prefix("(c.tierIds[") {
+                let (_, values) = tier.split_once("= (").unwrap();
+                let (name, min) = values.trim_end_matches(')').split_once(',').unwrap();
+                tiers.push((name.trim().trim_matches('"').to_owned(), eval(min)));
+                continue;
+            }
+            let Some((field, value)) = statement.strip_prefix("c.").and_then(|s| s.split_once('='))
+            else {
+                continue;
+            };
+            let (field, value) = (field.trim(), value.trim());
+            if value == "operator" || value.starts_with("new ") {
+                continue;
+            }
+            let rust = &ours[field];
+            let rust = rust
+                .as_str()
+                .map_or_else(|| U256::from(rust.as_u64().unwrap()), |s| s.parse().unwrap());
+            assert_eq!(rust, eval(value), "{field}: Deploy.s.sol says {value}");
+            fields += 1;
+        }
+        assert_eq!(tiers, SuiteConfig::defaults(Address::ZERO).tiers);
+        assert!(fields >= 9, "only {fields} fields compared: has the script's shape changed?");
+    }
+
+    #[test]
+    fn amounts_are_decimal_in_json_and_hex_still_reads() {
+        let config = SuiteConfig::defaults(Address::ZERO);
+        let json = serde_json::to_value(&config).unwrap();
+        assert_eq!(json["anchorStake"], "10000000000000000000000");
+        assert_eq!(json["tiers"][0][1], "10000000000000000000000");
+        let mut old = json;
+        old["anchorStake"] = "0x21e19e0c9bab2400000".into();
+        assert_eq!(serde_json::from_value::<SuiteConfig>(old).unwrap(), config);
+    }
+
+    #[test]
+    fn plan_skips_created_and_optional_contracts() {
+        let mut config = SuiteConfig::defaults(Address::ZERO);
+        assert!(!plan(&config).contains(&SuiteContract::CircuitBreaker));
+        assert!(!plan(&config).contains(&SuiteContract::AssetMirror));
+        config.era = Some(Address::repeat_byte(1));
+        config.mailbox = Some(Address::repeat_byte(2));
+        let steps = plan(&config);
+        assert!(
+            !steps.contains(&SuiteContract::ERAToken)
+                && steps.contains(&SuiteContract::AssetMirror)
+        );
+        let mut addresses = SuiteAddresses::default();
+        addresses.set(SuiteContract::ScenarioRegistry, Address::repeat_byte(3));
+        assert_eq!(addresses.breaker, Address::repeat_byte(3).create(1));
+    }
 }

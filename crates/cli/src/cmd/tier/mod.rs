@@ -1,14 +1,15 @@
-//! `era tier set`: schedule a tier threshold change on the timelock.
+//! `era tier`: tier thresholds, changed through the timelock. `add` creates a tier, `set`
+//! changes an existing one (a misspelled name is refused, not scheduled as a new tier).
+
+mod add;
+mod set;
 
 use std::fmt;
 
-use alloy::{
-    primitives::{Address, B256, U256, keccak256},
-    providers::Provider,
-    sol_types::SolValue,
-};
+use alloy::primitives::U256;
 use clap::{Args, Subcommand};
-use era_bindings::{ERAStaking, tier_id};
+use era_bindings::ERAStaking;
+use era_client::tier_id;
 use eyre::{Result, bail};
 use serde::Serialize;
 
@@ -16,9 +17,10 @@ use crate::{
     amount::{fmt_duration, fmt_era, parse_era},
     output::print,
     suite::SendArgs,
-    timelock::{Operation, calldata, chain_time, schedule},
+    timelock::{calldata, propose},
     tx::Sent,
 };
+use era_client::Operation;
 
 /// Tier thresholds.
 #[derive(Debug, Args)]
@@ -30,17 +32,30 @@ pub(crate) struct TierArgs {
 /// `era tier` subcommands.
 #[derive(Debug, Subcommand)]
 enum TierCommand {
-    /// Schedule a new minimum stake for a tier (new tiers are created); execute it with
-    /// `era gov execute` once the timelock delay has passed.
-    Set(SetArgs),
+    /// Schedule a new tier with its minimum stake; execute it with `era gov execute` once the
+    /// timelock delay has passed.
+    Add(add::AddArgs),
+    /// Schedule a new minimum stake for an existing tier; execute it with `era gov execute` once
+    /// the timelock delay has passed.
+    Set(set::SetArgs),
 }
 
-/// `era tier set`.
+impl TierArgs {
+    /// Runs the subcommand.
+    pub(crate) async fn run(self) -> Result<()> {
+        match self.command {
+            TierCommand::Add(args) => args.change.run(true).await,
+            TierCommand::Set(args) => args.change.run(false).await,
+        }
+    }
+}
+
+/// What `add` and `set` take: the tier, its minimum stake, the proposer.
 #[derive(Debug, Args)]
-struct SetArgs {
+struct TierChange {
     /// Tier name, e.g. financial (1 to 32 bytes).
     name: String,
-    /// New minimum stake in ERA, e.g. 150000.
+    /// Minimum stake in ERA, e.g. 150000.
     #[arg(long, value_parser = parse_era)]
     min_stake: U256,
     #[command(flatten)]
@@ -53,9 +68,9 @@ struct SetArgs {
 struct TierSetOutput {
     tier: String,
     /// Zero for a new tier.
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(with = "era_client::wei")]
     old_min_stake: U256,
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(with = "era_client::wei")]
     new_min_stake: U256,
     operation: Operation,
     /// How long nodes below a raised minimum keep the tier after execution.
@@ -84,29 +99,24 @@ impl fmt::Display for TierSetOutput {
     }
 }
 
-impl TierArgs {
-    /// Runs the subcommand.
-    pub(crate) async fn run(self) -> Result<()> {
-        match self.command {
-            TierCommand::Set(args) => args.run().await,
-        }
-    }
-}
-
-impl SetArgs {
-    async fn run(self) -> Result<()> {
+impl TierChange {
+    /// Schedules the change; `create` says whether the tier must be new (`add`) or exist (`set`).
+    async fn run(self, create: bool) -> Result<()> {
         let id = tier_id(&self.name)?;
         let Ok(new_min) = u128::try_from(self.min_stake) else {
             bail!("--min-stake {} is too large (at most 2^128 - 1 wei)", fmt_era(self.min_stake));
         };
         let (suite, sender) = self.tx.open().await?;
-        let timelock = suite.timelock();
-        let proposer = timelock.PROPOSER_ROLE().call().await?;
-        if !timelock.hasRole(proposer, sender).call().await? {
-            bail!(
-                "{sender} may not propose on the timelock {}: use the proposer's key",
-                timelock.address()
-            );
+        let exists = suite.staking().tierIds().call().await?.contains(&id);
+        match (create, exists) {
+            (false, false) => bail!(
+                "there is no tier `{}`: check the name (`era status` lists the tiers), or create it with `era tier add`",
+                self.name
+            ),
+            (true, true) => {
+                bail!("tier `{}` already exists: change its minimum with `era tier set`", self.name)
+            }
+            _ => {}
         }
         let old = suite.staking().tiers(id).call().await?;
         if old.minStake == new_min {
@@ -116,15 +126,9 @@ impl SetArgs {
                 fmt_era(self.min_stake)
             );
         }
-        // A fresh salt per proposal, so the same change can be proposed again after it executed.
-        let nonce = suite.chain.provider.get_transaction_count(sender).await?;
-        let salt = keccak256(
-            (sender, U256::from(nonce), U256::from(chain_time(&suite.chain).await?)).abi_encode(),
-        );
         let call = calldata(&ERAStaking::setTierCall { tier: id, minStake: new_min });
-        let target: Address = *suite.staking().address();
-        let (operation, tx) =
-            schedule(&suite.chain, &suite.record, target, call, B256::from(salt)).await?;
+        let target = suite.record.addresses().staking;
+        let (operation, tx) = propose(&suite, sender, vec![(target, call)]).await?;
         let out = TierSetOutput {
             tier: self.name,
             old_min_stake: U256::from(old.minStake),

@@ -5,6 +5,7 @@ use std::fmt;
 
 use alloy::primitives::{Address, U256};
 use clap::Args;
+use era_client::CaseStatus;
 use eyre::{Result, bail};
 use serde::Serialize;
 
@@ -15,9 +16,6 @@ use crate::{
     timelock::chain_time,
     tx::{Sent, send},
 };
-
-/// `ERAMargin.CaseStatus.Slashed`.
-const SLASHED: u8 = 3;
 
 /// `era margin sweep`.
 #[derive(Debug, Args)]
@@ -34,10 +32,10 @@ pub(crate) struct SweepArgs {
 struct Swept {
     case: u64,
     /// Unclaimed shares of the slash.
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     shares: U256,
     /// The freezer's bond, when it did not claim.
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     bond: U256,
     rewards_pool: Address,
     tx: Sent,
@@ -64,12 +62,12 @@ impl SweepArgs {
         let margin = suite.margin()?;
         let id = U256::from(self.case);
         let c = margin.caseOf(id).call().await?;
-        match c.status {
-            0 => bail!(
+        match CaseStatus::try_from(c.status) {
+            Ok(CaseStatus::None) => bail!(
                 "there is no case #{}: cases are numbered from 1 as partners freeze",
                 self.case
             ),
-            SLASHED => {}
+            Ok(CaseStatus::Slashed) => {}
             _ => bail!(
                 "case #{} was not slashed: only a slashed case has shares to sweep",
                 self.case

@@ -1,19 +1,7 @@
 //! `era asset show`: one asset, with its open challenges and, while it retires, when its anchor
 //! may leave.
 
-use std::fmt;
-
-use alloy::primitives::{Address, B256, U256};
-use clap::Args;
-use eyre::Result;
-use serde::Serialize;
-
-use super::{AssetView, view};
-use crate::{
-    amount::{fmt_era, fmt_time},
-    output::print,
-    suite::SuiteArgs,
-};
+use super::*;
 
 /// `era asset show`.
 #[derive(Debug, Args)]
@@ -22,10 +10,7 @@ pub(super) struct ShowArgs {
     #[arg(long)]
     asset: B256,
     #[command(flatten)]
-    suite: SuiteArgs,
-    /// Print JSON.
-    #[arg(long)]
-    json: bool,
+    read: ReadArgs,
 }
 
 /// An open challenge as shown.
@@ -35,7 +20,7 @@ struct ChallengeView {
     challenger: Address,
     /// Block of its commitment: the evidence time, which orders rewards.
     committed_at: u64,
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     bond: U256,
     evidence: B256,
 }
@@ -78,7 +63,7 @@ impl fmt::Display for ShowOutput {
 
 impl ShowArgs {
     pub(super) async fn run(self) -> Result<()> {
-        let suite = self.suite.open().await?;
+        let suite = self.read.suite.open().await?;
         let asset = view(&suite, self.asset).await?;
         let registry = suite.assets();
         let mut challenges = Vec::new();
@@ -93,8 +78,7 @@ impl ShowArgs {
         }
         challenges.sort_by_key(|c| c.committed_at);
         let a = registry.assetOf(self.asset).call().await?;
-        // Status 4: Retiring.
-        let retire_at = (a.status == 4).then(|| a.retireAt.to::<u64>());
-        print(&ShowOutput { asset, retire_at, challenges }, self.json)
+        let retire_at = (a.status == AssetStatus::Retiring as u8).then(|| a.retireAt.to::<u64>());
+        print(&ShowOutput { asset, retire_at, challenges }, self.read.json)
     }
 }

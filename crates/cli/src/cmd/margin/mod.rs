@@ -1,6 +1,10 @@
 //! `era margin`: providers post and withdraw cross-domain margin; partners freeze it and assess
 //! their contributions; the arbiter resolves; partners claim (the case commands are in
-//! `margin_case.rs`, the performance penalty in `margin_penalty.rs`).
+//! `case.rs`, the performance penalty in `penalty.rs`).
+
+mod case;
+mod penalty;
+mod sweep;
 
 use std::fmt;
 
@@ -9,16 +13,13 @@ use clap::{Args, Subcommand};
 use eyre::{Result, bail};
 use serde::Serialize;
 
+use case::{AcceptArgs, AssessArgs, CaseArgs, ClaimArgs, FreezeArgs, LapseArgs, ResolveArgs};
+use penalty::PenalizeArgs;
+
 use crate::{
     amount::{fmt_duration, fmt_era, fmt_time, parse_era},
-    cmd::{
-        margin_case::{
-            AcceptArgs, AssessArgs, CaseArgs, ClaimArgs, FreezeArgs, LapseArgs, ResolveArgs,
-        },
-        margin_penalty::PenalizeArgs,
-    },
     output::print,
-    suite::{SendArgs, Suite, SuiteArgs},
+    suite::{ReadArgs, SendArgs, Suite},
     timelock::chain_time,
     tx::{Sent, send},
 };
@@ -60,7 +61,7 @@ enum MarginCommand {
     Case(CaseArgs),
     /// Send what nobody claimed of a slashed case to the rewards pool, after its claim window
     /// (anyone).
-    Sweep(crate::cmd::margin_sweep::SweepArgs),
+    Sweep(sweep::SweepArgs),
 }
 
 /// `era margin post`.
@@ -124,52 +125,29 @@ struct CompleteArgs {
 #[derive(Debug, Args)]
 struct ShowArgs {
     /// The provider.
+    #[arg(value_parser = crate::address::parse)]
     provider: Address,
     #[command(flatten)]
-    suite: SuiteArgs,
-    /// Print JSON.
-    #[arg(long)]
-    json: bool,
+    read: ReadArgs,
 }
 
-/// A provider's margin as read from the chain.
+/// A provider's margin as read from the chain, as the CLI prints it.
 #[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct MarginState {
-    provider: Address,
-    #[serde(serialize_with = "crate::amount::decimal")]
-    pub(crate) margin: U256,
-    #[serde(serialize_with = "crate::amount::decimal")]
-    pub(crate) frozen: U256,
-    ecosystems: u32,
-    /// The margin the ecosystems need at the current minimum.
-    #[serde(serialize_with = "crate::amount::decimal")]
-    required: U256,
-    #[serde(serialize_with = "crate::amount::decimal")]
-    pending_withdrawal: U256,
-    withdrawable_at: u64,
+#[serde(transparent)]
+pub(crate) struct MarginState(era_client::ProviderMargin);
+
+impl std::ops::Deref for MarginState {
+    type Target = era_client::ProviderMargin;
+    fn deref(&self) -> &era_client::ProviderMargin {
+        &self.0
+    }
 }
 
 impl MarginState {
     /// Reads `provider`'s margin.
     pub(crate) async fn read(suite: &Suite, provider: Address) -> Result<Self> {
-        let margin = suite.margin()?;
-        let p = margin.providerOf(provider).call().await?;
-        let per = margin.minMarginPerEcosystem().call().await?;
-        Ok(Self {
-            provider,
-            margin: U256::from(p.margin),
-            frozen: U256::from(p.frozen),
-            ecosystems: p.ecosystems,
-            required: U256::from(per) * U256::from(p.ecosystems),
-            pending_withdrawal: U256::from(p.pendingWithdrawal),
-            withdrawable_at: p.withdrawableAt,
-        })
-    }
-
-    /// The part no case holds: a freeze reaches queued margin too, until it is paid out.
-    pub(crate) fn unfrozen(&self) -> U256 {
-        (self.margin + self.pending_withdrawal).saturating_sub(self.frozen)
+        suite.margin()?;
+        Ok(Self(suite.client().provider_margin(provider).await?))
     }
 }
 
@@ -204,7 +182,7 @@ impl fmt::Display for MarginState {
 struct MarginOutput {
     txs: Vec<Sent>,
     /// ERA paid out to the provider, for a completed withdrawal.
-    #[serde(serialize_with = "crate::amount::decimal")]
+    #[serde(serialize_with = "era_client::wei::serialize")]
     paid: U256,
     margin: MarginState,
 }
@@ -232,8 +210,8 @@ impl MarginArgs {
                 WithdrawCommand::Complete(args) => args.run().await,
             },
             MarginCommand::Show(args) => {
-                let suite = args.suite.open().await?;
-                print(&MarginState::read(&suite, args.provider).await?, args.json)
+                let suite = args.read.suite.open().await?;
+                print(&MarginState::read(&suite, args.provider).await?, args.read.json)
             }
             MarginCommand::Freeze(args) => args.run().await,
             MarginCommand::Accept(args) => args.run().await,

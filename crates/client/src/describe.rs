@@ -1,0 +1,169 @@
+//! What a call to one of the suite's contracts does, in words (`staking.setTier(financial,
+//! 150,000 ERA)`): how `era gov list` and every scheduling command show a timelock operation.
+
+use std::fmt;
+
+use alloy::{
+    primitives::{Address, U256},
+    sol_types::SolInterface,
+};
+use era_bindings::{
+    AssetMirror::AssetMirrorCalls, CircuitBreaker::CircuitBreakerCalls, ERAMargin::ERAMarginCalls,
+    ERAStaking::ERAStakingCalls, ModuleRegistry::ModuleRegistryCalls,
+    ScenarioRegistry::ScenarioRegistryCalls, StateAssetRegistry::StateAssetRegistryCalls,
+};
+
+use crate::{
+    SuiteAddresses, tier_name,
+    units::{fmt_duration, fmt_era, fmt_percent},
+};
+
+/// What a call to a suite contract does, e.g. `setTier(financial, 150,000 ERA)`.
+pub fn describe(addresses: &SuiteAddresses, target: Address, data: &[u8]) -> String {
+    if target == addresses.staking
+        && let Ok(call) = ERAStakingCalls::abi_decode(data)
+    {
+        return match call {
+            ERAStakingCalls::setTier(c) => format!(
+                "staking.setTier({}, {})",
+                tier_name(c.tier),
+                fmt_era(U256::from(c.minStake))
+            ),
+            ERAStakingCalls::setUnbondingDelay(c) => {
+                format!("staking.setUnbondingDelay({})", fmt_duration(c.delay))
+            }
+            ERAStakingCalls::setGracePeriod(c) => {
+                format!("staking.setGracePeriod({})", fmt_duration(c.period))
+            }
+            ERAStakingCalls::grantRole(c) => {
+                format!("staking.grantRole({}, {})", c.role, c.account)
+            }
+            ERAStakingCalls::unpause(_) => "staking.unpause()".into(),
+            other => format!("staking.{}", call_name(&other)),
+        };
+    }
+    if target == addresses.modules
+        && let Ok(call) = ModuleRegistryCalls::abi_decode(data)
+    {
+        return match call {
+            ModuleRegistryCalls::registerModule(c) => format!(
+                "modules.registerModule({}, level {}, +{} per node{})",
+                tier_name(c.name),
+                c.level,
+                fmt_era(U256::from(c.extraStake)),
+                if c.verifier.is_zero() {
+                    String::new()
+                } else {
+                    format!(", verifier {}", c.verifier)
+                }
+            ),
+            ModuleRegistryCalls::setThreshold(c) => format!(
+                "modules.setThreshold(module {}, +{} per node)",
+                c.moduleId,
+                fmt_era(U256::from(c.extraStake))
+            ),
+            ModuleRegistryCalls::deprecate(c) => {
+                format!("modules.deprecate(module {})", c.moduleId)
+            }
+            other => format!("modules.{}", call_name(&other)),
+        };
+    }
+    if target == addresses.scenarios
+        && let Ok(call) = ScenarioRegistryCalls::abi_decode(data)
+    {
+        return match call {
+            ScenarioRegistryCalls::pin(c) => {
+                format!("scenarios.pin(scenario {}, module {})", c.scenarioId, c.moduleId)
+            }
+            ScenarioRegistryCalls::unpin(c) => {
+                format!("scenarios.unpin(scenario {})", c.scenarioId)
+            }
+            other => format!("scenarios.{}", call_name(&other)),
+        };
+    }
+    if target == addresses.breaker
+        && let Ok(call) = CircuitBreakerCalls::abi_decode(data)
+    {
+        return match call {
+            CircuitBreakerCalls::reopen(c) => format!("breaker.reopen({})", domain_name(c.domain)),
+            CircuitBreakerCalls::setEraUsdPrice(c) => {
+                format!("breaker.setEraUsdPrice({} USD)", fmt_era(c.price).trim_end_matches(" ERA"))
+            }
+            other => format!("breaker.{}", call_name(&other)),
+        };
+    }
+    if target == addresses.margin
+        && let Ok(call) = ERAMarginCalls::abi_decode(data)
+    {
+        return describe_margin(call);
+    }
+    if target == addresses.assets
+        && let Ok(call) = StateAssetRegistryCalls::abi_decode(data)
+    {
+        return match call {
+            StateAssetRegistryCalls::setSchema(c) => format!(
+                "assets.setSchema(verifier {}, scenario {}, coefficient {} to {} bps, fee {})",
+                c.verifier,
+                c.scenario,
+                c.baseCoefficient,
+                c.maxCoefficient,
+                fmt_era(U256::from(c.fee))
+            ),
+            StateAssetRegistryCalls::setRemote(c) => {
+                format!("assets.setRemote(domain {}, mirror {})", c.domain, c.mirror)
+            }
+            StateAssetRegistryCalls::resolveChallenge(c) => {
+                format!("assets.resolveChallenge({}, upheld {})", c.assetId, c.upheld)
+            }
+            other => format!("assets.{}", call_name(&other)),
+        };
+    }
+    if target == addresses.mirror
+        && let Ok(AssetMirrorCalls::setOrigin(c)) = AssetMirrorCalls::abi_decode(data)
+    {
+        return format!("mirror.setOrigin(domain {}, registry {})", c.domain, c.registry);
+    }
+    format!("call {target} with {} bytes of calldata", data.len())
+}
+
+/// What a governance call to the margin contract does, e.g. `margin.setPartner(alpha, 0x…)`.
+fn describe_margin(call: ERAMarginCalls) -> String {
+    match call {
+        ERAMarginCalls::setPartner(c) => {
+            format!("margin.setPartner({}, {})", tier_name(c.partner), c.actor)
+        }
+        ERAMarginCalls::resolve(c) if c.wad.is_zero() => {
+            format!("margin.resolve(case #{}, release)", c.caseId)
+        }
+        ERAMarginCalls::resolve(c) => {
+            format!("margin.resolve(case #{}, slash {})", c.caseId, fmt_percent(c.wad))
+        }
+        ERAMarginCalls::penalize(c) => format!("margin.penalize({})", c.provider),
+        ERAMarginCalls::setMinMarginPerEcosystem(c) => {
+            format!("margin.setMinMarginPerEcosystem({})", fmt_era(U256::from(c.minimum)))
+        }
+        ERAMarginCalls::setDisputeWindow(c) => {
+            format!("margin.setDisputeWindow({})", fmt_duration(c.window))
+        }
+        ERAMarginCalls::setMaxFreezePeriod(c) => {
+            format!("margin.setMaxFreezePeriod({})", fmt_duration(c.period))
+        }
+        ERAMarginCalls::setWithdrawalDelay(c) => {
+            format!("margin.setWithdrawalDelay({})", fmt_duration(c.delay))
+        }
+        ERAMarginCalls::setRewardsPool(c) => format!("margin.setRewardsPool({})", c.pool),
+        ERAMarginCalls::grantRole(c) => format!("margin.grantRole({}, {})", c.role, c.account),
+        ERAMarginCalls::unpause(_) => "margin.unpause()".into(),
+        other => format!("margin.{}", call_name(&other)),
+    }
+}
+
+/// A risk domain's name, as the CLI writes it.
+pub fn domain_name(domain: u8) -> &'static str {
+    crate::RiskDomain::try_from(domain).map_or("unknown", crate::RiskDomain::name)
+}
+
+fn call_name(call: &impl fmt::Debug) -> String {
+    let debug = format!("{call:?}");
+    debug.split('(').next().unwrap_or_default().to_owned() + "(…)"
+}
