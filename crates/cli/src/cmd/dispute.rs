@@ -3,7 +3,7 @@
 
 use std::fmt;
 
-use alloy::primitives::{B256, U256};
+use alloy::primitives::B256;
 use clap::Args;
 use era_bindings::ScenarioRegistry;
 use era_client::Operation;
@@ -42,7 +42,7 @@ pub(crate) struct ResolveDisputeArgs {
 #[serde(rename_all = "camelCase")]
 struct Resolution {
     scenario: String,
-    scenario_id: U256,
+    scenario_id: u64,
     subject: B256,
     valid: bool,
     operation: Operation,
@@ -96,7 +96,7 @@ impl ResolveDisputeArgs {
         let (operation, tx) = propose(&suite, sender, vec![(target, call)]).await?;
         let out = Resolution {
             scenario: self.name,
-            scenario_id: id,
+            scenario_id: id.saturating_to(),
             subject: self.subject,
             valid,
             operation,

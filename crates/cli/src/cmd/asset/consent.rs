@@ -156,19 +156,8 @@ impl CancelArgs {
         let registry = suite.assets();
         let nonce = match (&self.file, self.nonce) {
             (Some(path), _) => {
-                let text = std::fs::read_to_string(path)
-                    .wrap_err_with(|| format!("cannot read consent {}", path.display()))?;
-                let c: Consent = serde_json::from_str(&text).wrap_err_with(|| {
-                    format!("{} is not a consent file from `era asset consent`", path.display())
-                })?;
-                if c.chain_id != suite.chain.id || c.registry != *registry.address() {
-                    bail!(
-                        "the consent is for registry {} on chain {}, not this chain's {}",
-                        c.registry,
-                        c.chain_id,
-                        registry.address()
-                    );
-                }
+                let c = Consent::read(path)?;
+                c.check_registry(&suite)?;
                 // Nonces are the owner's: only the owner's key can spend or cancel one.
                 let owner = registry.assetOf(c.asset_id).call().await?.owner;
                 if owner != sender {

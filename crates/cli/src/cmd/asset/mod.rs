@@ -381,6 +381,30 @@ struct Consent {
     signature: alloy::primitives::Bytes,
 }
 
+impl Consent {
+    /// Reads a consent file written by `era asset consent`.
+    fn read(path: &std::path::Path) -> Result<Self> {
+        let text = std::fs::read_to_string(path)
+            .wrap_err_with(|| format!("cannot read consent {}", path.display()))?;
+        serde_json::from_str(&text).wrap_err_with(|| {
+            format!("{} is not a consent file from `era asset consent`", path.display())
+        })
+    }
+
+    /// Refuses a consent made for another chain's registry.
+    fn check_registry(&self, suite: &Suite) -> Result<()> {
+        let registry = suite.record.addresses().assets;
+        if self.chain_id != suite.chain.id || self.registry != registry {
+            bail!(
+                "the consent is for registry {} on chain {}, not this chain's {registry}",
+                self.registry,
+                self.chain_id
+            );
+        }
+        Ok(())
+    }
+}
+
 impl fmt::Display for Consent {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "consent for {} on asset {}", self.consumer, self.asset_id)?;

@@ -14,21 +14,10 @@ pub(super) struct PayArgs {
 
 impl PayArgs {
     pub(super) async fn run(self) -> Result<()> {
-        let text = std::fs::read_to_string(&self.consent)
-            .wrap_err_with(|| format!("cannot read consent {}", self.consent.display()))?;
-        let c: Consent = serde_json::from_str(&text).wrap_err_with(|| {
-            format!("{} is not a consent file from `era asset consent`", self.consent.display())
-        })?;
+        let c = Consent::read(&self.consent)?;
         let (suite, payer) = self.tx.open().await?;
         let registry = suite.assets();
-        if c.chain_id != suite.chain.id || c.registry != *registry.address() {
-            bail!(
-                "the consent is for registry {} on chain {}, not this chain's {}",
-                c.registry,
-                c.chain_id,
-                registry.address()
-            );
-        }
+        c.check_registry(&suite)?;
         if chain_time(&suite.chain).await? > c.deadline {
             bail!("the consent expired at {}: ask the owner for a new one", fmt_time(c.deadline));
         }
