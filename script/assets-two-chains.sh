@@ -71,7 +71,8 @@ era warp 1s --rpc-url $A # a block on top of the commitment before the evidence 
 era asset challenge reveal --asset $ASSET --commitment-file $D/challenge.json --rpc-url $A --private-key $CHALLENGER
 era asset retire --asset $ASSET --rpc-url $A --private-key $OWNER
 era relay --from-rpc-url $A --rpc-url $B --private-key $OP --validator-key $VAL --once
-era asset check --asset $ASSET --consumer $CONSUMER --mirror --rpc-url $B
+# A retiring asset passes no check on the mirror: `era asset check` exits 1 when not authorized.
+if era asset check --asset $ASSET --consumer $CONSUMER --mirror --rpc-url $B; then exit 1; fi
 era asset show --asset $ASSET --rpc-url $A
 if era asset complete-retire --asset $ASSET --rpc-url $A --private-key $OP; then exit 1; fi
 era asset resolve-challenge --asset $ASSET --challenger $CHALLENGER_ADDR --dismiss --rpc-url $A --private-key $OP
