@@ -191,6 +191,11 @@ interface IERAMargin {
     error NothingToSweep(uint256 caseId);
     /// @notice Partner `partner` published `count` feature sets about `provider`; `index` asked.
     error NoSuchPublication(address provider, bytes32 partner, uint256 index, uint256 count);
+    /// @notice The guardian paused at most `GUARDIAN_PAUSE` ago, or as long has not passed since
+    /// that pause ended: it may pause again from `allowedAt`.
+    error GuardianPauseTooSoon(uint256 allowedAt);
+    /// @notice `until` is not in the future, or more than `MAX_PAUSE_EXTENSION` ahead.
+    error PauseEndOutOfRange(uint256 until);
     /// @notice A risk feature given in basis points is above 10,000: `value` for `feature`.
     error FeatureOutOfRange(bytes32 feature, uint256 value);
     /// @notice `provider` has no unfrozen margin to take a penalty from.
@@ -259,6 +264,8 @@ interface IERAMargin {
     event ParameterSet(bytes32 indexed parameter, uint256 oldValue, uint256 newValue);
     /// @notice The rewards pool changed.
     event RewardsPoolSet(address previous, address pool);
+    /// @notice The current pause lapses at `until` (set by a pause, an extension or an unpause).
+    event PauseEndSet(address indexed by, uint64 until);
 
     // ---------------------------------------------------------------- providers
 
@@ -363,11 +370,16 @@ interface IERAMargin {
     /// @notice Sets where performance penalties, unweighted slashes and swept cases go.
     function setRewardsPool(address pool) external;
 
-    /// @notice Stops posting, withdrawals and claims. Guardian only.
+    /// @notice Stops posting, withdrawals and claims for `GUARDIAN_PAUSE` (7 days), after which the
+    /// pause lapses by itself. Guardian only; not again until as long has passed after the last
+    /// pause ended, so providers always get a window to withdraw.
     function pause() external;
 
     /// @notice Lifts a pause. Governance only.
     function unpause() external;
+
+    /// @notice Holds the pause until `until` (at most `MAX_PAUSE_EXTENSION` ahead). Governance only.
+    function extendPause(uint64 until) external;
 
     // ---------------------------------------------------------------- views
 

@@ -51,6 +51,11 @@ contract ERAMargin is IERAMargin, AccessControl, Pausable {
     uint64 public constant CLAIM_WINDOW = 90 days;
 
     uint256 internal constant BPS = 10_000;
+    /// @notice How long a guardian's pause lasts unless governance extends it, and how long the
+    /// guardian must wait after a pause ends before pausing again.
+    uint64 public constant GUARDIAN_PAUSE = 7 days;
+    /// @notice The furthest ahead governance may set a pause's end in one call.
+    uint64 public constant MAX_PAUSE_EXTENSION = 90 days;
 
     IERC20 public immutable era;
 
@@ -86,6 +91,8 @@ contract ERAMargin is IERAMargin, AccessControl, Pausable {
     mapping(address actor => bytes32) public partnerOf;
     mapping(bytes32 partner => address) public actorOf;
     mapping(address provider => mapping(bytes32 partner => Publication[])) internal _riskHistory;
+    /// @notice When the current (or the last) pause lapses.
+    uint64 public pausedUntil;
 
     /// @param era_ The ERA token.
     /// @param governance Holder of DEFAULT_ADMIN_ROLE and ARBITER_ROLE: the timelock.
@@ -439,12 +446,33 @@ contract ERAMargin is IERAMargin, AccessControl, Pausable {
 
     /// @inheritdoc IERAMargin
     function pause() external onlyRole(GUARDIAN_ROLE) {
-        _pause();
+        uint64 lastEnd = pausedUntil;
+        // A running pause and the equally long open window after it both fall before this: the
+        // guardian cannot chain pauses, so providers always get a window to withdraw.
+        uint256 allowedAt = uint256(lastEnd) + GUARDIAN_PAUSE;
+        if (lastEnd != 0 && block.timestamp < allowedAt) revert GuardianPauseTooSoon(allowedAt);
+        _pauseUntil(uint64(block.timestamp) + GUARDIAN_PAUSE);
     }
 
     /// @inheritdoc IERAMargin
     function unpause() external onlyRole(DEFAULT_ADMIN_ROLE) {
-        _unpause();
+        if (paused()) _unpause();
+        pausedUntil = uint64(block.timestamp);
+        emit PauseEndSet(msg.sender, uint64(block.timestamp));
+    }
+
+    /// @inheritdoc IERAMargin
+    function extendPause(uint64 until) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (until <= block.timestamp || until > block.timestamp + MAX_PAUSE_EXTENSION) {
+            revert PauseEndOutOfRange(until);
+        }
+        _pauseUntil(until);
+    }
+
+    /// @notice Whether posting, withdrawals and claims are stopped now: a pause lapses by itself at
+    /// `pausedUntil`.
+    function paused() public view override returns (bool) {
+        return super.paused() && block.timestamp < pausedUntil;
     }
 
     // ---------------------------------------------------------------- views
@@ -683,5 +711,12 @@ contract ERAMargin is IERAMargin, AccessControl, Pausable {
         if (pool == address(0)) revert ZeroAddress();
         emit RewardsPoolSet(rewardsPool, pool);
         rewardsPool = pool;
+    }
+
+    /// Pauses (unless a pause runs already) and sets when the pause lapses.
+    function _pauseUntil(uint64 until) private {
+        if (!paused()) _pause();
+        pausedUntil = until;
+        emit PauseEndSet(msg.sender, until);
     }
 }

@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {IERAMargin} from "../../contracts/interfaces/IERAMargin.sol";
 import {MarginTest} from "../margin/MarginTest.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
+import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 
 /// @notice Regression tests of the outside review of ERAMargin (issue 11): each performs the
 /// reviewed attack, or the design weakness, and asserts it no longer works. docs/hardening-margin.md
@@ -17,6 +18,56 @@ contract ReviewMarginTest is MarginTest {
         addPartner(ALPHA, alpha);
         addPartner(BETA, beta);
         addPartner(BYSTANDER, bystander);
+    }
+
+    // ---------------------------------------------------------------- guardian pause
+
+    /// A guardian's pause of the margin lapses after 7 days (providers withdraw again), cannot be
+    /// chained, and only governance holds it longer.
+    function test_D_marginGuardianPauseLapses() public {
+        postMargin(provider, 100_000e18, 1);
+        vm.prank(provider);
+        margin.queueWithdrawal(1e18);
+        vm.prank(operator);
+        margin.pause();
+        uint64 until = margin.pausedUntil();
+        assertEq(until, block.timestamp + 7 days);
+        vm.expectRevert(Pausable.EnforcedPause.selector);
+        vm.prank(provider);
+        margin.completeWithdrawal();
+
+        vm.warp(until);
+        assertFalse(margin.paused());
+        vm.prank(provider);
+        assertEq(margin.completeWithdrawal(), 1e18);
+
+        // Not again until as long as a pause has passed after this one ended.
+        vm.expectRevert(
+            abi.encodeWithSelector(IERAMargin.GuardianPauseTooSoon.selector, uint256(until) + 7 days)
+        );
+        vm.prank(operator);
+        margin.pause();
+
+        // Governance holds a pause as long as it decides, at most 90 days ahead per call.
+        uint64 extended = uint64(block.timestamp + 30 days);
+        govern(address(margin), abi.encodeCall(margin.extendPause, (extended)));
+        assertTrue(margin.paused());
+        assertEq(margin.pausedUntil(), extended);
+        vm.warp(extended);
+        assertFalse(margin.paused());
+    }
+
+    function test_RevertWhen_extendPause_outOfRangeOrNotGovernance() public {
+        uint64 tooFar = uint64(block.timestamp + 91 days);
+        vm.expectRevert(abi.encodeWithSelector(IERAMargin.PauseEndOutOfRange.selector, uint256(tooFar)));
+        vm.prank(address(timelock));
+        margin.extendPause(tooFar);
+        vm.expectRevert(abi.encodeWithSelector(IERAMargin.PauseEndOutOfRange.selector, block.timestamp));
+        vm.prank(address(timelock));
+        margin.extendPause(uint64(block.timestamp));
+        vm.expectRevert();
+        vm.prank(operator);
+        margin.extendPause(uint64(block.timestamp + 1 days));
     }
 
     // ---------------------------------------------------------------- M-2

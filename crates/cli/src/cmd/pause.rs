@@ -102,6 +102,9 @@ pub(crate) struct PauseStatus {
     /// Whether margin is paused (absent for a deployment without margin).
     #[serde(skip_serializing_if = "Option::is_none")]
     margin_paused: Option<bool>,
+    /// When margin's current (or last) pause lapses (absent without margin).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    margin_paused_until: Option<u64>,
 }
 
 impl PauseStatus {
@@ -114,11 +117,13 @@ impl PauseStatus {
         // As `pause` checks it: never paused, or a full pause duration after the last pause ended.
         let guardian_may_pause_at =
             if paused_until == 0 { 0 } else { paused_until.saturating_add(pause_duration) };
-        let margin_paused = if suite.record.addresses().margin == Address::ZERO {
-            None
-        } else {
-            Some(suite.margin()?.paused().call().await?)
-        };
+        let (margin_paused, margin_paused_until) =
+            if suite.record.addresses().margin == Address::ZERO {
+                (None, None)
+            } else {
+                let margin = suite.margin()?;
+                (Some(margin.paused().call().await?), Some(margin.pausedUntil().call().await?))
+            };
         Ok(Self {
             block_time: now,
             staking_paused: staking.paused().call().await?,
@@ -127,6 +132,7 @@ impl PauseStatus {
             guardian_may_pause_at,
             self_bond_bps: staking.selfBondBps().call().await?,
             margin_paused,
+            margin_paused_until,
         })
     }
 
@@ -185,7 +191,11 @@ impl fmt::Display for PauseStatus {
             )?;
         }
         match self.margin_paused {
-            Some(true) => write!(f, "margin    PAUSED (until governance unpauses it)"),
+            Some(true) => write!(
+                f,
+                "margin    PAUSED until {} (it lapses then unless governance extends it)",
+                fmt_time(self.margin_paused_until.unwrap_or_default())
+            ),
             Some(false) => write!(f, "margin    not paused"),
             None => write!(f, "margin    not deployed"),
         }
