@@ -21,7 +21,7 @@ CARGO_BUILD := cargo test --workspace --no-run
 # Lints that `make lint` skips in test/ only (why: foundry.toml, [lint]).
 TEST_LINT_EXCLUDE := [block-timestamp,erc20-unchecked-transfer,unsafe-typecast]
 
-.PHONY: install build demo test test-forge test-rust lint lint-fast clippy gas bench slither fmt
+.PHONY: install build demo test test-forge test-rust lint lint-fast clippy gas coverage bench slither fmt
 .DEFAULT_GOAL := test
 
 # The lockfile lists every platform's optional Foundry binary, so a fresh `npm install` installs
@@ -67,6 +67,11 @@ clippy: build
 
 gas: build
 	FOUNDRY_PROFILE=gas $(FORGE) test --match-path 'test/gas/*'
+
+# Line/branch coverage of the contracts (an unoptimized build of its own; never part of `make test`).
+# The gas tests measure gas, not behaviour, so they are left out.
+coverage: node_modules/.package-lock.json
+	$(FORGE) coverage --report summary --no-match-path 'test/gas/*'
 
 # revm harness vs anvil over RPC (criterion), then era-prover vs circom + snarkjs (bench/README.md).
 bench: install
