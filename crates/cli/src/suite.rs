@@ -161,18 +161,30 @@ impl Suite {
         if self.staking().paused().call().await? {
             bail!("staking is paused by its guardian: deposits are refused until it is unpaused");
         }
-        let balance = self.era().balanceOf(sender).call().await?;
+        self.approve_era(sender, *self.staking().address(), amount, "needs").await
+    }
+
+    /// Checks that `payer` holds `amount` ERA and approves `spender` to take it unless it may
+    /// already. Returns the approval transaction, if one was sent. A shortfall is refused as
+    /// "`payer` holds X but `needs` Y: get ERA first" (`needs`: "needs", "the fee is", ...).
+    pub(crate) async fn approve_era(
+        &self,
+        payer: Address,
+        spender: Address,
+        amount: U256,
+        needs: &str,
+    ) -> Result<Option<Sent>> {
+        let balance = self.era().balanceOf(payer).call().await?;
         if balance < amount {
             bail!(
-                "{sender} holds {} but needs {}: get ERA first",
+                "{payer} holds {} but {needs} {}: get ERA first",
                 fmt_era(balance),
                 fmt_era(amount)
             );
         }
-        let staking = *self.staking().address();
-        if self.era().allowance(sender, staking).call().await? >= amount {
+        if self.era().allowance(payer, spender).call().await? >= amount {
             return Ok(None);
         }
-        Ok(Some(send("approve", self.era().approve(staking, amount)).await?))
+        Ok(Some(send("approve", self.era().approve(spender, amount)).await?))
     }
 }

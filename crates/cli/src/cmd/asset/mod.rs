@@ -235,19 +235,8 @@ async fn prepare_payment(
     amount: U256,
     what: &str,
 ) -> Result<Option<Sent>> {
-    let balance = suite.era().balanceOf(payer).call().await?;
-    if balance < amount {
-        bail!(
-            "{payer} holds {} but the {what} is {}: get ERA first",
-            fmt_era(balance),
-            fmt_era(amount)
-        );
-    }
     let registry = suite.record.addresses().assets;
-    if suite.era().allowance(payer, registry).call().await? >= amount {
-        return Ok(None);
-    }
-    Ok(Some(send("approve", suite.era().approve(registry, amount)).await?))
+    suite.approve_era(payer, registry, amount, &format!("the {what} is")).await
 }
 
 /// A scheduled governance change.

@@ -224,20 +224,8 @@ impl FreezeArgs {
         // The freeze posts a bond: the provider's if the case is released or lapses, back to the
         // freezer with its share if the slash is upheld.
         let bond = margin.freezeBond(self.amount).call().await?;
-        let era = suite.era();
-        let balance = era.balanceOf(sender).call().await?;
-        if balance < bond {
-            bail!(
-                "freezing {} needs a bond of {}: {sender} holds {}: get ERA first",
-                fmt_era(self.amount),
-                fmt_era(bond),
-                fmt_era(balance)
-            );
-        }
-        let mut txs = Vec::new();
-        if era.allowance(sender, *margin.address()).call().await? < bond {
-            txs.push(send("approve", era.approve(*margin.address(), bond)).await?);
-        }
+        let approval =
+            suite.approve_era(sender, *margin.address(), bond, "the freeze bond is").await?;
         let id = margin.caseCount().call().await?.to::<u64>() + 1;
         let evidence = evidence_hash(&self.evidence);
         let tx = send("freeze", margin.freeze(self.provider, self.amount, evidence)).await?;
@@ -249,10 +237,8 @@ impl FreezeArgs {
             self.provider,
             fmt_era(bond)
         );
-        for t in txs {
-            if !self.tx.json {
-                println!("{t}");
-            }
+        if let Some(t) = approval.filter(|_| !self.tx.json) {
+            println!("{t}");
         }
         print(&CaseOutput { summary, tx: Some(tx), operation: None, case }, self.tx.json)
     }

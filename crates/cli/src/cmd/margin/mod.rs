@@ -233,15 +233,7 @@ async fn prepare(suite: &Suite, sender: Address, amount: U256) -> Result<Option<
     if margin.paused().call().await? {
         bail!("margin is paused by its guardian: posting is refused until it is unpaused");
     }
-    let balance = suite.era().balanceOf(sender).call().await?;
-    if balance < amount {
-        bail!("{sender} holds {} but needs {}: get ERA first", fmt_era(balance), fmt_era(amount));
-    }
-    let spender = *margin.address();
-    if suite.era().allowance(sender, spender).call().await? >= amount {
-        return Ok(None);
-    }
-    Ok(Some(send("approve", suite.era().approve(spender, amount)).await?))
+    suite.approve_era(sender, *margin.address(), amount, "needs").await
 }
 
 /// Fails unless `margin` covers `ecosystems` at the current minimum.

@@ -234,15 +234,7 @@ impl ScenarioArgs {
 
 /// Approves the scenario registry to take `amount` from `sender` if needed, after checking funds.
 async fn prepare_payment(suite: &Suite, sender: Address, amount: U256) -> Result<Option<Sent>> {
-    let balance = suite.era().balanceOf(sender).call().await?;
-    if balance < amount {
-        bail!("{sender} holds {} but needs {}: get ERA first", fmt_era(balance), fmt_era(amount));
-    }
-    let spender = *suite.scenarios().address();
-    if suite.era().allowance(sender, spender).call().await? >= amount {
-        return Ok(None);
-    }
-    Ok(Some(send("approve", suite.era().approve(spender, amount)).await?))
+    suite.approve_era(sender, *suite.scenarios().address(), amount, "needs").await
 }
 
 /// A scheduled pin or unpin.
