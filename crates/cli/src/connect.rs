@@ -336,8 +336,6 @@ pub(crate) struct Chain {
     pub(crate) provider: DynProvider,
     /// The chain id the endpoint serves.
     pub(crate) id: u64,
-    /// The endpoint.
-    pub(crate) url: String,
 }
 
 /// How long to wait for an endpoint's first answer.
@@ -382,7 +380,7 @@ impl RpcArgs {
                 self.rpc_url
             );
         }
-        Ok(Chain { provider, id, url: self.rpc_url.clone() })
+        Ok(Chain { provider, id })
     }
 }
 

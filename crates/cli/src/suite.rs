@@ -12,10 +12,9 @@ use era_bindings::{
 use eyre::{Result, bail};
 
 use crate::{
-    amount::fmt_era,
     connect::{Chain, RpcArgs, WalletArgs},
     record::{Record, RecordArgs},
-    tx::{Sent, send},
+    tx::Sent,
 };
 
 /// Which chain, and where its deployment record is.
@@ -165,8 +164,7 @@ impl Suite {
     }
 
     /// Checks that `payer` holds `amount` ERA and approves `spender` to take it unless it may
-    /// already. Returns the approval transaction, if one was sent. A shortfall is refused as
-    /// "`payer` holds X but `needs` Y: get ERA first" (`needs`: "needs", "the fee is", ...).
+    /// already ([`era_client::Client::approve_era`]).
     pub(crate) async fn approve_era(
         &self,
         payer: Address,
@@ -174,17 +172,6 @@ impl Suite {
         amount: U256,
         needs: &str,
     ) -> Result<Option<Sent>> {
-        let balance = self.era().balanceOf(payer).call().await?;
-        if balance < amount {
-            bail!(
-                "{payer} holds {} but {needs} {}: get ERA first",
-                fmt_era(balance),
-                fmt_era(amount)
-            );
-        }
-        if self.era().allowance(payer, spender).call().await? >= amount {
-            return Ok(None);
-        }
-        Ok(Some(send("approve", self.era().approve(spender, amount)).await?))
+        Ok(self.client().approve_era(payer, spender, amount, needs).await?)
     }
 }

@@ -7,7 +7,10 @@
 //! - the contracts' enums ([`CaseStatus`], [`AssetStatus`], [`RiskDomain`], …) are generated
 //!   from `contracts/interfaces/*.sol`, and ids have types of their own ([`ScenarioId`],
 //!   [`CaseId`], [`ModuleId`], [`AssetId`], tier names through [`tier_id`]);
-//! - [`TimelockOp`] is every governance action's way through the timelock.
+//! - [`TimelockOp`] and [`Client::propose`] are every governance action's way through the
+//!   timelock;
+//! - actions check what the contracts would refuse first and say what to do ([`Error`]), send
+//!   through [`send`] and return typed outcomes ([`Sent`], ...).
 //!
 //! `era-bindings` stays the generated layer underneath (the `sol!` types of the forge
 //! artifacts); this crate holds what is written by hand, so regenerating the bindings after an
@@ -24,6 +27,8 @@ pub mod constants {
 mod contracts;
 mod describe;
 mod enums;
+mod error;
+mod govern;
 mod margin;
 mod modules;
 mod plan;
@@ -31,6 +36,8 @@ mod revert;
 mod scenarios;
 mod tier;
 mod timelock;
+mod token;
+mod tx;
 mod types;
 pub mod units;
 pub mod wei;
@@ -40,10 +47,12 @@ pub use contracts::{Origin, Revert, SuiteAddresses, SuiteContract};
 pub use describe::{describe, domain_name};
 pub use enums::{AssetStatus, CaseStatus, EnumError, ModuleType, RiskDomain, Role, VerdictStatus};
 pub use era_bindings as bindings;
+pub use error::{Error, Result};
 pub use margin::{Case, ProviderMargin};
 pub use modules::{Module, STANDARD_MODULES, StandardModule};
 pub use plan::{DAY, ERA, SuiteConfig, init_code, plan};
 pub use scenarios::Scenario;
 pub use tier::{TierNameError, tier_id, tier_name};
 pub use timelock::{Call, GovernError, Operation, OperationState, TimelockOp};
+pub use tx::{Sent, refused, send};
 pub use types::{AssetId, CaseId, ModuleId, ScenarioId};

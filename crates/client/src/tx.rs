@@ -1,0 +1,66 @@
+//! Sending a transaction and reporting it: hash, block and gas, or the revert by name.
+
+use std::fmt;
+
+use alloy::{
+    contract::{CallBuilder, CallDecoder},
+    network::Ethereum,
+    primitives::B256,
+    providers::Provider,
+};
+use serde::Serialize;
+
+use crate::{Error, Revert, error::Result};
+
+/// A mined transaction, as actions report it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Sent {
+    /// What it did (`stake`, `approve`, ...).
+    pub action: String,
+    /// Its hash.
+    pub tx_hash: B256,
+    /// Its block.
+    pub block: u64,
+    /// Gas it used.
+    pub gas_used: u64,
+}
+
+impl fmt::Display for Sent {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{:<16} gas {:>9}  block {:>5}  tx {}",
+            self.action, self.gas_used, self.block, self.tx_hash
+        )
+    }
+}
+
+/// Sends a contract call and waits for its receipt. The node simulates it first (gas estimation),
+/// so a call that would revert is refused with the contract's error and nothing is sent.
+pub async fn send<P, D>(action: &str, call: CallBuilder<P, D>) -> Result<Sent>
+where
+    P: Provider<Ethereum>,
+    D: CallDecoder,
+{
+    let pending = call.send().await.map_err(|e| refused(action, &e))?;
+    let receipt = pending.get_receipt().await?;
+    if !receipt.status() {
+        return Err(Error::Reverted { action: action.to_owned(), tx: receipt.transaction_hash });
+    }
+    Ok(Sent {
+        action: action.to_owned(),
+        tx_hash: receipt.transaction_hash,
+        block: receipt.block_number.unwrap_or_default(),
+        gas_used: receipt.gas_used,
+    })
+}
+
+/// A call the node refused: the suite's custom error by name with its values (decoded for every
+/// contract of the suite), or the node's message.
+pub fn refused(action: &str, err: &alloy::contract::Error) -> Error {
+    match err.as_revert_data().map(Revert::from_revert_data) {
+        Some(Revert::Unknown(_)) | None => Error::Rpc(format!("{action} failed: {err}")),
+        Some(revert) => Error::WouldRevert { action: action.to_owned(), revert },
+    }
+}
