@@ -29,7 +29,6 @@ mod describe;
 mod enums;
 mod error;
 mod govern;
-mod margin;
 mod modules;
 mod plan;
 mod revert;
@@ -48,7 +47,6 @@ pub use describe::{describe, domain_name};
 pub use enums::{AssetStatus, CaseStatus, EnumError, ModuleType, RiskDomain, Role, VerdictStatus};
 pub use era_bindings as bindings;
 pub use error::{Error, Result};
-pub use margin::{Case, ProviderMargin};
 pub use modules::{Module, STANDARD_MODULES, StandardModule};
 pub use plan::{DAY, ERA, SuiteConfig, init_code, plan};
 pub use scenarios::Scenario;
@@ -56,3 +54,10 @@ pub use tier::{TierNameError, tier_id, tier_name};
 pub use timelock::{Call, GovernError, Operation, OperationState, TimelockOp};
 pub use tx::{Sent, refused, send};
 pub use types::{AssetId, CaseId, ModuleId, ScenarioId};
+
+// The margin group: ERAMargin's reads and actions, partners and risk features.
+mod margin;
+pub use margin::{
+    Case, CaseChange, MarginChange, PartnerScheduled, PenaltyScheduled, ProviderMargin,
+    RiskFeatures, RiskPublished, RiskReport, Swept, parse_reference,
+};

@@ -1,22 +1,11 @@
 //! `era partner add`: register a partner ecosystem (or change its acting address) through the
-//! timelock.
-
-use std::fmt;
+//! timelock (`era_client::Client::add_partner`).
 
 use alloy::primitives::Address;
 use clap::{Args, Subcommand};
-use era_bindings::ERAMargin;
-use era_client::{tier_id, tier_name};
-use eyre::{Result, bail};
-use serde::Serialize;
+use eyre::Result;
 
-use crate::{
-    output::print,
-    suite::SendArgs,
-    timelock::{calldata, propose},
-    tx::Sent,
-};
-use era_client::Operation;
+use crate::{output::print, suite::SendArgs};
 
 /// Partner ecosystems: they freeze margins, assess contributions and publish risk features.
 #[derive(Debug, Args)]
@@ -45,77 +34,12 @@ struct AddArgs {
     tx: SendArgs,
 }
 
-/// A scheduled partner registration.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-struct PartnerAddOutput {
-    partner: String,
-    /// Its acting address before (zero: a new partner).
-    previous_actor: Address,
-    actor: Address,
-    operation: Operation,
-    tx: Sent,
-}
-
-impl fmt::Display for PartnerAddOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.previous_actor == Address::ZERO {
-            writeln!(f, "scheduled partner `{}` acting through {}", self.partner, self.actor)?;
-        } else {
-            writeln!(
-                f,
-                "scheduled partner `{}`: actor {} -> {}",
-                self.partner, self.previous_actor, self.actor
-            )?;
-        }
-        crate::timelock::fmt_operation(f, &self.operation)?;
-        write!(f, "  tx           {}", self.tx.tx_hash)
-    }
-}
-
 impl PartnerArgs {
     /// Runs the subcommand.
     pub(crate) async fn run(self) -> Result<()> {
-        match self.command {
-            PartnerCommand::Add(args) => args.run().await,
-        }
-    }
-}
-
-impl AddArgs {
-    async fn run(self) -> Result<()> {
-        let id = tier_id(&self.name).map_err(|e| eyre::eyre!("partner {e}"))?;
-        if self.actor == Address::ZERO {
-            bail!("--actor must be a real address, not zero");
-        }
-        let (suite, sender) = self.tx.open().await?;
-        let margin = suite.margin()?;
-        suite.client().check_proposer(sender).await?;
-        let previous = margin.actorOf(id).call().await?;
-        if previous == self.actor {
-            bail!(
-                "partner `{}` already acts through {}: nothing to schedule",
-                self.name,
-                self.actor
-            );
-        }
-        let taken = margin.partnerOf(self.actor).call().await?;
-        if !taken.is_zero() {
-            bail!(
-                "{} already acts for partner `{}`: give another address",
-                self.actor,
-                tier_name(taken)
-            );
-        }
-        let call = calldata(&ERAMargin::setPartnerCall { partner: id, actor: self.actor });
-        let (operation, tx) = propose(&suite, sender, vec![(*margin.address(), call)]).await?;
-        let out = PartnerAddOutput {
-            partner: self.name,
-            previous_actor: previous,
-            actor: self.actor,
-            operation,
-            tx,
-        };
-        print(&out, self.tx.json)
+        let PartnerCommand::Add(a) = self.command;
+        let (suite, sender) = a.tx.open().await?;
+        let from = suite.record.deploy_block();
+        print(&suite.client().add_partner(sender, &a.name, a.actor, from).await?, a.tx.json)
     }
 }

@@ -1,0 +1,86 @@
+//! `ERAMargin`: providers' cross-domain margin, the cases partners open against it, partners
+//! and their risk features. One file per concept: the reads of a provider's margin
+//! (`account.rs`) and of a case (`case.rs`), the provider's own actions (`posting.rs`), a case
+//! from its freeze (`freeze.rs`) to its resolution and claims (`resolve.rs`) and the sweep of
+//! what nobody claimed (`sweep.rs`), governance's penalty (`penalty.rs`) and partner
+//! registration (`partner.rs`), and risk features (`risk.rs`). An ABI change of the margin
+//! contract is adapted in this folder only.
+
+mod account;
+mod case;
+mod freeze;
+mod partner;
+mod penalty;
+mod posting;
+mod resolve;
+mod risk;
+mod sweep;
+
+use std::{convert::Infallible, fmt};
+
+use alloy::{
+    primitives::{Address, B256, keccak256},
+    providers::Provider,
+};
+use era_bindings::ERAMargin::ERAMarginInstance;
+
+pub use account::ProviderMargin;
+pub use case::{Case, CaseChange};
+pub use partner::PartnerScheduled;
+pub use penalty::PenaltyScheduled;
+pub use posting::MarginChange;
+pub use risk::{RiskFeatures, RiskPublished, RiskReport};
+pub use sweep::Swept;
+
+use crate::{Client, Operation, error::Result, refuse, units::fmt_time};
+
+/// A reference as people give it (evidence of a default, a commitment to records): a 32-byte
+/// hash as written (0x…), or the keccak256 of the text. Never fails; the `Result` lets clap use
+/// it as a value parser.
+pub fn parse_reference(text: &str) -> Result<B256, Infallible> {
+    Ok(text.parse::<B256>().unwrap_or_else(|_| keccak256(text.as_bytes())))
+}
+
+impl<P: Provider> Client<P> {
+    /// The margin contract; a suite recorded before it had one is told to redeploy.
+    async fn margin_deployed(&self) -> Result<ERAMarginInstance<&P>> {
+        if self.addresses.margin.is_zero() {
+            let chain = self.provider.get_chain_id().await?;
+            refuse!(
+                "the suite on chain {chain} has no ERAMargin: deploy the current suite with `era deploy --force`"
+            );
+        }
+        Ok(self.margin())
+    }
+
+    /// The partner `sender` acts for, or a refusal saying how partners are registered.
+    async fn partner_of(&self, sender: Address) -> Result<B256> {
+        let partner = self.margin_deployed().await?.partnerOf(sender).call().await?;
+        if partner.is_zero() {
+            refuse!(
+                "{sender} acts for no registered partner: governance registers partners with `era partner add <name> --actor <address>`"
+            );
+        }
+        Ok(partner)
+    }
+}
+
+/// The two lines every scheduled margin change prints: the operation and when it can execute.
+fn fmt_scheduled(f: &mut fmt::Formatter<'_>, operation: &Operation) -> fmt::Result {
+    writeln!(f, "  operation    {}", operation.id)?;
+    writeln!(f, "  executable   {} (then: era gov execute)", fmt_time(operation.ready_at))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn references_are_hashes_as_written_or_hashed_text() {
+        let hash = B256::repeat_byte(7);
+        assert_eq!(parse_reference(&hash.to_string()), Ok(hash));
+        assert_eq!(parse_reference("invoice 42"), Ok(keccak256("invoice 42")));
+        // Not 32 bytes of hex: hashed as text, not refused.
+        assert_eq!(parse_reference("0x1234"), Ok(keccak256("0x1234")));
+    }
+}
