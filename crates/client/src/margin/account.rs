@@ -87,3 +87,36 @@ impl<P: Provider> Client<P> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ERA;
+
+    #[test]
+    fn a_margin_shows_its_shortfall_and_queued_withdrawal() {
+        let era = |n: u64| ERA * U256::from(n);
+        let mut m = ProviderMargin {
+            provider: Address::repeat_byte(1),
+            margin: era(80_000),
+            frozen: era(50_000),
+            ecosystems: 5,
+            required: era(100_000),
+            pending_withdrawal: era(20_000),
+            withdrawable_at: 0,
+        };
+        // A freeze reaches queued margin too.
+        assert_eq!(m.unfrozen(), era(50_000));
+        let text = m.to_string();
+        assert!(
+            text.starts_with(&format!("provider     {}\nmargin       80,000 ERA\n", m.provider))
+        );
+        assert!(text.contains("\necosystems   5 (needs 100,000 ERA)\n"), "{text}");
+        assert!(
+            text.contains("\nshortfall    20,000 ERA: add margin before withdrawing part of it")
+        );
+        assert!(text.ends_with("\nwithdrawal   20,000 ERA queued, ready at 1970-01-01T00:00:00Z"));
+        (m.margin, m.pending_withdrawal) = (era(100_000), U256::ZERO);
+        assert!(m.to_string().ends_with("ecosystems   5 (needs 100,000 ERA)"));
+    }
+}

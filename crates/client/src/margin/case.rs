@@ -161,3 +161,41 @@ impl<P: Provider> Client<P> {
         Ok(case)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::margin::fixtures::{case, operation, sent};
+
+    #[test]
+    fn an_open_case_shows_its_windows_and_a_closed_one_its_slash() {
+        let text = case(CaseStatus::Open).to_string();
+        assert!(text.starts_with("case #1      open\n  provider   0x0101"), "{text}");
+        assert!(text.contains("\n  frozen     60,000 ERA by partner `alpha`\n"), "{text}");
+        assert!(text.ends_with("  lapses     1970-01-03T00:00:00Z if unresolved"), "{text}");
+        let text = case(CaseStatus::Slashed).to_string();
+        assert!(text.ends_with("\n  slashed    30,000 ERA (0 ERA claimed)"), "{text}");
+    }
+
+    #[test]
+    fn a_change_prints_the_approval_first_but_reports_only_the_action_in_json() {
+        let change = CaseChange {
+            approval: Some(sent("approve")),
+            operation: Some(operation()),
+            ..CaseChange::sent("froze".into(), sent("freeze"), case(CaseStatus::Open))
+        };
+        let text = change.to_string();
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[0].starts_with("approve ") && lines[1].starts_with("freeze "), "{text}");
+        assert_eq!(lines[2], "froze");
+        assert_eq!(lines[3], format!("  operation  {}", B256::repeat_byte(0x0b)));
+        assert_eq!(lines[4], "  executable 1970-01-01T01:00:00Z (then: era gov execute)");
+        assert_eq!(lines[5], "case #1      open");
+        let json = serde_json::to_value(&change).unwrap();
+        assert_eq!(json["tx"]["action"], "freeze");
+        assert!(json.get("approval").is_none());
+        let json = serde_json::to_value(CaseChange { operation: None, ..change }).unwrap();
+        assert!(json.get("operation").is_none());
+        assert_eq!(json["case"]["frozen"], "60000000000000000000000");
+    }
+}

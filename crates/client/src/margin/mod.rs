@@ -71,6 +71,48 @@ fn fmt_scheduled(f: &mut fmt::Formatter<'_>, operation: &Operation) -> fmt::Resu
     writeln!(f, "  executable   {} (then: era gov execute)", fmt_time(operation.ready_at))
 }
 
+/// What the outcomes' tests print: a transaction and a scheduled operation.
+#[cfg(test)]
+mod fixtures {
+    use alloy::primitives::{Address, B256, U256};
+
+    use crate::{CaseId, CaseStatus, ERA, Operation, OperationState, Sent};
+
+    pub(super) fn sent(action: &str) -> Sent {
+        Sent { action: action.into(), tx_hash: B256::repeat_byte(0xaa), block: 7, gas_used: 50_000 }
+    }
+
+    pub(super) fn operation() -> Operation {
+        Operation {
+            id: B256::repeat_byte(0x0b),
+            calls: vec![],
+            predecessor: B256::ZERO,
+            salt: B256::ZERO,
+            ready_at: 3_600,
+            state: OperationState::Waiting,
+        }
+    }
+
+    pub(super) fn case(status: CaseStatus) -> super::Case {
+        super::Case {
+            id: CaseId(1),
+            provider: Address::repeat_byte(1),
+            partner: "alpha".into(),
+            evidence: B256::repeat_byte(0xee),
+            frozen: ERA * U256::from(60_000u64),
+            status,
+            dispute_ends_at: 86_400,
+            lapses_at: 2 * 86_400,
+            slashed: ERA * U256::from(30_000u64),
+            paid: U256::ZERO,
+            total_weight: U256::ZERO,
+            claimed_weight: U256::ZERO,
+            claims_close_at: 0,
+            swept: false,
+        }
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

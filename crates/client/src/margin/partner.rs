@@ -84,3 +84,31 @@ impl<P: Provider> Client<P> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::margin::fixtures::{operation, sent};
+
+    #[test]
+    fn a_registration_says_whether_the_partner_is_new() {
+        let actor = Address::repeat_byte(3);
+        let new = PartnerScheduled {
+            partner: "alpha".into(),
+            previous_actor: Address::ZERO,
+            actor,
+            operation: operation(),
+            tx: sent("schedule"),
+        };
+        let text = new.to_string();
+        assert!(text.starts_with(&format!("scheduled partner `alpha` acting through {actor}\n")));
+        assert!(text.ends_with(&format!("  tx           {}", new.tx.tx_hash)), "{text}");
+        let previous = Address::repeat_byte(4);
+        let moved = PartnerScheduled { previous_actor: previous, ..new };
+        let text = moved.to_string();
+        assert!(
+            text.starts_with(&format!("scheduled partner `alpha`: actor {previous} -> {actor}\n"))
+        );
+        assert_eq!(serde_json::to_value(&moved).unwrap()["previousActor"], previous.to_string());
+    }
+}

@@ -114,3 +114,45 @@ impl<P: Provider> Client<P> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{
+        ERA,
+        margin::fixtures::{operation, sent},
+    };
+
+    #[test]
+    fn a_penalty_shows_what_it_would_move_and_when_it_executes() {
+        let out = PenaltyScheduled {
+            provider: Address::repeat_byte(1),
+            margin: ERA * U256::from(100_000u64),
+            frozen: U256::ZERO,
+            rate: ERA / U256::from(20u8),
+            penalty: ERA * U256::from(5_000u64),
+            rewards_pool: Address::repeat_byte(2),
+            operation: operation(),
+            tx: sent("schedule"),
+        };
+        let text = out.to_string();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], format!("scheduled performance penalty on {}", out.provider));
+        assert_eq!(lines[1], "  margin       100,000 ERA (0 ERA frozen by cases)");
+        assert_eq!(
+            lines[2],
+            format!(
+                "  penalty      5,000 ERA (5% of the margin at execution, from its unfrozen part) to the rewards pool {}",
+                out.rewards_pool
+            )
+        );
+        assert_eq!(lines[3], format!("  operation    {}", out.operation.id));
+        assert_eq!(lines[4], "  executable   1970-01-01T01:00:00Z (then: era gov execute)");
+        assert_eq!(lines[5], format!("  tx           {}", out.tx.tx_hash));
+        let json = serde_json::to_value(&out).unwrap();
+        assert_eq!(
+            (&json["rate"], &json["penalty"]),
+            (&"50000000000000000".into(), &"5000000000000000000000".into())
+        );
+    }
+}

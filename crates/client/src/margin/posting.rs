@@ -156,3 +156,34 @@ impl<P: Provider> Client<P> {
         Ok(MarginChange { txs, paid, margin: self.provider_margin(provider).await? })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{ERA, margin::fixtures::sent};
+
+    #[test]
+    fn a_change_lists_its_transactions_and_what_was_paid_before_the_margin() {
+        let margin = ProviderMargin {
+            provider: Address::repeat_byte(1),
+            margin: U256::ZERO,
+            frozen: U256::ZERO,
+            ecosystems: 0,
+            required: U256::ZERO,
+            pending_withdrawal: U256::ZERO,
+            withdrawable_at: 0,
+        };
+        let paid = ERA * U256::from(20_000u64);
+        let out = MarginChange { txs: vec![sent("completeWithdrawal")], paid, margin };
+        let text = out.to_string();
+        let lines: Vec<&str> = text.lines().collect();
+        assert!(lines[0].starts_with("completeWithdrawal "), "{text}");
+        assert_eq!(lines[1], "withdrew 20,000 ERA");
+        assert!(lines[2].starts_with("provider     0x0101"), "{text}");
+        let json = serde_json::to_value(MarginChange { paid: U256::ZERO, ..out }).unwrap();
+        assert_eq!(
+            (&json["paid"], &json["txs"][0]["action"]),
+            (&"0".into(), &"completeWithdrawal".into())
+        );
+    }
+}

@@ -92,3 +92,26 @@ impl<P: Provider> Client<P> {
         Ok(Swept { case: id, shares, bond, rewards_pool, tx })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{ERA, margin::fixtures::sent};
+
+    #[test]
+    fn a_sweep_adds_up_shares_and_bond() {
+        let out = Swept {
+            case: CaseId(1),
+            shares: ERA * U256::from(9_000u64),
+            bond: ERA * U256::from(1_200u64),
+            rewards_pool: Address::repeat_byte(2),
+            tx: sent("sweep"),
+        };
+        let text = out.to_string();
+        assert!(text.starts_with(&format!(
+            "swept case #1: 10,200 ERA (9,000 ERA of unclaimed shares, 1,200 ERA of the freezer's bond) to the rewards pool {}\n  sweep ",
+            out.rewards_pool
+        )), "{text}");
+        assert_eq!(serde_json::to_value(&out).unwrap()["case"], 1);
+    }
+}
