@@ -73,7 +73,7 @@ pub(crate) struct ResolveArgs {
 
 /// `era margin lapse`.
 #[derive(Debug, Args)]
-pub(crate) struct CaseTxArgs {
+pub(crate) struct LapseArgs {
     /// The case.
     case: u64,
     #[command(flatten)]
@@ -134,8 +134,8 @@ impl ResolveArgs {
     }
 }
 
-impl CaseTxArgs {
-    pub(crate) async fn lapse(self) -> Result<()> {
+impl LapseArgs {
+    pub(crate) async fn run(self) -> Result<()> {
         let (suite, _) = self.tx.open().await?;
         print(&suite.client().lapse(CaseId(self.case)).await?, self.tx.json)
     }

@@ -40,7 +40,7 @@ enum MarginCommand {
     /// Release or slash a case after its dispute window (the arbiter; through the timelock).
     Resolve(case::ResolveArgs),
     /// Release an open case nobody resolved before it lapsed (anyone).
-    Lapse(case::CaseTxArgs),
+    Lapse(case::LapseArgs),
     /// Schedule a performance penalty: 5% of a provider's margin to the rewards pool (governance;
     /// execute it with `era gov execute` after the timelock delay).
     Penalize(PenalizeArgs),
@@ -158,7 +158,7 @@ impl MarginArgs {
             MarginCommand::Assess(a) => a.run().await,
             MarginCommand::Resolve(a) => a.run().await,
             MarginCommand::Case(a) => a.run().await,
-            MarginCommand::Lapse(a) => a.lapse().await,
+            MarginCommand::Lapse(a) => a.run().await,
             MarginCommand::Claim(a) => a.claim().await,
             MarginCommand::Sweep(a) => a.sweep().await,
         }
