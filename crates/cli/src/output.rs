@@ -1,6 +1,7 @@
 //! How commands print: text for people, JSON (`--json`) for scripts, in one style everywhere:
 //! camelCase keys, amounts as decimal strings of wei, `bytes32` ids as 0x-padded 32-byte hex,
-//! checksummed addresses (the types of `era-client` serialize that way).
+//! addresses as lowercase 0x hex as JSON-RPC writes them (the types of `era-client` serialize that
+//! way; the human text checksums them).
 //!
 //! A closed stdout (`era … | head`) is not an error: the command still finishes what it started
 //! (a transaction that landed stays landed) and exits 0, with nothing more printed.
