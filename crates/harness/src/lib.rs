@@ -32,12 +32,15 @@
 #![allow(clippy::result_large_err)]
 
 mod accounts;
+mod blocks;
 mod evm;
 mod receipt;
+mod rpc;
 mod suite;
 mod timelock;
 
 pub use accounts::{DEV_ACCOUNTS, DEV_BALANCE, DevAccount, dev};
+pub use blocks::{Block, Mined};
 /// Why a call did not return a value: the client's revert decoding, for every contract of the
 /// suite.
 pub use era_client::Revert;
@@ -48,4 +51,5 @@ pub use evm::{
     UnknownSnapshot,
 };
 pub use receipt::Receipt;
+pub use rpc::{ChainTransport, provider};
 pub use suite::{DeployError, Suite};
