@@ -79,6 +79,16 @@ impl tower_service::Service<RequestPacket> for ChainTransport {
     }
 }
 
+impl Chain {
+    /// Shares the chain with a [`provider`] over it. Keep the handle to warp time, take
+    /// snapshots or send directly beside the provider (lock it only between requests).
+    pub fn serve(self) -> (Arc<Mutex<Self>>, DynProvider) {
+        let chain = Arc::new(Mutex::new(self));
+        let provider = provider(&chain);
+        (chain, provider)
+    }
+}
+
 /// A provider over `chain`, sending unsigned transactions (`eth_sendTransaction`: any `from`).
 ///
 /// It estimates gas before sending, as the CLI's provider does, so a transaction that would
