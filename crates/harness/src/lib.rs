@@ -25,6 +25,47 @@
 //! assert!(err.to_string().starts_with("StakeBelowTier(0x70997970C51812dc3A010C7d01b50e0d17dc79C8, financial, 15000"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! # Over an alloy provider
+//!
+//! [`Chain::serve`] puts the chain behind an alloy provider ([`provider`], over a
+//! [`ChainTransport`]), so `era-client`'s typed reads and the bindings' contract instances run on
+//! revm through the same JSON-RPC calls the CLI makes to a node: calls, gas estimates, sends with
+//! receipts, logs by filter. The chain stays shared: a test warps time, takes snapshots or sends
+//! directly beside the provider. A wallet provider (`ProviderBuilder::new().wallet(..)
+//! .connect_client(ChainTransport::new(chain).client())`) sends signed transactions, whose
+//! sender the chain recovers.
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use alloy::{primitives::U256, providers::Provider};
+//! use era_bindings::{ERAStaking, ERAToken};
+//! use era_client::{Client, ERA, OperationState};
+//! use era_harness::{Chain, TimelockOp, dev};
+//!
+//! let (chain, suite) = Chain::with_suite()?;
+//! let (chain, provider) = chain.serve();
+//! let client = Client::new(provider.clone(), suite.addresses());
+//! assert_eq!(client.min_delay().await?, U256::from(suite.config.timelock_delay));
+//!
+//! // A send: gas estimated, the transaction mined in a block of its own, its receipt returned.
+//! let token = ERAToken::new(suite.era, &provider);
+//! let sent = token.transfer(dev(1), ERA).from(suite.config.proposer).send().await?;
+//! let receipt = sent.get_receipt().await?;
+//! assert!(receipt.status());
+//! assert_eq!(receipt.block_number, Some(provider.get_block_number().await?));
+//! assert_eq!(token.balanceOf(dev(1)).call().await?, ERA);
+//!
+//! // The chain is still the test's: schedule directly, travel in time, read through the client.
+//! let unpause = TimelockOp::new(suite.staking, &ERAStaking::unpauseCall {});
+//! suite.schedule(&mut chain.lock().unwrap(), &unpause)?;
+//! assert_eq!(client.operation_state(unpause.id()).await?, OperationState::Waiting);
+//! chain.lock().unwrap().warp(suite.config.timelock_delay);
+//! assert_eq!(client.operation_state(unpause.id()).await?, OperationState::Ready);
+//! # Ok(())
+//! # }
+//! ```
 
 // `Revert` holds the decoded error inline (about 136 bytes) so that tests can match a nested
 // pattern such as `Err(Revert::Staking(ERAStakingErrors::StakeBelowTier(e)))`; boxing it would

@@ -39,10 +39,7 @@ pub(crate) fn answer(
         "eth_getBlockByNumber" => {
             let block = at(chain, p.get(0)?);
             if p.opt(1)?.unwrap_or(false) && block.is_some_and(|b| b.tx.is_some()) {
-                return Err(failure(
-                    -32000,
-                    "eth_getBlockByNumber with full transactions: the harness keeps only their hashes; pass `false`",
-                ));
+                return Err(p.invalid("the harness keeps only transaction hashes: pass `false`"));
             }
             json(block.map(views::block))
         }
@@ -77,7 +74,9 @@ pub(crate) fn answer(
         "eth_sendTransaction" => {
             let request: TransactionRequest = p.get(0)?;
             if request.from.is_none() {
-                return Err(p.invalid("the transaction has no `from`: the harness sends as any account, but must be told which"));
+                return Err(
+                    p.invalid("no `from`: the harness sends unsigned, as the account named")
+                );
             }
             json(chain.send_request(&request, None).map_err(reverted)?)
         }
