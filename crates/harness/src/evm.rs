@@ -285,8 +285,13 @@ impl Chain {
     /// node fills it: the sender's next nonce, [`TX_GAS_LIMIT`], [`CHAIN_ID`]. Its gas prices
     /// are ignored: gas is free in the harness.
     fn tx_env(&self, request: &TransactionRequest) -> Result<TxEnv, Revert> {
+        if request.blob_versioned_hashes.is_some() || request.authorization_list.is_some() {
+            let why = "blob (EIP-4844) and set-code (EIP-7702) transactions are not supported";
+            return Err(Revert::Invalid(why.to_owned()));
+        }
         let from = request.from.unwrap_or_default();
         TxEnv::builder()
+            .access_list(request.access_list.clone().unwrap_or_default())
             .caller(from)
             .kind(request.to.unwrap_or(TxKind::Create))
             .value(request.value.unwrap_or_default())

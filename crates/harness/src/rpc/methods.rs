@@ -1,7 +1,8 @@
 //! The JSON-RPC methods the harness serves, each answered through the [`Chain`]'s API: the
 //! methods a client needs (reads, calls, gas and fee estimates, transactions signed or not,
 //! receipts, logs). The chain keeps only its latest state, so a read at an older block is refused
-//! rather than answered from the present.
+//! rather than answered from the present; calls and estimates run in the block the next
+//! transaction is mined in, as [`Chain::call`] does, so a warp shows in them at once.
 
 use alloy::{
     consensus::{TxEnvelope, transaction::SignerRecoverable},

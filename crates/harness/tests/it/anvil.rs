@@ -12,7 +12,9 @@ use alloy::{
     rpc::types::TransactionRequest,
     signers::local::PrivateKeySigner,
 };
-use era_client::{Client, Module, ProviderMargin, Revert, SuiteConfig, init_code, plan, tier_id};
+use era_client::{
+    Client, ERA, Module, ProviderMargin, Revert, SuiteConfig, init_code, plan, tier_id,
+};
 use era_harness::{DEV_ACCOUNTS, dev};
 
 use crate::setup;
@@ -54,6 +56,7 @@ struct Reads {
     modules: Vec<Module>,
     margin: ProviderMargin,
     refusal: Revert,
+    transfer_gas: u64,
 }
 
 async fn reads(client: &Client<DynProvider>) -> Reads {
@@ -65,5 +68,6 @@ async fn reads(client: &Client<DynProvider>) -> Reads {
         modules: client.modules_all().await.unwrap(),
         margin: client.provider_margin(dev(0)).await.unwrap(),
         refusal: Revert::from_revert_data(err.as_revert_data().unwrap()),
+        transfer_gas: client.era().transfer(dev(1), ERA).from(dev(0)).estimate_gas().await.unwrap(),
     }
 }

@@ -6,7 +6,7 @@ use alloy::{
     network::TransactionBuilder,
     primitives::{B256, U256},
     providers::{Provider, ProviderBuilder},
-    rpc::types::{Filter, TransactionRequest},
+    rpc::types::{BlockNumberOrTag, Filter, TransactionRequest},
     signers::local::PrivateKeySigner,
     sol_types::SolEvent,
 };
@@ -158,4 +158,12 @@ async fn unknown_methods_and_past_blocks_are_refused_by_name() {
     assert!(err.to_string().contains("the harness does not serve eth_getProof"), "{err}");
     let err = provider.get_balance(dev(0)).number(1).await.unwrap_err();
     assert!(err.to_string().contains("keeps only its latest state"), "{err}");
+    let err = provider.get_block_by_number(BlockNumberOrTag::Latest).full().await.unwrap_err();
+    assert!(err.to_string().contains("keeps only transaction hashes"), "{err}");
+    let unsigned = TransactionRequest::default().to(dev(1)).value(U256::from(1));
+    let err = provider
+        .raw_request::<_, B256>("eth_sendTransaction".into(), [unsigned])
+        .await
+        .unwrap_err();
+    assert!(err.to_string().contains("eth_sendTransaction: no `from`"), "{err}");
 }
