@@ -1,10 +1,13 @@
 //! The in-process chain. Every use of revm is in this file: revm breaks its API about monthly
 //! (it is pinned exactly in the workspace), so an upgrade touches this file only.
 
+use std::{cell::RefCell, sync::OnceLock};
+
 use alloy::{
-    primitives::{Address, B256, Bytes, Log, TxKind, U256, keccak256},
+    consensus::{Header, Sealed},
+    primitives::{Address, B256, Bytes, Log, TxKind, U256},
     rpc::types::TransactionRequest,
-    sol_types::{SolCall, SolValue},
+    sol_types::SolCall,
 };
 use revm::{
     Context, DatabaseRef, ExecuteCommitEvm, ExecuteEvm, MainBuilder, MainContext,
@@ -21,7 +24,7 @@ use revm::{
 
 use crate::{
     DEV_ACCOUNTS, DEV_BALANCE, Receipt, Revert,
-    blocks::{Block, Mined},
+    blocks::{self, Block, Mined},
 };
 
 /// Chain id of the harness, as on anvil. Set on every transaction (revm's default is 1).
@@ -43,6 +46,19 @@ const BLOCK_GAS_LIMIT: u64 = 30_000_000;
 type Db = CacheDB<EmptyDB>;
 type Evm = MainnetEvm<MainnetContext<Db>>;
 
+thread_local! {
+    /// revm's EVM, one per thread. It is not `Send`, so a chain (which sits behind a provider)
+    /// cannot own one, and building one for each execution costs about 0.1 ms of allocation in
+    /// an unoptimized build; so every chain lends this one its state and block for each
+    /// execution, and takes them back after. revm clears its journal after every transaction.
+    static EVM: RefCell<Evm> = RefCell::new(
+        Context::mainnet()
+            .with_db(Db::default())
+            .modify_cfg_chained(|cfg| cfg.chain_id = CHAIN_ID)
+            .build_mainnet(),
+    );
+}
+
 /// An in-memory EVM chain (Osaka rules, chain id [`CHAIN_ID`]) with anvil's ten development
 /// accounts funded, in which every transaction is mined in its own block.
 ///
@@ -50,7 +66,7 @@ type Evm = MainnetEvm<MainnetContext<Db>>;
 /// price are zero) but counted.
 ///
 /// The chain is `Send`, so it can sit behind a provider ([`crate::provider`]): it keeps revm's
-/// state and block, and builds revm's EVM (which is not `Send`) for each execution.
+/// state and block, and lends them to its thread's EVM (which is not `Send`) for each execution.
 pub struct Chain {
     db: Db,
     /// The block the next transaction is mined in.
@@ -121,21 +137,22 @@ impl Chain {
         &self.db
     }
 
-    /// Runs `tx` in a fresh EVM over the chain's state; with `commit`, writes its effects back.
+    /// Runs `tx` in this thread's EVM over the chain's state and block; with `commit`, keeps
+    /// its effects.
     fn run(
         &mut self,
         tx: TxEnv,
         commit: bool,
     ) -> Result<ExecutionResult, EVMError<<Db as Database>::Error>> {
-        let mut evm: Evm = Context::mainnet()
-            .with_db(std::mem::take(&mut self.db))
-            .with_block(self.block.clone())
-            .modify_cfg_chained(|cfg| cfg.chain_id = CHAIN_ID)
-            .build_mainnet();
-        let result =
-            if commit { evm.transact_commit(tx) } else { evm.transact(tx).map(|r| r.result) };
-        self.db = evm.ctx.journaled_state.database;
-        result
+        EVM.with_borrow_mut(|evm| {
+            // Swapped in and out, not moved: the EVM's idle database stands in meanwhile.
+            std::mem::swap(&mut evm.ctx.journaled_state.database, &mut self.db);
+            evm.ctx.block = self.block.clone();
+            let result =
+                if commit { evm.transact_commit(tx) } else { evm.transact(tx).map(|r| r.result) };
+            std::mem::swap(&mut evm.ctx.journaled_state.database, &mut self.db);
+            result
+        })
     }
 
     fn account(&self, address: Address) -> AccountInfo {
@@ -277,7 +294,7 @@ impl Chain {
             input: data.into(),
             ..Default::default()
         };
-        let result = if commit { self.mine(&request, None)?.1 } else { self.dry_run(&request)? };
+        let result = if commit { self.mine(&request, None)? } else { self.dry_run(&request)? };
         outcome(result)
     }
 
@@ -316,16 +333,15 @@ impl Chain {
         &mut self,
         request: &TransactionRequest,
         hash: Option<B256>,
-    ) -> Result<(B256, ExecutionResult), Revert> {
+    ) -> Result<ExecutionResult, Revert> {
         let tx = self.tx_env(request)?;
         let (from, nonce, to) = (tx.caller, tx.nonce, tx.kind.to().copied());
         let result = self.run(tx, true).map_err(|e| Revert::Invalid(e.to_string()))?;
-        let number = self.block_number();
-        let hash = hash.unwrap_or_else(|| keccak256((from, nonce, number).abi_encode()));
         let mined = Mined {
-            hash,
+            hash: hash.map(OnceLock::from).unwrap_or_default(),
             ty: request.preferred_type(),
             from,
+            nonce,
             to,
             contract_address: result.created_address(),
             success: result.is_success(),
@@ -336,7 +352,7 @@ impl Chain {
         self.blocks.push(block);
         self.block.number += U256::from(1);
         self.block.timestamp += U256::from(BLOCK_TIME);
-        Ok((hash, result))
+        Ok(result)
     }
 }
 
@@ -375,7 +391,8 @@ impl Chain {
         request: &TransactionRequest,
         hash: Option<B256>,
     ) -> Result<B256, Revert> {
-        Ok(self.mine(request, hash)?.0)
+        self.mine(request, hash)?;
+        Ok(self.latest_block().tx_hash().expect("a mined block holds its transaction"))
     }
 
     /// Every mined block, genesis first: block `n` is at index `n`.
@@ -388,11 +405,16 @@ impl Chain {
         self.blocks.last().expect("the chain starts with its genesis block")
     }
 
+    /// The header of mined block `number`, with its hash.
+    pub fn header(&self, number: u64) -> Option<&Sealed<Header>> {
+        let n = usize::try_from(number).ok().filter(|n| *n < self.blocks.len())?;
+        Some(blocks::header(&self.blocks, n))
+    }
+
     /// The mined transaction `hash`, with its block.
     pub fn mined(&self, hash: B256) -> Option<(&Block, &Mined)> {
-        self.blocks
-            .iter()
-            .find_map(|b| b.tx.as_ref().filter(|tx| tx.hash == hash).map(|tx| (b, tx)))
+        let block = self.blocks.iter().find(|b| b.tx_hash() == Some(hash))?;
+        Some((block, block.tx()?))
     }
 
     /// The code at `address` (empty for an account without code).

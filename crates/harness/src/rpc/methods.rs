@@ -39,10 +39,10 @@ pub(crate) fn answer(
         "eth_blockNumber" => json(U64::from(chain.latest_block().number())),
         "eth_getBlockByNumber" => {
             let block = at(chain, p.get(0)?);
-            if p.opt(1)?.unwrap_or(false) && block.is_some_and(|b| b.tx.is_some()) {
+            if p.opt(1)?.unwrap_or(false) && block.is_some_and(|b| b.tx().is_some()) {
                 return Err(p.invalid("the harness keeps only transaction hashes: pass `false`"));
             }
-            json(block.map(views::block))
+            json(block.map(|b| views::block(chain, b)))
         }
         "eth_getBalance" => {
             let address: Address = p.get(0)?;
@@ -93,7 +93,7 @@ pub(crate) fn answer(
         }
         "eth_getTransactionReceipt" => {
             let hash: B256 = p.get(0)?;
-            json(chain.mined(hash).map(|(block, tx)| views::receipt(block, tx)))
+            json(chain.mined(hash).map(|(block, tx)| views::receipt(chain, block, tx)))
         }
         "eth_getLogs" => {
             let filter: Filter = p.get(0)?;
@@ -118,7 +118,9 @@ fn latest(chain: &Chain, p: &Params<'_>, index: usize) -> Result<(), Failure> {
     let latest = chain.latest_block();
     let fine = match p.opt::<BlockId>(index)? {
         None => true,
-        Some(BlockId::Hash(hash)) => hash.block_hash == latest.hash(),
+        Some(BlockId::Hash(hash)) => {
+            chain.header(latest.number()).map(|h| h.hash()) == Some(hash.block_hash)
+        }
         Some(BlockId::Number(tag)) => at(chain, tag).is_none_or(|b| b.number() == latest.number()),
     };
     if fine {
@@ -140,10 +142,7 @@ fn fee_history(chain: &Chain, p: &Params<'_>) -> Result<Box<RawValue>, Failure> 
     let blocks = &chain.blocks()[oldest as usize..=newest as usize];
     json(FeeHistory {
         base_fee_per_gas: vec![0; blocks.len() + 1],
-        gas_used_ratio: blocks
-            .iter()
-            .map(|b| b.header.gas_used as f64 / b.header.gas_limit as f64)
-            .collect(),
+        gas_used_ratio: blocks.iter().map(|b| b.gas_used() as f64 / b.gas_limit() as f64).collect(),
         oldest_block: oldest,
         reward: Some(vec![vec![0; percentiles.len()]; blocks.len()]),
         ..Default::default()
@@ -162,16 +161,11 @@ fn logs(chain: &Chain, filter: &Filter) -> Vec<alloy::rpc::types::Log> {
     let from = bound(filter.block_option.get_from_block());
     let to = bound(filter.block_option.get_to_block());
     let wanted = |block: &&Block| match filter.get_block_hash() {
-        Some(hash) => block.hash() == hash,
+        Some(hash) => chain.header(block.number()).map(|h| h.hash()) == Some(hash),
         None => (from..=to).contains(&block.number()),
     };
-    chain
-        .blocks()
-        .iter()
-        .filter(wanted)
-        .flat_map(views::logs)
-        .filter(|log| filter.matches(&log.inner))
-        .collect()
+    let blocks = chain.blocks().iter().filter(wanted);
+    blocks.flat_map(|block| views::logs(chain, block, |log| filter.matches(log))).collect()
 }
 
 /// A failed call or transaction: revert data travels as a node sends it (code 3, `execution
