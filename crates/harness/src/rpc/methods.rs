@@ -81,15 +81,11 @@ pub(crate) fn answer(
             }
             json(chain.send_request(&request, None).map_err(reverted)?)
         }
-        "eth_sendRawTransaction" => {
-            let raw: Bytes = p.get(0)?;
-            let envelope = TxEnvelope::decode_2718(&mut raw.as_ref())
-                .map_err(|e| p.invalid(&format!("not a signed transaction: {e}")))?;
-            let from =
-                envelope.recover_signer().map_err(|e| p.invalid(&format!("bad signature: {e}")))?;
-            let hash = *envelope.tx_hash();
-            let request = TransactionRequest::from_transaction_with_sender(envelope, from);
-            json(chain.send_request(&request, Some(hash)).map_err(reverted)?)
+        "eth_sendRawTransaction" => json(send_signed(chain, &p)?),
+        // EIP-7966: the receipt at once (every transaction is mined as it is sent).
+        "eth_sendRawTransactionSync" => {
+            let hash = send_signed(chain, &p)?;
+            json(chain.mined(hash).map(|(block, tx)| views::receipt(chain, block, tx)))
         }
         "eth_getTransactionReceipt" => {
             let hash: B256 = p.get(0)?;
@@ -101,6 +97,17 @@ pub(crate) fn answer(
         }
         _ => Err(failure(-32601, &format!("the harness does not serve {method}"))),
     }
+}
+
+/// Sends the signed transaction of parameter 0 as its signer, whom the signature names.
+fn send_signed(chain: &mut Chain, p: &Params<'_>) -> Result<B256, Failure> {
+    let raw: Bytes = p.get(0)?;
+    let envelope = TxEnvelope::decode_2718(&mut raw.as_ref())
+        .map_err(|e| p.invalid(&format!("not a signed transaction: {e}")))?;
+    let from = envelope.recover_signer().map_err(|e| p.invalid(&format!("bad signature: {e}")))?;
+    let hash = *envelope.tx_hash();
+    let request = TransactionRequest::from_transaction_with_sender(envelope, from);
+    chain.send_request(&request, Some(hash)).map_err(reverted)
 }
 
 /// The block `tag` names: `latest`, `pending`, `safe` and `finalized` are all the latest mined

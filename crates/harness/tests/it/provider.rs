@@ -104,6 +104,12 @@ async fn signed_transactions_are_recovered_and_named_by_their_hash() {
     assert!(receipt.status());
     assert!(staking.isNode(node.address).call().await.unwrap());
 
+    // EIP-7966: the receipt comes back with the send; with its gas given, a reverting
+    // transaction (staking nothing: ZeroAmount) is mined and fails.
+    let stake = staking.stake(U256::ZERO).gas(100_000).into_transaction_request();
+    let failed = provider.send_transaction_sync(stake).await.unwrap();
+    assert_eq!((failed.from, failed.status()), (node.address, false));
+
     // A raw transaction signed for another chain is rejected, and mines nothing.
     let before = chain.lock().unwrap().block_number();
     let other_chain = TransactionRequest::default()
