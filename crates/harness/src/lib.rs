@@ -36,6 +36,15 @@
 //! .connect_client(ChainTransport::new(chain).client())`) sends signed transactions, whose
 //! sender the chain recovers.
 //!
+//! Served: `eth_chainId`, `eth_blockNumber`, `eth_getBlockByNumber` (transaction hashes only),
+//! `eth_getBalance`, `eth_getTransactionCount`, `eth_getCode`, `eth_call`, `eth_estimateGas`,
+//! `eth_gasPrice`, `eth_maxPriorityFeePerGas`, `eth_feeHistory` (gas is free: all zero),
+//! `eth_sendTransaction` (unsigned, from any account), `eth_sendRawTransaction` and
+//! `eth_sendRawTransactionSync`, `eth_getTransactionReceipt`, `eth_getLogs`. Any other method is
+//! refused with an error naming it, and so is a read at a block older than the latest: the chain
+//! keeps only its latest state. Lock the chain only between requests: a guard held across an
+//! `.await` on the provider would wait for itself.
+//!
 //! ```
 //! # #[tokio::main(flavor = "current_thread")]
 //! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
