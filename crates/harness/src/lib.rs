@@ -25,6 +25,56 @@
 //! assert!(err.to_string().starts_with("StakeBelowTier(0x70997970C51812dc3A010C7d01b50e0d17dc79C8, financial, 15000"));
 //! # Ok::<(), Box<dyn std::error::Error>>(())
 //! ```
+//!
+//! # Over an alloy provider
+//!
+//! [`Chain::serve`] puts the chain behind an alloy provider ([`provider`], over a
+//! [`ChainTransport`]), so `era-client`'s typed reads and the bindings' contract instances run on
+//! revm through the same JSON-RPC calls the CLI makes to a node: calls, gas estimates, sends with
+//! receipts, logs by filter. The chain stays shared: a test warps time, takes snapshots or sends
+//! directly beside the provider. A wallet provider (`ProviderBuilder::new().wallet(..)
+//! .connect_client(ChainTransport::new(chain).client())`) sends signed transactions, whose
+//! sender the chain recovers.
+//!
+//! Served: `eth_chainId`, `eth_blockNumber`, `eth_getBlockByNumber` (transaction hashes only),
+//! `eth_getBalance`, `eth_getTransactionCount`, `eth_getCode`, `eth_call`, `eth_estimateGas`,
+//! `eth_gasPrice`, `eth_maxPriorityFeePerGas`, `eth_feeHistory` (gas is free: all zero),
+//! `eth_sendTransaction` (unsigned, from any account), `eth_sendRawTransaction` and
+//! `eth_sendRawTransactionSync`, `eth_getTransactionReceipt`, `eth_getLogs`. Any other method is
+//! refused with an error naming it, and so is a read at a block older than the latest: the chain
+//! keeps only its latest state. Lock the chain only between requests: a guard held across an
+//! `.await` on the provider would wait for itself.
+//!
+//! ```
+//! # #[tokio::main(flavor = "current_thread")]
+//! # async fn main() -> Result<(), Box<dyn std::error::Error>> {
+//! use alloy::{primitives::U256, providers::Provider};
+//! use era_bindings::{ERAStaking, ERAToken};
+//! use era_client::{Client, ERA, OperationState};
+//! use era_harness::{Chain, TimelockOp, dev};
+//!
+//! let (chain, suite) = Chain::with_suite()?;
+//! let (chain, provider) = chain.serve();
+//! let client = Client::new(provider.clone(), suite.addresses());
+//! assert_eq!(client.min_delay().await?, U256::from(suite.config.timelock_delay));
+//!
+//! // A send: gas estimated, the transaction mined in a block of its own, its receipt returned.
+//! let token = ERAToken::new(suite.era, &provider);
+//! let sent = token.transfer(dev(1), ERA).from(suite.config.proposer).send().await?;
+//! let receipt = sent.get_receipt().await?;
+//! assert!(receipt.status());
+//! assert_eq!(receipt.block_number, Some(provider.get_block_number().await?));
+//! assert_eq!(token.balanceOf(dev(1)).call().await?, ERA);
+//!
+//! // The chain is still the test's: schedule directly, travel in time, read through the client.
+//! let unpause = TimelockOp::new(suite.staking, &ERAStaking::unpauseCall {});
+//! suite.schedule(&mut chain.lock().unwrap(), &unpause)?;
+//! assert_eq!(client.operation_state(unpause.id()).await?, OperationState::Waiting);
+//! chain.lock().unwrap().warp(suite.config.timelock_delay);
+//! assert_eq!(client.operation_state(unpause.id()).await?, OperationState::Ready);
+//! # Ok(())
+//! # }
+//! ```
 
 // `Revert` holds the decoded error inline (about 136 bytes) so that tests can match a nested
 // pattern such as `Err(Revert::Staking(ERAStakingErrors::StakeBelowTier(e)))`; boxing it would
@@ -32,12 +82,15 @@
 #![allow(clippy::result_large_err)]
 
 mod accounts;
+mod blocks;
 mod evm;
 mod receipt;
+mod rpc;
 mod suite;
 mod timelock;
 
 pub use accounts::{DEV_ACCOUNTS, DEV_BALANCE, DevAccount, dev};
+pub use blocks::{Block, Mined};
 /// Why a call did not return a value: the client's revert decoding, for every contract of the
 /// suite.
 pub use era_client::Revert;
@@ -48,4 +101,5 @@ pub use evm::{
     UnknownSnapshot,
 };
 pub use receipt::Receipt;
+pub use rpc::{ChainTransport, provider};
 pub use suite::{DeployError, Suite};

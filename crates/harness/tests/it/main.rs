@@ -2,10 +2,13 @@
 //! area.
 #![allow(clippy::result_large_err)] // see era-harness's lib.rs: `Revert` is matched by value
 
+mod anvil;
 mod assets;
 mod chain;
+mod client;
 mod decoding;
 mod margin;
+mod provider;
 mod scenarios;
 mod slashing;
 mod snapshots;

@@ -17,14 +17,20 @@ const SLASHED: u8 = 3;
 const THIRTY_PERCENT: U256 = U256::from_limbs([300_000_000_000_000_000, 0, 0, 0]);
 
 /// Registers partner `name` acting through `actor`, through the timelock.
-fn add_partner(chain: &mut Chain, suite: &Suite, name: &str, actor: Address) -> B256 {
+pub(crate) fn add_partner(chain: &mut Chain, suite: &Suite, name: &str, actor: Address) -> B256 {
     let id = era_client::tier_id(name).unwrap();
     suite.govern(chain, suite.margin, &ERAMargin::setPartnerCall { partner: id, actor }).unwrap();
     id
 }
 
 /// Funds `provider` and posts `amount` for `ecosystems`.
-fn post(chain: &mut Chain, suite: &Suite, provider: Address, amount: U256, ecosystems: u32) {
+pub(crate) fn post(
+    chain: &mut Chain,
+    suite: &Suite,
+    provider: Address,
+    amount: U256,
+    ecosystems: u32,
+) {
     suite.give_era(chain, provider, amount).unwrap();
     chain
         .send(provider, suite.era, &ERAToken::approveCall { spender: suite.margin, value: amount })
@@ -33,7 +39,7 @@ fn post(chain: &mut Chain, suite: &Suite, provider: Address, amount: U256, ecosy
 }
 
 /// Funds `partner` with the bond a freeze of `amount` needs and approves it to the margin.
-fn fund_bond(chain: &mut Chain, suite: &Suite, partner: Address, amount: U256) -> U256 {
+pub(crate) fn fund_bond(chain: &mut Chain, suite: &Suite, partner: Address, amount: U256) -> U256 {
     let bond = chain.call(suite.margin, &ERAMargin::freezeBondCall { amount }).unwrap();
     suite.give_era(chain, partner, bond).unwrap();
     chain

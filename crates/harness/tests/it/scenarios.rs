@@ -19,7 +19,7 @@ const LIGHT: u8 = 1;
 const CORE: u8 = 1;
 const GUARDIAN: u8 = 2;
 
-fn register_standard_modules(chain: &mut Chain, suite: &Suite) {
+pub(crate) fn register_standard_modules(chain: &mut Chain, suite: &Suite) {
     for (kind, module) in era_client::STANDARD_MODULES.iter().enumerate() {
         let (name, level, extra) = (module.name(), module.level, module.extra_stake_era);
         let call = ModuleRegistry::registerModuleCall {
