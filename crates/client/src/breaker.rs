@@ -185,3 +185,30 @@ impl<P: Provider> Client<P> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ERA;
+
+    #[test]
+    fn the_breaker_reads_per_domain() {
+        let status = BreakerStatus {
+            tripped: vec!["financial".into()],
+            era_usd_price: ERA / U256::from(2u8),
+            limit_usd: U256::from(500_000u64) * ERA,
+            limit_era: U256::from(1_000_000u64) * ERA,
+        };
+        assert_eq!(
+            status.to_string(),
+            "circuit breaker  limit 500,000 USD per transfer = 1,000,000 ERA at 0.5 USD per ERA\n  light       open\n  enterprise  open\n  financial   TRIPPED: channels to other domains closed"
+        );
+        let check = |open, above_limit| {
+            ChannelCheck { from: "financial".into(), to: "light".into(), open, above_limit }
+                .to_string()
+        };
+        assert_eq!(check(false, true), "channel financial -> light: CLOSED");
+        assert_eq!(check(true, false), "channel financial -> light: open");
+        assert!(check(true, true).ends_with("it would trip the source domain"));
+    }
+}

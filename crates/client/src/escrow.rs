@@ -260,3 +260,36 @@ impl<P: Provider> Client<P> {
         Ok(e)
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ERA;
+
+    #[test]
+    fn escrows_read_as_one_line_each() {
+        let escrow = Escrow {
+            id: 1,
+            from: Address::repeat_byte(1),
+            to: Address::repeat_byte(2),
+            amount: U256::from(1_000_001u64) * ERA,
+            from_scenario: 1,
+            to_scenario: 2,
+            release_at: 0,
+            state: "held",
+        };
+        let list = EscrowList { block_time: 0, total_escrowed: escrow.amount, escrows: vec![] };
+        assert_eq!(
+            list.to_string(),
+            "breaker escrows  1,000,001 ERA held\n  none: no transfer has tripped the breaker"
+        );
+        let list = EscrowList { escrows: vec![escrow.clone()], ..list };
+        assert_eq!(
+            list.to_string(),
+            format!(
+                "breaker escrows  1,000,001 ERA held\n  #1   held          1,000,001 ERA  {} -> {}  (scenario 1 -> 2)  refundable from 1970-01-01T00:00:00Z",
+                escrow.from, escrow.to
+            )
+        );
+    }
+}

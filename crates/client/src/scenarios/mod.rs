@@ -170,3 +170,41 @@ impl<P: Provider> Client<P> {
         Ok(self.approve_era(payer, spender, amount, "needs").await?.into_iter().collect())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ERA;
+
+    #[test]
+    fn a_scenario_reads_as_one_line() {
+        let mut s = Scenario {
+            id: ScenarioId(1),
+            name: "payments".into(),
+            domain: RiskDomain::Financial,
+            developer: Address::ZERO,
+            base_module: "validity-proof".into(),
+            base_level: 4,
+            active_module: "validity-proof".into(),
+            active_level: 4,
+            pinned: false,
+            baseline_volume: 1_000,
+            calm_since: 0,
+            shares: "40/30/30".into(),
+            enrolled: 2,
+            required_stake: U256::from(250_000u64) * ERA,
+        };
+        assert_eq!(
+            s.to_string(),
+            "  #1 payments       financial  module validity-proof (level 4)  shares 40/30/30  nodes 2  needs 250,000 ERA per node"
+        );
+        (s.active_module, s.active_level, s.pinned) = ("multi-layer-zk".into(), 5, true);
+        assert!(
+            s.to_string().contains(
+                "module multi-layer-zk (level 5, escalated from validity-proof) PINNED  shares"
+            ),
+            "{s}"
+        );
+        assert_eq!(ScenarioList { scenarios: vec![] }.to_string(), "no scenarios registered");
+    }
+}
