@@ -146,7 +146,7 @@ impl<P: Provider> Client<P> {
         Ok(Status {
             chain_id: self.provider.get_chain_id().await?,
             block_time: self.chain_time().await?,
-            contracts: self.addresses.clone(),
+            contracts: self.addresses,
             timelock_delay: self.min_delay().await?.saturating_to(),
             unbonding_delay: staking.unbondingDelay().call().await?,
             grace_period: staking.gracePeriod().call().await?,
