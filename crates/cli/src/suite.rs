@@ -6,8 +6,7 @@ use alloy::{
 };
 use clap::Args;
 use era_bindings::{
-    AssetMirror, CircuitBreaker, ERAMargin, ERAStaking, ERAToken, ModuleRegistry, ScenarioRegistry,
-    StateAssetRegistry, TimelockController,
+    AssetMirror, ERAMargin, ERAStaking, ERAToken, StateAssetRegistry, TimelockController,
 };
 use eyre::{Result, bail};
 
@@ -123,33 +122,9 @@ impl Suite {
     pub(crate) fn timelock(&self) -> TimelockController::TimelockControllerInstance<&DynProvider> {
         TimelockController::new(self.record.addresses().timelock, &self.chain.provider)
     }
-
-    /// The security module registry.
-    pub(crate) fn modules(&self) -> ModuleRegistry::ModuleRegistryInstance<&DynProvider> {
-        ModuleRegistry::new(self.record.addresses().modules, &self.chain.provider)
-    }
-
-    /// The scenario registry.
-    pub(crate) fn scenarios(&self) -> ScenarioRegistry::ScenarioRegistryInstance<&DynProvider> {
-        ScenarioRegistry::new(self.record.addresses().scenarios, &self.chain.provider)
-    }
-
-    /// The circuit breaker.
-    pub(crate) fn breaker(&self) -> CircuitBreaker::CircuitBreakerInstance<&DynProvider> {
-        CircuitBreaker::new(self.record.addresses().breaker, &self.chain.provider)
-    }
 }
 
 impl Suite {
-    /// The id of the module named `name`, or an error saying how to list them.
-    pub(crate) async fn module_id(&self, name: &str) -> Result<u32> {
-        let id = self.modules().moduleIdOf(era_client::tier_id(name)?).call().await?;
-        if id == 0 {
-            bail!("no module is named `{name}`: see `era module list`");
-        }
-        Ok(id)
-    }
-
     /// Checks that staking is open and `sender` holds `amount` ERA, and approves staking to take
     /// it if needed. Returns the approval transaction, if one was sent.
     pub(crate) async fn prepare_deposit(

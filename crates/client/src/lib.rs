@@ -29,10 +29,8 @@ mod describe;
 mod enums;
 mod error;
 mod govern;
-mod modules;
 mod plan;
 mod revert;
-mod scenarios;
 mod tier;
 mod timelock;
 mod token;
@@ -47,9 +45,7 @@ pub use describe::{describe, domain_name};
 pub use enums::{AssetStatus, CaseStatus, EnumError, ModuleType, RiskDomain, Role, VerdictStatus};
 pub use era_bindings as bindings;
 pub use error::{Error, Result};
-pub use modules::{Module, STANDARD_MODULES, StandardModule};
 pub use plan::{DAY, ERA, SuiteConfig, init_code, plan};
-pub use scenarios::Scenario;
 pub use tier::{TierNameError, tier_id, tier_name};
 pub use timelock::{Call, GovernError, Operation, OperationState, TimelockOp};
 pub use tx::{Sent, refused, send};
@@ -61,3 +57,21 @@ pub use margin::{
     Case, CaseChange, MarginChange, PartnerScheduled, PenaltyScheduled, ProviderMargin,
     RiskFeatures, RiskPublished, RiskReport, Swept, parse_reference,
 };
+
+// Scenarios, modules, the circuit breaker and its escrows, `era status` (group g-scen).
+mod breaker;
+mod escrow;
+mod modules;
+mod scenarios;
+mod status;
+pub use breaker::{BreakerStatus, ChannelCheck, Reopening, Tripped};
+pub use escrow::{Escrow, EscrowList, Refunded, Settlement};
+pub use modules::{
+    Module, ModuleList, ModuleSchedule, NewModule, STANDARD_MODULES, StandardModule,
+};
+pub use scenarios::{
+    NewScenario, PinScheduled, Resolution, Scenario, ScenarioChange, ScenarioList, ScenarioRef,
+    Shares,
+};
+pub use status::{MarginParameters, NodeStatus, PauseStatus, Status, TierStatus};
+pub use timelock::fmt_scheduled; // g-stake's block exports it too: keep one

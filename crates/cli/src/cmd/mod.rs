@@ -5,8 +5,6 @@ pub(crate) mod breaker;
 pub(crate) mod delegate;
 pub(crate) mod deploy;
 pub(crate) mod devnet;
-pub(crate) mod dispute;
-pub(crate) mod escrow;
 pub(crate) mod gov;
 pub(crate) mod hyperlane;
 pub(crate) mod keys;

@@ -135,34 +135,6 @@ impl PauseStatus {
             margin_paused_until,
         })
     }
-
-    /// One line for `era status`: staking's pause and the self-bond.
-    pub(crate) fn summary(&self) -> String {
-        let pause = if self.staking_paused {
-            format!(
-                "staking PAUSED until {} (in {})",
-                fmt_time(self.paused_until),
-                fmt_duration(self.paused_until - self.block_time)
-            )
-        } else {
-            "staking not paused".to_owned()
-        };
-        let again = if self.guardian_may_pause_at <= self.block_time {
-            "the guardian may pause now".to_owned()
-        } else {
-            format!("the guardian may pause again from {}", fmt_time(self.guardian_may_pause_at))
-        };
-        let margin = match self.margin_paused {
-            Some(true) => "; margin PAUSED",
-            Some(false) => "; margin not paused",
-            None => "",
-        };
-        format!(
-            "{pause}; {again}; a pause lasts {}{margin}; self-bond {}% of a tier's minimum",
-            fmt_duration(self.pause_duration),
-            f64::from(self.self_bond_bps) / 100.0
-        )
-    }
 }
 
 impl fmt::Display for PauseStatus {

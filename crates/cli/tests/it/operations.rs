@@ -82,11 +82,13 @@ async fn an_over_limit_transfer_is_escrowed_refunded_after_review_and_settled_by
             &to,
             "--private-key",
             &gov,
+            "--json",
         ])
-        .ok()
+        .json()
     };
-    let text = transfer("1000001");
-    assert!(text.contains("held in escrow #1"), "{text}");
+    let out = transfer("1000001");
+    let summary = out["summary"].as_str().unwrap();
+    assert!(summary.contains("is now tripped and the ERA is held in escrow #1 until"), "{summary}");
     assert_eq!(token.balanceOf(sender).call().await.unwrap(), before - era(1_000_001));
     let list = net.era(&["breaker", "escrow", "list", "--json"]).json();
     let e = &list["escrows"][0];
@@ -96,8 +98,6 @@ async fn an_over_limit_transfer_is_escrowed_refunded_after_review_and_settled_by
     assert_eq!(e["amount"], era(1_000_001).to_string());
     assert_eq!(e["state"], "held");
     assert_eq!(list["totalEscrowed"], era(1_000_001).to_string());
-    let text = net.era(&["breaker", "escrow", "list"]).ok();
-    assert!(text.contains("#1   held") && text.contains("1,000,001 ERA"), "{text}");
 
     // Anyone may refund, but only after the 7-day review: refused before, with the time left.
     let anyone = net.key(5);
@@ -110,8 +110,11 @@ async fn an_over_limit_transfer_is_escrowed_refunded_after_review_and_settled_by
     net.era(&["warp", "7d"]).ok();
     let list = net.era(&["breaker", "escrow", "list", "--json"]).json();
     assert_eq!(list["escrows"][0]["state"], "refundable");
-    let text = net.era(&["breaker", "escrow", "refund", "1", "--private-key", &anyone]).ok();
-    assert!(text.contains("refunded escrow #1: 1,000,001 ERA back to its sender"), "{text}");
+    let out =
+        net.era(&["breaker", "escrow", "refund", "1", "--private-key", &anyone, "--json"]).json();
+    assert_eq!((&out["id"], &out["amount"]), (&1.into(), &era(1_000_001).to_string().into()));
+    assert_eq!(out["to"].as_str().unwrap().parse::<Address>().unwrap(), sender);
+    assert_eq!(out["tx"]["action"], "refundEscrow");
     assert_eq!(token.balanceOf(sender).call().await.unwrap(), before);
     assert_eq!(token.balanceOf(registry).call().await.unwrap(), U256::ZERO);
     let list = net.era(&["breaker", "escrow", "list", "--json"]).json();
@@ -130,13 +133,13 @@ async fn an_over_limit_transfer_is_escrowed_refunded_after_review_and_settled_by
     assert!(line.contains("may not propose on the timelock"), "{line}");
     let line = net.era(&["breaker", "escrow", "settle", "1", "--refund", "--private-key", &gov]);
     assert!(line.refused().contains("escrow #1 is released already"));
-    let text =
-        net.era(&["breaker", "escrow", "settle", "2", "--deliver", "--private-key", &gov]).ok();
-    assert!(
-        text.contains("scheduled: escrow #2 (1,000,001 ERA): deliver to its recipient")
-            && text.contains("era gov execute"),
-        "{text}"
-    );
+    let out = net
+        .era(&["breaker", "escrow", "settle", "2", "--deliver", "--private-key", &gov, "--json"])
+        .json();
+    assert_eq!((&out["id"], &out["deliver"]), (&2.into(), &true.into()));
+    assert_eq!(out["recipient"].as_str().unwrap().parse::<Address>().unwrap(), recipient);
+    assert_eq!(out["amount"], era(1_000_001).to_string());
+    assert_eq!(out["operation"]["state"], "waiting");
     assert_eq!(token.balanceOf(recipient).call().await.unwrap(), U256::ZERO);
     execute(&net);
     assert_eq!(token.balanceOf(recipient).call().await.unwrap(), era(1_000_001));
@@ -190,8 +193,12 @@ async fn a_guardian_pause_lapses_cannot_be_chained_and_governance_extends_it() {
     assert_eq!(status["stakingPaused"], true);
     assert_eq!(status["pausedUntil"], until);
     assert_eq!(status["guardianMayPauseAt"], until + 7 * 86_400);
-    let text = net.era(&["status"]).ok();
-    assert!(text.contains("staking PAUSED until"), "{text}");
+    let status = net.era(&["status", "--json"]).json();
+    assert_eq!(
+        (&status["paused"], &status["pause"]["stakingPaused"]),
+        (&true.into(), &true.into())
+    );
+    assert_eq!(status["pause"]["pausedUntil"], until);
     let line = net.era(&["stake", "1", "--private-key", &node]).refused();
     assert!(line.contains("staking is paused"), "{line}");
     let nonce = net.nonce(net.address(0)).await;
@@ -322,8 +329,8 @@ async fn a_disputed_verdict_is_resolved_by_governance_through_the_timelock() {
     let r = as_node(1).submitVerdict(id, subject, true).send().await.unwrap();
     assert!(r.get_receipt().await.unwrap().status());
 
-    let resolve = |flag: &str, key: &str| {
-        net.era(&[
+    let resolve = |flag: &str, key: &str, json: bool| {
+        let mut args = vec![
             "scenario",
             "resolve-dispute",
             "payments",
@@ -332,9 +339,13 @@ async fn a_disputed_verdict_is_resolved_by_governance_through_the_timelock() {
             flag,
             "--private-key",
             key,
-        ])
+        ];
+        if json {
+            args.push("--json");
+        }
+        net.era(&args)
     };
-    let line = resolve("--invalid", &gov).refused();
+    let line = resolve("--invalid", &gov, false).refused();
     assert!(
         line.contains("is awaiting a guardian node's re-verification")
             && line.contains("only a disputed verdict can be resolved"),
@@ -344,12 +355,25 @@ async fn a_disputed_verdict_is_resolved_by_governance_through_the_timelock() {
     // The guardian node disagrees: the verdict is disputed until governance decides.
     let r = as_node(2).reverify(id, subject, false).send().await.unwrap();
     assert!(r.get_receipt().await.unwrap().status());
-    let line = resolve("--invalid", &net.key(1)).refused();
+    let line = resolve("--invalid", &net.key(1), false).refused();
     assert!(line.contains("may not propose on the timelock"), "{line}");
-    let text = resolve("--invalid", &gov).ok();
-    assert!(
-        text.contains(&format!("resolve the disputed verdict on {s} in `payments` as invalid")),
-        "{text}"
+    let out = resolve("--invalid", &gov, true).json();
+    assert_eq!(
+        out,
+        serde_json::json!({
+            "scenario": "payments",
+            "scenarioId": 1,
+            "subject": s,
+            "valid": false,
+            "operation": out["operation"],
+            "tx": out["tx"],
+        })
+    );
+    assert_eq!(
+        out["operation"]["calls"][0]["description"]
+            .as_str()
+            .map(|d| d.starts_with("scenarios.resolveDispute")),
+        Some(true)
     );
     let executed = execute(&net);
     assert!(executed.contains("scenarios.resolveDispute"), "{executed}");
@@ -357,6 +381,6 @@ async fn a_disputed_verdict_is_resolved_by_governance_through_the_timelock() {
     let verdict =
         ScenarioRegistry::new(registry, &provider).verdict(id, subject).call().await.unwrap();
     assert_eq!((verdict.status, verdict.valid), (2, false));
-    let line = resolve("--valid", &gov).refused();
+    let line = resolve("--valid", &gov, false).refused();
     assert!(line.contains("is final"), "{line}");
 }

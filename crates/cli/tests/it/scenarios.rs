@@ -8,13 +8,20 @@ use era_client::ERA;
 
 use crate::common::Devnet;
 
+fn era(n: u64) -> U256 {
+    U256::from(n) * ERA
+}
+
 /// Deploys, registers the ten standard modules through the timelock and executes them.
 fn with_modules() -> Devnet {
     let net = Devnet::start();
     net.deploy(); // 1-hour timelock
     let gov = net.key(0);
-    let text = net.era(&["module", "register", "--standard", "--private-key", &gov]).ok();
-    assert!(text.contains("register `validity-proof` level 4, +150,000 ERA per node"), "{text}");
+    let out =
+        net.era(&["module", "register", "--standard", "--private-key", &gov, "--json"]).json();
+    assert_eq!(out["changes"].as_array().unwrap().len(), 10);
+    assert_eq!(out["changes"][5], "register `validity-proof` level 4, +150,000 ERA per node");
+    assert_eq!(out["operation"]["calls"].as_array().unwrap().len(), 10);
     assert_eq!(net.era(&["module", "list", "--json"]).json()["modules"], serde_json::json!([]));
     net.era(&["warp", "1h"]).ok();
     net.era(&["gov", "execute", "--private-key", &gov]).ok();
@@ -33,7 +40,7 @@ async fn modules_scenarios_escalation_and_the_breaker() {
     assert_eq!(modules[6]["extraStake"], "200000000000000000000000");
 
     // A threshold change is shown, then scheduled.
-    let text = net
+    let out = net
         .era(&[
             "module",
             "threshold",
@@ -42,9 +49,13 @@ async fn modules_scenarios_escalation_and_the_breaker() {
             "80000",
             "--private-key",
             &gov,
+            "--json",
         ])
-        .ok();
-    assert!(text.contains("module `hybrid-proof`: +75,000 ERA -> +80,000 ERA per node"), "{text}");
+        .json();
+    assert_eq!(
+        out["changes"],
+        serde_json::json!(["module `hybrid-proof`: +75,000 ERA -> +80,000 ERA per node"])
+    );
     let list = net.era(&["gov", "list", "--json"]).json();
     assert_eq!(
         list["operations"][0]["calls"][0]["description"],
@@ -52,7 +63,7 @@ async fn modules_scenarios_escalation_and_the_breaker() {
     );
 
     // Scenarios: a financial one on validity proofs and a light one.
-    let text = net
+    let out = net
         .era(&[
             "scenario",
             "register",
@@ -63,9 +74,12 @@ async fn modules_scenarios_escalation_and_the_breaker() {
             "validity-proof",
             "--private-key",
             &gov,
+            "--json",
         ])
-        .ok();
-    assert!(text.contains("needs 250,000 ERA per node"), "{text}");
+        .json();
+    assert_eq!(out["summary"], "registered scenario `payments` (#1)");
+    assert_eq!(out["scenario"]["requiredStake"], era(250_000).to_string());
+    assert_eq!(out["txs"][0]["action"], "registerScenario");
     net.era(&[
         "scenario",
         "register",
@@ -103,19 +117,26 @@ async fn modules_scenarios_escalation_and_the_breaker() {
     assert!(line.contains("needs 250,000 ERA per node now: stake 50,000 ERA more"), "{line}");
     assert_eq!(net.nonce(net.address(1)).await, nonce);
     net.era(&["stake", "100000", "--private-key", &node]).ok();
-    net.era(&["scenario", "enroll", "payments", "--private-key", &node]).ok();
+    let out = net.era(&["scenario", "enroll", "payments", "--private-key", &node, "--json"]).json();
+    assert_eq!(
+        out["summary"],
+        format!("enrolled {} in `payments` as a core node (300,000 ERA staked)", net.address(1))
+    );
+    assert_eq!(out["scenario"]["enrolled"], 1);
 
     // A surge escalates one level; only the keeper reports.
     let line = net
         .era(&["scenario", "report-volume", "payments", "3000", "--private-key", &node])
         .refused();
     assert!(line.contains("is not a keeper"), "{line}");
-    let text =
-        net.era(&["scenario", "report-volume", "payments", "3000", "--private-key", &gov]).ok();
-    assert!(
-        text.contains("escalated validity-proof (level 4) -> multi-layer-zk (level 5)"),
-        "{text}"
+    let out = net
+        .era(&["scenario", "report-volume", "payments", "3000", "--private-key", &gov, "--json"])
+        .json();
+    assert_eq!(
+        out["summary"],
+        "surge (3000 >= 3x baseline 1000): `payments` escalated validity-proof (level 4) -> multi-layer-zk (level 5)"
     );
+    assert_eq!(out["scenario"]["activeModule"], "multi-layer-zk");
     let status = net.era(&["status", "--json"]).json();
     let payments = &status["scenarios"][0];
     assert_eq!(payments["activeLevel"], 5);
@@ -123,14 +144,22 @@ async fn modules_scenarios_escalation_and_the_breaker() {
     assert_eq!(status["modules"].as_array().unwrap().len(), 10);
 
     // Governance pins the scenario to emergency lockdown through the timelock.
-    let text =
-        net.era(&["scenario", "pin", "payments", "emergency-lockdown", "--private-key", &gov]).ok();
-    assert!(
-        text.contains(
-            "pin `payments` to emergency-lockdown (level 6), now multi-layer-zk (level 5)"
-        ),
-        "{text}"
+    let out = net
+        .era(&[
+            "scenario",
+            "pin",
+            "payments",
+            "emergency-lockdown",
+            "--private-key",
+            &gov,
+            "--json",
+        ])
+        .json();
+    assert_eq!(
+        out["change"],
+        "pin `payments` to emergency-lockdown (level 6), now multi-layer-zk (level 5)"
     );
+    assert_eq!(out["operation"]["state"], "waiting");
     let line =
         net.era(&["scenario", "pin", "payments", "hybrid-proof", "--private-key", &gov]).refused();
     assert!(line.contains("pins never lower security"), "{line}");
@@ -143,8 +172,13 @@ async fn modules_scenarios_escalation_and_the_breaker() {
     );
 
     // Cost sharing: 40/30/30 with the rounding wei to the nodes.
-    let text = net.era(&["scenario", "pay", "payments", "1000", "--private-key", &gov]).ok();
-    assert!(text.contains("nodes 400 ERA, developer 300 ERA, users 300 ERA"), "{text}");
+    let out =
+        net.era(&["scenario", "pay", "payments", "1000", "--private-key", &gov, "--json"]).json();
+    assert_eq!(
+        out["summary"],
+        "paid 1,000 ERA for `payments`: nodes 400 ERA, developer 300 ERA, users 300 ERA"
+    );
+    assert_eq!(out["txs"].as_array().unwrap().last().unwrap()["action"], "payCost");
 
     // The guardian trips light: financial -> light is refused, light -> light passes.
     let recipient = Address::repeat_byte(0x42);
@@ -164,23 +198,32 @@ async fn modules_scenarios_escalation_and_the_breaker() {
         ])
         .refused();
     assert!(line.contains("the channel financial -> light is closed"), "{line}");
-    net.era(&[
-        "scenario",
-        "transfer",
-        "shop",
-        "shop2",
-        "10",
-        "--recipient",
-        &to,
-        "--private-key",
-        &gov,
-    ])
-    .ok();
+    let out = net
+        .era(&[
+            "scenario",
+            "transfer",
+            "shop",
+            "shop2",
+            "10",
+            "--recipient",
+            &to,
+            "--private-key",
+            &gov,
+            "--json",
+        ])
+        .json();
+    assert_eq!(
+        out["summary"],
+        format!("sent 10 ERA from `shop` to `shop2` (light -> light) to {to}")
+    );
     let provider = net.provider();
     let era = ERAToken::new(net.contract("ERAToken"), &provider);
     assert_eq!(era.balanceOf(recipient).call().await.unwrap(), U256::from(10) * ERA);
     let check = net.era(&["breaker", "check", "financial", "light", "--json"]).json();
-    assert_eq!(check["open"], false);
+    assert_eq!(
+        check,
+        serde_json::json!({"from": "financial", "to": "light", "open": false, "above_limit": false})
+    );
 
     // Only governance reopens: the node's key cannot propose; the proposer schedules it.
     let line = net.era(&["breaker", "reopen", "light", "--private-key", &node]).refused();
@@ -192,7 +235,7 @@ async fn modules_scenarios_escalation_and_the_breaker() {
     assert_eq!(breaker["tripped"], serde_json::json!([]));
 
     // A transfer above the limit trips its source domain on chain and moves nothing.
-    let text = net
+    let out = net
         .era(&[
             "scenario",
             "transfer",
@@ -203,9 +246,14 @@ async fn modules_scenarios_escalation_and_the_breaker() {
             &to,
             "--private-key",
             &gov,
+            "--json",
         ])
-        .ok();
-    assert!(text.contains("BLOCKED") && text.contains("financial domain is now tripped"), "{text}");
+        .json();
+    let summary = out["summary"].as_str().unwrap();
+    assert!(
+        summary.starts_with("BLOCKED: 1,000,001 ERA (financial -> light) is above the breaker's limit; the financial domain is now tripped and the ERA is held in escrow #1 until"),
+        "{summary}"
+    );
     assert_eq!(era.balanceOf(recipient).call().await.unwrap(), U256::from(10) * ERA);
     let breaker = net.era(&["breaker", "status", "--json"]).json();
     assert_eq!(breaker["tripped"], serde_json::json!(["financial"]));

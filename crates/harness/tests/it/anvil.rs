@@ -65,7 +65,7 @@ async fn reads(client: &Client<DynProvider>) -> Reads {
     Reads {
         block: client.provider.get_block_number().await.unwrap(),
         min_delay: client.min_delay().await.unwrap(),
-        modules: client.modules_all().await.unwrap(),
+        modules: client.module_list().await.unwrap().modules,
         margin: client.provider_margin(dev(0)).await.unwrap(),
         refusal: Revert::from_revert_data(err.as_revert_data().unwrap()),
         transfer_gas: client.era().transfer(dev(1), ERA).from(dev(0)).estimate_gas().await.unwrap(),

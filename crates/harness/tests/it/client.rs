@@ -36,12 +36,12 @@ async fn modules_and_a_scenario_read_as_the_cli_reads_them() {
     let (_chain, provider) = chain.serve();
     let client = Client::new(provider, suite.addresses());
 
-    let modules = client.modules_all().await.unwrap();
+    let modules = client.module_list().await.unwrap().modules;
     let names: Vec<&str> = modules.iter().map(|m| m.name.as_str()).collect();
     assert_eq!(names, STANDARD_MODULES.map(|m| m.name()));
     assert_eq!((modules[5].level, modules[5].extra_stake), (4, era(150_000)));
 
-    let [payments] = <[_; 1]>::try_from(client.scenarios_all().await.unwrap()).unwrap();
+    let [payments] = <[_; 1]>::try_from(client.scenario_list().await.unwrap().scenarios).unwrap();
     assert_eq!(
         (payments.name.as_str(), payments.active_module.as_str(), payments.shares.as_str()),
         ("payments", "validity-proof", "40/30/30")

@@ -1,6 +1,9 @@
 //! `era scenario list`: every scenario.
 
-use super::*;
+use clap::Args;
+use eyre::Result;
+
+use crate::{output::print, suite::ReadArgs};
 
 /// `era scenario list`.
 #[derive(Debug, Args)]
@@ -12,6 +15,6 @@ pub(super) struct ListArgs {
 impl ListArgs {
     pub(super) async fn run(self) -> Result<()> {
         let suite = self.read.suite.open().await?;
-        print(&list(&suite).await?, self.read.json)
+        print(&suite.client().scenario_list().await?, self.read.json)
     }
 }

@@ -1,6 +1,12 @@
 //! `era scenario pay`: pay a scenario's security cost.
 
-use super::*;
+use alloy::primitives::U256;
+use clap::Args;
+use era_client::units::parse_era;
+use eyre::Result;
+
+use super::named;
+use crate::{output::print, suite::SendArgs};
 
 /// `era scenario pay`.
 #[derive(Debug, Args)]
@@ -17,24 +23,7 @@ pub(super) struct PayArgs {
 impl PayArgs {
     pub(super) async fn run(self) -> Result<()> {
         let (suite, payer) = self.tx.open().await?;
-        let id = scenario_id(&suite, &self.name).await?;
-        let mut txs: Vec<Sent> =
-            prepare_payment(&suite, payer, self.amount).await?.into_iter().collect();
-        let receipt_tx = send("payCost", suite.scenarios().payCost(id, self.amount)).await?;
-        txs.push(receipt_tx);
-        let view = read(&suite, id).await?;
-        let bps = |p: &str| p.parse::<u64>().unwrap_or_default() * 100;
-        let parts: Vec<u64> = view.shares.split('/').map(bps).collect();
-        let part = |b: u64| self.amount * U256::from(b) / U256::from(10_000u64);
-        let (dev, users) = (part(parts[1]), part(parts[2]));
-        let summary = format!(
-            "paid {} for `{}`: nodes {}, developer {}, users {}",
-            fmt_era(self.amount),
-            self.name,
-            fmt_era(self.amount - dev - users),
-            fmt_era(dev),
-            fmt_era(users)
-        );
-        print(&Done { summary, scenario: view, txs }, self.tx.json)
+        let out = suite.client().pay_cost(payer, &named(&self.name)?, self.amount).await?;
+        print(&out, self.tx.json)
     }
 }

@@ -1,6 +1,10 @@
-//! `era scenario pin`: schedule pinning a scenario's module on the timelock.
+//! `era scenario pin|unpin`: schedule pinning or unpinning a scenario's module on the timelock.
 
-use super::*;
+use clap::Args;
+use eyre::Result;
+
+use super::named;
+use crate::{output::print, suite::SendArgs};
 
 /// `era scenario pin`.
 #[derive(Debug, Args)]
@@ -16,29 +20,27 @@ pub(super) struct PinArgs {
 impl PinArgs {
     pub(super) async fn run(self) -> Result<()> {
         let (suite, sender) = self.tx.open().await?;
-        let id = scenario_id(&suite, &self.name).await?;
-        let module = suite.module_id(&self.module).await?;
-        let m = suite.modules().module(module).call().await?;
-        let view = read(&suite, id).await?;
-        if m.deprecated {
-            bail!("module `{}` is deprecated: pick another", self.module);
-        }
-        if m.level < view.base_level {
-            bail!(
-                "module `{}` (level {}) is below the base of `{}` (level {}): pins never lower security",
-                self.module,
-                m.level,
-                self.name,
-                view.base_level
-            );
-        }
-        let change = format!(
-            "pin `{}` to {} (level {}), now {} (level {})",
-            self.name, self.module, m.level, view.active_module, view.active_level
-        );
-        let call = calldata(&ScenarioRegistry::pinCall { scenarioId: id, moduleId: module });
-        let (operation, tx) =
-            propose(&suite, sender, vec![(*suite.scenarios().address(), call)]).await?;
-        print(&PinScheduled { change, operation, tx }, self.tx.json)
+        let name = named(&self.name)?;
+        let from_block = suite.record.deploy_block();
+        let out = suite.client().pin(sender, &name, &self.module, from_block).await?;
+        print(&out, self.tx.json)
+    }
+}
+
+/// `era scenario unpin`.
+#[derive(Debug, Args)]
+pub(super) struct UnpinArgs {
+    /// Scenario name.
+    name: String,
+    #[command(flatten)]
+    tx: SendArgs,
+}
+
+impl UnpinArgs {
+    pub(super) async fn run(self) -> Result<()> {
+        let (suite, sender) = self.tx.open().await?;
+        let name = named(&self.name)?;
+        let out = suite.client().unpin(sender, &name, suite.record.deploy_block()).await?;
+        print(&out, self.tx.json)
     }
 }

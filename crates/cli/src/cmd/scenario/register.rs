@@ -1,6 +1,10 @@
 //! `era scenario register`: register a scenario in a risk domain.
 
-use super::*;
+use clap::Args;
+use era_client::{NewScenario, Shares};
+use eyre::Result;
+
+use crate::{output::print, suite::SendArgs};
 
 /// `era scenario register`.
 #[derive(Debug, Args)]
@@ -15,8 +19,8 @@ pub(super) struct RegisterArgs {
     base_module: String,
     /// Shares of the security cost in percent, nodes/developer/users, e.g. 40/30/30; financial
     /// and light are fixed (40/30/30, 30/20/50), enterprise defaults to 40/30/30.
-    #[arg(long, value_parser = parse_shares)]
-    shares: Option<(u16, u16, u16)>,
+    #[arg(long)]
+    shares: Option<Shares>,
     /// Baseline volume a surge is measured against.
     #[arg(long, default_value_t = 1_000)]
     baseline: u128,
@@ -26,64 +30,15 @@ pub(super) struct RegisterArgs {
 
 impl RegisterArgs {
     pub(super) async fn run(self) -> Result<()> {
-        let fixed = fixed_shares(self.domain);
-        let shares = match (self.shares, fixed) {
-            (Some(given), Some(fixed)) if given != fixed => bail!(
-                "the {} domain fixes the shares at {}/{}/{}: drop --shares",
-                domain_name(self.domain),
-                fixed.0 / 100,
-                fixed.1 / 100,
-                fixed.2 / 100
-            ),
-            (Some(given), _) => given,
-            (None, fixed) => fixed.unwrap_or((4_000, 3_000, 3_000)),
+        let new = NewScenario {
+            name: self.name,
+            domain: self.domain,
+            base_module: self.base_module,
+            shares: self.shares,
+            baseline: self.baseline,
         };
-        if self.baseline == 0 {
-            bail!("--baseline must be above 0");
-        }
+        new.split()?; // flags that do not fit are refused before connecting
         let (suite, developer) = self.tx.open().await?;
-        let name = tier_id(&self.name)?;
-        if !suite.scenarios().scenarioIdOf(developer, name).call().await?.is_zero() {
-            bail!(
-                "you ({developer}) have a scenario named `{}` already: pick another name",
-                self.name
-            );
-        }
-        let base = suite.module_id(&self.base_module).await?;
-        let m = suite.modules().module(base).call().await?;
-        let min_level = match self.domain {
-            3 => 4,
-            2 => 3,
-            _ => 1,
-        };
-        if m.deprecated {
-            bail!("module `{}` is deprecated: pick another base module", self.base_module);
-        }
-        if m.level < min_level || m.level == 6 {
-            bail!(
-                "module `{}` (level {}) cannot be the base of a {} scenario: it needs level {min_level} to 5",
-                self.base_module,
-                m.level,
-                domain_name(self.domain)
-            );
-        }
-        let registry = suite.scenarios();
-        let call = registry.registerScenario(
-            name,
-            self.domain,
-            base,
-            self.baseline,
-            shares.0,
-            shares.1,
-            shares.2,
-        );
-        let tx = send("registerScenario", call).await?;
-        let id = registry.scenarioIdOf(developer, name).call().await?;
-        let out = Done {
-            summary: format!("registered scenario `{}` (#{id})", self.name),
-            scenario: read(&suite, id).await?,
-            txs: vec![tx],
-        };
-        print(&out, self.tx.json)
+        print(&suite.client().register_scenario(developer, &new).await?, self.tx.json)
     }
 }

@@ -1,6 +1,10 @@
 //! `era scenario show`: one scenario.
 
-use super::*;
+use clap::Args;
+use eyre::Result;
+
+use super::named;
+use crate::{output::print, suite::ReadArgs};
 
 /// `era scenario show`.
 #[derive(Debug, Args)]
@@ -14,7 +18,6 @@ pub(super) struct ShowArgs {
 impl ShowArgs {
     pub(super) async fn run(self) -> Result<()> {
         let suite = self.read.suite.open().await?;
-        let id = scenario_id(&suite, &self.name).await?;
-        print(&read(&suite, id).await?, self.read.json)
+        print(&suite.client().scenario_named(&named(&self.name)?).await?, self.read.json)
     }
 }

@@ -1,59 +1,9 @@
 //! The standard security modules of SPEC.md 2.3, in the contract's `ModuleType` order: the one
 //! copy in Rust (the CLI registers them, the harness's tests too).
 
-use alloy::{
-    contract::Error,
-    primitives::{Address, U256},
-    providers::Provider,
-};
-use serde::Serialize;
+use alloy::primitives::U256;
 
-use crate::{Client, ERA, ModuleId, ModuleType, tier_name};
-
-/// A registered module as read from the `ModuleRegistry`.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct Module {
-    /// Its id.
-    pub id: ModuleId,
-    /// Its name.
-    pub name: String,
-    /// Its kind (`None` for a kind this client does not know).
-    pub kind: Option<ModuleType>,
-    /// Its security level.
-    pub level: u8,
-    /// Extra stake per node, in wei.
-    #[serde(serialize_with = "crate::wei::serialize")]
-    pub extra_stake: U256,
-    /// Its Groth16 verifier, if it has one.
-    pub verifier: Option<Address>,
-    /// Whether it is deprecated.
-    pub deprecated: bool,
-    /// Whether escalation steps into it at its level.
-    pub level_default: bool,
-}
-
-impl<P: Provider> Client<P> {
-    /// Every registered module, by id.
-    pub async fn modules_all(&self) -> Result<Vec<Module>, Error> {
-        let registry = self.modules();
-        let mut modules = Vec::new();
-        for id in 1..=registry.moduleCount().call().await? {
-            let m = registry.module(id).call().await?;
-            modules.push(Module {
-                id: ModuleId(id),
-                name: tier_name(m.name),
-                kind: ModuleType::try_from(m.moduleType).ok(),
-                level: m.level,
-                extra_stake: U256::from(m.extraStake),
-                verifier: (!m.verifier.is_zero()).then_some(m.verifier),
-                deprecated: m.deprecated,
-                level_default: registry.levelDefault(m.level).call().await? == id,
-            });
-        }
-        Ok(modules)
-    }
-}
+use crate::{ERA, ModuleType};
 
 /// A standard module: its kind (whose kebab-case name is also the module's name), level, and
 /// extra stake per node in whole ERA.
