@@ -56,3 +56,19 @@ pub use tier::{TierNameError, tier_id, tier_name};
 pub use timelock::{Call, GovernError, Operation, OperationState, TimelockOp};
 pub use tx::{Sent, refused, send};
 pub use types::{AssetId, CaseId, ModuleId, ScenarioId};
+
+// Staking, tiers, pauses, governance, deployment and the dev chain (group g-stake).
+mod deployment;
+mod devchain;
+mod pause;
+mod staking;
+mod staking_tier;
+mod staking_withdraw;
+pub use deployment::{Deployed, Deployment, HyperlaneStack, Pending, RecordedVerifier};
+pub use devchain::Warped;
+pub use govern::{Executed, PendingOperations};
+pub use pause::{Extension, PauseStatus, Paused, Until};
+pub use staking::Deposit;
+pub use staking_tier::TierChange;
+pub use staking_withdraw::{QueuedWithdrawal, WithdrawalChange, Withdrawals};
+pub use timelock::fmt_scheduled;

@@ -193,6 +193,12 @@ impl fmt::Display for Operation {
     }
 }
 
+/// The two lines every scheduling command prints: the operation's id and when it can execute.
+pub fn fmt_scheduled(f: &mut fmt::Formatter<'_>, operation: &Operation) -> fmt::Result {
+    writeln!(f, "  operation    {}", operation.id)?;
+    writeln!(f, "  executable   {} (then: era gov execute)", fmt_time(operation.ready_at))
+}
+
 impl<P: Provider> Client<P> {
     /// Every operation scheduled since block `from_block` that is still waiting or ready, in the
     /// order it was scheduled. OpenZeppelin's timelock keeps no list of operations, so they are

@@ -7,7 +7,9 @@ use alloy::{
     rpc::types::TransactionRequest,
 };
 use clap::Args;
-use era_client::{DAY, SuiteConfig, SuiteContract, init_code, plan};
+use era_client::{
+    DAY, Deployed, HyperlaneStack, Pending, SuiteConfig, SuiteContract, init_code, plan,
+};
 use eyre::{Result, WrapErr, bail, eyre};
 use serde::Serialize;
 
@@ -15,7 +17,7 @@ use crate::{
     amount::{fmt_duration, parse_duration},
     connect::{Chain, RpcArgs, WalletArgs, is_dev_chain},
     output::{print, progress},
-    record::{Deployed, Pending, Record, RecordArgs},
+    record::{Record, RecordArgs, RecordFile},
 };
 
 /// The shortest timelock delay allowed on a chain that is not a local dev chain.
@@ -111,6 +113,10 @@ impl DeployArgs {
                 deployed.gas_used.unwrap_or_default()
             ));
         }
+        if let Some(mailbox) = record.config.mailbox {
+            let mirror = record.addresses().mirror;
+            record.hyperlane = Some(HyperlaneStack::read(&chain.provider, mailbox, mirror).await?);
+        }
         record.complete = true;
         record.write(&path)?;
         print(&DeployOutput { record_path: path, resumed, record }, self.json)
@@ -162,7 +168,7 @@ impl DeployArgs {
         config: SuiteConfig,
     ) -> Result<(Record, bool)> {
         if self.force || !path.exists() {
-            return Ok((Record::new(chain.id, deployer, config), false));
+            return Ok((Record::start(chain.id, deployer, config), false));
         }
         let record = Record::read(path)?;
         let mut live = true;
@@ -219,7 +225,7 @@ async fn adopt_survivors(
     deployer: Address,
     config: SuiteConfig,
 ) -> Result<(Record, bool)> {
-    let mut kept = Record::new(chain.id, deployer, config);
+    let mut kept = Record::start(chain.id, deployer, config);
     if record.config == kept.config {
         for contract in plan(&kept.config) {
             match record.contracts.get(&contract) {

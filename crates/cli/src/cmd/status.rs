@@ -97,7 +97,7 @@ struct StatusOutput {
     unbonding_delay: u64,
     grace_period: u64,
     paused: bool,
-    pause: crate::cmd::pause::PauseStatus,
+    pause: era_client::PauseStatus,
     #[serde(serialize_with = "era_client::wei::serialize")]
     staked_total: U256,
     #[serde(skip_serializing_if = "Option::is_none")]
@@ -216,7 +216,7 @@ impl StatusArgs {
                 stake: staking.nodeStake(address).call().await?,
                 unbonding: staking.unbondingStake(address).call().await?,
                 tiers: met,
-                self_bond_shortfall: crate::cmd::self_bond::shortfall(&suite, address).await?,
+                self_bond_shortfall: suite.client().self_bond_shortfall(address).await?,
             });
         }
         let out = StatusOutput {
@@ -227,7 +227,7 @@ impl StatusArgs {
             unbonding_delay: staking.unbondingDelay().call().await?,
             grace_period: staking.gracePeriod().call().await?,
             paused: staking.paused().call().await?,
-            pause: crate::cmd::pause::PauseStatus::read(&suite).await?,
+            pause: suite.client().pause_status().await?,
             staked_total: suite.era().balanceOf(*staking.address()).call().await?,
             margin: MarginParameters::read(&suite).await?,
             tiers,
