@@ -58,6 +58,7 @@ pub use tx::{Sent, refused, send};
 pub use types::{AssetId, CaseId, ModuleId, ScenarioId};
 
 // Staking, tiers, pauses, governance, deployment and the dev chain (group g-stake).
+mod deploy;
 mod deployment;
 mod devchain;
 mod pause;

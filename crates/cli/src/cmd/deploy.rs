@@ -1,16 +1,11 @@
 //! `era deploy`: deploy the suite, recording every step so an interrupted run resumes.
 
-use std::{fmt, path::PathBuf, time::Duration};
+use std::{fmt, path::PathBuf};
 
-use alloy::{
-    network::TransactionBuilder, primitives::Address, providers::Provider,
-    rpc::types::TransactionRequest,
-};
+use alloy::{primitives::Address, providers::Provider};
 use clap::Args;
-use era_client::{
-    DAY, Deployed, HyperlaneStack, Pending, SuiteConfig, SuiteContract, init_code, plan,
-};
-use eyre::{Result, WrapErr, bail, eyre};
+use era_client::{DAY, HyperlaneStack, SuiteConfig, plan};
+use eyre::{Result, bail};
 use serde::Serialize;
 
 use crate::{
@@ -99,6 +94,9 @@ impl DeployArgs {
         if chain.provider.get_balance(deployer).await?.is_zero() {
             bail!("deployer {deployer} has no ETH on chain {}: fund it first", chain.id);
         }
+        let client = era_client::Client::new(&chain.provider, Default::default());
+        let mut save =
+            |r: &Record| r.write(&path).map_err(|e| era_client::Error::Rpc(format!("{e:#}")));
         let steps = plan(&record.config);
         for (i, contract) in steps.iter().copied().enumerate() {
             let step = format!("[{}/{}] {}", i + 1, steps.len(), contract.name());
@@ -106,7 +104,7 @@ impl DeployArgs {
                 progress(format!("{step:<26} {} (already deployed)", done.address));
                 continue;
             }
-            let deployed = deploy_step(&chain, &mut record, &path, contract).await?;
+            let deployed = client.deploy_contract(&mut record, contract, &mut save).await?;
             progress(format!(
                 "{step:<26} {}  gas {}",
                 deployed.address,
@@ -171,23 +169,28 @@ impl DeployArgs {
             return Ok((Record::start(chain.id, deployer, config), false));
         }
         let record = Record::read(path)?;
-        let mut live = true;
-        for (contract, deployed) in &record.contracts {
-            if chain.provider.get_code_at(deployed.address).await?.is_empty() {
-                live = false;
-                if !is_dev_chain(chain.id) {
-                    bail!(
-                        "{} records {} at {}, but chain {} has no code there: wrong --rpc-url? (--force deploys anew)",
-                        path.display(),
-                        contract.name(),
-                        deployed.address,
-                        chain.id
-                    );
-                }
-            }
+        let client = era_client::Client::new(&chain.provider, Default::default());
+        let missing = client.missing_code(&record).await?;
+        if let Some((contract, address)) = missing
+            && !is_dev_chain(chain.id)
+        {
+            bail!(
+                "{} records {} at {address}, but chain {} has no code there: wrong --rpc-url? (--force deploys anew)",
+                path.display(),
+                contract.name(),
+                chain.id
+            );
         }
-        if !live {
-            return adopt_survivors(chain, path, record, deployer, config).await;
+        if missing.is_some() {
+            // A dev chain rolled back behind its record: keep what is still on it.
+            let kept = client.survivors(&record, Record::start(chain.id, deployer, config)).await?;
+            progress(format!(
+                "{} is stale (the dev chain was rolled back): adopting the {} contract(s) still on chain, deploying the rest",
+                path.display(),
+                kept.contracts.len()
+            ));
+            let resumed = !kept.contracts.is_empty();
+            return Ok((kept, resumed));
         }
         if record.complete {
             bail!(
@@ -213,140 +216,4 @@ impl DeployArgs {
         progress(format!("resuming the partial deployment recorded in {}", path.display()));
         Ok((record, true))
     }
-}
-
-/// A dev chain rolled back behind its record: keeps every contract of the plan, in order, whose
-/// code is still on chain (a rollback removes a suffix; each later contract was built with the
-/// earlier ones' addresses, so the first missing one and everything after it are redeployed).
-async fn adopt_survivors(
-    chain: &Chain,
-    path: &std::path::Path,
-    record: Record,
-    deployer: Address,
-    config: SuiteConfig,
-) -> Result<(Record, bool)> {
-    let mut kept = Record::start(chain.id, deployer, config);
-    if record.config == kept.config {
-        for contract in plan(&kept.config) {
-            match record.contracts.get(&contract) {
-                Some(d) if !chain.provider.get_code_at(d.address).await?.is_empty() => {
-                    kept.contracts.insert(contract, d.clone());
-                }
-                _ => break,
-            }
-        }
-    }
-    progress(format!(
-        "{} is stale (the dev chain was rolled back): adopting the {} contract(s) still on chain, deploying the rest",
-        path.display(),
-        kept.contracts.len()
-    ));
-    let resumed = !kept.contracts.is_empty();
-    Ok((kept, resumed))
-}
-
-/// Deploys one contract. The record names the nonce and address before the transaction is sent
-/// and the hash right after, so a rerun can tell whether it landed.
-async fn deploy_step(
-    chain: &Chain,
-    record: &mut Record,
-    path: &std::path::Path,
-    contract: SuiteContract,
-) -> Result<Deployed> {
-    let deployer = record.deployer;
-    let nonce = match record.pending.take().filter(|p| p.contract == contract) {
-        Some(pending) => match resolve_pending(chain, deployer, &pending).await? {
-            Resolution::Landed(deployed) => return finish(record, path, contract, deployed),
-            Resolution::Resend => pending.nonce,
-            Resolution::Fresh => chain.provider.get_transaction_count(deployer).pending().await?,
-        },
-        None => chain.provider.get_transaction_count(deployer).pending().await?,
-    };
-    let address = deployer.create(nonce);
-    record.pending = Some(Pending { contract, nonce, address, tx_hash: None });
-    record.write(path)?;
-
-    let code = init_code(contract, &record.config, &record.addresses())?;
-    let tx = TransactionRequest::default().with_deploy_code(code).with_nonce(nonce);
-    let sent = chain.provider.send_transaction(tx).await.map_err(|e| {
-        eyre!("deploying {} failed: {e}; rerun `era deploy` to resume", contract.name())
-    })?;
-    let tx_hash = *sent.tx_hash();
-    if let Some(p) = record.pending.as_mut() {
-        p.tx_hash = Some(tx_hash);
-    }
-    record.write(path)?;
-    let receipt = sent
-        .get_receipt()
-        .await
-        .wrap_err_with(|| format!("waiting for {tx_hash}; rerun `era deploy` to resume"))?;
-    if !receipt.status() {
-        record.pending = None;
-        record.write(path)?;
-        bail!("deploying {} reverted in tx {tx_hash}", contract.name());
-    }
-    let deployed = Deployed {
-        address: receipt.contract_address.unwrap_or(address),
-        tx_hash: Some(tx_hash),
-        block: receipt.block_number,
-        gas_used: Some(receipt.gas_used),
-    };
-    finish(record, path, contract, deployed)
-}
-
-fn finish(
-    record: &mut Record,
-    path: &std::path::Path,
-    contract: SuiteContract,
-    deployed: Deployed,
-) -> Result<Deployed> {
-    record.pending = None;
-    record.contracts.insert(contract, deployed.clone());
-    record.write(path)?;
-    Ok(deployed)
-}
-
-/// What became of a transaction a previous run recorded as pending.
-enum Resolution {
-    /// It created the contract.
-    Landed(Deployed),
-    /// It never made it into a block: send it again with the same nonce.
-    Resend,
-    /// Its nonce was used by something else (or it reverted): deploy with a new nonce.
-    Fresh,
-}
-
-async fn resolve_pending(
-    chain: &Chain,
-    deployer: Address,
-    pending: &Pending,
-) -> Result<Resolution> {
-    if let Some(hash) = pending.tx_hash {
-        // Sent but not mined when the last run stopped: give it a moment.
-        for _ in 0..50 {
-            if let Some(receipt) = chain.provider.get_transaction_receipt(hash).await? {
-                if !receipt.status() {
-                    return Ok(Resolution::Fresh);
-                }
-                return Ok(Resolution::Landed(Deployed {
-                    address: pending.address,
-                    tx_hash: Some(hash),
-                    block: receipt.block_number,
-                    gas_used: Some(receipt.gas_used),
-                }));
-            }
-            if chain.provider.get_transaction_by_hash(hash).await?.is_none() {
-                break;
-            }
-            tokio::time::sleep(Duration::from_millis(200)).await;
-        }
-    }
-    if !chain.provider.get_code_at(pending.address).await?.is_empty() {
-        // Landed, but its receipt is gone (e.g. the node pruned it).
-        let landed =
-            Deployed { address: pending.address, tx_hash: None, block: None, gas_used: None };
-        return Ok(Resolution::Landed(landed));
-    }
-    let nonce = chain.provider.get_transaction_count(deployer).await?;
-    Ok(if nonce <= pending.nonce { Resolution::Resend } else { Resolution::Fresh })
 }
