@@ -1,6 +1,8 @@
 //! Deploying the suite one contract at a time, so that an interrupted `era deploy` resumes: the
 //! record names the nonce and address before each transaction is sent and its hash right after
-//! (`save` writes it), and a rerun tells from them whether the transaction landed.
+//! (`save` writes it), and a rerun tells from them whether the transaction landed. Before that:
+//! the settings are checked against the chain and the previous run's record is resumed, adopted
+//! or refused.
 
 use std::time::Duration;
 
@@ -12,8 +14,24 @@ use alloy::{
 };
 
 use crate::{
-    Client, Deployed, Deployment, Error, Pending, SuiteContract, error::Result, init_code, plan,
+    Client, DAY, Deployed, Deployment, Error, Pending, SuiteConfig, SuiteContract, error::Result,
+    init_code, plan, refuse, units::fmt_duration,
 };
+
+/// The shortest timelock delay allowed on a chain that is not a local dev chain.
+const MIN_PUBLIC_TIMELOCK_DELAY: u64 = 2 * DAY;
+
+/// How a deployment starts, given the record a previous run left.
+#[derive(Clone, Debug)]
+pub enum Start {
+    /// No record (or `--force`): a new deployment.
+    Fresh(Deployment),
+    /// A partial deployment by the same deployer with the same settings: go on with it.
+    Resume(Deployment),
+    /// A dev chain rolled back behind its record: a new deployment that keeps the contracts
+    /// still on chain ([`Client::survivors`]).
+    Adopt(Deployment),
+}
 
 /// How long a rerun waits for a transaction the last run left in the mempool.
 const RECEIPT_WAIT: Duration = Duration::from_secs(10);
@@ -29,6 +47,76 @@ enum Resolution {
 }
 
 impl<P: Provider> Client<P> {
+    /// Checks a deployment's settings against the chain: the given mailbox and ERA token have
+    /// code, and a timelock delay under 2 days is only for dev chains.
+    pub async fn check_config(&self, config: &SuiteConfig, chain_id: u64, dev: bool) -> Result<()> {
+        if let Some(mailbox) = config.mailbox
+            && self.provider.get_code_at(mailbox).await?.is_empty()
+        {
+            refuse!(
+                "--mailbox {mailbox} has no contract on chain {chain_id}: pass a Hyperlane mailbox (or deploy one with `era hyperlane deploy`)"
+            );
+        }
+        if config.timelock_delay < MIN_PUBLIC_TIMELOCK_DELAY && !dev {
+            refuse!(
+                "a {} timelock delay is only allowed on local dev chains: chain {chain_id} needs at least 2d",
+                fmt_duration(config.timelock_delay)
+            );
+        }
+        if let Some(era) = config.era
+            && self.provider.get_code_at(era).await?.is_empty()
+        {
+            refuse!(
+                "--era {era} has no contract on chain {chain_id}: pass the ERA token's address"
+            );
+        }
+        Ok(())
+    }
+
+    /// Where a deployment of `fresh` starts, given the record a previous run left at `path` (if
+    /// any is to be considered): refuses to replace a live deployment, to resume another
+    /// deployer's or other settings, and, except on a dev chain (`dev`), a record whose
+    /// contracts are not on this chain.
+    pub async fn start_deployment(
+        &self,
+        fresh: Deployment,
+        existing: Option<Deployment>,
+        path: &str,
+        dev: bool,
+    ) -> Result<Start> {
+        let Some(record) = existing else { return Ok(Start::Fresh(fresh)) };
+        let chain_id = fresh.chain_id;
+        let missing = self.missing_code(&record).await?;
+        if let Some((contract, address)) = missing
+            && !dev
+        {
+            refuse!(
+                "{path} records {} at {address}, but chain {chain_id} has no code there: wrong --rpc-url? (--force deploys anew)",
+                contract.name()
+            );
+        }
+        if missing.is_some() {
+            return Ok(Start::Adopt(self.survivors(&record, fresh).await?));
+        }
+        if record.complete {
+            refuse!(
+                "the suite is already deployed on chain {chain_id} (see {path}): pass --force to deploy another"
+            );
+        }
+        if record.deployer != fresh.deployer {
+            refuse!(
+                "the partial deployment on chain {chain_id} was started by {}: resume it with that key (or --force)",
+                record.deployer
+            );
+        }
+        if record.config != fresh.config {
+            refuse!(
+                "the partial deployment on chain {chain_id} used other settings (see {path}): rerun with the same flags (or --force)"
+            );
+        }
+        Ok(Start::Resume(record))
+    }
+
     /// The first contract `record` names whose address has no code on this chain.
     pub async fn missing_code(
         &self,

@@ -65,6 +65,7 @@ mod pause;
 mod staking;
 mod staking_tier;
 mod staking_withdraw;
+pub use deploy::Start;
 pub use deployment::{Deployed, Deployment, HyperlaneStack, Pending, RecordedVerifier};
 pub use devchain::Warped;
 pub use govern::{Executed, PendingOperations};

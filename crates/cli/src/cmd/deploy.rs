@@ -4,19 +4,18 @@ use std::{fmt, path::PathBuf};
 
 use alloy::{primitives::Address, providers::Provider};
 use clap::Args;
-use era_client::{DAY, HyperlaneStack, SuiteConfig, plan};
+use era_client::{
+    HyperlaneStack, Start, SuiteConfig, plan,
+    units::{fmt_duration, parse_duration},
+};
 use eyre::{Result, bail};
 use serde::Serialize;
 
 use crate::{
-    amount::{fmt_duration, parse_duration},
-    connect::{Chain, RpcArgs, WalletArgs, is_dev_chain},
+    connect::{RpcArgs, WalletArgs, is_dev_chain},
     output::{print, progress},
     record::{Record, RecordArgs, RecordFile},
 };
-
-/// The shortest timelock delay allowed on a chain that is not a local dev chain.
-const MIN_PUBLIC_TIMELOCK_DELAY: u64 = 2 * DAY;
 
 /// Deploy the timelock, the ERA token (unless `--era`), staking, the module and scenario
 /// registries (the latter creates the circuit breaker), the margin contract, the state-asset
@@ -88,13 +87,33 @@ impl DeployArgs {
     pub(crate) async fn run(self) -> Result<()> {
         let signer = self.wallet.signer()?;
         let (chain, deployer) = self.rpc.connect_signer(signer).await?;
-        let config = self.config(&chain, deployer).await?;
-        let path = self.records.path(chain.id);
-        let (mut record, resumed) = self.start(&chain, &path, deployer, config).await?;
+        let (dev, path) = (is_dev_chain(chain.id), self.records.path(chain.id));
+        let client = era_client::Client::new(&chain.provider, Default::default());
+        let fresh = Record::start(chain.id, deployer, self.config(deployer));
+        client.check_config(&fresh.config, chain.id, dev).await?;
+        let existing = if self.force || !path.exists() { None } else { Some(Record::read(&path)?) };
+        let shown = path.display().to_string();
+        let (mut record, resumed) = match client
+            .start_deployment(fresh, existing, &shown, dev)
+            .await?
+        {
+            Start::Fresh(record) => (record, false),
+            Start::Resume(record) => {
+                progress(format!("resuming the partial deployment recorded in {shown}"));
+                (record, true)
+            }
+            Start::Adopt(record) => {
+                progress(format!(
+                    "{shown} is stale (the dev chain was rolled back): adopting the {} contract(s) still on chain, deploying the rest",
+                    record.contracts.len()
+                ));
+                let resumed = !record.contracts.is_empty();
+                (record, resumed)
+            }
+        };
         if chain.provider.get_balance(deployer).await?.is_zero() {
             bail!("deployer {deployer} has no ETH on chain {}: fund it first", chain.id);
         }
-        let client = era_client::Client::new(&chain.provider, Default::default());
         let mut save =
             |r: &Record| r.write(&path).map_err(|e| era_client::Error::Rpc(format!("{e:#}")));
         let steps = plan(&record.config);
@@ -121,99 +140,14 @@ impl DeployArgs {
     }
 
     /// The deployment's settings: SPEC defaults with the deployer as proposer and guardian.
-    async fn config(&self, chain: &Chain, deployer: Address) -> Result<SuiteConfig> {
+    fn config(&self, deployer: Address) -> SuiteConfig {
         let mut config = SuiteConfig::defaults(deployer);
         config.era = self.era;
         config.proposer = self.proposer.unwrap_or(deployer);
         config.guardian = self.guardian.unwrap_or(deployer);
         config.treasury = self.treasury;
         config.mailbox = self.mailbox;
-        if let Some(mailbox) = self.mailbox
-            && chain.provider.get_code_at(mailbox).await?.is_empty()
-        {
-            bail!(
-                "--mailbox {mailbox} has no contract on chain {}: pass a Hyperlane mailbox (or deploy one with `era hyperlane deploy`)",
-                chain.id
-            );
-        }
-        if let Some(delay) = self.timelock_delay {
-            if delay < MIN_PUBLIC_TIMELOCK_DELAY && !is_dev_chain(chain.id) {
-                bail!(
-                    "a {} timelock delay is only allowed on local dev chains: chain {} needs at least 2d",
-                    fmt_duration(delay),
-                    chain.id
-                );
-            }
-            config.timelock_delay = delay;
-        }
-        if let Some(era) = self.era
-            && chain.provider.get_code_at(era).await?.is_empty()
-        {
-            bail!(
-                "--era {era} has no contract on chain {}: pass the ERA token's address",
-                chain.id
-            );
-        }
-        Ok(config)
-    }
-
-    /// A fresh record, or the partial one to resume. Refuses to replace a live deployment.
-    async fn start(
-        &self,
-        chain: &Chain,
-        path: &std::path::Path,
-        deployer: Address,
-        config: SuiteConfig,
-    ) -> Result<(Record, bool)> {
-        if self.force || !path.exists() {
-            return Ok((Record::start(chain.id, deployer, config), false));
-        }
-        let record = Record::read(path)?;
-        let client = era_client::Client::new(&chain.provider, Default::default());
-        let missing = client.missing_code(&record).await?;
-        if let Some((contract, address)) = missing
-            && !is_dev_chain(chain.id)
-        {
-            bail!(
-                "{} records {} at {address}, but chain {} has no code there: wrong --rpc-url? (--force deploys anew)",
-                path.display(),
-                contract.name(),
-                chain.id
-            );
-        }
-        if missing.is_some() {
-            // A dev chain rolled back behind its record: keep what is still on it.
-            let kept = client.survivors(&record, Record::start(chain.id, deployer, config)).await?;
-            progress(format!(
-                "{} is stale (the dev chain was rolled back): adopting the {} contract(s) still on chain, deploying the rest",
-                path.display(),
-                kept.contracts.len()
-            ));
-            let resumed = !kept.contracts.is_empty();
-            return Ok((kept, resumed));
-        }
-        if record.complete {
-            bail!(
-                "the suite is already deployed on chain {} (see {}): pass --force to deploy another",
-                chain.id,
-                path.display()
-            );
-        }
-        if record.deployer != deployer {
-            bail!(
-                "the partial deployment on chain {} was started by {}: resume it with that key (or --force)",
-                chain.id,
-                record.deployer
-            );
-        }
-        if record.config != config {
-            bail!(
-                "the partial deployment on chain {} used other settings (see {}): rerun with the same flags (or --force)",
-                chain.id,
-                path.display()
-            );
-        }
-        progress(format!("resuming the partial deployment recorded in {}", path.display()));
-        Ok((record, true))
+        config.timelock_delay = self.timelock_delay.unwrap_or(config.timelock_delay);
+        config
     }
 }
