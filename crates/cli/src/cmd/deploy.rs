@@ -114,6 +114,7 @@ impl DeployArgs {
         if chain.provider.get_balance(deployer).await?.is_zero() {
             bail!("deployer {deployer} has no ETH on chain {}: fund it first", chain.id);
         }
+        #[allow(clippy::result_large_err)] // the client's `Error`, which holds a decoded revert
         let mut save =
             |r: &Record| r.write(&path).map_err(|e| era_client::Error::Rpc(format!("{e:#}")));
         let steps = plan(&record.config);
