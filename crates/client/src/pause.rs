@@ -265,3 +265,34 @@ impl<P: Provider> Client<P> {
         Ok(Extension { until, operation, tx })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn until_takes_a_utc_time_or_a_duration() {
+        assert_eq!(Until::parse("2026-12-24T00:00:00Z"), Ok(Until::At(1_798_070_400)));
+        assert_eq!(Until::parse("30d"), Ok(Until::In(30 * 86_400)));
+        assert!(Until::parse("1969-12-31T00:00:00Z").unwrap_err().contains("before 1970"));
+        assert!(Until::parse("soon").unwrap_err().contains("neither a UTC time"));
+    }
+
+    #[test]
+    fn the_summary_says_when_the_guardian_may_pause_again() {
+        let status = PauseStatus {
+            block_time: 100,
+            staking_paused: true,
+            paused_until: 160,
+            pause_duration: 60,
+            guardian_may_pause_at: 220,
+            self_bond_bps: 1000,
+            margin_paused: None,
+            margin_paused_until: None,
+        };
+        assert_eq!(
+            status.summary(),
+            "staking PAUSED until 1970-01-01T00:02:40Z (in 1m); the guardian may pause again from 1970-01-01T00:03:40Z; a pause lasts 1m; self-bond 10% of a tier's minimum"
+        );
+    }
+}
