@@ -16,8 +16,8 @@ use crate::{
     units::{fmt_duration, fmt_time, parse_duration},
 };
 
-/// The farthest ahead one `extendPause` may set the end of a pause (the contract's `MAX_DELAY`).
-const MAX_EXTENSION: u64 = 90 * 86_400;
+/// The farthest ahead one `extendPause` may set the end of a pause.
+const MAX_EXTENSION: u64 = crate::constants::ERAStaking::MAX_DELAY;
 
 /// The pauses as read from the chain.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize)]
