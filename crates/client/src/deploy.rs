@@ -46,6 +46,32 @@ enum Resolution {
     Fresh,
 }
 
+impl Start {
+    /// What to tell the user before deploying, if anything (`path`: where the record is).
+    pub fn note(&self, path: &str) -> Option<String> {
+        match self {
+            Self::Fresh(_) => None,
+            Self::Resume(_) => Some(format!("resuming the partial deployment recorded in {path}")),
+            Self::Adopt(kept) => Some(format!(
+                "{path} is stale (the dev chain was rolled back): adopting the {} contract(s) still on chain, deploying the rest",
+                kept.contracts.len()
+            )),
+        }
+    }
+
+    /// The record to go on with, and whether anything of it was deployed before.
+    pub fn into_record(self) -> (Deployment, bool) {
+        match self {
+            Self::Fresh(record) => (record, false),
+            Self::Resume(record) => (record, true),
+            Self::Adopt(record) => {
+                let resumed = !record.contracts.is_empty();
+                (record, resumed)
+            }
+        }
+    }
+}
+
 impl<P: Provider> Client<P> {
     /// Checks a deployment's settings against the chain: the given mailbox and ERA token have
     /// code, and a timelock delay under 2 days is only for dev chains.

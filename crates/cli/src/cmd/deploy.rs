@@ -5,7 +5,7 @@ use std::{fmt, path::PathBuf};
 use alloy::{primitives::Address, providers::Provider};
 use clap::Args;
 use era_client::{
-    HyperlaneStack, Start, SuiteConfig, plan,
+    HyperlaneStack, SuiteConfig, plan,
     units::{fmt_duration, parse_duration},
 };
 use eyre::{Result, bail};
@@ -93,24 +93,11 @@ impl DeployArgs {
         client.check_config(&fresh.config, chain.id, dev).await?;
         let existing = if self.force || !path.exists() { None } else { Some(Record::read(&path)?) };
         let shown = path.display().to_string();
-        let (mut record, resumed) = match client
-            .start_deployment(fresh, existing, &shown, dev)
-            .await?
-        {
-            Start::Fresh(record) => (record, false),
-            Start::Resume(record) => {
-                progress(format!("resuming the partial deployment recorded in {shown}"));
-                (record, true)
-            }
-            Start::Adopt(record) => {
-                progress(format!(
-                    "{shown} is stale (the dev chain was rolled back): adopting the {} contract(s) still on chain, deploying the rest",
-                    record.contracts.len()
-                ));
-                let resumed = !record.contracts.is_empty();
-                (record, resumed)
-            }
-        };
+        let start = client.start_deployment(fresh, existing, &shown, dev).await?;
+        if let Some(note) = start.note(&shown) {
+            progress(note);
+        }
+        let (mut record, resumed) = start.into_record();
         if chain.provider.get_balance(deployer).await?.is_zero() {
             bail!("deployer {deployer} has no ETH on chain {}: fund it first", chain.id);
         }
