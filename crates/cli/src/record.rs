@@ -1,101 +1,34 @@
-//! `deployments/<chainId>.json`: where a suite lives on a chain, and how far its deployment got.
-//!
-//! Amounts are decimal strings of wei; `addresses` lists every contract of the suite's table.
-//! The record is written before each deployment transaction (naming the nonce and the address it
-//! will create) and after it, so an interrupted `era deploy` knows exactly what landed.
+//! `deployments/<chainId>.json` on disk: the record ([`era_client::Deployment`]) is read and
+//! written here, atomically; `addresses` lists every contract of the suite's table. `era deploy`
+//! writes it before each deployment transaction (naming the nonce and the address it will
+//! create) and after it, so an interrupted deployment knows exactly what landed.
 
-use std::{
-    collections::BTreeMap,
-    path::{Path, PathBuf},
-};
+use std::path::{Path, PathBuf};
 
-use alloy::primitives::{Address, B256};
+use alloy::primitives::Address;
 use clap::Args;
-use era_client::{SuiteAddresses, SuiteConfig, SuiteContract};
+use era_client::{Deployment, RecordedVerifier, SuiteConfig};
 use eyre::{Result, WrapErr, bail};
-use serde::{Deserialize, Serialize};
 
-/// One deployed contract.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct Deployed {
-    /// Its address.
-    pub(crate) address: Address,
-    /// The creating transaction (unknown only if adopted after a lost receipt).
-    pub(crate) tx_hash: Option<B256>,
-    /// The block it was created in.
-    pub(crate) block: Option<u64>,
-    /// Gas used by the creating transaction.
-    pub(crate) gas_used: Option<u64>,
-}
+/// The record of a suite deployment on one chain (`era_client::Deployment`).
+pub(crate) type Record = Deployment;
 
-/// A deployment transaction that was about to be, or has been, sent.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct Pending {
-    /// What it deploys.
-    pub(crate) contract: SuiteContract,
-    /// The deployer's nonce it uses.
-    pub(crate) nonce: u64,
-    /// The address it creates (`deployer.create(nonce)`).
-    pub(crate) address: Address,
-    /// Its hash, once sent.
-    pub(crate) tx_hash: Option<B256>,
-}
-
-/// The record of a suite deployment on one chain.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct Record {
-    /// The chain.
-    pub(crate) chain_id: u64,
-    /// Who sent the deployment transactions.
-    pub(crate) deployer: Address,
-    /// The commit of this repository the contracts were built from (`-dirty` if modified).
-    pub(crate) git_commit: Option<String>,
-    /// What was deployed.
-    pub(crate) config: SuiteConfig,
-    /// Deployed contracts by name.
-    pub(crate) contracts: BTreeMap<SuiteContract, Deployed>,
-    /// A transaction in flight when the last run stopped.
-    pub(crate) pending: Option<Pending>,
-    /// Whether every contract of the plan is deployed.
-    pub(crate) complete: bool,
-}
-
-impl Record {
-    /// An empty record for a new deployment.
-    pub(crate) fn new(chain_id: u64, deployer: Address, config: SuiteConfig) -> Self {
-        Self {
-            chain_id,
-            deployer,
-            git_commit: git_commit(),
-            config,
-            contracts: BTreeMap::new(),
-            pending: None,
-            complete: false,
-        }
-    }
-
-    /// The block of the first deployment transaction: where to start scanning for events.
-    pub(crate) fn deploy_block(&self) -> u64 {
-        self.contracts.values().filter_map(|c| c.block).min().unwrap_or(0)
-    }
-
-    /// The suite's addresses (zero for contracts not deployed yet; the given ERA if any).
-    pub(crate) fn addresses(&self) -> SuiteAddresses {
-        let mut addresses = SuiteAddresses::default();
-        if let Some(era) = self.config.era {
-            addresses.era = era;
-        }
-        for (contract, deployed) in &self.contracts {
-            addresses.set(*contract, deployed.address);
-        }
-        addresses
-    }
-
+/// Reading and writing a record.
+pub(crate) trait RecordFile: Sized {
+    /// A new record of a deployment from this checkout.
+    fn start(chain_id: u64, deployer: Address, config: SuiteConfig) -> Self;
     /// Reads a record.
-    pub(crate) fn read(path: &Path) -> Result<Self> {
+    fn read(path: &Path) -> Result<Self>;
+    /// Writes the record atomically (temporary file, then rename), so it is never half-written.
+    fn write(&self, path: &Path) -> Result<()>;
+}
+
+impl RecordFile for Deployment {
+    fn start(chain_id: u64, deployer: Address, config: SuiteConfig) -> Self {
+        Self::new(chain_id, deployer, git_commit(), config)
+    }
+
+    fn read(path: &Path) -> Result<Self> {
         let text = std::fs::read_to_string(path)
             .wrap_err_with(|| format!("cannot read deployment record {}", path.display()))?;
         serde_json::from_str(&text).wrap_err_with(|| {
@@ -103,8 +36,7 @@ impl Record {
         })
     }
 
-    /// Writes the record atomically (temporary file, then rename), so it is never half-written.
-    pub(crate) fn write(&self, path: &Path) -> Result<()> {
+    fn write(&self, path: &Path) -> Result<()> {
         if let Some(dir) = path.parent() {
             std::fs::create_dir_all(dir)
                 .wrap_err_with(|| format!("cannot create {}", dir.display()))?;
@@ -167,5 +99,26 @@ impl RecordArgs {
             );
         }
         Ok(record)
+    }
+}
+
+impl RecordArgs {
+    /// Adds a verifier deployed on `chain_id` to its record (`era verifier deploy` calls this);
+    /// without a record (the suite is not deployed there) nothing is written. Returns whether it
+    /// was recorded.
+    pub(crate) fn record_verifier(
+        &self,
+        chain_id: u64,
+        contract: &str,
+        verifier: RecordedVerifier,
+    ) -> Result<bool> {
+        let path = self.path(chain_id);
+        if !path.exists() {
+            return Ok(false);
+        }
+        let mut record = Record::read(&path)?;
+        record.record_verifier(contract, verifier);
+        record.write(&path)?;
+        Ok(true)
     }
 }

@@ -125,19 +125,6 @@ impl Suite {
 }
 
 impl Suite {
-    /// Checks that staking is open and `sender` holds `amount` ERA, and approves staking to take
-    /// it if needed. Returns the approval transaction, if one was sent.
-    pub(crate) async fn prepare_deposit(
-        &self,
-        sender: Address,
-        amount: U256,
-    ) -> Result<Option<Sent>> {
-        if self.staking().paused().call().await? {
-            bail!("staking is paused by its guardian: deposits are refused until it is unpaused");
-        }
-        self.approve_era(sender, *self.staking().address(), amount, "needs").await
-    }
-
     /// Checks that `payer` holds `amount` ERA and approves `spender` to take it unless it may
     /// already ([`era_client::Client::approve_era`]).
     pub(crate) async fn approve_era(

@@ -1,8 +1,6 @@
-//! Governance as the CLI does it: every scheduling command goes through [`propose`], `era gov
-//! execute` through [`execute`]. Operations, their ids, descriptions and the list of pending
-//! ones come from `era_client` (the timelock module of the client).
-
-use std::fmt;
+//! Governance as the CLI's commands share it: every scheduling command goes through [`propose`]
+//! (the client's `Client::propose` from the suite's deployment block). Operations, their ids,
+//! descriptions and the list of pending ones come from `era_client`.
 
 use alloy::{
     primitives::{Address, Bytes},
@@ -11,13 +9,9 @@ use alloy::{
 use era_client::Operation;
 use eyre::Result;
 
-use crate::{amount::fmt_time, connect::Chain, record::Record, suite::Suite, tx::Sent};
+use crate::{connect::Chain, suite::Suite, tx::Sent};
 
-/// The two lines every scheduling command prints: the operation's id and when it can execute.
-pub(crate) fn fmt_operation(f: &mut fmt::Formatter<'_>, operation: &Operation) -> fmt::Result {
-    writeln!(f, "  operation    {}", operation.id)?;
-    writeln!(f, "  executable   {} (then: era gov execute)", fmt_time(operation.ready_at))
-}
+pub(crate) use era_client::fmt_scheduled as fmt_operation;
 
 /// Current chain time (latest block's timestamp).
 pub(crate) async fn chain_time(chain: &Chain) -> Result<u64> {
@@ -32,12 +26,6 @@ pub(crate) async fn propose(
     calls: Vec<(Address, Bytes)>,
 ) -> Result<(Operation, Sent)> {
     Ok(suite.client().propose(sender, calls, suite.record.deploy_block()).await?)
-}
-
-/// Executes a ready operation (anyone may: the suite's timelock has an open executor role).
-pub(crate) async fn execute(chain: &Chain, record: &Record, op: &Operation) -> Result<Sent> {
-    let client = era_client::Client::new(&chain.provider, record.addresses());
-    Ok(client.execute(op).await?)
 }
 
 /// Calldata of a staking call, for scheduling.

@@ -15,7 +15,7 @@ use era_bindings::{
 
 use crate::{
     SuiteAddresses, tier_name,
-    units::{fmt_duration, fmt_era, fmt_percent},
+    units::{fmt_duration, fmt_era, fmt_percent, fmt_time},
 };
 
 /// What a call to a suite contract does, e.g. `setTier(financial, 150,000 ERA)`.
@@ -39,6 +39,9 @@ pub fn describe(addresses: &SuiteAddresses, target: Address, data: &[u8]) -> Str
                 format!("staking.grantRole({}, {})", c.role, c.account)
             }
             ERAStakingCalls::unpause(_) => "staking.unpause()".into(),
+            ERAStakingCalls::extendPause(c) => {
+                format!("staking.extendPause(until {})", fmt_time(c.until))
+            }
             other => format!("staking.{}", call_name(&other)),
         };
     }
@@ -78,6 +81,17 @@ pub fn describe(addresses: &SuiteAddresses, target: Address, data: &[u8]) -> Str
             ScenarioRegistryCalls::unpin(c) => {
                 format!("scenarios.unpin(scenario {})", c.scenarioId)
             }
+            ScenarioRegistryCalls::resolveDispute(c) => format!(
+                "scenarios.resolveDispute(scenario {}, subject {}, {})",
+                c.scenarioId,
+                c.subject,
+                if c.valid { "valid" } else { "invalid" }
+            ),
+            ScenarioRegistryCalls::settleEscrow(c) => format!(
+                "scenarios.settleEscrow(escrow #{}, {})",
+                c.escrowId,
+                if c.deliver { "deliver to its recipient" } else { "refund its sender" }
+            ),
             other => format!("scenarios.{}", call_name(&other)),
         };
     }
@@ -154,6 +168,9 @@ fn describe_margin(call: ERAMarginCalls) -> String {
         ERAMarginCalls::setRewardsPool(c) => format!("margin.setRewardsPool({})", c.pool),
         ERAMarginCalls::grantRole(c) => format!("margin.grantRole({}, {})", c.role, c.account),
         ERAMarginCalls::unpause(_) => "margin.unpause()".into(),
+        ERAMarginCalls::extendPause(c) => {
+            format!("margin.extendPause(until {})", fmt_time(c.until))
+        }
         other => format!("margin.{}", call_name(&other)),
     }
 }
@@ -166,4 +183,69 @@ pub fn domain_name(domain: u8) -> &'static str {
 fn call_name(call: &impl fmt::Debug) -> String {
     let debug = format!("{call:?}");
     debug.split('(').next().unwrap_or_default().to_owned() + "(…)"
+}
+
+#[cfg(test)]
+mod tests {
+    use alloy::{
+        primitives::{B256, U256},
+        sol_types::SolCall,
+    };
+    use era_bindings::{ERAMargin, ERAStaking, ScenarioRegistry};
+
+    use super::*;
+
+    fn addresses() -> SuiteAddresses {
+        SuiteAddresses {
+            staking: Address::repeat_byte(1),
+            scenarios: Address::repeat_byte(2),
+            margin: Address::repeat_byte(3),
+            ..SuiteAddresses::default()
+        }
+    }
+
+    #[test]
+    fn escrow_settlements_say_where_the_escrow_goes() {
+        let a = addresses();
+        let deliver = ScenarioRegistry::settleEscrowCall { escrowId: U256::from(7), deliver: true };
+        assert_eq!(
+            describe(&a, a.scenarios, &deliver.abi_encode()),
+            "scenarios.settleEscrow(escrow #7, deliver to its recipient)"
+        );
+        let refund = ScenarioRegistry::settleEscrowCall { escrowId: U256::from(7), deliver: false };
+        assert_eq!(
+            describe(&a, a.scenarios, &refund.abi_encode()),
+            "scenarios.settleEscrow(escrow #7, refund its sender)"
+        );
+    }
+
+    #[test]
+    fn dispute_resolutions_name_the_scenario_subject_and_verdict() {
+        let a = addresses();
+        let subject = B256::repeat_byte(0xab);
+        let call = |valid| ScenarioRegistry::resolveDisputeCall {
+            scenarioId: U256::from(3),
+            subject,
+            valid,
+        };
+        assert_eq!(
+            describe(&a, a.scenarios, &call(true).abi_encode()),
+            format!("scenarios.resolveDispute(scenario 3, subject {subject}, valid)")
+        );
+        assert!(describe(&a, a.scenarios, &call(false).abi_encode()).ends_with(", invalid)"));
+    }
+
+    #[test]
+    fn pause_extensions_give_the_end_as_a_utc_time() {
+        let a = addresses();
+        let until = 1_798_070_400; // 2026-12-24T00:00:00Z
+        assert_eq!(
+            describe(&a, a.staking, &ERAStaking::extendPauseCall { until }.abi_encode()),
+            "staking.extendPause(until 2026-12-24T00:00:00Z)"
+        );
+        assert_eq!(
+            describe(&a, a.margin, &ERAMargin::extendPauseCall { until }.abi_encode()),
+            "margin.extendPause(until 2026-12-24T00:00:00Z)"
+        );
+    }
 }

@@ -1,16 +1,23 @@
 //! Proposing and executing through the timelock: every governance action of every tool goes
-//! through [`Client::propose`], and `era gov execute` through [`Client::execute`].
+//! through [`Client::propose`], and `era gov execute` through [`Client::execute`]; `era gov list`
+//! and `era gov execute` report [`PendingOperations`] and [`Executed`].
+
+use std::fmt;
 
 use alloy::{
     contract::RawCallBuilder,
-    primitives::{Address, Bytes},
+    primitives::{Address, B256, Bytes},
     providers::Provider,
 };
 use era_bindings::TimelockController;
+use serde::Serialize;
 
 use crate::{
-    Call, Client, Operation, OperationState, Sent, TimelockOp, describe, error::Result, refuse,
-    tx::send, units::fmt_time,
+    Call, Client, Operation, OperationState, Sent, TimelockOp, describe,
+    error::Result,
+    refuse,
+    tx::send,
+    units::{fmt_duration, fmt_time},
 };
 
 impl<P: Provider> Client<P> {
@@ -85,4 +92,103 @@ impl<P: Provider> Client<P> {
         };
         send("executeBatch", timelock.call_builder(&batch).value(value)).await
     }
+}
+
+/// Pending governance operations (`era gov list`).
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct PendingOperations {
+    /// The latest block's time.
+    pub block_time: u64,
+    /// Waiting or ready, in the order they were scheduled.
+    pub operations: Vec<Operation>,
+}
+
+impl fmt::Display for PendingOperations {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.operations.is_empty() {
+            return write!(f, "no pending governance operations");
+        }
+        let lines: Vec<String> = self.operations.iter().map(ToString::to_string).collect();
+        write!(f, "{}", lines.join("\n"))
+    }
+}
+
+/// Executed operations (`era gov execute`).
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Executed {
+    /// Each operation (now done) with its transaction.
+    pub executed: Vec<(Operation, Sent)>,
+}
+
+impl fmt::Display for Executed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        if self.executed.is_empty() {
+            return write!(f, "no pending governance operations");
+        }
+        let lines: Vec<String> = self
+            .executed
+            .iter()
+            .map(|(op, tx)| format!("{op}\n  gas {}  tx {}", tx.gas_used, tx.tx_hash))
+            .collect();
+        write!(f, "{}", lines.join("\n"))
+    }
+}
+
+impl<P: Provider> Client<P> {
+    /// The operations scheduled since block `from_block` still waiting or ready.
+    pub async fn pending_operations(&self, from_block: u64) -> Result<PendingOperations> {
+        let block_time = self.chain_time().await?;
+        Ok(PendingOperations { block_time, operations: self.pending(from_block).await? })
+    }
+
+    /// Executes operation `id` (refused unless it is ready), or else every ready operation
+    /// (refused when none is ready but one is waiting: it says when that one will be).
+    pub async fn execute_ready(&self, id: Option<B256>, from_block: u64) -> Result<Executed> {
+        let ops = self.pending(from_block).await?;
+        let now = self.chain_time().await?;
+        let chosen: Vec<Operation> = match id {
+            Some(id) => {
+                let Some(op) = ops.into_iter().find(|op| op.id == id) else {
+                    refuse!("no pending operation {id}: `era gov list` shows what is pending");
+                };
+                if op.state != OperationState::Ready {
+                    refuse!("{}", not_ready(&op, now));
+                }
+                vec![op]
+            }
+            None => {
+                let waiting = ops
+                    .iter()
+                    .filter(|op| op.state == OperationState::Waiting)
+                    .min_by_key(|op| op.ready_at)
+                    .cloned();
+                let ready: Vec<Operation> =
+                    ops.into_iter().filter(|op| op.state == OperationState::Ready).collect();
+                if ready.is_empty()
+                    && let Some(next) = waiting
+                {
+                    refuse!("{}", not_ready(&next, now));
+                }
+                ready
+            }
+        };
+        let mut executed = Vec::new();
+        for mut op in chosen {
+            let tx = self.execute(&op).await?;
+            op.state = OperationState::Done;
+            executed.push((op, tx));
+        }
+        Ok(Executed { executed })
+    }
+}
+
+fn not_ready(op: &Operation, now: u64) -> String {
+    format!(
+        "operation {} is not ready: executable at {} (in {}); wait, or `era warp` on a dev chain",
+        op.id,
+        fmt_time(op.ready_at),
+        fmt_duration(op.ready_at.saturating_sub(now))
+    )
 }

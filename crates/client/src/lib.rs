@@ -73,5 +73,22 @@ pub use scenarios::{
     NewScenario, PinScheduled, Resolution, Scenario, ScenarioChange, ScenarioList, ScenarioRef,
     Shares,
 };
-pub use status::{MarginParameters, NodeStatus, PauseStatus, Status, TierStatus};
-pub use timelock::fmt_scheduled; // g-stake's block exports it too: keep one
+pub use status::{MarginParameters, NodeStatus, Status, TierStatus};
+
+// Staking, tiers, pauses, governance, deployment and the dev chain (group g-stake).
+mod deploy;
+mod deployment;
+mod devchain;
+mod pause;
+mod staking;
+mod staking_tier;
+mod staking_withdraw;
+pub use deploy::Start;
+pub use deployment::{Deployed, Deployment, HyperlaneStack, Pending, RecordedVerifier};
+pub use devchain::Warped;
+pub use govern::{Executed, PendingOperations};
+pub use pause::{Extension, PauseStatus, Paused, Until};
+pub use staking::Deposit;
+pub use staking_tier::TierChange;
+pub use staking_withdraw::{QueuedWithdrawal, WithdrawalChange, Withdrawals};
+pub use timelock::fmt_scheduled;

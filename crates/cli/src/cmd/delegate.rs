@@ -2,10 +2,10 @@
 
 use alloy::primitives::{Address, U256};
 use clap::Args;
-use eyre::{Result, bail};
+use era_client::units::parse_era;
+use eyre::Result;
 
-use super::stake::Deposit;
-use crate::{amount::parse_era, output::print, suite::SendArgs, tx::send};
+use crate::{output::print, suite::SendArgs};
 
 /// Delegate ERA to a registered node.
 #[derive(Debug, Args)]
@@ -24,13 +24,6 @@ impl DelegateArgs {
     /// Approves if needed and delegates.
     pub(crate) async fn run(self) -> Result<()> {
         let (suite, account) = self.tx.open().await?;
-        let staking = suite.staking();
-        if !staking.isNode(self.node).call().await? {
-            bail!("{} is not a registered node: `era status` lists the nodes", self.node);
-        }
-        let mut txs: Vec<_> =
-            suite.prepare_deposit(account, self.amount).await?.into_iter().collect();
-        txs.push(send("delegate", staking.delegate(self.node, self.amount)).await?);
-        print(&Deposit::read(&suite, self.node, account, self.amount, txs).await?, self.tx.json)
+        print(&suite.client().delegate(account, self.node, self.amount).await?, self.tx.json)
     }
 }

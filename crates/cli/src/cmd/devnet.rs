@@ -91,18 +91,12 @@ fn find_anvil() -> Result<PathBuf> {
     let cwd = std::env::current_dir()?;
     let local = cwd
         .ancestors()
-        .find(|dir| dir.join("node_modules/@foundry-rs/anvil").is_dir())
-        .map(|dir| dir.join("tools/bin/anvil"))
-        .filter(|p| p.exists());
-    if let Some(path) = local {
-        return Ok(path);
-    }
-    let on_path = std::env::var_os("PATH")
-        .into_iter()
-        .flat_map(|paths| std::env::split_paths(&paths).collect::<Vec<_>>())
-        .map(|dir| dir.join("anvil"))
-        .find(|p| p.exists());
-    on_path.ok_or_else(|| {
+        .filter(|dir| dir.join("node_modules/@foundry-rs/anvil").is_dir())
+        .map(|dir| dir.join("tools/bin/anvil"));
+    let path = std::env::var_os("PATH").unwrap_or_default();
+    let on_path = std::env::split_paths(&path).map(|dir| dir.join("anvil"));
+    // As before: only the nearest project counts, then PATH.
+    local.take(1).chain(on_path).find(|p| p.exists()).ok_or_else(|| {
         eyre::eyre!(
             "anvil not found: run `npm install` in the project (or `make install`), or pass --anvil"
         )

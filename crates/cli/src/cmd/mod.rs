@@ -16,7 +16,6 @@ pub(crate) mod prove;
 pub(crate) mod relay;
 pub(crate) mod risk;
 pub(crate) mod scenario;
-pub(crate) mod self_bond;
 pub(crate) mod stake;
 pub(crate) mod status;
 pub(crate) mod tier;

@@ -63,6 +63,9 @@ pub(crate) struct DeployArgs {
     pub(crate) rpc: RpcArgs,
     #[command(flatten)]
     pub(crate) wallet: WalletArgs,
+    /// The chain's deployment record, where the verifier is added (if the suite is there).
+    #[command(flatten)]
+    pub(crate) records: crate::record::RecordArgs,
     /// The solc to compile with (the project's solc-js shim by default).
     #[arg(long, default_value = "tools/solc")]
     pub(crate) solc: PathBuf,
@@ -214,6 +217,10 @@ impl DeployArgs {
         let address = receipt
             .contract_address
             .ok_or_else(|| eyre!("deployment reverted: {}", receipt.transaction_hash))?;
+        let tx_hash = receipt.transaction_hash;
+        let recorded =
+            era_client::RecordedVerifier { address, vk_hash: info.vk_hash, tx_hash, development };
+        self.records.record_verifier(chain_id, &contract, recorded)?;
         Ok(DeployOutput {
             contract,
             address,

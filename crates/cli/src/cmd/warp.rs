@@ -1,15 +1,12 @@
 //! `era warp`: move a local dev chain's clock forward (anvil's `evm_increaseTime`).
 
-use alloy::providers::Provider;
 use clap::Args;
+use era_client::units::parse_duration;
 use eyre::{Result, bail};
-use serde::Serialize;
 
 use crate::{
-    amount::{fmt_duration, fmt_time, parse_duration},
     connect::{RpcArgs, is_dev_chain},
     output::print,
-    timelock::chain_time,
 };
 
 /// Advance the chain's time and mine a block (dev chains only).
@@ -25,25 +22,6 @@ pub(crate) struct WarpArgs {
     json: bool,
 }
 
-/// The chain's time after the warp.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-struct WarpOutput {
-    advanced: u64,
-    timestamp: u64,
-}
-
-impl std::fmt::Display for WarpOutput {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(
-            f,
-            "advanced {}; chain time is now {}",
-            fmt_duration(self.advanced),
-            fmt_time(self.timestamp)
-        )
-    }
-}
-
 impl WarpArgs {
     /// Warps.
     pub(crate) async fn run(self) -> Result<()> {
@@ -51,10 +29,7 @@ impl WarpArgs {
         if !is_dev_chain(chain.id) {
             bail!("chain {} is not a local dev chain: only anvil's clock can be moved", chain.id);
         }
-        let _: serde_json::Value =
-            chain.provider.raw_request("evm_increaseTime".into(), (self.duration,)).await?;
-        let _: serde_json::Value = chain.provider.raw_request("evm_mine".into(), ()).await?;
-        let out = WarpOutput { advanced: self.duration, timestamp: chain_time(&chain).await? };
-        print(&out, self.json)
+        let client = era_client::Client::new(&chain.provider, Default::default());
+        print(&client.warp(self.duration).await?, self.json)
     }
 }

@@ -167,3 +167,19 @@ impl Devnet {
         self.provider().get_transaction_count(account).await.unwrap()
     }
 }
+
+/// Snapshot settings for human output: what differs from run to run, or with any change of a
+/// contract, is replaced; the layout and the rest are kept. anvil's accounts, a fresh devnet's
+/// contract addresses and block numbers are the same every run. Block times follow the wall
+/// clock, so UTC times, the durations counted from them (`in 59m 58s`) and what hashes them
+/// (timelock salts, operation ids) do not; other transaction hashes are the same every run (checked)
+/// but carry the fee the node asks, which follows the gas of every earlier block, as gas
+/// figures follow the contracts' code: those are replaced too.
+pub(crate) fn snapshots() -> insta::Settings {
+    let mut settings = insta::Settings::clone_current();
+    settings.add_filter(r"0x[0-9a-fA-F]{64}", "[hash]");
+    settings.add_filter(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", "[time]");
+    settings.add_filter(r"in (\d+[dhms] ?)+", "in [duration]");
+    settings.add_filter(r"gas +\d+", "gas [n]");
+    settings
+}

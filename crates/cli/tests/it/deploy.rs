@@ -161,3 +161,36 @@ async fn a_rolled_back_dev_chain_keeps_the_contracts_still_on_it() {
     assert!(!provider.get_code_at(net.contract("StateAssetRegistry")).await.unwrap().is_empty());
     assert_eq!(net.nonce(net.address(0)).await, nonce + 2, "only the missing two are deployed");
 }
+
+/// The record names every address the suite uses: the Hyperlane stack around `--mailbox` (as the
+/// mirror receives through it) and the verifiers `era verifier deploy` adds later.
+#[tokio::test]
+async fn the_record_names_the_hyperlane_stack_and_the_verifiers() {
+    let net = Devnet::start();
+    let key = net.key(0);
+    let validator = net.address(9).to_string();
+    let stack = net
+        .era(&["hyperlane", "deploy", "--validator", &validator, "--private-key", &key, "--json"])
+        .json();
+    let mailbox = stack["mailbox"].as_str().unwrap();
+    net.era(&["deploy", "--private-key", &key, "--timelock-delay", "1h", "--mailbox", mailbox])
+        .ok();
+    let hyperlane = &net.record()["hyperlane"];
+    assert_eq!(hyperlane["domain"], 31337);
+    assert_eq!(hyperlane["mailbox"], stack["mailbox"]);
+    assert_eq!(hyperlane["requiredHook"], stack["merkleTreeHook"]);
+    assert_eq!(hyperlane["defaultHook"], stack["defaultHook"]);
+    assert_eq!(hyperlane["ism"], stack["ism"], "the mirror takes the mailbox's default ISM");
+
+    let keys = tempfile::tempdir().unwrap();
+    let dir = keys.path().to_str().unwrap();
+    let schema = ["--schema", "on-time", "--keys-dir", dir];
+    net.era(&[&["keys", "setup", "--label", "era-dev"][..], &schema].concat()).ok();
+    let deploy = [&["verifier", "deploy", "--private-key", &key, "--json"][..], &schema].concat();
+    let verifier = net.era(&deploy).json();
+    let recorded = &net.record()["verifiers"]["OnTimeVerifier"];
+    assert_eq!(recorded["address"], verifier["address"]);
+    assert_eq!(recorded["vkHash"], verifier["vkHash"]);
+    assert_eq!(recorded["development"], true);
+    assert!(recorded["txHash"].is_string(), "{recorded}");
+}

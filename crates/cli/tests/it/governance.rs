@@ -5,7 +5,7 @@ use std::process::Command;
 use era_bindings::ERAStaking;
 use era_client::{ERA, tier_id};
 
-use crate::common::{Devnet, root};
+use crate::common::{Devnet, root, snapshots};
 
 #[tokio::test]
 async fn a_tier_raise_goes_through_the_timelock() {
@@ -127,4 +127,21 @@ async fn a_misspelled_tier_is_refused_new_tiers_are_added_and_a_pending_change_i
     let line = add().refused();
     assert!(line.contains("already pending as operation"), "{line}");
     assert_eq!(net.nonce(net.address(0)).await, sent + 1);
+}
+
+#[tokio::test]
+async fn human_reports_of_governance_and_a_refusal() {
+    let net = Devnet::start();
+    net.deploy(); // 1-hour timelock
+    let gov = net.key(0);
+    let set = ["tier", "set", "financial", "--min-stake", "150000", "--private-key", &gov];
+    let scheduled = net.era(&set).ok();
+    let list = net.era(&["gov", "list"]).ok();
+    let refusal = net.era(&["tier", "set", "finacial", "--min-stake", "1", "--private-key", &gov]);
+    let refusal = refusal.refused();
+    snapshots().bind(|| {
+        insta::assert_snapshot!("tier_set", scheduled);
+        insta::assert_snapshot!("gov_list", list);
+        insta::assert_snapshot!("refusal_misspelled_tier", refusal);
+    });
 }

@@ -4,7 +4,7 @@ use alloy::primitives::U256;
 use era_bindings::{ERAStaking, ERAToken};
 use era_client::ERA;
 
-use crate::common::Devnet;
+use crate::common::{Devnet, snapshots};
 
 fn era(n: u64) -> U256 {
     U256::from(n) * ERA
@@ -81,4 +81,24 @@ async fn deposits_are_checked_before_anything_is_sent() {
     assert!(line.contains("has 0 ERA staked with node"), "{line}");
     assert_eq!(net.nonce(node).await, 0);
     assert_eq!(net.nonce(holder).await, 0);
+}
+
+#[tokio::test]
+async fn human_reports_of_a_staked_suite() {
+    let net = Devnet::start();
+    net.deploy();
+    let (node, holder) = (net.address(1), net.address(2));
+    net.fund(node, 100_000).await;
+    net.fund(holder, 50_000).await;
+    let stake = net.era(&["stake", "60000", "--private-key", &net.key(1)]).ok();
+    let node = node.to_string();
+    net.era(&["delegate", &node, "45000", "--private-key", &net.key(2)]).ok();
+    net.era(&["withdraw", "queue", &node, "20000", "--private-key", &net.key(2)]).ok();
+    let status = net.era(&["status"]).ok();
+    let withdrawals = net.era(&["withdraw", "list", "--from", &holder.to_string()]).ok();
+    snapshots().bind(|| {
+        insta::assert_snapshot!("stake", stake);
+        insta::assert_snapshot!("status", status);
+        insta::assert_snapshot!("withdraw_list", withdrawals);
+    });
 }

@@ -1,7 +1,6 @@
 //! The suite on a chain at a glance (`era status`): contracts and parameters, tiers, nodes and
 //! their stakes, pauses, margin, modules, scenarios, the breaker and pending governance.
 
-mod interim;
 
 use std::fmt;
 
@@ -11,7 +10,7 @@ use alloy::{
 };
 use serde::Serialize;
 
-pub use interim::PauseStatus;
+use crate::PauseStatus;
 
 use crate::{
     BreakerStatus, Client, Module, Operation, Scenario, ScenarioList, SuiteAddresses,
