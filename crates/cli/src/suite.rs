@@ -6,8 +6,8 @@ use alloy::{
 };
 use clap::Args;
 use era_bindings::{
-    AssetMirror, CircuitBreaker, ERAMargin, ERAStaking, ERAToken, ModuleRegistry, ScenarioRegistry,
-    StateAssetRegistry, TimelockController,
+    CircuitBreaker, ERAMargin, ERAStaking, ERAToken, ModuleRegistry, ScenarioRegistry,
+    TimelockController,
 };
 use eyre::{Result, bail};
 
@@ -107,16 +107,6 @@ impl Suite {
             );
         }
         Ok(ERAMargin::new(address, &self.chain.provider))
-    }
-
-    /// The state-asset registry.
-    pub(crate) fn assets(&self) -> StateAssetRegistry::StateAssetRegistryInstance<&DynProvider> {
-        StateAssetRegistry::new(self.record.addresses().assets, &self.chain.provider)
-    }
-
-    /// The mirror of authorizations exported from other rollups (zero address without a mailbox).
-    pub(crate) fn mirror(&self) -> AssetMirror::AssetMirrorInstance<&DynProvider> {
-        AssetMirror::new(self.record.addresses().mirror, &self.chain.provider)
     }
 
     /// The timelock.
