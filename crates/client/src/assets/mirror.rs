@@ -148,3 +148,27 @@ impl<P: Provider> Client<P> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_check_says_no_loudly_and_names_what_it_asked() {
+        let contract = Address::repeat_byte(9);
+        let mut checked = Checked {
+            asset_id: B256::repeat_byte(1),
+            consumer: B256::repeat_byte(2),
+            authorized: false,
+            expiry: 0,
+            source: "mirror",
+            contract,
+        };
+        let no = checked.to_string();
+        assert!(no.contains(" is NOT authorized on asset "), "{no}");
+        assert!(no.ends_with(&format!("(mirror {contract})")), "{no}");
+        checked.authorized = true;
+        checked.expiry = 86_400;
+        assert!(checked.to_string().ends_with(", expiry 1970-01-02T00:00:00Z)"));
+    }
+}

@@ -136,3 +136,46 @@ impl<P: Provider> Client<P> {
         })
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::{Operation, OperationState, Sent};
+
+    #[test]
+    fn a_dismissal_says_what_it_schedules_and_where_the_bond_goes() {
+        let tx = Sent { action: "schedule".into(), tx_hash: B256::ZERO, block: 9, gas_used: 1 };
+        let operation = Operation {
+            id: B256::repeat_byte(1),
+            calls: Vec::new(),
+            predecessor: B256::ZERO,
+            salt: B256::ZERO,
+            ready_at: 3_600,
+            state: OperationState::Waiting,
+        };
+        let owner = Address::repeat_byte(2);
+        let verdict = Verdict {
+            scheduled: Scheduled { what: "dismiss x".into(), schema_id: None, operation, tx },
+            asset_id: B256::repeat_byte(3),
+            challenger: Address::repeat_byte(4),
+            upheld: false,
+            committed_at: 7,
+            slashed: U256::ZERO,
+            bond: U256::from(10u64).pow(U256::from(21u64)),
+            rewardee: owner,
+            returned_to: Vec::new(),
+        };
+        let text = verdict.to_string();
+        let lines: Vec<&str> = text.lines().collect();
+        assert_eq!(lines[0], "scheduled dismiss x");
+        assert_eq!(lines[2], "  executable   1970-01-01T01:00:00Z (then: era gov execute)");
+        assert_eq!(
+            lines[4],
+            format!("  on execution the bond 1,000 ERA goes to the owner {owner}")
+        );
+        let json = serde_json::to_value(&verdict).unwrap();
+        assert_eq!(json["bond"], "1000000000000000000000");
+        assert_eq!(json["operation"]["readyAt"], 3_600);
+        assert!(json.get("schemaId").is_none());
+    }
+}
