@@ -6,7 +6,7 @@ use std::time::Duration;
 
 use alloy::signers::{SignerSync, local::PrivateKeySigner};
 use clap::Args;
-use era_client::{Error, hyperlane};
+use era_client::hyperlane;
 use eyre::{Result, eyre};
 
 use crate::{
@@ -47,8 +47,7 @@ impl RelayArgs {
         let validator: PrivateKeySigner = self.validator_key.trim().parse().map_err(|_| {
             eyre!("--validator-key is not a valid private key: expected 32 bytes of hex")
         })?;
-        let sign =
-            |digest| validator.sign_hash_sync(&digest).map_err(|e| Error::Rpc(e.to_string()));
+        let sign = |digest| validator.sign_hash_sync(&digest);
         let origin_rpc = RpcArgs { rpc_url: self.from_rpc_url.clone(), chain_id: None };
         let origin_args = SuiteArgs { rpc: origin_rpc, records: self.to.records.clone() };
         let origin = origin_args.open().await?;

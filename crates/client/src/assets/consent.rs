@@ -13,7 +13,7 @@ use alloy::{
 use serde::{Deserialize, Serialize};
 
 use super::{check_period, require_live};
-use crate::{Client, Sent, error::Result, refuse, tx::send, units::fmt_time};
+use crate::{Client, Error, Sent, error::Result, refuse, tx::send, units::fmt_time};
 
 /// An owner's signed consent, as `era asset consent` writes it and `era asset pay` reads it.
 #[derive(Clone, Debug, Serialize, Deserialize)]
@@ -82,13 +82,13 @@ impl<P: Provider> Client<P> {
     /// As `owner`, consents to `consumer`'s authorization on `asset` for `period` seconds, usable
     /// for `valid` seconds; `sign` signs the registry's digest with the owner's key. Nothing is
     /// sent.
-    pub async fn consent(
+    pub async fn consent<E: fmt::Display>(
         &self,
         owner: Address,
         asset: B256,
         consumer: B256,
         (period, valid): (u64, u64),
-        sign: impl FnOnce(B256) -> Result<Signature>,
+        sign: impl FnOnce(B256) -> Result<Signature, E>,
     ) -> Result<Consent> {
         check_period(period)?;
         let a = self.owned_asset(asset, owner).await?;
@@ -101,6 +101,7 @@ impl<P: Provider> Client<P> {
             .consentDigest(asset, consumer, expiry, nonce, U256::from(deadline))
             .call()
             .await?;
+        let signature = sign(digest).map_err(|e| Error::Rpc(e.to_string()))?;
         Ok(Consent {
             chain_id: self.chain_id().await?,
             registry: *registry.address(),
@@ -109,7 +110,7 @@ impl<P: Provider> Client<P> {
             expiry,
             nonce,
             deadline,
-            signature: sign(digest)?.as_bytes().to_vec().into(),
+            signature: signature.as_bytes().to_vec().into(),
         })
     }
 

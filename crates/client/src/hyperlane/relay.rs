@@ -85,10 +85,10 @@ fn rpc(e: impl fmt::Display) -> Error {
 /// Delivers to `dest`'s mirror every message `origin`'s registry dispatched to it since block
 /// `from_block` (the origin suite's deployment) and `dest` has not received; `sign` signs a
 /// checkpoint digest with the validator's key, `progress` hears of each delivery.
-pub async fn relay<P: Provider, Q: Provider>(
+pub async fn relay<P: Provider, Q: Provider, E: fmt::Display>(
     (origin, from_block): (&Client<P>, u64),
     dest: &Client<Q>,
-    sign: impl Fn(B256) -> Result<Signature>,
+    sign: impl Fn(B256) -> Result<Signature, E>,
     progress: impl Fn(String),
 ) -> Result<RelayPass> {
     let origin_id = origin.chain_id().await?;
@@ -144,7 +144,8 @@ pub async fn relay<P: Provider, Q: Provider>(
             })
             .ok_or_else(|| rpc(format!("message {id} is not in the origin's Merkle tree")))?;
         let root = hook.root().block(block.into()).call().await?;
-        let signature = sign(checkpoint_digest(domain, merkle_hook, root, index, id))?;
+        let signature =
+            sign(checkpoint_digest(domain, merkle_hook, root, index, id)).map_err(rpc)?;
         let metadata: Bytes = [
             B256::left_padding_from(merkle_hook.as_slice()).as_slice(),
             root.as_slice(),

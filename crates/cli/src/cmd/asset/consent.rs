@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use alloy::{primitives::U256, signers::SignerSync};
 use clap::{ArgGroup, ArgMatches, Args, Command, FromArgMatches, Subcommand};
-use era_client::{Error, assets::Consent, units::parse_duration};
+use era_client::{assets::Consent, units::parse_duration};
 use eyre::Result;
 
 use super::{CONSENT_FILE, ConsumerArgs, read_json, write_json};
@@ -33,7 +33,7 @@ impl ConsentArgs {
         let t = &self.target;
         let signer = t.tx.wallet.signer()?;
         let (suite, owner) = t.tx.open().await?;
-        let sign = |digest| signer.sign_hash_sync(&digest).map_err(|e| Error::Rpc(e.to_string()));
+        let sign = |digest| signer.sign_hash_sync(&digest);
         let periods = (self.period, self.valid);
         let consent = suite.client().consent(owner, t.asset, t.consumer, periods, sign).await?;
         write_json(&self.out, &consent)?;
