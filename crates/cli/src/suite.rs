@@ -6,7 +6,7 @@ use alloy::{
 };
 use clap::Args;
 use era_bindings::{
-    AssetMirror, ERAMargin, ERAStaking, ERAToken, StateAssetRegistry, TimelockController,
+    ERAMargin, ERAStaking, ERAToken, TimelockController,
 };
 use eyre::{Result, bail};
 
@@ -106,16 +106,6 @@ impl Suite {
             );
         }
         Ok(ERAMargin::new(address, &self.chain.provider))
-    }
-
-    /// The state-asset registry.
-    pub(crate) fn assets(&self) -> StateAssetRegistry::StateAssetRegistryInstance<&DynProvider> {
-        StateAssetRegistry::new(self.record.addresses().assets, &self.chain.provider)
-    }
-
-    /// The mirror of authorizations exported from other rollups (zero address without a mailbox).
-    pub(crate) fn mirror(&self) -> AssetMirror::AssetMirrorInstance<&DynProvider> {
-        AssetMirror::new(self.record.addresses().mirror, &self.chain.provider)
     }
 
     /// The timelock.

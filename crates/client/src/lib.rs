@@ -24,6 +24,10 @@ mod client;
 pub mod constants {
     include!(concat!(env!("OUT_DIR"), "/constants.rs"));
 }
+// ---- state assets (g-asset): the registry's actions, its mirror and Hyperlane
+pub mod assets;
+pub mod hyperlane;
+// ---- end state assets
 mod contracts;
 mod describe;
 mod enums;

@@ -256,12 +256,8 @@ impl KeyLocation {
             .wrap_err_with(|| format!("{} is not a key.json", path.display()))
     }
 
-    /// Reads and checks the proving key against the schema's circuit and key.json.
-    pub(crate) fn proving_key(&self) -> Result<(KeyInfo, ProvingKey)> {
-        self.proving_key_with(&era_prover::Silent)
-    }
-
-    /// [`Self::proving_key`], reporting progress.
+    /// Reads and checks the proving key against the schema's circuit and key.json, reporting
+    /// progress.
     pub(crate) fn proving_key_with(
         &self,
         bar: &dyn era_prover::Progress,

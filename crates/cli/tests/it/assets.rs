@@ -227,21 +227,27 @@ async fn register_authorize_revoke_and_refusals_that_send_nothing() {
 
     // The consumer pays, with the owner's signed consent; a consent pays once.
     let consent = files.path().join("consent.json");
-    net.era(&[
-        "asset",
-        "consent",
-        "--asset",
-        &asset,
-        "--consumer",
-        "lending-app",
-        "--for",
-        "7d",
-        "--out",
-        path(&consent),
-        "--private-key",
-        &net.key(1),
-    ])
-    .ok();
+    let signed = net
+        .era(&[
+            "asset",
+            "consent",
+            "--asset",
+            &asset,
+            "--consumer",
+            "lending-app",
+            "--for",
+            "7d",
+            "--out",
+            path(&consent),
+            "--private-key",
+            &net.key(1),
+            "--json",
+        ])
+        .json();
+    // The file the consumer pays with is what was printed.
+    let saved: Value = serde_json::from_str(&std::fs::read_to_string(&consent).unwrap()).unwrap();
+    assert_eq!(saved, signed);
+    assert_eq!(signed["assetId"].as_str().unwrap(), asset);
     net.fund(net.address(5), 2).await;
     let paid = net
         .era(&["asset", "pay", "--consent", path(&consent), "--private-key", &net.key(5), "--json"])
@@ -267,15 +273,18 @@ async fn register_authorize_revoke_and_refusals_that_send_nothing() {
     };
     assert_eq!(check()["authorized"], true);
     // The developer's 0.01 ERA per authorization is paid out by anyone, to the developer.
-    net.era(&[
-        "asset",
-        "claim",
-        "--for",
-        &net.address(3).to_string(),
-        "--private-key",
-        &net.key(5),
-    ])
-    .ok();
+    let claimed = net
+        .era(&[
+            "asset",
+            "claim",
+            "--for",
+            &net.address(3).to_string(),
+            "--private-key",
+            &net.key(5),
+            "--json",
+        ])
+        .json();
+    assert_eq!(decimal(&claimed["amount"]), U256::from(20_000_000_000_000_000u64));
     assert_eq!(
         token.balanceOf(net.address(3)).call().await.unwrap(),
         U256::from(20_000_000_000_000_000u64)
@@ -291,9 +300,13 @@ async fn register_authorize_revoke_and_refusals_that_send_nothing() {
             &consumer,
             "--private-key",
             &net.key(1),
+            "--json",
         ])
     };
-    revoke().ok();
+    // The owner paid this one itself: no refund.
+    let revoked = revoke().json();
+    assert_eq!(decimal(&revoked["refund"]), U256::ZERO);
+    assert_eq!(revoked["txs"].as_array().unwrap().len(), 1, "no approval for a refund");
     assert_eq!(check()["authorized"], false);
     let line = revoke().refused();
     assert!(line.contains("nothing to revoke"), "{line}");

@@ -121,7 +121,7 @@ impl<P: Provider> Client<P> {
 
     /// The partner `sender` acts for claims its share of slashed case `id` (the freezer its
     /// bond too), paid to `sender`.
-    pub async fn claim(&self, sender: Address, id: CaseId) -> Result<CaseChange> {
+    pub async fn claim_case(&self, sender: Address, id: CaseId) -> Result<CaseChange> {
         let partner = self.partner_of(sender).await?;
         let case = self.existing_case(id).await?;
         if case.status != CaseStatus::Slashed {

@@ -1,6 +1,11 @@
 //! `era asset authorize`: authorize a consumer on your asset until an expiry, paying the fee.
 
-use super::*;
+use clap::Args;
+use era_client::units::parse_duration;
+use eyre::Result;
+
+use super::ConsumerArgs;
+use crate::output::print;
 
 /// `era asset authorize`.
 #[derive(Debug, Args)]
@@ -15,27 +20,8 @@ pub(super) struct AuthorizeArgs {
 impl AuthorizeArgs {
     pub(super) async fn run(self) -> Result<()> {
         let t = &self.target;
-        let consumer = parse_consumer(&t.consumer)?;
-        check_period(self.period)?;
         let (suite, sender) = t.tx.open().await?;
-        let registry = suite.assets();
-        let asset = owned_asset(&suite, t.asset, sender).await?;
-        require_live(t.asset, &asset)?;
-        let schema = registry.schemaOf(asset.schemaId).call().await?;
-        if !schema.active {
-            bail!("the asset's schema {} is deactivated by governance", asset.schemaId);
-        }
-        if registry.paused().call().await? {
-            bail!(
-                "the registry is paused by its guardian: authorizations are refused until it is unpaused"
-            );
-        }
-        let fee = U256::from(schema.fee);
-        let expiry = chain_time(&suite.chain).await? + self.period;
-        let mut transactions = Vec::new();
-        transactions.extend(prepare_payment(&suite, sender, fee, "fee").await?);
-        let sent = send("authorize", registry.authorize(t.asset, consumer, expiry)).await?;
-        let out = AuthorizeOutput::read(&suite, sent, transactions, schema.developer).await?;
+        let out = suite.client().authorize(sender, t.asset, t.consumer, self.period).await?;
         print(&out, t.tx.json)
     }
 }

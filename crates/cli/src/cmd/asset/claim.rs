@@ -1,6 +1,10 @@
 //! `era asset claim`: pay out the ERA credited to an account.
 
-use super::*;
+use alloy::primitives::Address;
+use clap::Args;
+use eyre::Result;
+
+use crate::{output::print, suite::SendArgs};
 
 /// `era asset claim`.
 #[derive(Debug, Args)]
@@ -12,32 +16,10 @@ pub(super) struct ClaimArgs {
     tx: SendArgs,
 }
 
-/// Paid-out credits.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub(super) struct ClaimOutput {
-    account: Address,
-    #[serde(serialize_with = "era_client::wei::serialize")]
-    amount: U256,
-    tx: Sent,
-}
-
-impl fmt::Display for ClaimOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "paid {} to {}", fmt_era(self.amount), self.account)?;
-        write!(f, "  {}", self.tx)
-    }
-}
-
 impl ClaimArgs {
     pub(super) async fn run(self) -> Result<()> {
         let (suite, sender) = self.tx.open().await?;
-        let account = self.account.unwrap_or(sender);
-        let amount = suite.assets().credits(account).call().await?;
-        if amount.is_zero() {
-            bail!("{account} has no ERA credited by the asset registry: nothing to claim");
-        }
-        let tx = send("claim", suite.assets().claim(account)).await?;
-        print(&ClaimOutput { account, amount, tx }, self.tx.json)
+        let out = suite.client().claim_fees(self.account.unwrap_or(sender)).await?;
+        print(&out, self.tx.json)
     }
 }

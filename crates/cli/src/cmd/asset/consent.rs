@@ -1,10 +1,16 @@
 //! `era asset consent`: as an owner, sign consent to an authorization the consumer pays for;
 //! `era asset consent cancel` withdraws a consent nobody has used, by invalidating its unordered
-//! nonce (`invalidateUnorderedNonces`).
+//! nonce.
 
-use clap::{ArgGroup, ArgMatches, Command, FromArgMatches};
+use std::path::PathBuf;
 
-use super::*;
+use alloy::{primitives::U256, signers::SignerSync};
+use clap::{ArgGroup, ArgMatches, Args, Command, FromArgMatches, Subcommand};
+use era_client::{assets::Consent, units::parse_duration};
+use eyre::Result;
+
+use super::{CONSENT_FILE, ConsumerArgs, read_json, write_json};
+use crate::{output::print, suite::SendArgs};
 
 /// `era asset consent`.
 #[derive(Debug, Args)]
@@ -23,35 +29,14 @@ pub(super) struct ConsentArgs {
 }
 
 impl ConsentArgs {
-    pub(super) async fn run(self) -> Result<()> {
+    async fn run(self) -> Result<()> {
         let t = &self.target;
-        let consumer = parse_consumer(&t.consumer)?;
-        check_period(self.period)?;
         let signer = t.tx.wallet.signer()?;
         let (suite, owner) = t.tx.open().await?;
-        let asset = owned_asset(&suite, t.asset, owner).await?;
-        require_live(t.asset, &asset)?;
-        let now = chain_time(&suite.chain).await?;
-        let registry = suite.assets();
-        let (expiry, deadline) = (now + self.period, now + self.valid);
-        let nonce = fresh_nonce(&suite, owner, t.asset, consumer).await?;
-        let digest = registry
-            .consentDigest(t.asset, consumer, expiry, nonce, U256::from(deadline))
-            .call()
-            .await?;
-        let signature = alloy::signers::SignerSync::sign_hash_sync(&signer, &digest)?;
-        let consent = Consent {
-            chain_id: suite.chain.id,
-            registry: *registry.address(),
-            asset_id: t.asset,
-            consumer,
-            expiry,
-            nonce,
-            deadline,
-            signature: signature.as_bytes().to_vec().into(),
-        };
-        std::fs::write(&self.out, serde_json::to_string_pretty(&consent)? + "\n")
-            .wrap_err_with(|| format!("cannot write {}", self.out.display()))?;
+        let sign = |digest| signer.sign_hash_sync(&digest);
+        let periods = (self.period, self.valid);
+        let consent = suite.client().consent(owner, t.asset, t.consumer, periods, sign).await?;
+        write_json(&self.out, &consent)?;
         print(&consent, t.tx.json)
     }
 }
@@ -125,60 +110,18 @@ pub(super) struct CancelArgs {
     tx: SendArgs,
 }
 
-/// A cancelled consent nonce.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-struct CancelOutput {
-    owner: Address,
-    #[serde(serialize_with = "era_client::wei::serialize")]
-    nonce: U256,
-    /// Bitmap word and mask sent to `invalidateUnorderedNonces`.
-    #[serde(serialize_with = "era_client::wei::serialize")]
-    word: U256,
-    mask: U256,
-    tx: Sent,
-}
-
-impl fmt::Display for CancelOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "cancelled {}'s consent nonce {}: a consent signed with it can no longer pay",
-            self.owner, self.nonce
-        )?;
-        write!(f, "  {}", self.tx)
-    }
-}
-
 impl CancelArgs {
     async fn run(self) -> Result<()> {
-        let (suite, sender) = self.tx.open().await?;
-        let registry = suite.assets();
-        let nonce = match (&self.file, self.nonce) {
+        let (suite, owner) = self.tx.open().await?;
+        let client = suite.client();
+        let out = match (&self.file, self.nonce) {
             (Some(path), _) => {
-                let c = Consent::read(path)?;
-                c.check_registry(&suite)?;
-                // Nonces are the owner's: only the owner's key can spend or cancel one.
-                let owner = registry.assetOf(c.asset_id).call().await?.owner;
-                if owner != sender {
-                    bail!(
-                        "the consent is signed by {owner}, the owner of asset {}, not {sender}: use the owner's key",
-                        c.asset_id
-                    );
-                }
-                c.nonce
+                let consent: Consent = read_json(path, "consent ", CONSENT_FILE)?;
+                client.cancel_consent(owner, &consent).await?
             }
-            (None, Some(nonce)) => nonce,
-            (None, None) => bail!("give --file or --nonce"),
+            (None, Some(nonce)) => client.cancel_nonce(owner, nonce).await?,
+            (None, None) => eyre::bail!("give --file or --nonce"),
         };
-        if nonce_used(&suite, sender, nonce).await? {
-            bail!(
-                "{sender}'s consent nonce {nonce} is used or cancelled already: nothing to cancel"
-            );
-        }
-        let word = nonce >> 8;
-        let mask = U256::from(1) << (nonce & U256::from(0xff)).to::<usize>();
-        let tx = send("cancel consent", registry.invalidateUnorderedNonces(word, mask)).await?;
-        print(&CancelOutput { owner: sender, nonce, word, mask, tx }, self.tx.json)
+        print(&out, self.tx.json)
     }
 }

@@ -1,6 +1,10 @@
 //! `era asset origin`: schedule the mirror's trusted origin registry for a domain on the timelock.
 
-use super::*;
+use alloy::primitives::Address;
+use clap::Args;
+use eyre::Result;
+
+use crate::{output::print, suite::SendArgs};
 
 /// `era asset origin`.
 #[derive(Debug, Args)]
@@ -18,20 +22,8 @@ pub(super) struct OriginArgs {
 impl OriginArgs {
     pub(super) async fn run(self) -> Result<()> {
         let (suite, sender) = self.tx.open().await?;
-        let target = suite.record.addresses().mirror;
-        if target.is_zero() {
-            bail!(
-                "chain {} has no AssetMirror: deploy the suite with `era deploy --mailbox`",
-                suite.chain.id
-            );
-        }
-        let call = AssetMirror::setOriginCall {
-            domain: self.domain,
-            registry: B256::left_padding_from(self.registry.as_slice()),
-        };
-        let (operation, tx) = propose(&suite, sender, vec![(target, calldata(&call))]).await?;
-        let what =
-            format!("the mirror trusts the registry {} on domain {}", self.registry, self.domain);
-        print(&ScheduledOutput { what, schema_id: None, operation, tx }, self.tx.json)
+        let from = suite.record.deploy_block();
+        let out = suite.client().schedule_origin(sender, self.domain, self.registry, from).await?;
+        print(&out, self.tx.json)
     }
 }

@@ -144,7 +144,7 @@ impl LapseArgs {
 impl SlashedArgs {
     pub(crate) async fn claim(self) -> Result<()> {
         let (suite, sender) = self.tx.open().await?;
-        print(&suite.client().claim(sender, CaseId(self.case)).await?, self.tx.json)
+        print(&suite.client().claim_case(sender, CaseId(self.case)).await?, self.tx.json)
     }
 
     pub(crate) async fn sweep(self) -> Result<()> {
