@@ -56,3 +56,7 @@ pub use tier::{TierNameError, tier_id, tier_name};
 pub use timelock::{Call, GovernError, Operation, OperationState, TimelockOp};
 pub use tx::{Sent, refused, send};
 pub use types::{AssetId, CaseId, ModuleId, ScenarioId};
+
+// The prover group: deploying the verifiers era-prover generates.
+mod verifier;
+pub use verifier::deploy_verifier;

@@ -36,22 +36,28 @@ mod circuit;
 mod error;
 pub mod field;
 mod gadgets;
+pub mod keydir;
 pub mod keys;
 pub mod poseidon;
 pub mod progress;
 mod proof;
+mod proof_file;
 pub mod r1cs;
 mod record;
 pub mod reduction;
 mod schema;
+mod scratch;
 pub mod solidity;
+pub mod verifier;
 pub mod zkey;
 
 pub use circuit::RecordCircuit;
 pub use error::{Error, Result};
 pub use field::Binding;
+pub use keydir::{KeyDir, KeyInfo};
 pub use progress::{Progress, Silent};
 pub use proof::{ProofBundle, prove, prove_with_progress, verify, verify_bundle, verify_calldata};
+pub use proof_file::{ProveJob, Proved, Verified, scenario_id, verify_file};
 pub use record::{Entry, Record, VALUE_BITS};
 pub use schema::{MAX_ENTRIES, Predicate, Schema};
 

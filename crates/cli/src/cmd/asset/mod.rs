@@ -29,14 +29,14 @@ use alloy::{
 use clap::{Args, Subcommand};
 use era_bindings::{AssetMirror, IStateAssetRegistry, StateAssetRegistry};
 use era_client::AssetStatus;
-use era_prover::{Binding, Record};
+use era_prover::{Binding, Record, scenario_id};
 use eyre::{Result, WrapErr, bail, eyre};
 use serde::Serialize;
 
-use super::{keys::KeyLocation, prove::scenario_id};
 use crate::{
     amount::{fmt_duration, fmt_era, fmt_time, parse_duration, parse_era},
     output::{Quiet, print, progress},
+    prover::KeyLocation,
     suite::{ReadArgs, SendArgs, Suite},
     timelock::{calldata, chain_time, propose},
     tx::{Sent, send},
