@@ -16,9 +16,9 @@ use crate::{
     Error, ProvingKey, Result, Schema, VerifyingKey,
     ceremony::{self, Provenance, Snarkjs, TRANSCRIPT_FILE},
     error::Context as _,
+    files::{Scratch, create_dir, pretty, write},
     keys,
     progress::{Progress, Silent, step},
-    scratch::Scratch,
 };
 
 /// Which schema, and the directory holding one sub-directory of keys per schema.
@@ -102,21 +102,6 @@ impl fmt::Display for Exported {
         writeln!(f, "arkworks       {}", self.verifying_key.display())?;
         write!(f, "snarkjs        {}", self.snarkjs.display())
     }
-}
-
-/// Writes `text` to `path`, saying which file could not be written.
-pub(crate) fn write(path: &Path, text: impl AsRef<[u8]>) -> Result<()> {
-    std::fs::write(path, text).context(|| format!("cannot write {}", path.display()))
-}
-
-/// Creates `dir` and its parents.
-pub(crate) fn create_dir(dir: &Path) -> Result<()> {
-    std::fs::create_dir_all(dir).context(|| format!("cannot create {}", dir.display()))
-}
-
-/// Pretty JSON (of values that always serialize: no maps with non-string keys).
-pub(crate) fn pretty(value: &impl Serialize) -> String {
-    serde_json::to_string_pretty(value).expect("the value serializes")
 }
 
 impl KeyDir {

@@ -7,6 +7,11 @@
 //! proof has two public inputs, `[commitment, binding]`, where the [`Binding`] hashes the subject,
 //! scenario, schema, chain id and registry, so it cannot be replayed elsewhere.
 //!
+//! On disk, a [`KeyDir`] holds a schema's keys (development keys from [`KeyDir::setup`], or a
+//! ceremony's through [`KeyDir::import_zkey`]); a [`ProveJob`] proves a record file into a proof
+//! file that [`verify_file`] checks; [`verifier`] writes, checks and compiles the Solidity
+//! verifier for the chain it goes to. The `era` CLI is flags and progress around these.
+//!
 //! ```
 //! use alloy::primitives::{Address, B256};
 //! use era_prover::{Binding, Entry, Fr, Record, Schema, keys, prove, verify};
@@ -35,6 +40,7 @@ pub mod ceremony;
 mod circuit;
 mod error;
 pub mod field;
+mod files;
 mod gadgets;
 pub mod keydir;
 pub mod keys;
@@ -46,7 +52,6 @@ pub mod r1cs;
 mod record;
 pub mod reduction;
 mod schema;
-mod scratch;
 pub mod solidity;
 pub mod verifier;
 pub mod zkey;

@@ -12,7 +12,8 @@ use serde::Serialize;
 use crate::{
     Binding, Error, ProofBundle, Record, Result,
     error::Context as _,
-    keydir::{KeyDir, create_dir, pretty, write},
+    files::{create_dir, pretty, write},
+    keydir::KeyDir,
     progress::Progress,
 };
 

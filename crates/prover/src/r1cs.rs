@@ -62,7 +62,7 @@ impl R1cs {
         let schema = Schema::by_name(name)?;
         let r1cs = Self::of(&schema)?;
         let path = out.unwrap_or_else(|| PathBuf::from(format!("{}.r1cs", schema.name)));
-        crate::keydir::write(&path, r1cs.to_bytes())?;
+        crate::files::write(&path, r1cs.to_bytes())?;
         Ok(R1csFile {
             path,
             constraints: r1cs.constraints(),

@@ -18,9 +18,9 @@ use crate::{
     Error, Result, VerifyingKey,
     ceremony::{self, Provenance, Snarkjs},
     error::Context as _,
-    keydir::{KeyDir, KeyInfo, create_dir},
+    files::{Scratch, create_dir, write},
+    keydir::{KeyDir, KeyInfo},
     progress::Progress,
-    scratch::Scratch,
     solidity::verifier_source,
 };
 
@@ -51,7 +51,7 @@ impl KeyDir {
         create_dir(out)?;
         let path = out.join(format!("{contract}.sol"));
         let tmp = out.join(format!(".{contract}.sol.tmp"));
-        crate::keydir::write(&tmp, verifier_source(&info.schema, &vk))?;
+        write(&tmp, verifier_source(&info.schema, &vk))?;
         std::fs::rename(&tmp, &path).context(|| format!("cannot write {}", path.display()))?;
         Ok(Generated { contract, path, vk_hash: info.vk_hash })
     }
