@@ -9,6 +9,7 @@ mod amount;
 mod cmd;
 mod connect;
 mod output;
+mod prover;
 mod record;
 mod suite;
 mod timelock;
@@ -93,14 +94,8 @@ impl Command {
             Self::Partner(args) => args.run().await,
             Self::Risk(args) => args.run().await,
             Self::Warp(args) => args.run().await,
-            Self::Prove(args) => {
-                let json = args.json;
-                output::print(&args.run()?, json)
-            }
-            Self::Verify(args) => {
-                let json = args.json;
-                output::print(&args.run()?, json)
-            }
+            Self::Prove(args) => args.run(),
+            Self::Verify(args) => args.run(),
             Self::Keys(args) => args.run(),
             Self::Module(args) => args.run().await,
             Self::Scenario(args) => args.run().await,

@@ -96,3 +96,7 @@ pub use staking::Deposit;
 pub use staking_tier::TierChange;
 pub use staking_withdraw::{QueuedWithdrawal, WithdrawalChange, Withdrawals};
 pub use timelock::fmt_scheduled;
+
+// The prover group: deploying the verifiers era-prover generates.
+mod verifier;
+pub use verifier::deploy_verifier;

@@ -126,6 +126,15 @@ impl Snarkjs {
         Ok(Self { node: "node".into(), cli })
     }
 
+    /// `node <cli>` when a script is given, else [`Self::in_node_modules`] of the current
+    /// directory (the CLI's `--snarkjs` flag).
+    pub fn or_node_modules(cli: Option<&Path>) -> Result<Self> {
+        match cli {
+            Some(cli) => Ok(Self { node: "node".into(), cli: cli.to_owned() }),
+            None => Self::in_node_modules(Path::new(".")),
+        }
+    }
+
     /// Runs `snarkjs <args>`; its output (stdout then stderr) on success.
     pub fn run(&self, args: &[&std::ffi::OsStr]) -> Result<String> {
         let out = Command::new(&self.node).arg(&self.cli).args(args).output().map_err(|e| {

@@ -121,4 +121,30 @@ pub enum Error {
         #[source]
         source: std::io::Error,
     },
+    /// A check of the files refused them; the text says what is wrong (e.g. a proof made under
+    /// another key than the one in the key directory).
+    #[error("{0}")]
+    Refused(String),
+    /// Something failed while doing `what` (e.g. "cannot write proof.json"); printed as
+    /// `what: why`, the source's own chain following.
+    #[error("{what}")]
+    Context {
+        /// What was being done.
+        what: String,
+        /// Why it failed.
+        #[source]
+        source: Box<dyn std::error::Error + Send + Sync>,
+    },
+}
+
+/// Says what was being done when an error happened ([`Error::Context`]).
+pub(crate) trait Context<T> {
+    /// Wraps the error with `what()`.
+    fn context(self, what: impl FnOnce() -> String) -> Result<T>;
+}
+
+impl<T, E: std::error::Error + Send + Sync + 'static> Context<T> for std::result::Result<T, E> {
+    fn context(self, what: impl FnOnce() -> String) -> Result<T> {
+        self.map_err(|e| Error::Context { what: what(), source: Box::new(e) })
+    }
 }

@@ -7,6 +7,11 @@
 //! proof has two public inputs, `[commitment, binding]`, where the [`Binding`] hashes the subject,
 //! scenario, schema, chain id and registry, so it cannot be replayed elsewhere.
 //!
+//! On disk, a [`KeyDir`] holds a schema's keys (development keys from [`KeyDir::setup`], or a
+//! ceremony's through [`KeyDir::import_zkey`]); a [`ProveJob`] proves a record file into a proof
+//! file that [`verify_file`] checks; [`verifier`] writes, checks and compiles the Solidity
+//! verifier for the chain it goes to. The `era` CLI is flags and progress around these.
+//!
 //! ```
 //! use alloy::primitives::{Address, B256};
 //! use era_prover::{Binding, Entry, Fr, Record, Schema, keys, prove, verify};
@@ -35,23 +40,29 @@ pub mod ceremony;
 mod circuit;
 mod error;
 pub mod field;
+mod files;
 mod gadgets;
+pub mod keydir;
 pub mod keys;
 pub mod poseidon;
 pub mod progress;
 mod proof;
+mod proof_file;
 pub mod r1cs;
 mod record;
 pub mod reduction;
 mod schema;
 pub mod solidity;
+pub mod verifier;
 pub mod zkey;
 
 pub use circuit::RecordCircuit;
 pub use error::{Error, Result};
 pub use field::Binding;
+pub use keydir::{KeyDir, KeyInfo};
 pub use progress::{Progress, Silent};
 pub use proof::{ProofBundle, prove, prove_with_progress, verify, verify_bundle, verify_calldata};
+pub use proof_file::{ProveJob, Proved, Verified, scenario_id, verify_file};
 pub use record::{Entry, Record, VALUE_BITS};
 pub use schema::{MAX_ENTRIES, Predicate, Schema};
 

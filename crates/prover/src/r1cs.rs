@@ -15,6 +15,8 @@ use ark_relations::gr1cs::{
     SynthesisError, SynthesisMode,
 };
 
+use std::{fmt, path::PathBuf};
+
 use crate::{RecordCircuit, Result, Schema, keys::PUBLIC_INPUTS};
 
 /// One sparse row: `(coefficient, wire)` terms.
@@ -31,7 +33,44 @@ pub struct R1cs {
     pub matrices: [Vec<Row>; 3],
 }
 
+/// An `.r1cs` file written by [`R1cs::export`].
+#[derive(Clone, Debug, PartialEq, Eq, serde::Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct R1csFile {
+    /// The file.
+    pub path: PathBuf,
+    /// Constraints.
+    pub constraints: usize,
+    /// Wires (the constant 1, the public inputs, the witnesses).
+    pub wires: usize,
+    /// The smallest Powers-of-Tau power `snarkjs zkey new` accepts for it.
+    pub ptau_power: u32,
+}
+
+impl fmt::Display for R1csFile {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "r1cs           {}", self.path.display())?;
+        writeln!(f, "constraints    {} ({} wires)", self.constraints, self.wires)?;
+        write!(f, "ptau power     {} or more", self.ptau_power)
+    }
+}
+
 impl R1cs {
+    /// Writes the circuit of the built-in schema `name` to `out` (default: `<schema>.r1cs`),
+    /// for a snarkjs phase-2 ceremony.
+    pub fn export(name: &str, out: Option<PathBuf>) -> Result<R1csFile> {
+        let schema = Schema::by_name(name)?;
+        let r1cs = Self::of(&schema)?;
+        let path = out.unwrap_or_else(|| PathBuf::from(format!("{}.r1cs", schema.name)));
+        crate::files::write(&path, r1cs.to_bytes())?;
+        Ok(R1csFile {
+            path,
+            constraints: r1cs.constraints(),
+            wires: r1cs.wires,
+            ptau_power: r1cs.ptau_power(),
+        })
+    }
+
     /// Synthesizes `schema`'s blank circuit the way setup and proving do.
     pub fn of(schema: &Schema) -> Result<Self> {
         schema.validate()?;

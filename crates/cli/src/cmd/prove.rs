@@ -1,14 +1,17 @@
-//! `era prove`: prove that a private record satisfies its schema's predicate.
+//! `era prove`: prove that a private record satisfies its schema's predicate
+//! ([`era_prover::ProveJob`]).
 
-use std::{fmt, path::PathBuf};
+use std::path::PathBuf;
 
-use alloy::primitives::{Address, B256, keccak256};
+use alloy::primitives::Address;
 use clap::Args;
-use era_prover::{Binding, ProofBundle, Record};
-use eyre::{Result, WrapErr};
-use serde::Serialize;
+use era_prover::{ProveJob, scenario_id};
+use eyre::Result;
 
-use super::keys::{Bar, KeyLocation};
+use crate::{
+    output::print,
+    prover::{Bar, KeyLocation},
+};
 
 /// Prove that a private record (JSON) satisfies its schema, bound to a subject, scenario, chain and
 /// registry. Writes the proof, public inputs and ready-to-send calldata; the record stays private.
@@ -43,71 +46,19 @@ pub(crate) struct ProveArgs {
     pub(crate) json: bool,
 }
 
-/// What `era prove` made.
-#[derive(Debug, Serialize)]
-pub(crate) struct ProveOutput {
-    /// Where the proof was written.
-    pub(crate) path: PathBuf,
-    /// The proof.
-    #[serde(flatten)]
-    pub(crate) bundle: ProofBundle,
-}
-
-impl fmt::Display for ProveOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let b = &self.bundle;
-        writeln!(f, "proof          {}", self.path.display())?;
-        writeln!(f, "schema         {} ({})", b.schema, b.schema_id)?;
-        writeln!(f, "vk hash        {}", b.vk_hash)?;
-        writeln!(f, "commitment     {:#066x}", b.public_inputs[0])?;
-        writeln!(f, "binding        {:#066x}", b.public_inputs[1])?;
-        write!(f, "calldata       {}", b.calldata)
-    }
-}
-
-/// A scenario id from a bytes32 or a name.
-pub(crate) fn scenario_id(text: &str) -> B256 {
-    text.parse::<B256>().unwrap_or_else(|_| keccak256(text))
-}
-
 impl ProveArgs {
-    /// Proves and writes the proof file.
-    pub(crate) fn run(self) -> Result<ProveOutput> {
-        let bar = Bar::new(self.json);
-        let (info, pk) = self.location.proving_key_with(&bar)?;
-        let text = std::fs::read_to_string(&self.record)
-            .wrap_err_with(|| format!("cannot read record {}", self.record.display()))?;
-        let record = Record::from_json(&text, &info.schema)
-            .wrap_err_with(|| format!("record {}", self.record.display()))?;
-        let binding = Binding {
+    /// Proves, writes the proof file(s) and prints the proof.
+    pub(crate) fn run(self) -> Result<()> {
+        let job = ProveJob {
+            record: self.record,
             subject: self.subject,
             scenario: scenario_id(&self.scenario),
-            schema: info.schema.id(),
             chain_id: self.chain_id,
             registry: self.registry,
+            out: self.out,
+            snarkjs: self.snarkjs,
         };
-        let bundle = era_prover::prove_with_progress(
-            &pk,
-            &info.schema,
-            &record,
-            &binding,
-            &mut era_prover::os_rng(),
-            &bar,
-        )?;
-        drop(bar);
-        std::fs::write(&self.out, serde_json::to_string_pretty(&bundle)? + "\n")
-            .wrap_err_with(|| format!("cannot write {}", self.out.display()))?;
-        if let Some(dir) = &self.snarkjs {
-            std::fs::create_dir_all(dir)
-                .wrap_err_with(|| format!("cannot create {}", dir.display()))?;
-            for (name, json) in
-                [("proof.json", bundle.snarkjs_proof()?), ("public.json", bundle.snarkjs_public())]
-            {
-                let path = dir.join(name);
-                std::fs::write(&path, serde_json::to_string_pretty(&json)? + "\n")
-                    .wrap_err_with(|| format!("cannot write {}", path.display()))?;
-            }
-        }
-        Ok(ProveOutput { path: self.out, bundle })
+        let proved = job.run(&self.location.keys(), &Bar::new(self.json))?;
+        print(&proved, self.json)
     }
 }

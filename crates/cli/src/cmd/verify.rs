@@ -1,14 +1,11 @@
-//! `era verify`: check a proof off-chain.
+//! `era verify`: check a proof off-chain ([`era_prover::verify_file`]).
 
-use std::{fmt, path::PathBuf};
+use std::path::PathBuf;
 
-use alloy::primitives::B256;
 use clap::Args;
-use era_prover::ProofBundle;
-use eyre::{Result, WrapErr, bail};
-use serde::Serialize;
+use eyre::Result;
 
-use super::keys::KeyLocation;
+use crate::output::print;
 
 /// Verify a proof file made by `era prove` against the schema's verifying key.
 #[derive(Debug, Args)]
@@ -24,45 +21,9 @@ pub(crate) struct VerifyArgs {
     pub(crate) json: bool,
 }
 
-/// A verified proof.
-#[derive(Debug, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub(crate) struct VerifyOutput {
-    /// Schema name.
-    pub(crate) schema: String,
-    /// Key the proof verified under.
-    pub(crate) vk_hash: B256,
-    /// Always true: an invalid proof is an error.
-    pub(crate) valid: bool,
-}
-
-impl fmt::Display for VerifyOutput {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "valid proof for schema `{}` under key {}", self.schema, self.vk_hash)
-    }
-}
-
 impl VerifyArgs {
-    /// Verifies; an invalid proof is an error (non-zero exit).
-    pub(crate) fn run(self) -> Result<VerifyOutput> {
-        let text = std::fs::read_to_string(&self.proof)
-            .wrap_err_with(|| format!("cannot read proof {}", self.proof.display()))?;
-        let bundle: ProofBundle = serde_json::from_str(&text).wrap_err_with(|| {
-            format!("{} is not a proof file made by `era prove`", self.proof.display())
-        })?;
-        let location = KeyLocation { schema: bundle.schema.clone(), keys_dir: self.keys_dir };
-        let (info, vk) = location.verifying_key()?;
-        if info.vk_hash != bundle.vk_hash {
-            bail!(
-                "proof was made under key {}, but {} holds key {}",
-                bundle.vk_hash,
-                info.dir.display(),
-                info.vk_hash
-            );
-        }
-        if !era_prover::verify_bundle(&vk, &bundle)? {
-            bail!("proof {} is INVALID for schema `{}`", self.proof.display(), bundle.schema);
-        }
-        Ok(VerifyOutput { schema: bundle.schema, vk_hash: info.vk_hash, valid: true })
+    /// Verifies and prints; an invalid proof is an error (non-zero exit).
+    pub(crate) fn run(self) -> Result<()> {
+        print(&era_prover::verify_file(&self.proof, &self.keys_dir)?, self.json)
     }
 }

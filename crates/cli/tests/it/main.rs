@@ -3,6 +3,7 @@
 
 mod asset_flows;
 mod assets;
+mod ceremony;
 mod common;
 mod deploy;
 mod devnet;

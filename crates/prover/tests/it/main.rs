@@ -2,6 +2,7 @@
 
 mod circuit;
 mod commitment;
+mod keydir;
 mod keys;
 mod poseidon;
 mod proofs;

@@ -1,0 +1,77 @@
+//! The flags and the spinner that `era keys|prove|verify|verifier` and `era asset register` share
+//! around era-prover: which schema and where its keys are, where snarkjs is, and era-prover's
+//! progress steps drawn on stderr.
+
+use std::path::PathBuf;
+
+use clap::Args;
+use era_prover::{KeyDir, KeyInfo, ProvingKey};
+
+/// Which schema and where its keys are.
+#[derive(Debug, Args)]
+pub(crate) struct KeyLocation {
+    /// Built-in schema: on-time, integrity or range.
+    #[arg(long)]
+    pub(crate) schema: String,
+    /// Directory holding one sub-directory of keys per schema.
+    #[arg(long, default_value = "keys")]
+    pub(crate) keys_dir: PathBuf,
+}
+
+impl KeyLocation {
+    /// The key directory.
+    pub(crate) fn keys(&self) -> KeyDir {
+        KeyDir::new(&self.keys_dir, &self.schema)
+    }
+
+    /// Reads and checks the proving key ([`KeyDir::proving_key`]).
+    pub(crate) fn proving_key(&self) -> era_prover::Result<(KeyInfo, ProvingKey)> {
+        self.keys().proving_key()
+    }
+}
+
+/// Where snarkjs is.
+#[derive(Debug, Args)]
+pub(crate) struct SnarkjsArgs {
+    /// snarkjs' CLI script, run with node (default: node_modules/snarkjs from `npm ci`).
+    #[arg(long, value_name = "CLI_JS")]
+    pub(crate) snarkjs: Option<PathBuf>,
+}
+
+/// era-prover's progress steps as a spinner with the elapsed time on stderr; hidden when stderr
+/// is not a terminal or with --json. Drop it before printing.
+pub(crate) struct Bar(Option<indicatif::ProgressBar>);
+
+impl Bar {
+    pub(crate) fn new(json: bool) -> Self {
+        use std::io::IsTerminal as _;
+        Self((!json && std::io::stderr().is_terminal()).then(|| {
+            let bar = indicatif::ProgressBar::new_spinner();
+            bar.set_style(
+                indicatif::ProgressStyle::with_template("{spinner} {msg} [{elapsed}]")
+                    .expect("a valid template"),
+            );
+            bar.enable_steady_tick(std::time::Duration::from_millis(100));
+            bar
+        }))
+    }
+}
+
+impl era_prover::Progress for Bar {
+    fn start(&self, step: &str) {
+        if let Some(bar) = &self.0 {
+            bar.reset_elapsed();
+            bar.set_message(step.to_owned());
+        }
+    }
+
+    fn finish(&self) {}
+}
+
+impl Drop for Bar {
+    fn drop(&mut self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
+}
