@@ -5,15 +5,12 @@
 //! before sending anything, so a refused command changes nothing on chain.
 
 mod address;
-mod amount;
 mod cmd;
 mod connect;
 mod output;
 mod prover;
 mod record;
 mod suite;
-mod timelock;
-mod tx;
 
 use std::process::ExitCode;
 

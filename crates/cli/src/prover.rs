@@ -5,7 +5,7 @@
 use std::path::PathBuf;
 
 use clap::Args;
-use era_prover::{KeyDir, KeyInfo, ProvingKey};
+use era_prover::KeyDir;
 
 /// Which schema and where its keys are.
 #[derive(Debug, Args)]
@@ -22,11 +22,6 @@ impl KeyLocation {
     /// The key directory.
     pub(crate) fn keys(&self) -> KeyDir {
         KeyDir::new(&self.keys_dir, &self.schema)
-    }
-
-    /// Reads and checks the proving key ([`KeyDir::proving_key`]).
-    pub(crate) fn proving_key(&self) -> era_prover::Result<(KeyInfo, ProvingKey)> {
-        self.keys().proving_key()
     }
 }
 

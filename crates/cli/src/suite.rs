@@ -1,19 +1,12 @@
-//! A deployed suite as commands use it: the connection, its record and typed contract handles.
+//! A deployed suite as commands use it: the connection, its record, and the client over both.
 
-use alloy::{
-    primitives::{Address, U256},
-    providers::DynProvider,
-};
+use alloy::{primitives::Address, providers::DynProvider};
 use clap::Args;
-use era_bindings::{
-    ERAMargin, ERAStaking, ERAToken, TimelockController,
-};
-use eyre::{Result, bail};
+use eyre::Result;
 
 use crate::{
     connect::{Chain, RpcArgs, WalletArgs},
     record::{Record, RecordArgs},
-    tx::Sent,
 };
 
 /// Which chain, and where its deployment record is.
@@ -84,46 +77,5 @@ impl Suite {
     /// The suite as `era-client` sees it: its table's addresses over this connection.
     pub(crate) fn client(&self) -> era_client::Client<&DynProvider> {
         era_client::Client::new(&self.chain.provider, self.record.addresses())
-    }
-
-    /// The staking contract.
-    pub(crate) fn staking(&self) -> ERAStaking::ERAStakingInstance<&DynProvider> {
-        ERAStaking::new(self.record.addresses().staking, &self.chain.provider)
-    }
-
-    /// The ERA token.
-    pub(crate) fn era(&self) -> ERAToken::ERATokenInstance<&DynProvider> {
-        ERAToken::new(self.record.addresses().era, &self.chain.provider)
-    }
-
-    /// The cross-domain margin contract; an older deployment without one is told to redeploy.
-    pub(crate) fn margin(&self) -> Result<ERAMargin::ERAMarginInstance<&DynProvider>> {
-        let address = self.record.addresses().margin;
-        if address == Address::ZERO {
-            bail!(
-                "the suite on chain {} has no ERAMargin: deploy the current suite with `era deploy --force`",
-                self.chain.id
-            );
-        }
-        Ok(ERAMargin::new(address, &self.chain.provider))
-    }
-
-    /// The timelock.
-    pub(crate) fn timelock(&self) -> TimelockController::TimelockControllerInstance<&DynProvider> {
-        TimelockController::new(self.record.addresses().timelock, &self.chain.provider)
-    }
-}
-
-impl Suite {
-    /// Checks that `payer` holds `amount` ERA and approves `spender` to take it unless it may
-    /// already ([`era_client::Client::approve_era`]).
-    pub(crate) async fn approve_era(
-        &self,
-        payer: Address,
-        spender: Address,
-        amount: U256,
-        needs: &str,
-    ) -> Result<Option<Sent>> {
-        Ok(self.client().approve_era(payer, spender, amount, needs).await?)
     }
 }

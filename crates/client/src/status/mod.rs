@@ -1,7 +1,6 @@
 //! The suite on a chain at a glance (`era status`): contracts and parameters, tiers, nodes and
 //! their stakes, pauses, margin, modules, scenarios, the breaker and pending governance.
 
-
 use std::fmt;
 
 use alloy::{

@@ -6,23 +6,20 @@ use std::path::PathBuf;
 
 use clap::Args;
 use era_client::assets::ProverKeys;
-use era_prover::{Binding, ProvingKey, Record, Schema, keys};
+use era_prover::{Binding, KeyInfo, Record};
 use eyre::{Result, WrapErr, bail};
 
 use crate::{
     output::{print, progress},
+    prover::KeyLocation,
     suite::SendArgs,
 };
 
 /// `era asset register`.
 #[derive(Debug, Args)]
 pub(super) struct RegisterArgs {
-    /// Built-in schema: on-time, integrity or range.
-    #[arg(long)]
-    schema: String,
-    /// Directory holding one sub-directory of keys per schema.
-    #[arg(long, default_value = "keys")]
-    keys_dir: PathBuf,
+    #[command(flatten)]
+    keys: KeyLocation,
     /// The scenario: a bytes32 or a name (its keccak256).
     #[arg(long)]
     scenario: String,
@@ -35,17 +32,8 @@ pub(super) struct RegisterArgs {
 
 impl RegisterArgs {
     pub(super) async fn run(self) -> Result<()> {
-        let schema = Schema::by_name(&self.schema)?;
-        let dir = self.keys_dir.join(&self.schema);
-        let pk: ProvingKey = keys::read_key(&dir.join("proving_key.bin")).wrap_err_with(|| {
-            format!(
-                "no keys for `{}` in {}: run `era keys setup --schema {}`",
-                self.schema,
-                dir.display(),
-                self.schema
-            )
-        })?;
-        keys::check_proving_key(&schema, &pk)?;
+        let keys = self.keys.keys();
+        let (KeyInfo { schema, vk_hash, .. }, pk) = keys.proving_key()?;
         let text = std::fs::read_to_string(&self.record)
             .wrap_err_with(|| format!("cannot read record {}", self.record.display()))?;
         let record = Record::from_json(&text, &schema)
@@ -55,13 +43,8 @@ impl RegisterArgs {
         }
         let (suite, owner) = self.tx.open().await?;
         let client = suite.client();
-        let dir = dir.display().to_string();
-        let circuit = ProverKeys {
-            name: &schema.name,
-            circuit: schema.id(),
-            vk_hash: keys::vk_hash(&pk.vk),
-            dir: &dir,
-        };
+        let dir = keys.dir().display().to_string();
+        let circuit = ProverKeys { name: &schema.name, circuit: schema.id(), vk_hash, dir: &dir };
         let r = client.registration(owner, &self.scenario, circuit).await?;
         let binding = Binding {
             subject: owner,
