@@ -19,7 +19,7 @@ use crate::{
     refuse,
     timelock::fmt_scheduled,
     tx::send,
-    units::{fmt_duration, fmt_era, fmt_time},
+    units::{fmt_era, fmt_time, fmt_until},
 };
 
 /// One escrow.
@@ -235,9 +235,8 @@ impl<P: Provider> Client<P> {
         let now = self.chain_time().await?;
         if now < e.releaseAt {
             refuse!(
-                "escrow #{id} is under review until {} (in {}): only governance settles it before (`era breaker escrow settle`)",
-                fmt_time(e.releaseAt),
-                fmt_duration(e.releaseAt - now)
+                "escrow #{id} is under review until {}: only governance settles it before (`era breaker escrow settle`)",
+                fmt_until(e.releaseAt, now)
             );
         }
         let tx = send("refundEscrow", self.scenarios().refundEscrow(U256::from(id))).await?;

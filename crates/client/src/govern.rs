@@ -17,7 +17,7 @@ use crate::{
     error::Result,
     refuse,
     tx::send,
-    units::{fmt_duration, fmt_time},
+    units::{fmt_time, fmt_until},
 };
 
 impl<P: Provider> Client<P> {
@@ -186,9 +186,8 @@ impl<P: Provider> Client<P> {
 
 fn not_ready(op: &Operation, now: u64) -> String {
     format!(
-        "operation {} is not ready: executable at {} (in {}); wait, or `era warp` on a dev chain",
+        "operation {} is not ready: executable at {}; wait, or `era warp` on a dev chain",
         op.id,
-        fmt_time(op.ready_at),
-        fmt_duration(op.ready_at.saturating_sub(now))
+        fmt_until(op.ready_at, now)
     )
 }

@@ -13,7 +13,7 @@ use crate::{
     refuse,
     timelock::fmt_scheduled,
     tx::send,
-    units::{fmt_duration, fmt_time, parse_duration},
+    units::{fmt_duration, fmt_time, fmt_until, parse_duration},
 };
 
 /// The farthest ahead one `extendPause` may set the end of a pause.
@@ -47,11 +47,7 @@ impl PauseStatus {
     /// One line for `era status`: staking's pause and the self-bond.
     pub fn summary(&self) -> String {
         let pause = if self.staking_paused {
-            format!(
-                "staking PAUSED until {} (in {})",
-                fmt_time(self.paused_until),
-                fmt_duration(self.paused_until - self.block_time)
-            )
+            format!("staking PAUSED until {}", fmt_until(self.paused_until, self.block_time))
         } else {
             "staking not paused".to_owned()
         };
@@ -93,9 +89,8 @@ impl fmt::Display for PauseStatus {
         } else {
             writeln!(
                 f,
-                "  the guardian may pause again from {} (in {})",
-                fmt_time(self.guardian_may_pause_at),
-                fmt_duration(self.guardian_may_pause_at - self.block_time)
+                "  the guardian may pause again from {}",
+                fmt_until(self.guardian_may_pause_at, self.block_time)
             )?;
         }
         match self.margin_paused {
@@ -219,9 +214,8 @@ impl<P: Provider> Client<P> {
                 String::new()
             };
             refuse!(
-                "{running}the guardian may pause again from {} (in {}): a pause lasts {} and as long must pass after it ends (GuardianPauseTooSoon); governance extends a pause with `era pause extend`",
-                fmt_time(state.guardian_may_pause_at),
-                fmt_duration(state.guardian_may_pause_at - state.block_time),
+                "{running}the guardian may pause again from {}: a pause lasts {} and as long must pass after it ends (GuardianPauseTooSoon); governance extends a pause with `era pause extend`",
+                fmt_until(state.guardian_may_pause_at, state.block_time),
                 fmt_duration(state.pause_duration)
             );
         }

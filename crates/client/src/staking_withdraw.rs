@@ -14,7 +14,7 @@ use crate::{
     error::Result,
     refuse,
     tx::send,
-    units::{fmt_duration, fmt_era, fmt_time},
+    units::{fmt_era, fmt_time, fmt_until},
 };
 
 /// A queued withdrawal.
@@ -159,9 +159,8 @@ impl<P: Provider> Client<P> {
         let now = self.chain_time().await?;
         if now < withdrawal.ready_at {
             refuse!(
-                "withdrawal #{id} is not ready: unbonding ends at {} (in {})",
-                fmt_time(withdrawal.ready_at),
-                fmt_duration(withdrawal.ready_at - now)
+                "withdrawal #{id} is not ready: unbonding ends at {}",
+                fmt_until(withdrawal.ready_at, now)
             );
         }
         let tx =

@@ -103,6 +103,11 @@ pub fn fmt_duration(secs: u64) -> String {
         .join(" ")
 }
 
+/// A deadline as refusals and reports name it: `2026-11-25T09:30:00Z (in 1d 12h)`.
+pub fn fmt_until(at: u64, now: u64) -> String {
+    format!("{} (in {})", fmt_time(at), fmt_duration(at.saturating_sub(now)))
+}
+
 /// Formats a unix timestamp as UTC: `2026-11-25T09:30:00Z`.
 pub fn fmt_time(unix: u64) -> String {
     i64::try_from(unix)

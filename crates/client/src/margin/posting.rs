@@ -14,7 +14,7 @@ use crate::{
     error::Result,
     refuse,
     tx::send,
-    units::{fmt_duration, fmt_era, fmt_time},
+    units::{fmt_era, fmt_until},
 };
 
 /// What a provider's margin action did: its transactions and the margin afterwards.
@@ -105,9 +105,8 @@ impl<P: Provider> Client<P> {
         let now = self.chain_time().await?;
         if now < before.withdrawable_at {
             refuse!(
-                "the margin withdrawal is not ready: its delay ends at {} (in {})",
-                fmt_time(before.withdrawable_at),
-                fmt_duration(before.withdrawable_at - now)
+                "the margin withdrawal is not ready: its delay ends at {}",
+                fmt_until(before.withdrawable_at, now)
             );
         }
         // Open cases hold back what they froze; the rest of the queued amount leaves.

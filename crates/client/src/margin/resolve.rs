@@ -14,7 +14,7 @@ use crate::{
     error::Result,
     refuse, tier_name,
     tx::send,
-    units::{fmt_duration, fmt_era, fmt_percent, fmt_time},
+    units::{fmt_era, fmt_percent, fmt_until},
 };
 
 impl<P: Provider> Client<P> {
@@ -49,9 +49,8 @@ impl<P: Provider> Client<P> {
         if margin.hasRole(arbiter, sender).call().await? {
             if now < case.dispute_ends_at {
                 refuse!(
-                    "case #{id}'s dispute window ends at {} (in {}): resolve it then",
-                    fmt_time(case.dispute_ends_at),
-                    fmt_duration(case.dispute_ends_at - now)
+                    "case #{id}'s dispute window ends at {}: resolve it then",
+                    fmt_until(case.dispute_ends_at, now)
                 );
             }
             let tx = send("resolve", margin.resolve(id.to_u256(), wad, partners, weights)).await?;
@@ -67,9 +66,8 @@ impl<P: Provider> Client<P> {
         }
         if now < case.dispute_ends_at {
             refuse!(
-                "case #{id}'s dispute window ends at {} (in {}): its assessments are final only then, so schedule the resolution from then on",
-                fmt_time(case.dispute_ends_at),
-                fmt_duration(case.dispute_ends_at - now)
+                "case #{id}'s dispute window ends at {}: its assessments are final only then, so schedule the resolution from then on",
+                fmt_until(case.dispute_ends_at, now)
             );
         }
         let call =
@@ -104,9 +102,8 @@ impl<P: Provider> Client<P> {
         let now = self.chain_time().await?;
         if now < case.lapses_at {
             refuse!(
-                "case #{id} lapses at {} (in {}) unless the arbiter resolves it first: release it then",
-                fmt_time(case.lapses_at),
-                fmt_duration(case.lapses_at - now)
+                "case #{id} lapses at {} unless the arbiter resolves it first: release it then",
+                fmt_until(case.lapses_at, now)
             );
         }
         let tx = send("lapse", self.margin().lapse(id.to_u256())).await?;

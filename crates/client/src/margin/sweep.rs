@@ -14,7 +14,7 @@ use crate::{
     error::Result,
     refuse,
     tx::send,
-    units::{fmt_duration, fmt_era, fmt_time},
+    units::{fmt_era, fmt_until},
 };
 
 /// A sweep.
@@ -66,9 +66,8 @@ impl<P: Provider> Client<P> {
         let now = self.chain_time().await?;
         if now < c.claimsCloseAt {
             refuse!(
-                "the claim window of case #{id} is open until {} (in {}): partners may still claim",
-                fmt_time(c.claimsCloseAt),
-                fmt_duration(c.claimsCloseAt - now)
+                "the claim window of case #{id} is open until {}: partners may still claim",
+                fmt_until(c.claimsCloseAt, now)
             );
         }
         // As the contract counts it: unclaimed shares, plus the bond unless the freezer claimed.
