@@ -104,7 +104,7 @@ contract RewardsDistributorFuzzTest is RewardsTest {
         relay(index, signer, amount, TestMerkle.proof(tree, 0), a, fee, signature);
         assertEq(era.balanceOf(stranger), fee);
         assertEq(era.balanceOf(signer), amount - fee);
-        assertEq(rewards.nonceBitmap(signer, nonce >> 8), 1 << (nonce & 0xff));
+        assertEq(rewards.nonceBitmap(signer, nonce >> 8), 2 ** (nonce & 0xff));
         vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.NonceUsed.selector, signer, nonce));
         relay(index, signer, amount, TestMerkle.proof(tree, 0), a, fee, signature);
     }
