@@ -66,6 +66,41 @@ contract RewardsDistributorSigTest is RewardsTest {
         assertEq(rewards.nonceBitmap(signer, 1), 1 << 44);
     }
 
+    /// The digest is plain EIP-712 (domain "ERA Rewards", version "1"), so any wallet or alloy's
+    /// `sol!` struct signing produces it.
+    function test_claimDigest_isStandardEip712() public view {
+        IRewardsDistributor.ClaimAuth memory a = auth(9, 0.1e18, relayer);
+        bytes32 domain = keccak256(
+            abi.encode(
+                keccak256(
+                    "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"
+                ),
+                keccak256("ERA Rewards"),
+                keccak256("1"),
+                block.chainid,
+                address(rewards)
+            )
+        );
+        bytes32 claimHash = keccak256(
+            abi.encode(
+                keccak256(
+                    "Claim(uint256 rootIndex,address account,uint256 cumulativeAmount,uint256 nonce,uint256 deadline,uint256 maxFee,address relayer)"
+                ),
+                index,
+                signer,
+                1e18,
+                a.nonce,
+                a.deadline,
+                a.maxFee,
+                a.relayer
+            )
+        );
+        assertEq(
+            rewards.claimDigest(index, signer, 1e18, a),
+            keccak256(abi.encodePacked("\x19\x01", domain, claimHash))
+        );
+    }
+
     function test_RevertWhen_claimWithSigReplayed() public {
         IRewardsDistributor.ClaimAuth memory a = auth(7, 0, relayer);
         bytes memory signature = sign(signerKey, 1e18, a);
