@@ -2,8 +2,10 @@
 pragma solidity 0.8.30;
 
 import {IRewardsDistributor} from "../../contracts/interfaces/IRewardsDistributor.sol";
+import {RewardsDistributor} from "../../contracts/rewards/RewardsDistributor.sol";
 import {RewardsTest, TestMerkle} from "../rewards/RewardsTest.sol";
 import {GasMeasure} from "../utils/GasMeasure.sol";
+import {ERC20} from "@openzeppelin/contracts/token/ERC20/ERC20.sol";
 import {Hashes} from "@openzeppelin/contracts/utils/cryptography/Hashes.sol";
 
 /// @notice Gas of the distributor's user-facing calls against a depth-17 tree (131,072 leaves: the
@@ -16,7 +18,7 @@ import {Hashes} from "@openzeppelin/contracts/utils/cryptography/Hashes.sol";
 /// regression fails; posting meets its target (below 89,000). "First" means the account's claimed
 /// slot and its ERA balance both go from zero; "steady" means both were already set (the next
 /// epoch's claim).
-contract RewardsDistributorGasTest is RewardsTest, GasMeasure {
+abstract contract RewardsGasTest is RewardsTest, GasMeasure {
     string internal constant GROUP = "RewardsDistributor";
     uint256 internal constant DEPTH = 17;
 
@@ -38,28 +40,6 @@ contract RewardsDistributorGasTest is RewardsTest, GasMeasure {
     mapping(address account => uint256) internal rootIndexOf;
     mapping(address account => uint256) internal amountOf;
     mapping(address account => bytes32[]) internal proofOf;
-
-    function setUp() public override {
-        super.setUp();
-        (signer, signerKey) = makeAddrAndKey("signer");
-        addNode(node, 100_000e18);
-        give(relayer, 1e18);
-        // Epoch 1: claimed already (and delegated, for the delegator), so epoch 2 is steady state.
-        epoch(steady, 1_000.5e18, 1);
-        epoch(delegator, 1_000.5e18, 1);
-        epoch(signer, 1_000.5e18, 1);
-        vm.warp(block.timestamp + DELAY);
-        rewards.claim(rootIndexOf[steady], steady, amountOf[steady], proofOf[steady]);
-        rewards.claim(rootIndexOf[signer], signer, amountOf[signer], proofOf[signer]);
-        vm.prank(delegator);
-        rewards.claimAndDelegate(rootIndexOf[delegator], amountOf[delegator], proofOf[delegator], node);
-        // Epoch 2.
-        epoch(steady, 2_345.67e18, 2);
-        epoch(newcomer, 1_234.56e18, 2);
-        epoch(delegator, 2_345.67e18, 2);
-        epoch(signer, 2_345.67e18, 2);
-        vm.warp(block.timestamp + DELAY);
-    }
 
     /// Posts a depth-17 root holding `account`'s leaf for `amount` and records its claim.
     function epoch(address account, uint256 amount, uint256 salt) internal {
@@ -90,6 +70,31 @@ contract RewardsDistributorGasTest is RewardsTest, GasMeasure {
             abi.encodeCall(
                 rewards.claim, (rootIndexOf[account], account, amountOf[account], proofOf[account])
             );
+    }
+}
+
+/// @notice The suite's ERAToken (ERC-20 with votes), as deployed.
+contract RewardsDistributorGasTest is RewardsGasTest {
+    function setUp() public override {
+        super.setUp();
+        (signer, signerKey) = makeAddrAndKey("signer");
+        addNode(node, 100_000e18);
+        give(relayer, 1e18);
+        // Epoch 1: claimed already (and delegated, for the delegator), so epoch 2 is steady state.
+        epoch(steady, 1_000.5e18, 1);
+        epoch(delegator, 1_000.5e18, 1);
+        epoch(signer, 1_000.5e18, 1);
+        vm.warp(block.timestamp + DELAY);
+        rewards.claim(rootIndexOf[steady], steady, amountOf[steady], proofOf[steady]);
+        rewards.claim(rootIndexOf[signer], signer, amountOf[signer], proofOf[signer]);
+        vm.prank(delegator);
+        rewards.claimAndDelegate(rootIndexOf[delegator], amountOf[delegator], proofOf[delegator], node);
+        // Epoch 2.
+        epoch(steady, 2_345.67e18, 2);
+        epoch(newcomer, 1_234.56e18, 2);
+        epoch(delegator, 2_345.67e18, 2);
+        epoch(signer, 2_345.67e18, 2);
+        vm.warp(block.timestamp + DELAY);
     }
 
     function test_gas_claimSteadyState() public {
@@ -145,5 +150,43 @@ contract RewardsDistributorGasTest is RewardsTest, GasMeasure {
         vm.cool(address(rewards));
         vm.cool(address(era));
         measure(disputer, abi.encodeCall(rewards.dispute, (index, keccak256("reason"))), "dispute", 0);
+    }
+}
+
+/// @notice A plain OpenZeppelin ERC-20, standing for an ERA token without votes on another network.
+contract PlainToken is ERC20 {
+    constructor(address holder) ERC20("Plain ERC-20", "PLAIN") {
+        _mint(holder, 1e30);
+    }
+}
+
+/// @notice The same claims paying a plain ERC-20 (no votes): the figure to set against the peers,
+/// who were measured on plain tokens.
+contract RewardsDistributorPlainTokenGasTest is RewardsGasTest {
+    function setUp() public override {
+        super.setUp();
+        PlainToken token = new PlainToken(address(this));
+        rewards = new RewardsDistributor(token, staking, address(timelock), operator, poster, DELAY);
+        token.approve(address(rewards), type(uint256).max);
+        rewards.fund(FUNDS, "treasury");
+        token.transfer(poster, 3 * postBond);
+        vm.startPrank(poster);
+        token.approve(address(rewards), type(uint256).max);
+        rewards.depositBond(3 * postBond);
+        vm.stopPrank();
+        epoch(steady, 1_000.5e18, 1);
+        vm.warp(block.timestamp + DELAY);
+        rewards.claim(rootIndexOf[steady], steady, amountOf[steady], proofOf[steady]);
+        epoch(steady, 2_345.67e18, 2);
+        epoch(newcomer, 1_234.56e18, 2);
+        vm.warp(block.timestamp + DELAY);
+    }
+
+    function test_gas_claimSteadyStatePlainToken() public {
+        measure(stranger, claimData(steady), "claim, steady state (depth 17), plain ERC-20", 64_000);
+    }
+
+    function test_gas_claimFirstPlainToken() public {
+        measure(stranger, claimData(newcomer), "claim, first (depth 17), plain ERC-20", 98_500);
     }
 }
