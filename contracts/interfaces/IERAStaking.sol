@@ -80,7 +80,7 @@ interface IERAStaking {
     /// @notice `node` registered as a node operator.
     event NodeRegistered(address indexed node);
     /// @notice `account` added `amount` ERA to `node`'s stake for `shares` shares (self-stake when
-    /// `account == node`, a delegation otherwise).
+    /// `account == node`, a delegation otherwise; paid by another caller through `delegateFor`).
     event Deposited(address indexed node, address indexed account, uint256 amount, uint256 shares);
     /// @notice `account` queued withdrawal `id` of `amount` ERA from `node`, ready at `readyAt`.
     event WithdrawalQueued(
@@ -120,6 +120,13 @@ interface IERAStaking {
     /// @notice Delegates `amount` ERA to `node`. Needs an ERA allowance.
     /// @return shares Shares minted to the caller in `node`'s pool.
     function delegate(address node, uint256 amount) external returns (uint256 shares);
+
+    /// @notice Delegates `amount` ERA of the caller's to `node` on behalf of `beneficiary`, who owns
+    /// the shares (e.g. the rewards distributor turning a claim into a delegation). Needs an ERA
+    /// allowance from the caller. Shares minted to the zero address belong to nobody: their ERA stays in
+    /// `node`'s pool for good.
+    /// @return shares Shares minted to `beneficiary` in `node`'s pool.
+    function delegateFor(address node, address beneficiary, uint256 amount) external returns (uint256 shares);
 
     /// @notice Queues a withdrawal of `amount` ERA of the caller's stake on `node`. The ERA leaves
     /// the node's active stake now, stays slashable, and can be completed after the unbonding delay.

@@ -96,12 +96,17 @@ contract ERAStaking is IERAStaking, AccessControl, Pausable {
 
     /// @inheritdoc IERAStaking
     function stake(uint256 amount) external returns (uint256) {
-        return _deposit(msg.sender, amount);
+        return _deposit(msg.sender, msg.sender, amount);
     }
 
     /// @inheritdoc IERAStaking
     function delegate(address node, uint256 amount) external returns (uint256) {
-        return _deposit(node, amount);
+        return _deposit(node, msg.sender, amount);
+    }
+
+    /// @inheritdoc IERAStaking
+    function delegateFor(address node, address beneficiary, uint256 amount) external returns (uint256) {
+        return _deposit(node, beneficiary, amount);
     }
 
     /// @inheritdoc IERAStaking
@@ -293,7 +298,12 @@ contract ERAStaking is IERAStaking, AccessControl, Pausable {
 
     // ---------------------------------------------------------------- internal
 
-    function _deposit(address nodeAddr, uint256 amount) internal whenNotPaused returns (uint256 shares) {
+    /// Mints the shares to `account`; the ERA comes from the caller.
+    function _deposit(address nodeAddr, address account, uint256 amount)
+        internal
+        whenNotPaused
+        returns (uint256 shares)
+    {
         if (amount == 0) revert ZeroAmount();
         Node storage node = _nodes[nodeAddr];
         if (!node.registered) revert UnknownNode(nodeAddr);
@@ -311,8 +321,8 @@ contract ERAStaking is IERAStaking, AccessControl, Pausable {
                     > type(uint128).max
         ) revert NodeStakeWiped(nodeAddr);
         shares = node.active.deposit(amount);
-        sharesOf[nodeAddr][msg.sender] += shares;
-        emit Deposited(nodeAddr, msg.sender, amount, shares);
+        sharesOf[nodeAddr][account] += shares;
+        emit Deposited(nodeAddr, account, amount, shares);
         era.safeTransferFrom(msg.sender, address(this), amount);
     }
 
