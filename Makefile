@@ -21,7 +21,7 @@ CARGO_BUILD := cargo test --workspace --no-run
 # Lints that `make lint` skips in test/ only (why: foundry.toml, [lint]).
 TEST_LINT_EXCLUDE := [block-timestamp,erc20-unchecked-transfer,unsafe-typecast]
 
-.PHONY: install build demo test test-forge test-rust test-rust-linted lint lint-fast clippy gas coverage bench slither fmt
+.PHONY: install build demo test test-forge test-rust test-rust-linted prebuild-rust lint lint-fast clippy gas coverage bench slither fmt
 .DEFAULT_GOAL := test
 
 # The lockfile lists every platform's optional Foundry binary, so a fresh `npm install` installs
@@ -74,6 +74,13 @@ LINTED := RUSTC_WORKSPACE_WRAPPER=clippy-driver CLIPPY_ARGS=-D__CLIPPY_HACKERY__
 test-rust-linted: build
 	$(LINTED) cargo build --workspace --all-targets
 	$(LINTED) cargo test --workspace
+
+# CI starts this at once, beside `make install`: npm waits on the network and disk and solc-js uses
+# one core, so the dependencies (alloy, revm, arkworks) compile meanwhile. Everything but
+# era-bindings and what depends on it builds (--keep-going; its build script waits for the forge
+# build, see crates/bindings/build.rs); test-rust-linted then finds the dependencies built.
+prebuild-rust:
+	-ERA_BINDINGS_DEFER=1 $(LINTED) cargo build --workspace --all-targets --keep-going --quiet 2>/dev/null
 
 gas: build
 	FOUNDRY_PROFILE=gas $(FORGE) test --match-path 'test/gas/*'

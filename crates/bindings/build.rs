@@ -7,6 +7,13 @@ fn main() {
     for watched in ["contracts", "script", "foundry.toml"] {
         println!("cargo:rerun-if-changed={}", root.join(watched).display());
     }
+    // `.ci/run` starts cargo on the dependencies while `make install` compiles the contracts; the
+    // two must not run forge on one out/ at once, so that early build stops here (cargo's
+    // --keep-going builds everything else) and the real build runs this script again.
+    println!("cargo:rerun-if-env-changed=ERA_BINDINGS_DEFER");
+    if std::env::var_os("ERA_BINDINGS_DEFER").is_some() {
+        panic!("ERA_BINDINGS_DEFER is set: the bindings are built after `forge build`");
+    }
     let forge = root.join("tools/bin/forge");
     if !forge.exists() {
         panic!(
