@@ -91,9 +91,9 @@ impl fmt::Display for Reopening {
     }
 }
 
-/// Whether a channel is open, and whether an amount would trip it. (Its JSON keys are snake_case,
-/// `above_limit`, as `era breaker check --json` has always printed them.)
+/// Whether a channel is open, and whether an amount would trip it.
 #[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct ChannelCheck {
     /// The source domain.
     pub from: String,

@@ -222,7 +222,7 @@ async fn modules_scenarios_escalation_and_the_breaker() {
     let check = net.era(&["breaker", "check", "financial", "light", "--json"]).json();
     assert_eq!(
         check,
-        serde_json::json!({"from": "financial", "to": "light", "open": false, "above_limit": false})
+        serde_json::json!({"from": "financial", "to": "light", "open": false, "aboveLimit": false})
     );
 
     // Only governance reopens: the node's key cannot propose; the proposer schedules it.
