@@ -106,6 +106,16 @@ impl RecordArgs {
     /// Adds a verifier deployed on `chain_id` to its record (`era verifier deploy` calls this);
     /// without a record (the suite is not deployed there) nothing is written. Returns whether it
     /// was recorded.
+    /// Fails unless the record on `chain_id`, if there is one, reads: checked before a command
+    /// sends what it will record, so a bad file cannot leave a contract on chain unrecorded.
+    pub(crate) fn check_readable(&self, chain_id: u64) -> Result<()> {
+        let path = self.path(chain_id);
+        if path.exists() {
+            Record::read(&path)?;
+        }
+        Ok(())
+    }
+
     pub(crate) fn record_verifier(
         &self,
         chain_id: u64,

@@ -75,6 +75,7 @@ impl DeployArgs {
     async fn run(self) -> Result<()> {
         let (info, vk) = self.location.keys().verifying_key()?;
         let (chain, _) = self.rpc.connect_signer(self.wallet.signer()?).await?;
+        self.records.check_readable(chain.id)?;
         let target = Target {
             chain_id: chain.id,
             dev_chain: is_dev_chain(chain.id),

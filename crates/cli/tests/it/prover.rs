@@ -266,6 +266,14 @@ async fn generated_verifier_accepts_the_proof_on_chain_and_rejects_a_tampered_on
     assert!(source.contains("contract OnTimeVerifier"));
     assert!(source.contains(&vk_hash.to_string()), "VERIFYING_KEY_HASH is the key's hash");
 
+    // A record it could not add the verifier to is refused before anything is sent.
+    let record = net.dir.path().join("31337.json");
+    std::fs::write(&record, "{ not json").unwrap();
+    let line = deploy_verifier(&net, "on-time", keys.path(), &[]).refused();
+    assert!(line.contains("31337.json"), "{line}");
+    assert_eq!(net.nonce(net.address(0)).await, 0);
+    std::fs::remove_file(&record).unwrap();
+
     let deployed = deploy_verifier(&net, "on-time", keys.path(), &[]).json();
     assert_eq!(deployed["contract"], "OnTimeVerifier");
     assert_eq!(deployed["chainId"], 31337);
