@@ -10,7 +10,7 @@ use serde_json::Value;
 use tempfile::TempDir;
 
 use crate::{
-    assets::{ON_TIME, decimal, era, keys, path, register, setup, write},
+    assets::{ON_TIME, consent_for_lending, decimal, era, keys, path, register, setup, write},
     common::{Devnet, Run},
 };
 
@@ -179,23 +179,7 @@ async fn retire_waits_out_its_delay_and_open_challenges_and_a_cancelled_consent_
 
     // An unused consent is withdrawn by its owner: the consumer can no longer pay with it.
     let consent = files.path().join("consent.json");
-    let signed = net
-        .era(&[
-            "asset",
-            "consent",
-            "--asset",
-            &asset,
-            "--consumer",
-            "lending-app",
-            "--for",
-            "7d",
-            "--out",
-            path(&consent),
-            "--private-key",
-            &net.key(1),
-            "--json",
-        ])
-        .json();
+    let signed = consent_for_lending(&net, &asset, &consent);
     let line = net
         .era(&[
             "asset",

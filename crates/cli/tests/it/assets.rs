@@ -131,6 +131,27 @@ pub(crate) fn register(
     ])
 }
 
+/// Account 1 (the owner) signs a 7-day consent for consumer `lending-app` to `asset`, written to
+/// `out`; the printed JSON.
+pub(crate) fn consent_for_lending(net: &Devnet, asset: &str, out: &Path) -> Value {
+    net.era(&[
+        "asset",
+        "consent",
+        "--asset",
+        asset,
+        "--consumer",
+        "lending-app",
+        "--for",
+        "7d",
+        "--out",
+        path(out),
+        "--private-key",
+        &net.key(1),
+        "--json",
+    ])
+    .json()
+}
+
 /// A contract of the second anvil (chain 31338), whose record `Devnet::contract` does not read.
 fn dest_contract(net: &Devnet, name: &str) -> Address {
     let text = std::fs::read_to_string(net.dir.path().join("31338.json")).unwrap();
@@ -227,23 +248,7 @@ async fn register_authorize_revoke_and_refusals_that_send_nothing() {
 
     // The consumer pays, with the owner's signed consent; a consent pays once.
     let consent = files.path().join("consent.json");
-    let signed = net
-        .era(&[
-            "asset",
-            "consent",
-            "--asset",
-            &asset,
-            "--consumer",
-            "lending-app",
-            "--for",
-            "7d",
-            "--out",
-            path(&consent),
-            "--private-key",
-            &net.key(1),
-            "--json",
-        ])
-        .json();
+    let signed = consent_for_lending(&net, &asset, &consent);
     // The file the consumer pays with is what was printed.
     let saved: Value = serde_json::from_str(&std::fs::read_to_string(&consent).unwrap()).unwrap();
     assert_eq!(saved, signed);
