@@ -20,7 +20,8 @@ use crate::{
     },
     error::Result,
     refuse,
-    units::{fmt_era, fmt_time},
+    timelock::fmt_scheduled,
+    units::fmt_era,
 };
 
 /// A scheduled governance change of assets.
@@ -44,12 +45,7 @@ impl fmt::Display for Scheduled {
         if let Some(id) = self.schema_id {
             writeln!(f, "  schema       {id}")?;
         }
-        writeln!(f, "  operation    {}", self.operation.id)?;
-        writeln!(
-            f,
-            "  executable   {} (then: era gov execute)",
-            fmt_time(self.operation.ready_at)
-        )?;
+        fmt_scheduled(f, &self.operation)?;
         write!(f, "  tx           {}", self.tx.tx_hash)
     }
 }

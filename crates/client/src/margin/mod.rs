@@ -16,7 +16,7 @@ mod resolve;
 mod risk;
 mod sweep;
 
-use std::{convert::Infallible, fmt};
+use std::convert::Infallible;
 
 use alloy::{
     primitives::{Address, B256, keccak256},
@@ -32,7 +32,7 @@ pub use posting::MarginChange;
 pub use risk::{RiskFeatures, RiskPublished, RiskReport};
 pub use sweep::Swept;
 
-use crate::{Client, Operation, error::Result, refuse, units::fmt_time};
+use crate::{Client, error::Result, refuse};
 
 /// A reference as people give it (evidence of a default, a commitment to records): a 32-byte
 /// hash as written (0x…), or the keccak256 of the text. Never fails; the `Result` lets clap use
@@ -63,12 +63,6 @@ impl<P: Provider> Client<P> {
         }
         Ok(partner)
     }
-}
-
-/// The two lines every scheduled margin change prints: the operation and when it can execute.
-fn fmt_scheduled(f: &mut fmt::Formatter<'_>, operation: &Operation) -> fmt::Result {
-    writeln!(f, "  operation    {}", operation.id)?;
-    writeln!(f, "  executable   {} (then: era gov execute)", fmt_time(operation.ready_at))
 }
 
 /// What the outcomes' tests print: a transaction and a scheduled operation.

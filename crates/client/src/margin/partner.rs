@@ -6,7 +6,7 @@ use alloy::{primitives::Address, providers::Provider, sol_types::SolCall};
 use era_bindings::ERAMargin;
 use serde::Serialize;
 
-use super::fmt_scheduled;
+use crate::timelock::fmt_scheduled;
 use crate::{
     Client, Operation, Sent,
     error::{Error, Result},

@@ -10,7 +10,7 @@ use alloy::{
 use era_bindings::ERAMargin;
 use serde::Serialize;
 
-use super::fmt_scheduled;
+use crate::timelock::fmt_scheduled;
 use crate::{
     Client, Operation, Sent,
     error::Result,
