@@ -280,14 +280,6 @@ pub enum GovernError {
         /// The timelock.
         timelock: Address,
     },
-    /// The same operation is already scheduled and not executed.
-    #[error("operation {id} is already pending ({state:?}): execute it with `era gov execute`")]
-    AlreadyPending {
-        /// The operation.
-        id: B256,
-        /// Its state.
-        state: OperationState,
-    },
     /// The node failed to answer.
     #[error(transparent)]
     Rpc(#[from] alloy::contract::Error),
@@ -302,15 +294,6 @@ impl<P: Provider> Client<P> {
             return Ok(());
         }
         Err(GovernError::NotProposer { account, timelock: self.addresses.timelock })
-    }
-
-    /// Checks that `op` is not already waiting or ready (scheduling it again would revert).
-    pub async fn check_not_pending(&self, op: &TimelockOp) -> Result<(), GovernError> {
-        let id = op.id();
-        match self.operation_state(id).await? {
-            OperationState::Unset | OperationState::Done => Ok(()),
-            state => Err(GovernError::AlreadyPending { id, state }),
-        }
     }
 
     /// The state of operation `id`.
