@@ -22,6 +22,7 @@ pub mod amount;
 mod check;
 mod engine;
 mod events;
+pub mod files;
 mod invites;
 mod ledger;
 mod log;

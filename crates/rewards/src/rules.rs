@@ -199,8 +199,8 @@ impl Rules {
 
     /// `[from, to)` of epoch `n`, in block timestamps.
     pub fn epoch(&self, n: u64) -> (u64, u64) {
-        let from = self.epoch_start + n * self.epoch_length;
-        (from, from + self.epoch_length)
+        let from = self.epoch_start.saturating_add(n.saturating_mul(self.epoch_length));
+        (from, from.saturating_add(self.epoch_length))
     }
 
     /// Checks every rate and share is at most one.

@@ -1,0 +1,271 @@
+//! `era rewards compute --epoch N --metrics FILE`: every account's cumulative reward after epoch
+//! N, from the suite's logs since its deployment and the epoch's metrics file, on top of epoch
+//! N-1's rewards.json; checked, then written with a copy of the metrics file to
+//! deployments/<chainId>/rewards/epoch-<N>/.
+
+use std::{collections::BTreeMap, fmt, path::PathBuf};
+
+use alloy::{
+    primitives::{Address, B256, U256},
+    providers::Provider,
+    rpc::types::Filter,
+};
+use clap::Args;
+use era_rewards::{Category, Engine, IndexedLog, Rewards, Sources, Total, amount::fmt_era, files};
+use eyre::{Result, bail};
+use serde::Serialize;
+
+use crate::{
+    output::print,
+    record::Record,
+    suite::{Suite, SuiteArgs},
+};
+
+/// `era rewards compute`.
+#[derive(Debug, Args)]
+pub(super) struct ComputeArgs {
+    /// The epoch (epoch N runs from epochStart + N x epochLength, in the rules).
+    #[arg(long)]
+    epoch: u64,
+    /// The epoch's metrics file (accuracy, monthly active users, grants); copied into the epoch's
+    /// directory, whose keccak256 is the root's metricsHash.
+    #[arg(long, value_name = "FILE")]
+    metrics: PathBuf,
+    /// A rules file (default: deployments/<chainId>/rewards/rules.json, or the default rules).
+    #[arg(long, value_name = "FILE")]
+    rules: Option<PathBuf>,
+    #[command(flatten)]
+    suite: SuiteArgs,
+    /// Print JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// What `compute` wrote.
+#[derive(Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Computed {
+    epoch: u64,
+    from: u64,
+    to: u64,
+    rules_hash: B256,
+    /// Whether the rules hash was checked against the distributor's `rulesHash()`.
+    rules_checked: bool,
+    metrics_hash: B256,
+    logs: u64,
+    accounts: usize,
+    #[serde(with = "era_client::wei")]
+    epoch_total: U256,
+    #[serde(with = "era_client::wei")]
+    cumulative_total: U256,
+    totals: BTreeMap<Category, Total>,
+    file: PathBuf,
+}
+
+impl fmt::Display for Computed {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "epoch {} [{}, {}): {} logs read", self.epoch, self.from, self.to, self.logs)?;
+        let checked = if self.rules_checked {
+            "matches rulesHash()"
+        } else {
+            "not checked: no distributor in the record"
+        };
+        writeln!(f, "  rules {} ({checked})", self.rules_hash)?;
+        writeln!(f, "  metrics {}", self.metrics_hash)?;
+        for (category, t) in &self.totals {
+            writeln!(
+                f,
+                "  {category:<10} paid {} of budget {} (asked {})",
+                fmt_era(t.paid),
+                fmt_era(t.budget),
+                fmt_era(t.demand)
+            )?;
+        }
+        writeln!(
+            f,
+            "  epoch total {}; cumulative {} over {} accounts",
+            fmt_era(self.epoch_total),
+            fmt_era(self.cumulative_total),
+            self.accounts
+        )?;
+        write!(f, "  written to {}", self.file.display())
+    }
+}
+
+impl ComputeArgs {
+    pub(super) async fn run(self) -> Result<()> {
+        let suite = self.suite.open().await?;
+        let chain_id = suite.chain.id;
+        let deployments = &self.suite.records.deployments_dir;
+        let rules_path = self
+            .rules
+            .clone()
+            .unwrap_or_else(|| files::rewards_dir(deployments, chain_id).join(files::RULES));
+        let rules = files::read_rules(&rules_path)?;
+        let onchain = onchain_rules_hash(&suite).await?;
+        if let Some(onchain) = onchain {
+            rules.check_onchain(onchain)?;
+        }
+        let (metrics_bytes, metrics_hash) = files::read_hashed(&self.metrics)?;
+        let (metrics, _) = files::read_metrics(&self.metrics)?;
+        let (from, to) = rules.epoch(self.epoch);
+        let deployed_at = block_time(&suite, suite.record.deploy_block()).await?;
+        // Epochs that ended before the deployment began are empty: the first one after needs
+        // no previous rewards.
+        let previous = match self.epoch.checked_sub(1).filter(|_| from > deployed_at) {
+            None => None,
+            Some(before) => {
+                let path = files::epoch_dir(deployments, chain_id, before).join(files::REWARDS);
+                if !path.exists() {
+                    bail!(
+                        "epoch {before}'s rewards are not at {}: compute epoch {before} first (cumulative amounts build on it)",
+                        path.display()
+                    );
+                }
+                Some(files::read_rewards(&path)?)
+            }
+        };
+        let mut engine = Engine::new(rules, sources(&suite.record), self.epoch)?;
+        let logs = logs_until_the_indexer_lands(&suite, to).await?;
+        let bar = Bar::new(self.json, logs.len() as u64);
+        for log in &logs {
+            engine.push(log)?;
+            bar.inc();
+        }
+        drop(bar);
+        let rewards = engine.finish(&metrics, metrics_hash, previous.as_ref())?;
+        let dir = files::epoch_dir(deployments, chain_id, self.epoch);
+        files::write_once(&dir.join(files::METRICS), &metrics_bytes)?;
+        let file = dir.join(files::REWARDS);
+        files::write_once(&file, &rewards.to_json())?;
+        let mut out = summary(rewards, logs.len() as u64, from, to, file);
+        out.rules_checked = onchain.is_some();
+        print(&out, self.json)
+    }
+}
+
+fn summary(rewards: Rewards, logs: u64, from: u64, to: u64, file: PathBuf) -> Computed {
+    Computed {
+        epoch: rewards.epoch,
+        from,
+        to,
+        rules_hash: rewards.rules_hash,
+        rules_checked: false,
+        metrics_hash: rewards.metrics_hash,
+        logs,
+        accounts: rewards.leaves().len(),
+        epoch_total: rewards.epoch_total,
+        cumulative_total: rewards.cumulative_total,
+        totals: rewards.totals,
+        file,
+    }
+}
+
+/// The suite's contracts whose logs count.
+// Integrator: fill `distributor`, `revenue` and `invitations` from the record once the
+// distributor (E5) and ScenarioRevenue/Invitations (E1) are SuiteContracts.
+fn sources(record: &Record) -> Sources {
+    let a = record.addresses();
+    Sources { staking: a.staking, scenarios: a.scenarios, assets: a.assets, ..Sources::default() }
+}
+
+/// The distributor's `rulesHash()`, or `None` without a distributor in the record.
+// Integrator: read it from SuiteContract::RewardsDistributor's address once E5's record has it.
+async fn onchain_rules_hash(_suite: &Suite) -> Result<Option<B256>> {
+    Ok(None)
+}
+
+/// Every log of the deployment's contracts up to the epoch's end, in chain order, straight from
+/// the RPC (`eth_getLogs` and one block read per block with logs).
+// Integrator: replace with `era_indexer::Store::logs(deploy timestamp, to)` once era-indexer is
+// merged; this reads everything on each run and suits a dev chain only.
+async fn logs_until_the_indexer_lands(suite: &Suite, to: u64) -> Result<Vec<IndexedLog>> {
+    let provider = &suite.chain.provider;
+    let latest = provider.get_block_number().await?;
+    let head = block_time(suite, latest).await?;
+    if head < to {
+        bail!(
+            "the epoch ends at {to} but the chain is at {head}: wait until it has ended (on a dev chain, `era warp`)"
+        );
+    }
+    let s = sources(&suite.record);
+    let addresses: Vec<Address> =
+        [s.staking, s.scenarios, s.assets, s.distributor, s.revenue, s.invitations]
+            .into_iter()
+            .filter(|a| !a.is_zero())
+            .collect();
+    let filter =
+        Filter::new().address(addresses).from_block(suite.record.deploy_block()).to_block(latest);
+    let mut timestamps = BTreeMap::new();
+    let mut out = Vec::new();
+    for log in provider.get_logs(&filter).await? {
+        let (Some(block), Some(index)) = (log.block_number, log.log_index) else { continue };
+        let timestamp = match timestamps.get(&block) {
+            Some(t) => *t,
+            None => {
+                let t = provider
+                    .get_block_by_number(block.into())
+                    .await?
+                    .map_or(0, |b| b.header.timestamp);
+                *timestamps.entry(block).or_insert(t)
+            }
+        };
+        if timestamp >= to {
+            break;
+        }
+        out.push(IndexedLog {
+            block,
+            log_index: index,
+            timestamp,
+            tx_hash: log.transaction_hash.unwrap_or_default(),
+            address: log.address(),
+            topics: log.topics().to_vec(),
+            data: log.data().data.clone(),
+        });
+    }
+    Ok(out)
+}
+
+/// The timestamp of block `number`.
+async fn block_time(suite: &Suite, number: u64) -> Result<u64> {
+    let block = suite.chain.provider.get_block_by_number(number.into()).await?;
+    Ok(block
+        .ok_or_else(|| {
+            eyre::eyre!("the RPC has no block {number}: is it the chain of the record?")
+        })?
+        .header
+        .timestamp)
+}
+
+/// The logs read, as a bar on stderr; hidden with --json or when stderr is not a terminal.
+struct Bar(Option<indicatif::ProgressBar>);
+
+impl Bar {
+    fn new(json: bool, len: u64) -> Self {
+        use std::io::IsTerminal as _;
+        Self((!json && std::io::stderr().is_terminal()).then(|| {
+            let bar = indicatif::ProgressBar::new(len);
+            bar.set_style(
+                indicatif::ProgressStyle::with_template(
+                    "{bar:40} {pos}/{len} logs [{elapsed}, {per_sec}]",
+                )
+                .expect("a valid template"),
+            );
+            bar
+        }))
+    }
+
+    fn inc(&self) {
+        if let Some(bar) = &self.0 {
+            bar.inc(1);
+        }
+    }
+}
+
+impl Drop for Bar {
+    fn drop(&mut self) {
+        if let Some(bar) = &self.0 {
+            bar.finish_and_clear();
+        }
+    }
+}
