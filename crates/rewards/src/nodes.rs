@@ -132,7 +132,7 @@ pub(crate) fn pay_nodes(rules: &Rules, inputs: &NodeInputs, ledger: &mut Ledger)
         let budget = budget_of(node);
         let service = scale(d.amount, pool_demand, budget);
         let why = format!("{} ({pool} pool{})", d.why, scaled_note(pool_demand, budget));
-        let left = pay_pledges(rules, inputs, ledger, node, service, &why);
+        let left = pay_pledges(rules, inputs, ledger, node, service);
         split(rules, ledger, *node, left, holders(node), Category::Nodes, &why);
     }
     ledger.budget(
@@ -157,7 +157,6 @@ fn pay_pledges(
     ledger: &mut Ledger,
     node: &Address,
     service: U256,
-    why: &str,
 ) -> U256 {
     let Some(pledges) = inputs.pledges.get(node) else { return service };
     let rate = U256::from(rules.nodes.pledge_rate_bps);
@@ -168,9 +167,10 @@ fn pay_pledges(
         let amount = scale(*anchor_seconds * rate / year, asked, service);
         paid += amount;
         let detail = format!(
-            "asset {asset} pledged to node {node}: {} of anchor x {} a year, out of the node's reward{}; {why}",
+            "asset {asset} pledged to node {node}: {} of anchor x {} a year, out of the node's reward {}{}",
             era_days(*anchor_seconds),
             percent(rules.nodes.pledge_rate_bps * 100),
+            fmt_era(service),
             scaled_note(asked, service)
         );
         ledger.pay(*owner, Category::Nodes, Rule::PledgeYield, amount, detail);
@@ -190,9 +190,9 @@ fn split(
     why: &str,
 ) {
     let total: U256 = holders.values().copied().sum();
-    let (own_rule, delegation_rule) = match category {
-        Category::Revenue => (Rule::Revenue, Rule::RevenueDelegation),
-        _ => (Rule::NodeService, Rule::Delegation),
+    let (own_rule, delegation_rule, what) = match category {
+        Category::Revenue => (Rule::Revenue, Rule::RevenueDelegation, "revenue share"),
+        _ => (Rule::NodeService, Rule::Delegation, "service reward after pledges"),
     };
     let commission_bps = U256::from(rules.nodes.commission_bps);
     let (mut delegated, mut commission) = (U256::ZERO, U256::ZERO);
@@ -202,10 +202,12 @@ fn split(
             let cut = share * commission_bps / U256::from(BPS);
             delegated += share;
             commission += cut;
+            // The node's own line carries the whole computation; a delegator's says its part.
             let detail = format!(
-                "{} of the node's {} less {} commission; {why}",
+                "{} of node {node}'s {}, whose {what} is {}; less {} commission",
                 era_days(*seconds),
                 era_days(total),
+                fmt_era(amount),
                 percent(rules.nodes.commission_bps * 100)
             );
             ledger.pay(*holder, category, delegation_rule, share - cut, detail);
@@ -217,7 +219,7 @@ fn split(
         format!("own stake, {} of the node's {}; {why}", era_days(own_seconds), era_days(total));
     ledger.pay(node, category, own_rule, own, detail);
     let detail = format!(
-        "{} of delegators' {}; {why}",
+        "{} of delegators' {}",
         percent(rules.nodes.commission_bps * 100),
         fmt_era(delegated)
     );

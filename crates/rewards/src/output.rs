@@ -150,9 +150,10 @@ impl Rewards {
             .collect()
     }
 
-    /// The file's bytes: pretty JSON and a newline, the same for the same rewards.
+    /// The file's bytes: compact JSON (a million accounts' lines run to a gigabyte; `era rewards
+    /// show` prints them) and a newline, the same for the same rewards.
     pub fn to_json(&self) -> Vec<u8> {
-        let mut bytes = serde_json::to_vec_pretty(self).expect("rewards serialize");
+        let mut bytes = serde_json::to_vec(self).expect("rewards serialize");
         bytes.push(b'\n');
         bytes
     }

@@ -46,7 +46,8 @@ fn without_a_measured_accuracy_the_delegator_earns_88_77_era_and_no_bonus() {
     let rewards = staked_node(10_000).epoch0(&no_metrics());
     let delegator = paid(&rewards, acct(2), Rule::Delegation);
     assert_eq!(delegator, U256::from(88_767_123_287_671_232_877u128));
-    let line = &rewards.accounts[&acct(2)].lines[0];
+    let line =
+        rewards.accounts[&acct(1)].lines.iter().find(|l| l.rule == Rule::NodeService).unwrap();
     assert!(line.detail.contains("accuracy 100% (unmeasured) ="), "{}", line.detail);
 }
 
