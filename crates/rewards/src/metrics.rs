@@ -40,3 +40,26 @@ pub struct Grant {
     /// What for (the governance proposal or suggestion it pays).
     pub reason: String,
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_documented_metrics_file_reads_and_unknown_fields_are_refused() {
+        let text = r#"{
+            "epoch": 3,
+            "accuracyPpm": { "0x70997970c51812dc3a010c7d01b50e0d17dc79c8": 997000 },
+            "monthlyActiveUsers": { "1": 10001, "2": 150000 },
+            "grants": [ { "account": "0x90F79bf6EB2c4f870365E785982E1f101E93b906",
+                          "amount": "200000000000000000000", "reason": "suggestion #12 adopted" } ]
+        }"#;
+        let metrics: Metrics = serde_json::from_str(text).unwrap();
+        let node: Address = "0x70997970c51812dc3a010c7d01b50e0d17dc79c8".parse().unwrap();
+        assert_eq!(metrics.accuracy_ppm[&node], 997_000);
+        assert_eq!(metrics.monthly_active_users[&2], 150_000);
+        assert_eq!(metrics.grants[0].amount, crate::amount::era(200));
+        let err = serde_json::from_str::<Metrics>(r#"{"epoch":0,"users":{}}"#).unwrap_err();
+        assert!(err.to_string().starts_with("unknown field `users`"), "{err}");
+    }
+}

@@ -197,19 +197,20 @@ fn split(
     let commission_bps = U256::from(rules.nodes.commission_bps);
     let (mut delegated, mut commission) = (U256::ZERO, U256::ZERO);
     if !total.is_zero() {
+        // The node's own line carries the whole computation; a delegator's says its part. The
+        // common text is formatted once per node (an address prints checksummed: a keccak).
+        let of_node = format!(
+            "of node {node}'s {}, whose {what} is {}; less {} commission",
+            era_days(total),
+            fmt_era(amount),
+            percent(rules.nodes.commission_bps * 100)
+        );
         for (holder, seconds) in holders.iter().filter(|(h, _)| **h != node) {
             let share = amount * *seconds / total;
             let cut = share * commission_bps / U256::from(BPS);
             delegated += share;
             commission += cut;
-            // The node's own line carries the whole computation; a delegator's says its part.
-            let detail = format!(
-                "{} of node {node}'s {}, whose {what} is {}; less {} commission",
-                era_days(*seconds),
-                era_days(total),
-                fmt_era(amount),
-                percent(rules.nodes.commission_bps * 100)
-            );
+            let detail = format!("{} {of_node}", era_days(*seconds));
             ledger.pay(*holder, category, delegation_rule, share - cut, detail);
         }
     }

@@ -74,7 +74,10 @@ async fn compute_an_epoch_from_the_chain_and_explain_an_account() {
     let text = net
         .era(&["rewards", "show", &holder.to_string(), "--epoch", "0", "--chain-id", "31337"])
         .ok();
-    assert!(text.contains("2.958904109589041096 ERA nodes (delegation): 10,000 ERA-days of the node's 110,000 ERA-days less 10% commission"), "{text}");
+    assert!(
+        text.contains("2.958904109589041096 ERA nodes (delegation): 10,000 ERA-days of node "),
+        "{text}"
+    );
 
     // The same inputs again write the same file; other metrics are refused for a written epoch.
     net.era(&["rewards", "compute", "--epoch", "0", "--metrics", metrics]).ok();
