@@ -137,7 +137,7 @@ fn event(i: u64, setup: u64, accounts: u64) -> (Address, Make) {
             make(ScenarioRegistry::CostPaid {
                 scenarioId: scenario,
                 payer: who,
-                toNodes: era(1),
+                toNodes: era(10),
                 toDeveloper: U256::ZERO,
                 toUsers: U256::ZERO,
             }),

@@ -203,15 +203,19 @@ impl Engine {
             Event::DisputeResolved { scenario, subject, valid } => {
                 self.verdicts.resolved((scenario, subject), valid)
             }
-            Event::CostPaid { payer } => self.paid(payer, at, in_epoch),
-            Event::Authorized { payer } => {
-                self.paid(payer, at, in_epoch);
-                if in_epoch {
-                    *self.authorizations.entry(payer).or_default() += 1;
+            Event::CostPaid { payer, amount } => self.paid(payer, amount, at, in_epoch),
+            Event::Authorized { asset, payer, fee } => {
+                // Authorizing one's own asset pays the fee mostly back to oneself: it earns
+                // nothing.
+                if self.asset_owners.get(&asset) != Some(&payer) {
+                    self.paid(payer, fee, at, in_epoch);
+                    if in_epoch {
+                        *self.authorizations.entry(payer).or_default() += 1;
+                    }
                 }
             }
-            Event::RevenuePaid { scenario, payer, to_nodes } => {
-                self.paid(payer, at, in_epoch);
+            Event::RevenuePaid { scenario, payer, amount, to_nodes } => {
+                self.paid(payer, amount, at, in_epoch);
                 if in_epoch {
                     self.share_revenue(scenario, to_nodes);
                 }
@@ -247,9 +251,11 @@ impl Engine {
         }
     }
 
-    /// A paid action by `payer`: it may complete an invite.
-    fn paid(&mut self, payer: Address, at: (u64, u64), in_epoch: bool) {
-        if let Some(inviter) = self.invites.paid(payer, at).filter(|_| in_epoch) {
+    /// A paid action by `payer` of `amount`: one of at least `inviteMinPayment` may complete an
+    /// invite.
+    fn paid(&mut self, payer: Address, amount: U256, at: (u64, u64), in_epoch: bool) {
+        let completes = amount >= self.rules.users.invite_min_payment;
+        if let Some(inviter) = self.invites.paid(payer, at, completes).filter(|_| in_epoch) {
             self.invite_credits.entry(inviter).or_default().push(payer);
         }
     }

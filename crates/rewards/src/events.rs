@@ -19,13 +19,13 @@ pub(crate) enum Event {
     VerdictSubmitted { scenario: U256, subject: B256, node: Address, valid: bool },
     VerdictReverified { scenario: U256, subject: B256, guardian: Address, status: u8 },
     DisputeResolved { scenario: U256, subject: B256, valid: bool },
-    CostPaid { payer: Address },
+    CostPaid { payer: Address, amount: U256 },
     ScenarioTransfer { from_scenario: U256, to_scenario: U256, from: Address },
     AssetRegistered { asset: B256, owner: Address },
-    Authorized { payer: Address },
+    Authorized { asset: B256, payer: Address, fee: U256 },
     Exported { asset: B256, message: B256 },
     Funded { source: B256, amount: U256 },
-    RevenuePaid { scenario: U256, payer: Address, to_nodes: U256 },
+    RevenuePaid { scenario: U256, payer: Address, amount: U256, to_nodes: U256 },
     Invited { inviter: Address, invitee: Address },
     InviteAccepted { invitee: Address, inviter: Address },
     AssetPledged { asset: B256, owner: Address, node: Address, anchor: U256 },
@@ -59,6 +59,7 @@ impl Event {
             as_::<pending::RevenuePaid>(log).map(|e| Self::RevenuePaid {
                 scenario: e.scenarioId,
                 payer: e.payer,
+                amount: e.amount,
                 to_nodes: e.toNodes,
             })
         } else if at == sources.invitations {
@@ -119,7 +120,8 @@ impl Event {
             });
         }
         if let Some(e) = as_::<CostPaid>(log) {
-            return Some(Self::CostPaid { payer: e.payer });
+            let amount = e.toNodes + e.toDeveloper + e.toUsers;
+            return Some(Self::CostPaid { payer: e.payer, amount });
         }
         as_::<ScenarioTransfer>(log).map(|e| Self::ScenarioTransfer {
             from_scenario: e.fromScenario,
@@ -134,7 +136,7 @@ impl Event {
             return Some(Self::AssetRegistered { asset: e.assetId, owner: e.owner });
         }
         if let Some(e) = as_::<Authorized>(log) {
-            return Some(Self::Authorized { payer: e.payer });
+            return Some(Self::Authorized { asset: e.assetId, payer: e.payer, fee: e.fee });
         }
         if let Some(e) = as_::<AssetStatusExported>(log) {
             return Some(Self::Exported { asset: e.assetId, message: e.messageId });

@@ -1,8 +1,9 @@
 //! Invites. An invite counts when the invitee accepted it (`InviteAccepted` naming the inviter
 //! of an earlier `Invited`) and then did a paid action (`CostPaid`, `Authorized` or
-//! `RevenuePaid` as payer). Each invitee counts once ever (its first accepted invite), and never
-//! if it had paid before it was invited: an existing user cannot be "invited". The inviter is
-//! paid in the epoch of the paid action that completed the invite.
+//! `RevenuePaid` as payer) of at least the rules' `inviteMinPayment`, so that a sybil spends more
+//! than its inviter earns. Each invitee counts once ever (its first accepted invite), and never
+//! if it had paid anything before it was invited: an existing user cannot be "invited". Nobody
+//! invites itself. The inviter is paid in the epoch of the paid action that completed the invite.
 
 use std::collections::{BTreeMap, BTreeSet};
 
@@ -26,7 +27,9 @@ pub(crate) struct Invites {
 
 impl Invites {
     pub(crate) fn invited(&mut self, inviter: Address, invitee: Address, at: Pos) {
-        self.invited.entry((inviter, invitee)).or_insert(at);
+        if inviter != invitee {
+            self.invited.entry((inviter, invitee)).or_insert(at);
+        }
     }
 
     pub(crate) fn accepted(&mut self, invitee: Address, inviter: Address, at: Pos) {
@@ -40,10 +43,11 @@ impl Invites {
         self.accepted.insert(invitee, (inviter, at));
     }
 
-    /// `payer` paid at `at`; returns the inviter whose invite this completes, if any.
-    pub(crate) fn paid(&mut self, payer: Address, at: Pos) -> Option<Address> {
+    /// `payer` paid at `at`; returns the inviter whose invite this completes, if any. Any payment
+    /// makes the payer an existing user; only one that `completes` (large enough) completes.
+    pub(crate) fn paid(&mut self, payer: Address, at: Pos, completes: bool) -> Option<Address> {
         self.first_paid.entry(payer).or_insert(at);
         let &(inviter, accepted_at) = self.accepted.get(&payer)?;
-        (accepted_at < at && self.counted.insert(payer)).then_some(inviter)
+        (completes && accepted_at < at && self.counted.insert(payer)).then_some(inviter)
     }
 }

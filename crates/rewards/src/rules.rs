@@ -106,6 +106,9 @@ pub struct UserRules {
     /// Per counted invite.
     #[serde(with = "wei")]
     pub per_invite: U256,
+    /// The least payment by an invitee that completes its invite.
+    #[serde(with = "wei")]
+    pub invite_min_payment: U256,
 }
 
 impl Default for Rules {
@@ -143,6 +146,10 @@ impl Default for Rules {
                 authorizations_above: 5,
                 authorizations_reward: era(1),
                 per_invite: era(2),
+                // Paying 10 ERA of a security cost, a sybil that is also the scenario's developer
+                // and only node gets back at most 70% (finance: nodes 40%, developer 30%): it
+                // loses 3 ERA to earn its inviter 2.
+                invite_min_payment: era(10),
             },
             grants_budget: era(10_000),
         }

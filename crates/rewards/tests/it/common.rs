@@ -113,11 +113,16 @@ impl Logs {
         self.emit(SOURCES.scenarios, e)
     }
 
+    /// `payer` pays 10 ERA of a security cost: enough to complete an invite.
     pub(crate) fn cost(&mut self, payer: Address) -> &mut Self {
+        self.cost_of(payer, era(10))
+    }
+
+    pub(crate) fn cost_of(&mut self, payer: Address, amount: U256) -> &mut Self {
         let e = ScenarioRegistry::CostPaid {
             scenarioId: U256::from(1),
             payer,
-            toNodes: U256::ZERO,
+            toNodes: amount,
             toDeveloper: U256::ZERO,
             toUsers: U256::ZERO,
         };
@@ -130,7 +135,7 @@ impl Logs {
             consumer: B256::repeat_byte(2),
             payer,
             expiry: 0,
-            fee: U256::ZERO,
+            fee: era(10),
             ownerReward: U256::ZERO,
             developerReward: U256::ZERO,
             protocolShare: U256::ZERO,

@@ -40,7 +40,13 @@ fn more_than_five_authorizations_in_the_epoch_earn_one_era() {
         logs.authorized(acct(1)).authorized(acct(2));
     }
     logs.authorized(acct(2));
+    // Six authorizations of one's own asset (asset 1 is acct(3)'s) count for nothing.
+    logs.asset(1, acct(3));
+    for _ in 0..6 {
+        logs.authorized(acct(3));
+    }
     let rewards = logs.epoch0(&no_metrics());
+    assert_eq!(paid(&rewards, acct(3), Rule::Authorizations), U256::ZERO);
     assert_eq!(paid(&rewards, acct(1), Rule::Authorizations), U256::ZERO);
     assert_eq!(paid(&rewards, acct(2), Rule::Authorizations), era(1));
 }
@@ -103,8 +109,15 @@ fn invites_that_do_not_count() {
     logs.accept(acct(4), acct(1)).cost(acct(4));
     // Paid after the invite but before accepting, and never after.
     logs.invite(acct(1), acct(5)).cost(acct(5)).accept(acct(5), acct(1));
+    // Paid less than 10 ERA after accepting.
+    logs.invite(acct(1), acct(6))
+        .accept(acct(6), acct(1))
+        .cost_of(acct(6), era(10) - U256::from(1));
+    // Invited itself.
+    logs.invite(acct(7), acct(7)).accept(acct(7), acct(7)).cost(acct(7));
     let rewards = logs.epoch0(&no_metrics());
     assert_eq!(paid(&rewards, acct(1), Rule::Invites), U256::ZERO);
+    assert_eq!(paid(&rewards, acct(7), Rule::Invites), U256::ZERO);
 }
 
 #[test]
