@@ -53,10 +53,11 @@ fn parse<T: DeserializeOwned>(path: &Path, bytes: &[u8], what: &str) -> Result<T
     serde_json::from_slice(bytes).map_err(|e| file_error(path, format!("not {what}: {e}")))
 }
 
-/// A metrics file and its hash.
-pub fn read_metrics(path: &Path) -> Result<(Metrics, B256), FileError> {
+/// A metrics file, its bytes (to copy exactly) and their hash: one read, so the hash is of the
+/// bytes parsed.
+pub fn read_metrics(path: &Path) -> Result<(Metrics, Vec<u8>, B256), FileError> {
     let (bytes, hash) = read_hashed(path)?;
-    Ok((parse(path, &bytes, "a metrics file")?, hash))
+    Ok((parse(path, &bytes, "a metrics file")?, bytes, hash))
 }
 
 /// An epoch's rewards.

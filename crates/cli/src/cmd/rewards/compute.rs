@@ -106,8 +106,7 @@ impl ComputeArgs {
         if let Some(onchain) = onchain {
             rules.check_onchain(onchain)?;
         }
-        let (metrics_bytes, metrics_hash) = files::read_hashed(&self.metrics)?;
-        let (metrics, _) = files::read_metrics(&self.metrics)?;
+        let (metrics, metrics_bytes, metrics_hash) = files::read_metrics(&self.metrics)?;
         let (from, to) = rules.epoch(self.epoch);
         let deployed_at = block_time(&suite, suite.record.deploy_block()).await?;
         // Epochs that ended before the deployment began are empty: the first one after needs
@@ -127,12 +126,13 @@ impl ComputeArgs {
         };
         let mut engine = Engine::new(rules, sources(&suite.record), self.epoch)?;
         let logs = logs_until_the_indexer_lands(&suite, to).await?;
-        let bar = Bar::new(self.json, logs.len() as u64);
-        for log in &logs {
-            engine.push(log)?;
-            bar.inc();
-        }
-        drop(bar);
+        let bar = bar(self.json, logs.len() as u64);
+        let read = logs.iter().try_for_each(|log| {
+            bar.inc(1);
+            engine.push(log)
+        });
+        bar.finish_and_clear();
+        read?;
         let rewards = engine.finish(&metrics, metrics_hash, previous.as_ref())?;
         let dir = files::epoch_dir(deployments, chain_id, self.epoch);
         files::write_once(&dir.join(files::METRICS), &metrics_bytes)?;
@@ -238,34 +238,12 @@ async fn block_time(suite: &Suite, number: u64) -> Result<u64> {
 }
 
 /// The logs read, as a bar on stderr; hidden with --json or when stderr is not a terminal.
-struct Bar(Option<indicatif::ProgressBar>);
-
-impl Bar {
-    fn new(json: bool, len: u64) -> Self {
-        use std::io::IsTerminal as _;
-        Self((!json && std::io::stderr().is_terminal()).then(|| {
-            let bar = indicatif::ProgressBar::new(len);
-            bar.set_style(
-                indicatif::ProgressStyle::with_template(
-                    "{bar:40} {pos}/{len} logs [{elapsed}, {per_sec}]",
-                )
-                .expect("a valid template"),
-            );
-            bar
-        }))
+fn bar(json: bool, len: u64) -> indicatif::ProgressBar {
+    use std::io::IsTerminal as _;
+    if json || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
     }
-
-    fn inc(&self) {
-        if let Some(bar) = &self.0 {
-            bar.inc(1);
-        }
-    }
-}
-
-impl Drop for Bar {
-    fn drop(&mut self) {
-        if let Some(bar) = &self.0 {
-            bar.finish_and_clear();
-        }
-    }
+    let style =
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} logs [{elapsed}, {per_sec}]");
+    indicatif::ProgressBar::new(len).with_style(style.expect("a valid template"))
 }
