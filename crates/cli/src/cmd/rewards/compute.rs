@@ -8,10 +8,14 @@ use std::{collections::BTreeMap, fmt, path::PathBuf};
 use alloy::{
     primitives::{Address, B256, U256},
     providers::Provider,
-    rpc::types::Filter,
+    rpc::types::{Filter, TransactionRequest},
+    sol_types::SolCall,
 };
 use clap::Args;
-use era_rewards::{Category, Engine, IndexedLog, Rewards, Sources, Total, amount::fmt_era, files};
+use era_rewards::{
+    Category, Engine, IndexedLog, Rewards, Sources, Total, amount::fmt_era, files,
+    pending_events::RulesHash,
+};
 use eyre::{Result, bail};
 use serde::Serialize;
 
@@ -169,10 +173,20 @@ fn sources(record: &Record) -> Sources {
     Sources { staking: a.staking, scenarios: a.scenarios, assets: a.assets, ..Sources::default() }
 }
 
-/// The distributor's `rulesHash()`, or `None` without a distributor in the record.
-// Integrator: read it from SuiteContract::RewardsDistributor's address once E5's record has it.
-async fn onchain_rules_hash(_suite: &Suite) -> Result<Option<B256>> {
-    Ok(None)
+/// The rewards distributor of the record, if it has one.
+// Integrator: `record.contracts.get(&SuiteContract::RewardsDistributor).map(|d| d.address)` once
+// E5's record has it.
+fn distributor(_record: &Record) -> Option<Address> {
+    None
+}
+
+/// The distributor's `rulesHash()` (E1), or `None` without a distributor in the record.
+async fn onchain_rules_hash(suite: &Suite) -> Result<Option<B256>> {
+    let Some(distributor) = distributor(&suite.record) else { return Ok(None) };
+    let call = RulesHash::rulesHashCall {};
+    let request = TransactionRequest::default().to(distributor).input(call.abi_encode().into());
+    let returned = suite.chain.provider.call(request).await?;
+    Ok(Some(RulesHash::rulesHashCall::abi_decode_returns(&returned)?))
 }
 
 /// Every log of the deployment's contracts up to the epoch's end, in chain order, straight from
