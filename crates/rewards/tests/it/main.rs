@@ -5,6 +5,7 @@ mod budgets;
 mod checks;
 mod common;
 mod determinism;
+mod edges;
 mod harness;
 mod nodes;
 mod users;
