@@ -112,22 +112,7 @@ impl ComputeArgs {
         }
         let (metrics, metrics_bytes, metrics_hash) = files::read_metrics(&self.metrics)?;
         let (from, to) = rules.epoch(self.epoch);
-        let deployed_at = block_time(&suite, suite.record.deploy_block()).await?;
-        // Epochs that ended before the deployment began are empty: the first one after needs
-        // no previous rewards.
-        let previous = match self.epoch.checked_sub(1).filter(|_| from > deployed_at) {
-            None => None,
-            Some(before) => {
-                let path = files::epoch_dir(deployments, chain_id, before).join(files::REWARDS);
-                if !path.exists() {
-                    bail!(
-                        "epoch {before}'s rewards are not at {}: compute epoch {before} first (cumulative amounts build on it)",
-                        path.display()
-                    );
-                }
-                Some(files::read_rewards(&path)?)
-            }
-        };
+        let previous = previous_rewards(&suite, deployments, self.epoch, from).await?;
         let mut engine = Engine::new(rules, sources(&suite.record), self.epoch)?;
         let logs = logs_until_the_indexer_lands(&suite, to).await?;
         let bar = bar(self.json, logs.len() as u64);
@@ -142,19 +127,46 @@ impl ComputeArgs {
         files::write_once(&dir.join(files::METRICS), &metrics_bytes)?;
         let file = dir.join(files::REWARDS);
         files::write_once(&file, &rewards.to_json())?;
-        let mut out = summary(rewards, logs.len() as u64, from, to, file);
-        out.rules_checked = onchain.is_some();
+        let out = summary(rewards, onchain.is_some(), logs.len() as u64, (from, to), file);
         print(&out, self.json)
     }
 }
 
-fn summary(rewards: Rewards, logs: u64, from: u64, to: u64, file: PathBuf) -> Computed {
+/// Epoch N-1's rewards, which epoch N (starting at `from`) builds on; `None` for epoch 0, and for
+/// an epoch whose predecessor ended before the deployment began (it is empty).
+async fn previous_rewards(
+    suite: &Suite,
+    deployments: &std::path::Path,
+    epoch: u64,
+    from: u64,
+) -> Result<Option<Rewards>> {
+    let deployed_at = block_time(suite, suite.record.deploy_block()).await?;
+    let Some(before) = epoch.checked_sub(1).filter(|_| from > deployed_at) else {
+        return Ok(None);
+    };
+    let path = files::epoch_dir(deployments, suite.chain.id, before).join(files::REWARDS);
+    if !path.exists() {
+        bail!(
+            "epoch {before}'s rewards are not at {}: compute epoch {before} first (cumulative amounts build on it)",
+            path.display()
+        );
+    }
+    Ok(Some(files::read_rewards(&path)?))
+}
+
+fn summary(
+    rewards: Rewards,
+    rules_checked: bool,
+    logs: u64,
+    (from, to): (u64, u64),
+    file: PathBuf,
+) -> Computed {
     Computed {
         epoch: rewards.epoch,
         from,
         to,
         rules_hash: rewards.rules_hash,
-        rules_checked: false,
+        rules_checked,
         metrics_hash: rewards.metrics_hash,
         logs,
         accounts: rewards.leaves().len(),
