@@ -33,7 +33,7 @@ pub(crate) enum Event {
 }
 
 /// `E`'s data if `log` is an `E` (by its first topic) and decodes.
-fn as_<E: SolEvent>(log: &IndexedLog) -> Option<E> {
+fn decoded<E: SolEvent>(log: &IndexedLog) -> Option<E> {
     if log.topics.first() != Some(&E::SIGNATURE_HASH) {
         return None;
     }
@@ -54,9 +54,10 @@ impl Event {
         } else if at == sources.assets {
             Self::assets(log)
         } else if at == sources.distributor {
-            as_::<pending::Funded>(log).map(|e| Self::Funded { source: e.source, amount: e.amount })
+            decoded::<pending::Funded>(log)
+                .map(|e| Self::Funded { source: e.source, amount: e.amount })
         } else if at == sources.revenue {
-            as_::<pending::RevenuePaid>(log).map(|e| Self::RevenuePaid {
+            decoded::<pending::RevenuePaid>(log).map(|e| Self::RevenuePaid {
                 scenario: e.scenarioId,
                 payer: e.payer,
                 amount: e.amount,
@@ -71,32 +72,32 @@ impl Event {
 
     fn staking(log: &IndexedLog) -> Option<Self> {
         use ERAStaking::*;
-        if let Some(e) = as_::<Deposited>(log) {
+        if let Some(e) = decoded::<Deposited>(log) {
             return Some(Self::Deposited { node: e.node, account: e.account, amount: e.amount });
         }
-        if let Some(e) = as_::<WithdrawalQueued>(log) {
+        if let Some(e) = decoded::<WithdrawalQueued>(log) {
             return Some(Self::WithdrawalQueued {
                 account: e.account,
                 node: e.node,
                 amount: e.amount,
             });
         }
-        as_::<NodeSlashed>(log).map(|e| Self::NodeSlashed { node: e.node, wad: e.wad })
+        decoded::<NodeSlashed>(log).map(|e| Self::NodeSlashed { node: e.node, wad: e.wad })
     }
 
     fn scenarios(log: &IndexedLog) -> Option<Self> {
         use ScenarioRegistry::*;
-        if let Some(e) = as_::<ScenarioRegistered>(log) {
+        if let Some(e) = decoded::<ScenarioRegistered>(log) {
             return Some(Self::ScenarioRegistered {
                 scenario: e.scenarioId,
                 developer: e.developer,
                 domain: e.domain,
             });
         }
-        if let Some(e) = as_::<NodeEnrolled>(log) {
+        if let Some(e) = decoded::<NodeEnrolled>(log) {
             return Some(Self::NodeEnrolled { scenario: e.scenarioId, node: e.node, role: e.role });
         }
-        if let Some(e) = as_::<VerdictSubmitted>(log) {
+        if let Some(e) = decoded::<VerdictSubmitted>(log) {
             return Some(Self::VerdictSubmitted {
                 scenario: e.scenarioId,
                 subject: e.subject,
@@ -104,7 +105,7 @@ impl Event {
                 valid: e.valid,
             });
         }
-        if let Some(e) = as_::<VerdictReverified>(log) {
+        if let Some(e) = decoded::<VerdictReverified>(log) {
             return Some(Self::VerdictReverified {
                 scenario: e.scenarioId,
                 subject: e.subject,
@@ -112,18 +113,18 @@ impl Event {
                 status: e.status,
             });
         }
-        if let Some(e) = as_::<DisputeResolved>(log) {
+        if let Some(e) = decoded::<DisputeResolved>(log) {
             return Some(Self::DisputeResolved {
                 scenario: e.scenarioId,
                 subject: e.subject,
                 valid: e.valid,
             });
         }
-        if let Some(e) = as_::<CostPaid>(log) {
+        if let Some(e) = decoded::<CostPaid>(log) {
             let amount = e.toNodes + e.toDeveloper + e.toUsers;
             return Some(Self::CostPaid { payer: e.payer, amount });
         }
-        as_::<ScenarioTransfer>(log).map(|e| Self::ScenarioTransfer {
+        decoded::<ScenarioTransfer>(log).map(|e| Self::ScenarioTransfer {
             from_scenario: e.fromScenario,
             to_scenario: e.toScenario,
             from: e.from,
@@ -132,19 +133,19 @@ impl Event {
 
     fn assets(log: &IndexedLog) -> Option<Self> {
         use StateAssetRegistry::*;
-        if let Some(e) = as_::<AssetRegistered>(log) {
+        if let Some(e) = decoded::<AssetRegistered>(log) {
             return Some(Self::AssetRegistered { asset: e.assetId, owner: e.owner });
         }
-        if let Some(e) = as_::<Authorized>(log) {
+        if let Some(e) = decoded::<Authorized>(log) {
             return Some(Self::Authorized { asset: e.assetId, payer: e.payer, fee: e.fee });
         }
-        if let Some(e) = as_::<AssetStatusExported>(log) {
+        if let Some(e) = decoded::<AssetStatusExported>(log) {
             return Some(Self::Exported { asset: e.assetId, message: e.messageId });
         }
-        if let Some(e) = as_::<AuthorizationExported>(log) {
+        if let Some(e) = decoded::<AuthorizationExported>(log) {
             return Some(Self::Exported { asset: e.assetId, message: e.messageId });
         }
-        if let Some(e) = as_::<pending::AssetPledged>(log) {
+        if let Some(e) = decoded::<pending::AssetPledged>(log) {
             return Some(Self::AssetPledged {
                 asset: e.assetId,
                 owner: e.owner,
@@ -152,14 +153,14 @@ impl Event {
                 anchor: e.anchor,
             });
         }
-        as_::<pending::AssetUnpledged>(log).map(|e| Self::AssetUnpledged { asset: e.assetId })
+        decoded::<pending::AssetUnpledged>(log).map(|e| Self::AssetUnpledged { asset: e.assetId })
     }
 
     fn invitations(log: &IndexedLog) -> Option<Self> {
-        if let Some(e) = as_::<pending::Invited>(log) {
+        if let Some(e) = decoded::<pending::Invited>(log) {
             return Some(Self::Invited { inviter: e.inviter, invitee: e.invitee });
         }
-        as_::<pending::InviteAccepted>(log)
+        decoded::<pending::InviteAccepted>(log)
             .map(|e| Self::InviteAccepted { invitee: e.invitee, inviter: e.inviter })
     }
 }
