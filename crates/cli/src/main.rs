@@ -73,6 +73,10 @@ enum Command {
     Hyperlane(cmd::hyperlane::HyperlaneArgs),
     /// Deliver exported authorizations from one chain's mailbox to another's.
     Relay(cmd::relay::RelayArgs),
+    /// Rewards: collect the inflows into the distributor.
+    Rewards(cmd::rewards::RewardsArgs),
+    /// Invite an address new to the suite (`era invite ADDRESS`), accept an invite, show one.
+    Invite(cmd::invite::InviteArgs),
 }
 
 impl Command {
@@ -101,6 +105,8 @@ impl Command {
             Self::Asset(args) => args.run().await,
             Self::Hyperlane(args) => args.run().await,
             Self::Relay(args) => args.run().await,
+            Self::Rewards(args) => args.run().await,
+            Self::Invite(args) => args.run().await,
         }
     }
 }
