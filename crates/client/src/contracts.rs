@@ -209,7 +209,7 @@ suite_table! {
         instance: RewardsDistributorInstance,
         origin: Origin::Deployed,
     }
-    // flows (E1): the inboxes the registries pay (they need the distributor; the registries need them).
+    // flows (E1): the inboxes the registries pay (after the distributor, before the registries).
     /// `RewardsInbox` "authorization-fees": the assets registry's treasury.
     AuthorizationFeesInbox {
         field: fees_inbox,
