@@ -40,8 +40,8 @@ enum ScenarioCommand {
     ReportVolume(report_volume::ReportArgs),
     /// Pay ERA towards a scenario's security cost, split among nodes, developer and users.
     Pay(pay::PayArgs),
-    /// Share a scenario's revenue: the nodes' part (30% finance, 27.75% enterprise, 25.5% light)
-    /// into the rewards distributor for its nodes, the rest to its developer.
+    /// Share a scenario's revenue: the nodes' part (set by its risk domain) into the rewards
+    /// distributor for its nodes, the rest to its developer.
     PayRevenue(pay_revenue::PayRevenueArgs),
     /// Send ERA from one scenario to another; across domains the circuit breaker decides.
     Transfer(transfer::TransferArgs),
