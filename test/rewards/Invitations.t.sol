@@ -5,9 +5,6 @@ import {IInvitations} from "../../contracts/interfaces/IInvitations.sol";
 import {FlowsTest} from "./FlowsTest.sol";
 
 contract InvitationsTest is FlowsTest {
-    event Invited(address indexed inviter, address indexed invitee);
-    event InviteAccepted(address indexed invitee, address indexed inviter);
-
     address internal inviter = makeAddr("inviter");
     address internal other = makeAddr("other inviter");
     address internal newcomer = makeAddr("newcomer");
@@ -24,7 +21,7 @@ contract InvitationsTest is FlowsTest {
 
     function test_invite_emitsAndRecords() public {
         vm.expectEmit(address(invitations));
-        emit Invited(inviter, newcomer);
+        emit IInvitations.Invited(inviter, newcomer);
         inviteAs(inviter, newcomer);
         assertTrue(invitations.invited(inviter, newcomer));
         assertFalse(invitations.invited(other, newcomer));
@@ -36,7 +33,7 @@ contract InvitationsTest is FlowsTest {
     function test_accept_emitsAndRecords() public {
         inviteAs(inviter, newcomer);
         vm.expectEmit(address(invitations));
-        emit InviteAccepted(newcomer, inviter);
+        emit IInvitations.InviteAccepted(newcomer, inviter);
         acceptAs(newcomer, inviter);
         assertEq(invitations.inviterOf(newcomer), inviter);
     }

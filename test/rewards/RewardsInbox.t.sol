@@ -1,18 +1,15 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {IRewardsDistributor} from "../../contracts/interfaces/IRewardsDistributor.sol";
 import {IRewardsInbox} from "../../contracts/interfaces/IRewardsInbox.sol";
 import {RewardsDistributor} from "../../contracts/rewards/RewardsDistributor.sol";
 import {RewardsInbox} from "../../contracts/rewards/RewardsInbox.sol";
 import {AssetTest} from "../assets/AssetTest.sol";
 import {FlowsTest} from "./FlowsTest.sol";
 
-abstract contract FundedEvent {
-    event Funded(address indexed from, bytes32 indexed source, uint256 amount, uint256 funded);
-}
-
 /// @notice The scenario-costs inbox as the deploy plan wires it, and the inbox itself.
-contract RewardsInboxTest is FlowsTest, FundedEvent {
+contract RewardsInboxTest is FlowsTest {
     function test_deployPlan_wiresTheInboxesInFrontOfTheDistributor() public view {
         assertEq(costsInbox.source(), "scenario-costs");
         assertEq(feesInbox.source(), "authorization-fees");
@@ -29,7 +26,7 @@ contract RewardsInboxTest is FlowsTest, FundedEvent {
         assertEq(era.balanceOf(address(costsInbox)), 4_000e18);
         assertEq(distributor.funded(), 0, "not counted until forwarded");
         vm.expectEmit(address(distributor));
-        emit Funded(address(costsInbox), "scenario-costs", 4_000e18, 4_000e18);
+        emit IRewardsDistributor.Funded(address(costsInbox), "scenario-costs", 4_000e18, 4_000e18);
         vm.prank(stranger);
         assertEq(costsInbox.forward(), 4_000e18);
         assertEq(distributor.funded(), 4_000e18);
@@ -74,7 +71,7 @@ contract RewardsInboxTest is FlowsTest, FundedEvent {
 
 /// @notice The authorization-fees inbox as the registry's treasury: the protocol's share of a fee is
 /// credited to it, anyone claims the credit for it and forwards it.
-contract RewardsInboxFeesTest is AssetTest, FundedEvent {
+contract RewardsInboxFeesTest is AssetTest {
     function test_forward_authorizationFeesIntoTheDistributor() public {
         RewardsInbox inbox = RewardsInbox(assets.treasury());
         RewardsDistributor distributor = RewardsDistributor(address(inbox.distributor()));
@@ -86,7 +83,7 @@ contract RewardsInboxFeesTest is AssetTest, FundedEvent {
         vm.prank(stranger);
         registry.claim(address(inbox));
         vm.expectEmit(address(distributor));
-        emit Funded(address(inbox), "authorization-fees", credit, credit);
+        emit IRewardsDistributor.Funded(address(inbox), "authorization-fees", credit, credit);
         vm.prank(stranger);
         inbox.forward();
         assertEq(distributor.funded(), credit);

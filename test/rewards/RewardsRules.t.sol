@@ -1,13 +1,12 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {IRewardsDistributor} from "../../contracts/interfaces/IRewardsDistributor.sol";
 import {RewardsTest} from "./RewardsTest.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 
 /// @notice The rules hash governance names on the distributor.
 contract RewardsRulesTest is RewardsTest {
-    event RulesSet(bytes32 rulesHash, string uri);
-
     function test_rulesHash_startsAtTheDefault() public view {
         assertEq(rewards.rulesHash(), bytes32(0));
     }
@@ -17,7 +16,7 @@ contract RewardsRulesTest is RewardsTest {
         bytes memory data = abi.encodeCall(rewards.setRules, (hash, "ipfs://rules-v2"));
         bytes32 salt = scheduleAndWait(address(rewards), data);
         vm.expectEmit(address(rewards));
-        emit RulesSet(hash, "ipfs://rules-v2");
+        emit IRewardsDistributor.RulesSet(hash, "ipfs://rules-v2");
         execute(address(rewards), data, salt);
         assertEq(rewards.rulesHash(), hash);
         // Back to the deployment config's default rules.

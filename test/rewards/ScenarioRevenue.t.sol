@@ -8,15 +8,6 @@ import {FlowsTest} from "./FlowsTest.sol";
 import {IERC20Errors} from "@openzeppelin/contracts/interfaces/draft-IERC6093.sol";
 
 contract ScenarioRevenueTest is FlowsTest {
-    event RevenuePaid(
-        uint256 indexed scenarioId,
-        address indexed payer,
-        uint256 amount,
-        uint256 toNodes,
-        uint256 toDeveloper
-    );
-    event Funded(address indexed from, bytes32 indexed source, uint256 amount, uint256 funded);
-
     /// Pays `amount` for `id` and checks the event, the distributor's funds and every balance.
     function payAndCheck(uint256 id, uint256 amount, uint256 toNodes) internal {
         uint256 funded = distributor.funded();
@@ -24,10 +15,10 @@ contract ScenarioRevenueTest is FlowsTest {
         uint256 devBalance = era.balanceOf(developer);
         uint256 payerBalance = era.balanceOf(payer);
         vm.expectEmit(address(revenue));
-        emit RevenuePaid(id, payer, amount, toNodes, amount - toNodes);
+        emit IScenarioRevenue.RevenuePaid(id, payer, amount, toNodes, amount - toNodes);
         if (toNodes != 0) {
             vm.expectEmit(address(distributor));
-            emit Funded(address(revenue), "revenue", toNodes, funded + toNodes);
+            emit IRewardsDistributor.Funded(address(revenue), "revenue", toNodes, funded + toNodes);
         }
         vm.prank(payer);
         (uint256 nodes, uint256 dev) = revenue.payRevenue(id, amount);
