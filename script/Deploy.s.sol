@@ -5,6 +5,10 @@ import {AssetMirror} from "../contracts/assets/AssetMirror.sol";
 import {StateAssetRegistry} from "../contracts/assets/StateAssetRegistry.sol";
 import {CircuitBreaker} from "../contracts/domains/CircuitBreaker.sol";
 import {ERAMargin} from "../contracts/margin/ERAMargin.sol";
+import {Invitations} from "../contracts/rewards/Invitations.sol";
+import {RewardsDistributor} from "../contracts/rewards/RewardsDistributor.sol";
+import {RewardsInbox} from "../contracts/rewards/RewardsInbox.sol";
+import {ScenarioRevenue} from "../contracts/rewards/ScenarioRevenue.sol";
 import {ScenarioRegistry} from "../contracts/scenarios/ScenarioRegistry.sol";
 import {ModuleRegistry} from "../contracts/security/ModuleRegistry.sol";
 import {ERAStaking} from "../contracts/staking/ERAStaking.sol";
@@ -30,7 +34,7 @@ struct SuiteConfig {
     uint64 maxFreezePeriod;
     uint64 marginWithdrawalDelay;
     uint256 anchorStake; // ERA escrowed per state asset
-    address treasury; // credited the protocol's share of authorization fees; zero: the timelock
+    address treasury; // credited the protocol's share of authorization fees; zero: the fees inbox
     address mailbox; // Hyperlane mailbox for exporting authorizations; zero: no exports
 }
 
@@ -39,12 +43,17 @@ struct Suite {
     TimelockController timelock;
     IERC20 era;
     ERAStaking staking;
+    RewardsDistributor distributor;
+    RewardsInbox feesInbox; // the assets registry's treasury: authorization fees into the distributor
+    RewardsInbox costsInbox; // the scenario registry's node pool: cost payments into the distributor
     ModuleRegistry modules;
     ScenarioRegistry scenarios;
     CircuitBreaker breaker; // created by `scenarios`
     ERAMargin margin;
     StateAssetRegistry assets;
     AssetMirror mirror; // only with a mailbox
+    ScenarioRevenue revenue;
+    Invitations invitations;
 }
 
 /// @notice Deploys the suite; shared by the forge script and the forge tests.
@@ -97,11 +106,24 @@ abstract contract SuiteDeployer {
         s.staking = new ERAStaking(
             s.era, address(s.timelock), c.guardian, c.unbondingDelay, c.gracePeriod, c.tierIds, c.minStakes
         );
+        // Minimal distributor until the distributor's own deployment lands (no poster yet).
+        s.distributor = new RewardsDistributor(
+            s.era,
+            s.staking,
+            address(s.timelock),
+            c.guardian,
+            address(0),
+            isDevChain(block.chainid) ? 0 : 2 days
+        );
+        // Inflows (docs/rewards.md): the registries pay these, and anyone forwards them into the
+        // distributor with their source tag.
+        s.feesInbox = new RewardsInbox(s.distributor, "authorization-fees");
+        s.costsInbox = new RewardsInbox(s.distributor, "scenario-costs");
         s.modules = new ModuleRegistry(address(s.timelock));
-        // Node and user shares of security costs go to the timelock (the treasury) until a
-        // rewards distributor exists; the guardian keeps and trips.
+        // Node shares of security costs go to the costs inbox, user shares to the timelock (the
+        // treasury); the guardian keeps and trips.
         s.scenarios = new ScenarioRegistry(
-            s.staking, s.modules, address(s.timelock), c.guardian, address(s.timelock), address(s.timelock)
+            s.staking, s.modules, address(s.timelock), c.guardian, address(s.costsInbox), address(s.timelock)
         );
         s.breaker = CircuitBreaker(address(s.scenarios.breaker()));
         // The timelock is admin, arbiter and, until a rewards distributor exists, the rewards pool.
@@ -119,11 +141,13 @@ abstract contract SuiteDeployer {
             s.era,
             address(s.timelock),
             c.guardian,
-            c.treasury != address(0) ? c.treasury : address(s.timelock),
+            c.treasury != address(0) ? c.treasury : address(s.feesInbox),
             IMailbox(c.mailbox),
             c.anchorStake
         );
         if (c.mailbox != address(0)) s.mirror = new AssetMirror(c.mailbox, address(s.timelock));
+        s.revenue = new ScenarioRevenue(s.scenarios, s.distributor);
+        s.invitations = new Invitations(s.era, s.staking);
     }
 }
 
@@ -151,5 +175,10 @@ contract Deploy is Script, SuiteDeployer {
         console.log("CircuitBreaker", address(s.breaker));
         console.log("ERAMargin", address(s.margin));
         console.log("StateAssetRegistry", address(s.assets));
+        console.log("RewardsDistributor", address(s.distributor));
+        console.log("AuthorizationFeesInbox", address(s.feesInbox));
+        console.log("ScenarioCostsInbox", address(s.costsInbox));
+        console.log("ScenarioRevenue", address(s.revenue));
+        console.log("Invitations", address(s.invitations));
     }
 }

@@ -55,7 +55,8 @@ echo "\$ cast call $MIR_B 'isAuthorized(bytes32,bytes32)(bool)' $ASSET <consumer
 $CAST call --rpc-url $B $MIR_B 'isAuthorized(bytes32,bytes32)(bool)' $ASSET 0x000000000000000000000000$(echo ${CONSUMER#0x} | tr A-F a-f)
 era asset claim --rpc-url $A --private-key $OWNER
 era asset claim --for $DEV_ADDR --rpc-url $A --private-key $OP
-era asset claim --for $(jqr .contracts.TimelockController.address < $D/31337.json) --rpc-url $A --private-key $OP
+# The protocol's share is credited to the fees inbox: collect it into the rewards distributor.
+era rewards collect --rpc-url $A --private-key $OP
 echo "developer balance: $($CAST call --rpc-url $A $(jqr .contracts.ERAToken.address < $D/31337.json) 'balanceOf(address)(uint256)' $DEV_ADDR)"
 era asset show --asset $ASSET --rpc-url $A
 era asset list --owner $OWNER_ADDR --rpc-url $A

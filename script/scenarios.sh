@@ -35,6 +35,14 @@ fails scenario report-volume payments 3000 --private-key $NODE
 run scenario report-volume payments 3000 --private-key $GOV
 run scenario report-volume payments 900 --private-key $GOV
 run scenario pay payments 1000.000000000000000001 --private-key $GOV
+# Rewards flows: revenue (30% of finance revenue to its nodes through the distributor), the cost
+# payment's node share collected from its inbox, and an invite its invitee accepts (anvil account 4).
+run scenario pay-revenue payments 50000 --private-key $GOV
+run rewards collect --private-key $GOV
+INVITEE_KEY=0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a
+fails invite $N --private-key $GOV
+run invite "$($CAST wallet address --private-key $INVITEE_KEY)" --private-key $GOV
+run invite accept "$($CAST wallet address --private-key $GOV)" --private-key $INVITEE_KEY
 run breaker trip financial --private-key $GOV
 fails scenario transfer payments shop 10 --recipient $RECIPIENT --private-key $GOV
 run scenario transfer shop shop2 10 --recipient $RECIPIENT --private-key $GOV

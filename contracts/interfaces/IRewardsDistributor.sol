@@ -147,6 +147,9 @@ interface IRewardsDistributor {
     event BondReleased(uint256 indexed rootIndex, address indexed poster, uint256 amount);
     /// @notice The activation delay of roots posted from now on changed.
     event ActivationDelaySet(uint64 oldDelay, uint64 newDelay);
+    /// @notice Roots from now on are computed by the rules hashing to `rulesHash`, published at
+    /// `uri` (zero: the deployment config's default rules).
+    event RulesSet(bytes32 rulesHash, string uri);
 
     // ---------------------------------------------------------------- funding and bonds
 
@@ -231,6 +234,12 @@ interface IRewardsDistributor {
     /// only.
     function setActivationDelay(uint64 delay) external;
 
+    /// @notice Names the rules the next roots are computed by: `rulesHash` (keccak256 of the rules
+    /// file's bytes; zero for the deployment config's default rules), published at `uri`.
+    /// Governance only. Nothing on chain checks roots against it: it tells posters, disputers and
+    /// claimants which rules a root must follow.
+    function setRules(bytes32 rulesHash, string calldata uri) external;
+
     // ---------------------------------------------------------------- views
 
     /// @notice The rewards token.
@@ -263,6 +272,9 @@ interface IRewardsDistributor {
 
     /// @notice `poster`'s free bond balance.
     function bondOf(address poster) external view returns (uint256);
+
+    /// @notice Hash of the rules the roots are computed by (zero: the deployment config's default).
+    function rulesHash() external view returns (bytes32);
 
     /// @notice Delay between a root's posting and its activation, in seconds.
     function activationDelay() external view returns (uint64);

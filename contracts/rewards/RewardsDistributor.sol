@@ -56,6 +56,8 @@ contract RewardsDistributor is IRewardsDistributor, AccessControl, EIP712 {
     uint64 internal _rootCount;
 
     uint256 public bondsHeld;
+    /// Hash of the rules the roots are computed by (zero: the deployment config's default rules).
+    bytes32 public rulesHash;
     mapping(uint256 rootIndex => Root) internal _roots;
     mapping(address account => uint256) public claimed;
     mapping(address poster => uint256) public bondOf;
@@ -286,6 +288,12 @@ contract RewardsDistributor is IRewardsDistributor, AccessControl, EIP712 {
         }
         emit ActivationDelaySet(activationDelay, delay);
         activationDelay = delay;
+    }
+
+    /// @inheritdoc IRewardsDistributor
+    function setRules(bytes32 rulesHash_, string calldata uri) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        rulesHash = rulesHash_;
+        emit RulesSet(rulesHash_, uri);
     }
 
     // ---------------------------------------------------------------- views

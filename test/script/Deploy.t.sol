@@ -52,7 +52,15 @@ contract DeployTest is Test, SuiteDeployer {
         assertEq(address(s.assets.era()), address(s.era));
         assertTrue(s.assets.hasRole(s.assets.DEFAULT_ADMIN_ROLE(), address(s.timelock)), "assets admin");
         assertTrue(s.assets.hasRole(s.assets.GUARDIAN_ROLE(), guardian), "assets guardian");
-        assertEq(s.assets.treasury(), address(s.timelock), "treasury defaults to the timelock");
+        assertEq(s.assets.treasury(), address(s.feesInbox), "treasury defaults to the fees inbox");
+        assertEq(s.scenarios.nodePool(), address(s.costsInbox), "node shares go to the costs inbox");
+        assertEq(s.feesInbox.source(), "authorization-fees");
+        assertEq(s.costsInbox.source(), "scenario-costs");
+        assertEq(address(s.feesInbox.distributor()), address(s.distributor));
+        assertEq(address(s.costsInbox.distributor()), address(s.distributor));
+        assertEq(address(s.revenue.distributor()), address(s.distributor));
+        assertEq(address(s.revenue.scenarios()), address(s.scenarios));
+        assertEq(address(s.invitations.staking()), address(s.staking));
         assertEq(s.assets.anchorStake(), 10_000e18);
     }
 
@@ -94,8 +102,8 @@ contract DeployTest is Test, SuiteDeployer {
         assertEq(address(s.era), address(existing));
         assertEq(
             vm.getNonce(address(this)),
-            nonceBefore + 6,
-            "no token: timelock, staking, modules, scenarios, margin, asset registry"
+            nonceBefore + 11,
+            "no token: timelock, staking, distributor, two inboxes, modules, scenarios, margin, asset registry, revenue, invitations"
         );
         assertSuite(s, operator, operator, 2 days);
     }

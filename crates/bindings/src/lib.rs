@@ -70,6 +70,45 @@ sol!(
     "../../out/AssetMirror.sol/AssetMirror.json"
 );
 
+// flows (E1): the rewards' inflows, scenario revenue and invitations. The plan deploys two
+// inboxes (one per funding source); each is a row of the suite's table under its own name.
+sol!(
+    #[sol(rpc)]
+    #[derive(Debug, PartialEq, Eq)]
+    RewardsDistributor,
+    "../../out/RewardsDistributor.sol/RewardsDistributor.json"
+);
+
+sol!(
+    #[sol(rpc)]
+    #[derive(Debug, PartialEq, Eq)]
+    RewardsInbox,
+    "../../out/RewardsInbox.sol/RewardsInbox.json"
+);
+pub use RewardsInbox as AuthorizationFeesInbox;
+pub use RewardsInbox as ScenarioCostsInbox;
+
+/// In a module of its own: its ABI names `IScenarioRegistry.Domain`, which `sol!` would declare a
+/// second time next to `ScenarioRegistry`'s.
+pub mod revenue {
+    use alloy::sol;
+
+    sol!(
+        #[sol(rpc)]
+        #[derive(Debug, PartialEq, Eq)]
+        ScenarioRevenue,
+        "../../out/ScenarioRevenue.sol/ScenarioRevenue.json"
+    );
+}
+pub use revenue::ScenarioRevenue;
+
+sol!(
+    #[sol(rpc)]
+    #[derive(Debug, PartialEq, Eq)]
+    Invitations,
+    "../../out/Invitations.sol/Invitations.json"
+);
+
 /// Hyperlane's own contracts (npm `@hyperlane-xyz/core`), for a local stack (`era hyperlane deploy`)
 /// and the relay (`era relay`).
 pub mod hyperlane {

@@ -73,8 +73,10 @@ enum Command {
     Hyperlane(cmd::hyperlane::HyperlaneArgs),
     /// Deliver exported authorizations from one chain's mailbox to another's.
     Relay(cmd::relay::RelayArgs),
-    /// Rewards per epoch: compute them from the suite's logs, explain an account's amount.
+    /// Rewards: compute an epoch, explain an account, collect the inflows, publish and claim.
     Rewards(cmd::rewards::RewardsArgs),
+    /// Invite an address new to the suite (`era invite ADDRESS`), accept an invite, show one.
+    Invite(cmd::invite::InviteArgs),
 }
 
 impl Command {
@@ -104,6 +106,7 @@ impl Command {
             Self::Hyperlane(args) => args.run().await,
             Self::Relay(args) => args.run().await,
             Self::Rewards(args) => args.run().await,
+            Self::Invite(args) => args.run().await,
         }
     }
 }

@@ -201,6 +201,31 @@ suite_table! {
         instance: ERAStakingInstance,
         origin: Origin::Deployed,
     }
+    /// `RewardsDistributor`: rewards roots, claims and funding.
+    RewardsDistributor {
+        field: distributor,
+        revert: Distributor,
+        errors: RewardsDistributorErrors,
+        instance: RewardsDistributorInstance,
+        origin: Origin::Deployed,
+    }
+    // flows (E1): the inboxes the registries pay (after the distributor, before the registries).
+    /// `RewardsInbox` "authorization-fees": the assets registry's treasury.
+    AuthorizationFeesInbox {
+        field: fees_inbox,
+        revert: FeesInbox,
+        errors: RewardsInboxErrors,
+        instance: RewardsInboxInstance,
+        origin: Origin::Deployed,
+    }
+    /// `RewardsInbox` "scenario-costs": the scenario registry's node pool.
+    ScenarioCostsInbox {
+        field: costs_inbox,
+        revert: CostsInbox,
+        errors: RewardsInboxErrors,
+        instance: RewardsInboxInstance,
+        origin: Origin::Deployed,
+    }
     /// `ModuleRegistry`: the security modules.
     ModuleRegistry {
         field: modules,
@@ -248,6 +273,23 @@ suite_table! {
         errors: AssetMirrorErrors,
         instance: AssetMirrorInstance,
         origin: Origin::WithMailbox,
+    }
+    // flows (E1): revenue sharing and invitations.
+    /// `ScenarioRevenue`: a scenario's revenue, split between its nodes and its developer.
+    ScenarioRevenue {
+        field: revenue,
+        revert: Revenue,
+        errors: ScenarioRevenueErrors,
+        instance: ScenarioRevenueInstance,
+        origin: Origin::Deployed,
+    }
+    /// `Invitations`: invites counted once the invitee pays in a scenario.
+    Invitations {
+        field: invitations,
+        revert: Invitations,
+        errors: InvitationsErrors,
+        instance: InvitationsInstance,
+        origin: Origin::Deployed,
     }
 }
 

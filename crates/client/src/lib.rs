@@ -97,6 +97,9 @@ pub use staking_tier::TierChange;
 pub use staking_withdraw::{QueuedWithdrawal, WithdrawalChange, Withdrawals};
 pub use timelock::fmt_scheduled;
 
+// Rewards (E5's distributor; flows (E1): revenue, inboxes, invitations).
+pub mod rewards;
+
 // The prover group: deploying the verifiers era-prover generates.
 mod verifier;
 pub use verifier::deploy_verifier;

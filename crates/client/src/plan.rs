@@ -7,12 +7,16 @@ use alloy::{
     sol_types::SolConstructor,
 };
 use era_bindings::{
-    AssetMirror, ERAMargin, ERAStaking, ERAToken, ModuleRegistry, ScenarioRegistry,
-    StateAssetRegistry, TimelockController,
+    AssetMirror, ERAMargin, ERAStaking, ERAToken, Invitations, ModuleRegistry, RewardsDistributor,
+    RewardsInbox, ScenarioRegistry, ScenarioRevenue, StateAssetRegistry, TimelockController,
 };
 use serde::{Deserialize, Serialize};
 
-use crate::{Origin, SuiteAddresses, SuiteContract, TierNameError, tier_id};
+use crate::{
+    Origin, SuiteAddresses, SuiteContract, TierNameError,
+    rewards::{AUTHORIZATION_FEES, SCENARIO_COSTS},
+    tier_id,
+};
 
 /// One ERA: 10^18 wei (the token's 18 decimals).
 pub const ERA: U256 = U256::from_limbs([1_000_000_000_000_000_000, 0, 0, 0]);
@@ -55,7 +59,8 @@ pub struct SuiteConfig {
     /// ERA escrowed per state asset, in wei.
     #[serde(with = "crate::wei", default = "default_anchor_stake")]
     pub anchor_stake: U256,
-    /// Credited the protocol's share of authorization fees; `None`: the timelock.
+    /// Credited the protocol's share of authorization fees; `None`: the authorization-fees inbox
+    /// (which forwards them into the rewards distributor).
     #[serde(default)]
     pub treasury: Option<Address>,
     /// A Hyperlane mailbox for exporting authorizations (and receiving them in an `AssetMirror`);
@@ -159,20 +164,46 @@ pub fn init_code(
             ))
             .abi_encode(),
         ),
+        // Minimal distributor (no poster, roots claimable at once) until its own deployment lands.
+        SuiteContract::RewardsDistributor => (
+            &RewardsDistributor::BYTECODE,
+            RewardsDistributor::constructorCall::new((
+                done.era,
+                done.staking,
+                done.timelock,
+                config.guardian,
+                Address::ZERO,
+                0,
+            ))
+            .abi_encode(),
+        ),
+        // flows (E1): the registries pay these; anyone forwards them into the distributor.
+        SuiteContract::AuthorizationFeesInbox | SuiteContract::ScenarioCostsInbox => (
+            &RewardsInbox::BYTECODE,
+            RewardsInbox::constructorCall::new((
+                done.distributor,
+                if contract == SuiteContract::AuthorizationFeesInbox {
+                    AUTHORIZATION_FEES
+                } else {
+                    SCENARIO_COSTS
+                },
+            ))
+            .abi_encode(),
+        ),
         SuiteContract::ModuleRegistry => (
             &ModuleRegistry::BYTECODE,
             ModuleRegistry::constructorCall::new((done.timelock,)).abi_encode(),
         ),
         SuiteContract::ScenarioRegistry => (
             &ScenarioRegistry::BYTECODE,
-            // Node and user shares go to the timelock (the treasury) until a rewards distributor
-            // exists; the guardian keeps and is the breaker's sentinel.
+            // Node shares go to the scenario-costs inbox, user shares to the timelock (the
+            // treasury); the guardian keeps and is the breaker's sentinel.
             ScenarioRegistry::constructorCall::new((
                 done.staking,
                 done.modules,
                 done.timelock,
                 config.guardian,
-                done.timelock,
+                done.costs_inbox,
                 done.timelock,
             ))
             .abi_encode(),
@@ -198,7 +229,7 @@ pub fn init_code(
                 done.era,
                 done.timelock,
                 config.guardian,
-                config.treasury.unwrap_or(done.timelock),
+                config.treasury.unwrap_or(done.fees_inbox),
                 config.mailbox.unwrap_or_default(),
                 config.anchor_stake,
             ))
@@ -208,6 +239,15 @@ pub fn init_code(
             &AssetMirror::BYTECODE,
             AssetMirror::constructorCall::new((config.mailbox.unwrap_or_default(), done.timelock))
                 .abi_encode(),
+        ),
+        // flows (E1)
+        SuiteContract::ScenarioRevenue => (
+            &ScenarioRevenue::BYTECODE,
+            ScenarioRevenue::constructorCall::new((done.scenarios, done.distributor)).abi_encode(),
+        ),
+        SuiteContract::Invitations => (
+            &Invitations::BYTECODE,
+            Invitations::constructorCall::new((done.era, done.staking)).abi_encode(),
         ),
         SuiteContract::CircuitBreaker => {
             panic!("the CircuitBreaker is created by the ScenarioRegistry, not deployed")

@@ -243,7 +243,7 @@ async fn register_authorize_revoke_and_refusals_that_send_nothing() {
     assert_eq!(decimal(&out["protocolShare"]), U256::from(790_000_000_000_000_000u64));
     assert_eq!(
         out["treasury"].as_str().unwrap().parse::<Address>().unwrap(),
-        net.contract("TimelockController")
+        net.contract("AuthorizationFeesInbox")
     );
 
     // The consumer pays, with the owner's signed consent; a consent pays once.

@@ -12,6 +12,7 @@ mod governance;
 mod margin;
 mod operations;
 mod prover;
+mod rewards_flows;
 mod rewards_rules;
 mod scenarios;
 mod staking;

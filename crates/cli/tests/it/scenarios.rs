@@ -13,7 +13,7 @@ fn era(n: u64) -> U256 {
 }
 
 /// Deploys, registers the ten standard modules through the timelock and executes them.
-fn with_modules() -> Devnet {
+pub(crate) fn with_modules() -> Devnet {
     let net = Devnet::start();
     net.deploy(); // 1-hour timelock
     let gov = net.key(0);

@@ -134,9 +134,9 @@ fn a_real_proof_registers_and_a_paid_authorization_splits_the_fee() {
     let credits = |f: &mut Fixture, account| {
         f.chain.call(f.suite.assets, &StateAssetRegistry::creditsCall { account }).unwrap()
     };
-    // Coefficient 1.5: the owner earns 0.2 ERA, the developer 0.01, the timelock (treasury) 0.79.
+    // Coefficient 1.5: the owner earns 0.2 ERA, the developer 0.01, the treasury (fees inbox) 0.79.
     assert_eq!(credits(&mut f, owner), CENT * U256::from(20));
-    let (developer, treasury) = (f.developer, f.suite.timelock);
+    let (developer, treasury) = (f.developer, f.suite.fees_inbox);
     assert_eq!(credits(&mut f, developer), CENT);
     assert_eq!(credits(&mut f, treasury), CENT * U256::from(79));
     let check = StateAssetRegistry::isAuthorizedCall { assetId: asset_id, consumer };

@@ -73,7 +73,7 @@ fn the_suite_deploys_per_plan_with_its_defaults() {
     let order: Vec<_> = suite.deploy_gas.iter().map(|(c, _)| *c).collect();
     assert_eq!(order, plan(&suite.config));
     for (contract, gas) in &suite.deploy_gas {
-        assert!(*gas > 500_000 && *gas < era_harness::TX_GAS_LIMIT, "{contract:?} used {gas}");
+        assert!(*gas > 200_000 && *gas < era_harness::TX_GAS_LIMIT, "{contract:?} used {gas}");
     }
     assert_eq!(suite.mirror, Address::ZERO, "no mailbox, no mirror");
     for address in [

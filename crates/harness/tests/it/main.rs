@@ -7,6 +7,7 @@ mod assets;
 mod chain;
 mod client;
 mod decoding;
+mod flows;
 mod margin;
 mod provider;
 mod scenarios;

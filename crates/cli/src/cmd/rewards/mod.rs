@@ -1,5 +1,9 @@
-//! `era rewards`: compute an epoch's rewards from the suite's logs and explain them (rules, E4);
-//! publish, dispute, fund and claim them (distributor, E5).
+//! `era rewards`: compute an epoch's rewards from the suite's logs and explain them (rules);
+//! move the inflows into the distributor (flows); publish, dispute, fund and claim (distributor).
+
+// flows (E1)
+mod collect;
+// end flows (E1)
 
 use clap::{Args, Subcommand};
 use eyre::Result;
@@ -9,7 +13,7 @@ mod compute;
 mod show;
 // end rules (E4)
 
-/// Rewards per epoch.
+/// Rewards: inflows, epochs, roots, claims.
 #[derive(Debug, Args)]
 pub(crate) struct RewardsArgs {
     #[command(subcommand)]
@@ -26,6 +30,11 @@ enum RewardsCommand {
     /// Explain an account's amount line by line (reads the epoch's rewards.json).
     Show(show::ShowArgs),
     // end rules (E4)
+    // flows (E1)
+    /// Move the inflows into the distributor: claim the asset registry's credits for the
+    /// authorization-fees inbox, then forward both inboxes (anyone may).
+    Collect(collect::CollectArgs),
+    // end flows (E1)
 }
 
 impl RewardsArgs {
@@ -36,6 +45,9 @@ impl RewardsArgs {
             RewardsCommand::Compute(args) => args.run().await,
             RewardsCommand::Show(args) => args.run().await,
             // end rules (E4)
+            // flows (E1)
+            RewardsCommand::Collect(args) => args.run().await,
+            // end flows (E1)
         }
     }
 }

@@ -5,6 +5,7 @@
 mod enroll;
 mod list;
 mod pay;
+mod pay_revenue; // flows (E1)
 mod pin;
 mod register;
 mod report_volume;
@@ -39,6 +40,9 @@ enum ScenarioCommand {
     ReportVolume(report_volume::ReportArgs),
     /// Pay ERA towards a scenario's security cost, split among nodes, developer and users.
     Pay(pay::PayArgs),
+    /// Share a scenario's revenue: the nodes' part (set by its risk domain) into the rewards
+    /// distributor for its nodes, the rest to its developer.
+    PayRevenue(pay_revenue::PayRevenueArgs),
     /// Send ERA from one scenario to another; across domains the circuit breaker decides.
     Transfer(transfer::TransferArgs),
     /// Schedule pinning a scenario to a module on the timelock (governance; any level from the
@@ -60,6 +64,7 @@ impl ScenarioArgs {
             ScenarioCommand::Enroll(args) => args.run().await,
             ScenarioCommand::ReportVolume(args) => args.run().await,
             ScenarioCommand::Pay(args) => args.run().await,
+            ScenarioCommand::PayRevenue(args) => args.run().await,
             ScenarioCommand::Transfer(args) => args.run().await,
             ScenarioCommand::Pin(args) => args.run().await,
             ScenarioCommand::Unpin(args) => args.run().await,
