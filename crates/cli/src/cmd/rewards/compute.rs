@@ -8,14 +8,11 @@ use std::{collections::BTreeMap, fmt, path::PathBuf};
 use alloy::{
     primitives::{Address, B256, U256},
     providers::Provider,
-    rpc::types::{Filter, TransactionRequest},
-    sol_types::SolCall,
+    rpc::types::Filter,
 };
 use clap::Args;
-use era_rewards::{
-    Category, Engine, IndexedLog, Rewards, Sources, Total, amount::fmt_era, files,
-    pending_events::RulesHash,
-};
+use era_bindings::RewardsDistributor;
+use era_rewards::{Category, Engine, IndexedLog, Rewards, Sources, Total, amount::fmt_era, files};
 use eyre::{Result, bail};
 use serde::Serialize;
 
@@ -178,27 +175,29 @@ fn summary(
 }
 
 /// The suite's contracts whose logs count.
-// Integrator: fill `distributor`, `revenue` and `invitations` from the record once the
-// distributor (E5) and ScenarioRevenue/Invitations (E1) are SuiteContracts.
 fn sources(record: &Record) -> Sources {
     let a = record.addresses();
-    Sources { staking: a.staking, scenarios: a.scenarios, assets: a.assets, ..Sources::default() }
+    Sources {
+        staking: a.staking,
+        scenarios: a.scenarios,
+        assets: a.assets,
+        distributor: a.distributor,
+        revenue: a.revenue,
+        invitations: a.invitations,
+    }
 }
 
-/// The rewards distributor of the record, if it has one.
-// Integrator: `record.contracts.get(&SuiteContract::RewardsDistributor).map(|d| d.address)` once
-// E5's record has it.
-fn distributor(_record: &Record) -> Option<Address> {
-    None
+/// The rewards distributor of the record, if it has one (a record written before issue 12 has
+/// none).
+fn distributor(record: &Record) -> Option<Address> {
+    Some(record.addresses().distributor).filter(|a| !a.is_zero())
 }
 
-/// The distributor's `rulesHash()` (E1), or `None` without a distributor in the record.
+/// The distributor's `rulesHash()`, or `None` without a distributor in the record.
 async fn onchain_rules_hash(suite: &Suite) -> Result<Option<B256>> {
     let Some(distributor) = distributor(&suite.record) else { return Ok(None) };
-    let call = RulesHash::rulesHashCall {};
-    let request = TransactionRequest::default().to(distributor).input(call.abi_encode().into());
-    let returned = suite.chain.provider.call(request).await?;
-    Ok(Some(RulesHash::rulesHashCall::abi_decode_returns(&returned)?))
+    let distributor = RewardsDistributor::new(distributor, &suite.chain.provider);
+    Ok(Some(distributor.rulesHash().call().await?))
 }
 
 /// Every log of the deployment's contracts up to the epoch's end, in chain order, straight from
