@@ -3,6 +3,7 @@ pragma solidity 0.8.30;
 
 import {IGroth16Verifier} from "../interfaces/IGroth16Verifier.sol";
 import {IStateAssetRegistry} from "../interfaces/IStateAssetRegistry.sol";
+import {UnorderedNonces} from "../libraries/UnorderedNonces.sol";
 import {AssetMessage} from "./AssetMessage.sol";
 import {StandardHookMetadata} from "@hyperlane-xyz/core/contracts/hooks/libs/StandardHookMetadata.sol";
 import {IMailbox} from "@hyperlane-xyz/core/contracts/interfaces/IMailbox.sol";
@@ -20,7 +21,7 @@ import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/Signa
 /// and a recipient that cannot receive ERA cannot block authorizations. Invariant: the registry's
 /// ERA equals the anchors of live and retiring assets plus the unclaimed credits plus the bonds of
 /// open challenges.
-contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP712 {
+contract StateAssetRegistry is IStateAssetRegistry, UnorderedNonces, AccessControl, Pausable, EIP712 {
     using SafeERC20 for IERC20;
 
     bytes32 public constant GUARDIAN_ROLE = keccak256("GUARDIAN_ROLE");
@@ -81,8 +82,6 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
     /// The registry's public functions are kept few: one more selector below `isAuthorized`'s in
     /// the dispatcher's binary search would cost every authorization check 22 gas.
     mapping(bytes32 commitment => uint64 committedAt) private _commitments;
-    /// @notice Consent nonces used or invalidated: bit `nonce % 256` of word `nonce / 256`.
-    mapping(address owner => mapping(uint256 word => uint256 bitmap)) public nonceBitmap;
     /// Enrolled remote domains in enrolment order (`RemoteSet` events): a domain's index is its bit in
     /// the `exportedTo` bitmaps.
     uint32[] private _domains;
@@ -294,14 +293,8 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
         if (!SignatureChecker.isValidSignatureNow(owner, digest, signature)) {
             revert ConsentInvalid(assetId, consumer);
         }
-        _useUnorderedNonce(owner, nonce);
+        _useNonce(owner, nonce);
         _authorize(asset, assetId, consumer, expiry);
-    }
-
-    /// @inheritdoc IStateAssetRegistry
-    function invalidateUnorderedNonces(uint256 word, uint256 mask) external {
-        nonceBitmap[msg.sender][word] |= mask;
-        emit UnorderedNonceInvalidation(msg.sender, word, mask);
     }
 
     /// @inheritdoc IStateAssetRegistry
@@ -698,12 +691,6 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
         // casting to 'uint32' is safe because at most MAX_DOMAINS (32) domains are enrolled
         // forge-lint: disable-next-line(unsafe-typecast)
         return uint32(uint256(1) << (_domainSlot[domain] - 1));
-    }
-
-    function _useUnorderedNonce(address owner, uint256 nonce) private {
-        uint256 bit = uint256(1) << (nonce & 0xff);
-        uint256 flipped = nonceBitmap[owner][nonce >> 8] ^= bit;
-        if (flipped & bit == 0) revert NonceUsed(owner, nonce);
     }
 
     /// Closes every open challenge of an invalidated `assetId` but `winner`'s and returns their

@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IGroth16Verifier} from "./IGroth16Verifier.sol";
+import {IUnorderedNonces} from "./IUnorderedNonces.sol";
 
 /// @title State-asset registry: ZK-proven registration, paid authorizations, value coefficients
 /// @notice A state asset packages a private record a scenario produced (12 months of on-time
@@ -26,7 +27,7 @@ import {IGroth16Verifier} from "./IGroth16Verifier.sol";
 /// @dev Roles: DEFAULT_ADMIN_ROLE (the timelock) sets schemas and parameters, enrolls remote
 /// mirrors, resolves challenges and unpauses; GUARDIAN_ROLE may pause registrations and
 /// authorizations. Coefficients are in basis points (10,000 = 1.0).
-interface IStateAssetRegistry {
+interface IStateAssetRegistry is IUnorderedNonces {
     /// @notice Where an asset stands. Only `Live` assets pass an authorization check.
     /// `Retiring`: the owner asked to retire; the anchor leaves after `RETIRE_DELAY` unless a
     /// challenge is open (appended, so the earlier values keep their numbers).
@@ -163,8 +164,6 @@ interface IStateAssetRegistry {
     error RetireDelayRunning(bytes32 assetId, uint256 retireAt, uint256 now);
     /// @notice `consumer` holds an authorization for `assetId` until `expiry`: revoke it or let it end.
     error AlreadyAuthorized(bytes32 assetId, bytes32 consumer, uint256 expiry);
-    /// @notice `owner`'s consent nonce `nonce` is used or invalidated.
-    error NonceUsed(address owner, uint256 nonce);
     /// @notice At most `max` remote domains can be enrolled.
     error TooManyDomains(uint256 max);
     /// @notice Sending the messages costs `required` wei; `paid` was sent.
@@ -249,8 +248,6 @@ interface IStateAssetRegistry {
     /// @notice `challenger`'s later challenge of `assetId`, invalidated by an earlier one, got its
     /// `bond` back.
     event ChallengeBondReturned(bytes32 indexed assetId, address indexed challenger, uint256 bond);
-    /// @notice `owner` invalidated the consent nonces set in `mask` of word `word`.
-    event UnorderedNonceInvalidation(address indexed owner, uint256 word, uint256 mask);
     /// @notice The status of `assetId` was sent to `domain`.
     event AssetStatusExported(
         bytes32 indexed assetId, uint32 indexed domain, bytes32 messageId, Status status, uint64 sequence
@@ -328,9 +325,6 @@ interface IStateAssetRegistry {
         uint256 deadline,
         bytes calldata signature
     ) external;
-
-    /// @notice Invalidates the caller's consent nonces `word * 256 + i` for every bit `i` set in `mask`.
-    function invalidateUnorderedNonces(uint256 word, uint256 mask) external;
 
     /// @notice Ends `consumer`'s authorization on the caller's asset now. If another account paid
     /// for it, the caller refunds that payer the fee's unused fraction, from its credits first and

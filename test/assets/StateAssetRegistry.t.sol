@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {StateAssetRegistry} from "../../contracts/assets/StateAssetRegistry.sol";
 import {IGroth16Verifier} from "../../contracts/interfaces/IGroth16Verifier.sol";
 import {IStateAssetRegistry} from "../../contracts/interfaces/IStateAssetRegistry.sol";
+import {IUnorderedNonces} from "../../contracts/interfaces/IUnorderedNonces.sol";
 import {IntegrityVerifier} from "../../contracts/verifiers/IntegrityVerifier.sol";
 import {AssetFixtures} from "./AssetFixtures.sol";
 import {AssetTest} from "./AssetTest.sol";
@@ -340,7 +341,7 @@ contract StateAssetRegistryTest is AssetTest {
         // The consent is used up.
         vm.warp(expiry);
         bytes memory again = consentWith(assetId, consumer, expiry + 1, NONCE, expiry);
-        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.NonceUsed.selector, alice, NONCE));
+        vm.expectRevert(abi.encodeWithSelector(IUnorderedNonces.NonceUsed.selector, alice, NONCE));
         vm.prank(consumerAccount);
         registry.authorizeWithConsent(assetId, consumer, expiry + 1, NONCE, expiry, again);
     }
@@ -351,11 +352,11 @@ contract StateAssetRegistryTest is AssetTest {
         uint256 deadline = block.timestamp + 1 hours;
         bytes memory signature = consentWith(assetId, consumer, expiry, 300, deadline);
         vm.expectEmit(address(registry));
-        emit IStateAssetRegistry.UnorderedNonceInvalidation(alice, 1, uint256(1) << 44);
+        emit IUnorderedNonces.NoncesInvalidated(alice, 1, uint256(1) << 44);
         vm.prank(alice);
-        registry.invalidateUnorderedNonces(1, uint256(1) << 44);
+        registry.invalidateNonces(1, uint256(1) << 44);
         assertEq(registry.nonceBitmap(alice, 1), uint256(1) << 44);
-        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.NonceUsed.selector, alice, 300));
+        vm.expectRevert(abi.encodeWithSelector(IUnorderedNonces.NonceUsed.selector, alice, 300));
         vm.prank(consumerAccount);
         registry.authorizeWithConsent(assetId, consumer, expiry, 300, deadline, signature);
     }
