@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {IERAStaking} from "./IERAStaking.sol";
 import {IGroth16Verifier} from "./IGroth16Verifier.sol";
 import {IUnorderedNonces} from "./IUnorderedNonces.sol";
 
@@ -24,6 +25,8 @@ import {IUnorderedNonces} from "./IUnorderedNonces.sol";
 /// `AssetMirror` mirrors it without re-proving. Revocations are sent by the registry to every
 /// domain the authorization was exported to, retirement to every domain the asset was exported
 /// to, and anyone may send an asset's status (after an upheld challenge) with `export` of consumer zero.
+/// An asset is bound to its subject: nothing transfers it. Its owner may pledge it to a node for
+/// yield on the anchor; a pledged asset cannot be retired (its anchor cannot leave) until unpledged.
 /// @dev Roles: DEFAULT_ADMIN_ROLE (the timelock) sets schemas and parameters, enrolls remote
 /// mirrors, resolves challenges and unpauses; GUARDIAN_ROLE may pause registrations and
 /// authorizations. Coefficients are in basis points (10,000 = 1.0).
@@ -69,6 +72,7 @@ interface IStateAssetRegistry is IUnorderedNonces {
     /// @param exportedTo Bitmap of the indexes (in enrolment order) of the domains it was exported to.
     /// @param schemaId The schema.
     /// @param commitment Poseidon commitment to the private record.
+    /// @param pledgedTo The node the asset is pledged to (zero: none); see `pledge`.
     struct Asset {
         address owner;
         uint32 uses;
@@ -79,6 +83,7 @@ interface IStateAssetRegistry is IUnorderedNonces {
         uint32 exportedTo;
         bytes32 schemaId;
         uint256 commitment;
+        address pledgedTo;
     }
 
     /// @notice An authorization (one storage slot; its payer is stored apart, only when it is not
@@ -176,6 +181,12 @@ interface IStateAssetRegistry is IUnorderedNonces {
     error NoMailbox();
     /// @notice An anchor stake must be above zero and fit 128 bits; got `amount`.
     error AnchorStakeOutOfRange(uint256 amount);
+    /// @notice Asset `assetId` is pledged to `node`: its owner unpledges it first.
+    error AssetIsPledged(bytes32 assetId, address node);
+    /// @notice Asset `assetId` is pledged to no node.
+    error AssetNotPledged(bytes32 assetId);
+    /// @notice `node` is not a node registered in ERAStaking.
+    error UnknownNode(address node);
 
     // ---------------------------------------------------------------- events
 
@@ -254,6 +265,11 @@ interface IStateAssetRegistry is IUnorderedNonces {
     );
     /// @notice `account` was paid `amount` ERA of its credits.
     event Claimed(address indexed account, uint256 amount);
+    /// @notice `owner` pledged `assetId`, escrowing `anchor` ERA wei, to `node`.
+    event AssetPledged(bytes32 indexed assetId, address indexed owner, address indexed node, uint256 anchor);
+    /// @notice `assetId` of `owner` is no longer pledged to `node` (its owner unpledged it, or an
+    /// upheld challenge invalidated it).
+    event AssetUnpledged(bytes32 indexed assetId, address indexed owner, address indexed node);
     /// @notice The mirror for `domain` is now `mirror` (zero: none).
     event RemoteSet(uint32 indexed domain, bytes32 mirror);
     /// @notice New assets escrow `amount`.
@@ -334,8 +350,19 @@ interface IStateAssetRegistry is IUnorderedNonces {
 
     /// @notice Starts retiring the caller's live asset: it passes no check any more, the status is
     /// sent to every domain it was exported to (`msg.value` pays, `quoteMessages`), and the anchor may
-    /// leave with `completeRetire` after `RETIRE_DELAY` if no challenge is open.
+    /// leave with `completeRetire` after `RETIRE_DELAY` if no challenge is open. A pledged asset is
+    /// unpledged first (`AssetIsPledged`).
     function retire(bytes32 assetId) external payable;
+
+    /// @notice Pledges the caller's live asset to `node`, a node registered in ERAStaking, until
+    /// `unpledge`. A pledged asset earns yield on its anchor out of the node's rewards (computed
+    /// off-chain from `AssetPledged`/`AssetUnpledged`, by the second), cannot be retired, and
+    /// gives the node no power over it: the anchor stays here, out of reach of the node's slashes.
+    /// A challenge still applies; an upheld one ends the pledge with the asset.
+    function pledge(bytes32 assetId, address node) external;
+
+    /// @notice Ends the pledge of the caller's asset (even while paused: leaving is never blocked).
+    function unpledge(bytes32 assetId) external;
 
     /// @notice Ends a retirement after its delay with no challenge open: returns the anchor to the
     /// owner. Anyone may call it.

@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {StateAssetRegistry} from "../../contracts/assets/StateAssetRegistry.sol";
+import {IERAStaking} from "../../contracts/interfaces/IERAStaking.sol";
 import {IGroth16Verifier} from "../../contracts/interfaces/IGroth16Verifier.sol";
 import {IStateAssetRegistry} from "../../contracts/interfaces/IStateAssetRegistry.sol";
 import {IUnorderedNonces} from "../../contracts/interfaces/IUnorderedNonces.sol";
@@ -26,12 +27,16 @@ contract StateAssetRegistryTest is AssetTest {
 
     function test_RevertWhen_constructorGetsZeroAddresses() public {
         vm.expectRevert(IStateAssetRegistry.ZeroAddress.selector);
-        new StateAssetRegistry(era, address(0), operator, treasury, IMailbox(address(0)), ANCHOR);
+        new StateAssetRegistry(era, staking, address(0), operator, treasury, IMailbox(address(0)), ANCHOR);
+        vm.expectRevert(IStateAssetRegistry.ZeroAddress.selector);
+        new StateAssetRegistry(
+            era, IERAStaking(address(0)), address(timelock), operator, treasury, IMailbox(address(0)), ANCHOR
+        );
     }
 
     function test_RevertWhen_constructorGetsZeroAnchor() public {
         vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.AnchorStakeOutOfRange.selector, 0));
-        new StateAssetRegistry(era, address(timelock), operator, treasury, IMailbox(address(0)), 0);
+        new StateAssetRegistry(era, staking, address(timelock), operator, treasury, IMailbox(address(0)), 0);
     }
 
     function test_setSchema_storesTheSchema() public view {
@@ -284,7 +289,7 @@ contract StateAssetRegistryTest is AssetTest {
         assertEq(registry.totalCredited(), FEE);
         assertEq(era.balanceOf(address(registry)), ANCHOR + FEE);
         assertTrue(registry.isAuthorized(assetId, consumer));
-        assertEq(registry.expiryOf(assetId, consumer), expiry);
+        assertEq(expiryOf(assetId, consumer), expiry);
         assertEq(registry.assetOf(assetId).uses, 1);
     }
 
@@ -372,7 +377,7 @@ contract StateAssetRegistryTest is AssetTest {
         // Once it has ended, it can be granted again.
         vm.warp(expiry);
         authorizeFor(assetId, alice, consumer, expiry + 1);
-        assertEq(registry.expiryOf(assetId, consumer), expiry + 1);
+        assertEq(expiryOf(assetId, consumer), expiry + 1);
     }
 
     function test_RevertWhen_consentIsForgedOrExpired() public {

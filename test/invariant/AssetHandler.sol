@@ -91,7 +91,7 @@ contract AssetHandler is Test {
         bytes32 c = consumers[consumer % consumers.length];
         IStateAssetRegistry.Asset memory a = registry.assetOf(id);
         if (a.status != IStateAssetRegistry.Status.Live) return;
-        if (registry.expiryOf(id, c) > block.timestamp) return;
+        if (expiryOf(id, c) > block.timestamp) return;
         uint256 fee = registry.schemaOf(schemaId).fee;
         uint64 expiry = uint64(block.timestamp + bound(period, 1, 365 days));
         if (byConsumer) {
@@ -114,7 +114,7 @@ contract AssetHandler is Test {
         if (assets.length == 0) return;
         bytes32 id = assets[asset % assets.length];
         bytes32 c = consumers[consumer % consumers.length];
-        if (registry.expiryOf(id, c) <= block.timestamp) return;
+        if (expiryOf(id, c) <= block.timestamp) return;
         address owner = registry.assetOf(id).owner;
         uint256 credit = registry.credits(owner);
         uint256 walletBefore = era.balanceOf(owner);
@@ -200,6 +200,12 @@ contract AssetHandler is Test {
         address account = payees[payee % payees.length];
         if (registry.credits(account) == 0) return;
         feesOut += registry.claim(account);
+    }
+
+    /// When `consumer`'s authorization on `assetId` expires (zero: never granted, or revoked).
+    function expiryOf(bytes32 assetId, bytes32 consumer) internal view returns (uint64) {
+        (IStateAssetRegistry.Grant memory grant,) = registry.grantOf(assetId, consumer);
+        return grant.expiry;
     }
 
     function warp(uint256 seconds_) external {

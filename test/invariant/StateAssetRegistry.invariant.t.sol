@@ -71,7 +71,7 @@ contract StateAssetRegistryInvariantTest is AssetTest {
             bool live = registry.assetOf(id).status == IStateAssetRegistry.Status.Live;
             for (uint256 j; j < handler.consumerCount(); ++j) {
                 bytes32 c = handler.consumers(j);
-                if (!live || registry.expiryOf(id, c) <= block.timestamp) {
+                if (!live || expiryOf(id, c) <= block.timestamp) {
                     assertFalse(registry.isAuthorized(id, c));
                 }
             }

@@ -196,6 +196,7 @@ pub fn init_code(
             &StateAssetRegistry::BYTECODE,
             StateAssetRegistry::constructorCall::new((
                 done.era,
+                done.staking,
                 done.timelock,
                 config.guardian,
                 config.treasury.unwrap_or(done.timelock),
