@@ -96,9 +96,9 @@ abstract contract AssetTest is SuiteTest {
         registry.challenge(assetId, evidence, salt);
     }
 
-    /// When `consumer`'s authorization on `assetId` expires (zero: never granted, or revoked).
-    function expiryOf(bytes32 assetId, bytes32 consumer) internal view returns (uint64) {
-        (IStateAssetRegistry.Grant memory grant,) = registry.grantOf(assetId, consumer);
+    /// When `who`'s authorization on `assetId` expires (zero: never granted, or revoked).
+    function expiryOf(bytes32 assetId, bytes32 who) internal view returns (uint64) {
+        (IStateAssetRegistry.Grant memory grant,) = registry.grantOf(assetId, who);
         return grant.expiry;
     }
 
