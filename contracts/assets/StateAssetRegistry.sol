@@ -60,6 +60,8 @@ contract StateAssetRegistry is IStateAssetRegistry, UnorderedNonces, AccessContr
     IERC20 public immutable era;
     /// @notice The Hyperlane mailbox exports go through (zero: none).
     IMailbox public immutable mailbox;
+    /// ERAStaking, where a pledge's node must be registered (private: the deployment record has its
+    /// address, and a getter would be one more selector, see `_commitments`).
     IERAStaking private immutable staking;
 
     /// @notice ERA escrowed by each new asset.

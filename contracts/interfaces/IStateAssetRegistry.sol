@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IERAStaking} from "./IERAStaking.sol";
 import {IGroth16Verifier} from "./IGroth16Verifier.sol";
 import {IUnorderedNonces} from "./IUnorderedNonces.sol";
 
@@ -265,7 +264,7 @@ interface IStateAssetRegistry is IUnorderedNonces {
     );
     /// @notice `account` was paid `amount` ERA of its credits.
     event Claimed(address indexed account, uint256 amount);
-    /// @notice `owner` pledged `assetId`, escrowing `anchor` ERA wei, to `node`.
+    /// @notice `owner` pledged `assetId`, whose escrowed anchor is `anchor` ERA wei, to `node`.
     event AssetPledged(bytes32 indexed assetId, address indexed owner, address indexed node, uint256 anchor);
     /// @notice `assetId` of `owner` is no longer pledged to `node` (its owner unpledged it, or an
     /// upheld challenge invalidated it).
