@@ -248,6 +248,14 @@ contract AssetPledgeTest is AssetTest {
         unpledgeAs(alice);
     }
 
+    /// An open challenge does not stop a pledge: anyone could otherwise block pledges for the price
+    /// of a bond, and an upheld challenge ends the pledge anyway.
+    function test_pledge_whileChallenged() public {
+        challengeAs(challenger, assetId, "junk");
+        pledgeAs(alice, node);
+        assertEq(pledgedTo(), node);
+    }
+
     function test_dismissedChallengeKeepsThePledge() public {
         pledgeAs(alice, node);
         challengeAs(challenger, assetId, "junk");
