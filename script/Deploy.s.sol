@@ -139,6 +139,7 @@ abstract contract SuiteDeployer {
         );
         s.assets = new StateAssetRegistry(
             s.era,
+            s.staking,
             address(s.timelock),
             c.guardian,
             c.treasury != address(0) ? c.treasury : address(s.feesInbox),

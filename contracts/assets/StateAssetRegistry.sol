@@ -1,8 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {IERAStaking} from "../interfaces/IERAStaking.sol";
 import {IGroth16Verifier} from "../interfaces/IGroth16Verifier.sol";
 import {IStateAssetRegistry} from "../interfaces/IStateAssetRegistry.sol";
+import {UnorderedNonces} from "../libraries/UnorderedNonces.sol";
 import {AssetMessage} from "./AssetMessage.sol";
 import {StandardHookMetadata} from "@hyperlane-xyz/core/contracts/hooks/libs/StandardHookMetadata.sol";
 import {IMailbox} from "@hyperlane-xyz/core/contracts/interfaces/IMailbox.sol";
@@ -20,7 +22,7 @@ import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/Signa
 /// and a recipient that cannot receive ERA cannot block authorizations. Invariant: the registry's
 /// ERA equals the anchors of live and retiring assets plus the unclaimed credits plus the bonds of
 /// open challenges.
-contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP712 {
+contract StateAssetRegistry is IStateAssetRegistry, UnorderedNonces, AccessControl, Pausable, EIP712 {
     using SafeERC20 for IERC20;
 
     bytes32 public constant GUARDIAN_ROLE = keccak256("GUARDIAN_ROLE");
@@ -29,8 +31,10 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
     uint32 public constant COEFFICIENT_ONE = 10_000;
     /// @notice Highest coefficient a schema may reach (3.0); the owner reward is largest there.
     uint32 public constant MAX_COEFFICIENT = 30_000;
-    /// @notice Uses after which an asset has gone half the way from its base to its max coefficient.
-    uint32 public constant CURVE_HALF_USES = 10;
+    /// Uses after which an asset has gone half the way from its base to its max coefficient.
+    /// Internal: `coefficientOf` publishes the curve, and the registry's selectors are counted (see
+    /// `_commitments`).
+    uint32 internal constant CURVE_HALF_USES = 10;
     /// @notice Owner reward at coefficient 1.0 and below.
     uint256 public constant MIN_OWNER_REWARD = 0.1e18;
     /// @notice Owner reward at `MAX_COEFFICIENT`.
@@ -56,6 +60,9 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
     IERC20 public immutable era;
     /// @notice The Hyperlane mailbox exports go through (zero: none).
     IMailbox public immutable mailbox;
+    /// ERAStaking, where a pledge's node must be registered (private: the deployment record has its
+    /// address, and a getter would be one more selector, see `_commitments`).
+    IERAStaking private immutable staking;
 
     /// @notice ERA escrowed by each new asset.
     uint256 public anchorStake;
@@ -78,11 +85,13 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
     mapping(bytes32 assetId => mapping(address challenger => Challenge)) private _challenges;
     mapping(bytes32 assetId => address[] challengers) private _openChallengers;
     /// Block at which each challenge commitment was made (zero: none; `ChallengeCommitted` says it).
-    /// The registry's public functions are kept few: one more selector below `isAuthorized`'s in
-    /// the dispatcher's binary search would cost every authorization check 22 gas.
+    /// The registry's public functions are counted: the dispatcher's binary search splits the sorted
+    /// selectors in halves down to groups of at most five, so the count decides where `isAuthorized`
+    /// and `authorizeWithConsent` land in their groups: at 65 selectors a check cost 66 gas more and
+    /// a consent 22 more than at 63. So the pledge's two functions came with `CURVE_HALF_USES` going
+    /// internal and `expiryOf` going away (`grantOf` has the expiry). Check
+    /// `snapshots/StateAssetRegistry.json` after adding or removing one.
     mapping(bytes32 commitment => uint64 committedAt) private _commitments;
-    /// @notice Consent nonces used or invalidated: bit `nonce % 256` of word `nonce / 256`.
-    mapping(address owner => mapping(uint256 word => uint256 bitmap)) public nonceBitmap;
     /// Enrolled remote domains in enrolment order (`RemoteSet` events): a domain's index is its bit in
     /// the `exportedTo` bitmaps.
     uint32[] private _domains;
@@ -94,6 +103,7 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
     mapping(uint32 domain => bytes32 mirror) public remotes;
 
     /// @param era_ The ERA token.
+    /// @param staking_ ERAStaking, whose registered nodes assets may be pledged to.
     /// @param timelock Holder of DEFAULT_ADMIN_ROLE.
     /// @param guardian Holder of GUARDIAN_ROLE (may pause).
     /// @param treasury_ Credited the protocol's share of fees.
@@ -101,16 +111,21 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
     /// @param anchorStake_ ERA escrowed per asset (SPEC: 10,000 ERA).
     constructor(
         IERC20 era_,
+        IERAStaking staking_,
         address timelock,
         address guardian,
         address treasury_,
         IMailbox mailbox_,
         uint256 anchorStake_
     ) EIP712("ERA StateAssetRegistry", "1") {
-        if (address(era_) == address(0) || timelock == address(0) || guardian == address(0)) {
+        if (
+            address(era_) == address(0) || address(staking_) == address(0) || timelock == address(0)
+                || guardian == address(0)
+        ) {
             revert ZeroAddress();
         }
         era = era_;
+        staking = staking_;
         mailbox = mailbox_;
         _grantRole(DEFAULT_ADMIN_ROLE, timelock);
         _grantRole(GUARDIAN_ROLE, guardian);
@@ -214,6 +229,9 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
         asset.status = Status.Invalid;
         asset.retireAt = 0;
         totalStaked -= slashed;
+        // A pledge does not shield a false record: it ends with the asset, and its yield with it.
+        address node = asset.pledgedTo;
+        if (node != address(0)) _unpledge(asset, assetId, node);
         // The owner challenging itself gains nothing: what it knows best is its own fraud.
         address rewardee = challenger == owner ? treasury : challenger;
         emit ChallengeResolved(assetId, challenger, true, slashed, open.bond, rewardee);
@@ -294,14 +312,8 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
         if (!SignatureChecker.isValidSignatureNow(owner, digest, signature)) {
             revert ConsentInvalid(assetId, consumer);
         }
-        _useUnorderedNonce(owner, nonce);
+        _useNonce(owner, nonce);
         _authorize(asset, assetId, consumer, expiry);
-    }
-
-    /// @inheritdoc IStateAssetRegistry
-    function invalidateUnorderedNonces(uint256 word, uint256 mask) external {
-        nonceBitmap[msg.sender][word] |= mask;
-        emit UnorderedNonceInvalidation(msg.sender, word, mask);
     }
 
     /// @inheritdoc IStateAssetRegistry
@@ -338,8 +350,10 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
 
     /// @inheritdoc IStateAssetRegistry
     function retire(bytes32 assetId) external payable {
-        Asset storage asset = _ownedAsset(assetId);
-        if (asset.status != Status.Live) revert AssetNotLive(assetId, asset.status);
+        Asset storage asset = _liveOwnedAsset(assetId);
+        // The anchor a pledge's yield is paid on stays until the pledge ends.
+        address node = asset.pledgedTo;
+        if (node != address(0)) revert AssetIsPledged(assetId, node);
         uint256 retireAt = block.timestamp + RETIRE_DELAY;
         asset.status = Status.Retiring;
         // casting to 'uint40' is safe because timestamps fit 40 bits for 30,000 years
@@ -347,6 +361,25 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
         asset.retireAt = uint40(retireAt);
         emit RetireRequested(assetId, retireAt);
         _broadcastStatus(assetId, asset);
+    }
+
+    /// @inheritdoc IStateAssetRegistry
+    function pledge(bytes32 assetId, address node) external whenNotPaused {
+        Asset storage asset = _liveOwnedAsset(assetId);
+        address current = asset.pledgedTo;
+        if (current != address(0)) revert AssetIsPledged(assetId, current);
+        // A view of the suite's own staking contract: the node is only recorded, never called.
+        if (!staking.isNode(node)) revert UnknownNode(node);
+        asset.pledgedTo = node;
+        emit AssetPledged(assetId, msg.sender, node, asset.stake);
+    }
+
+    /// @inheritdoc IStateAssetRegistry
+    function unpledge(bytes32 assetId) external {
+        Asset storage asset = _ownedAsset(assetId);
+        address node = asset.pledgedTo;
+        if (node == address(0)) revert AssetNotPledged(assetId);
+        _unpledge(asset, assetId, node);
     }
 
     /// @inheritdoc IStateAssetRegistry
@@ -459,11 +492,6 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
     /// @inheritdoc IStateAssetRegistry
     function isAuthorized(bytes32 assetId, bytes32 consumer) external view returns (bool) {
         return _isAuthorized(_assets[assetId], assetId, consumer);
-    }
-
-    /// @notice When `consumer`'s authorization on `assetId` expires (zero: never granted or revoked).
-    function expiryOf(bytes32 assetId, bytes32 consumer) external view returns (uint64) {
-        return _grants[assetId][consumer].expiry;
     }
 
     /// @notice `consumer`'s authorization on `assetId` and who paid for it (zero: the owner).
@@ -700,10 +728,9 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
         return uint32(uint256(1) << (_domainSlot[domain] - 1));
     }
 
-    function _useUnorderedNonce(address owner, uint256 nonce) private {
-        uint256 bit = uint256(1) << (nonce & 0xff);
-        uint256 flipped = nonceBitmap[owner][nonce >> 8] ^= bit;
-        if (flipped & bit == 0) revert NonceUsed(owner, nonce);
+    function _unpledge(Asset storage asset, bytes32 assetId, address node) private {
+        asset.pledgedTo = address(0);
+        emit AssetUnpledged(assetId, asset.owner, node);
     }
 
     /// Closes every open challenge of an invalidated `assetId` but `winner`'s and returns their
@@ -760,6 +787,11 @@ contract StateAssetRegistry is IStateAssetRegistry, AccessControl, Pausable, EIP
         address owner = asset.owner;
         if (owner == address(0)) revert UnknownAsset(assetId);
         if (owner != msg.sender) revert NotAssetOwner(assetId, msg.sender, owner);
+    }
+
+    function _liveOwnedAsset(bytes32 assetId) private view returns (Asset storage asset) {
+        asset = _ownedAsset(assetId);
+        if (asset.status != Status.Live) revert AssetNotLive(assetId, asset.status);
     }
 
     function _setAnchorStake(uint256 amount) private {

@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IERAStaking} from "./IERAStaking.sol";
+import {IUnorderedNonces} from "./IUnorderedNonces.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 /// @title ERA rewards distributor
@@ -20,7 +21,7 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 /// @dev Roles: DEFAULT_ADMIN_ROLE (the timelock) resolves disputes, sets the activation delay and
 /// grants roles; POSTER_ROLE posts roots; GUARDIAN_ROLE may disable a pending or active root, and
 /// do nothing else.
-interface IRewardsDistributor {
+interface IRewardsDistributor is IUnorderedNonces {
     /// @notice Where a root stands. A `Posted` root is pending until `activatesAt`, active from then.
     enum RootStatus {
         None,
@@ -91,8 +92,6 @@ interface IRewardsDistributor {
     error NothingToClaim(address account, uint256 cumulativeAmount, uint256 claimed);
     /// @notice The signature expired at `deadline`; it is `now`.
     error SignatureExpired(uint256 deadline, uint256 now);
-    /// @notice `account` used or cancelled nonce `nonce` already.
-    error NonceUsed(address account, uint256 nonce);
     /// @notice The signature is not `account`'s over this claim.
     error InvalidSignature(address account);
     /// @notice The signature names relayer `relayer`; `caller` submitted it.
@@ -137,8 +136,6 @@ interface IRewardsDistributor {
     );
     /// @notice `relayer` submitted `account`'s signed claim and kept `fee` of it.
     event RelayerPaid(address indexed account, address indexed relayer, uint256 nonce, uint256 fee);
-    /// @notice `account` cancelled the unused nonces set in `mask` of bitmap word `word`.
-    event NoncesInvalidated(address indexed account, uint256 word, uint256 mask);
     /// @notice `poster` deposited `amount` into its bond balance; `balance` is free now.
     event BondDeposited(address indexed poster, uint256 amount, uint256 balance);
     /// @notice `poster` withdrew `amount` from its bond balance; `balance` is free now.
@@ -224,10 +221,6 @@ interface IRewardsDistributor {
         bytes calldata signature
     ) external returns (uint256 amount);
 
-    /// @notice Cancels the caller's unused nonces set in `mask` of bitmap word `word` (nonces
-    /// `word * 256 + bit`).
-    function invalidateNonces(uint256 word, uint256 mask) external;
-
     // ---------------------------------------------------------------- governance
 
     /// @notice Sets the activation delay of roots posted from now on (1 hour to 30 days). Governance
@@ -278,9 +271,6 @@ interface IRewardsDistributor {
 
     /// @notice Delay between a root's posting and its activation, in seconds.
     function activationDelay() external view returns (uint64);
-
-    /// @notice Bitmap word `word` of `account`'s used nonces.
-    function nonceBitmap(address account, uint256 word) external view returns (uint256);
 
     /// @notice The EIP-712 digest `account` signs for a relayed claim.
     function claimDigest(

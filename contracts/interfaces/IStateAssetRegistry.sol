@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IGroth16Verifier} from "./IGroth16Verifier.sol";
+import {IUnorderedNonces} from "./IUnorderedNonces.sol";
 
 /// @title State-asset registry: ZK-proven registration, paid authorizations, value coefficients
 /// @notice A state asset packages a private record a scenario produced (12 months of on-time
@@ -23,10 +24,12 @@ import {IGroth16Verifier} from "./IGroth16Verifier.sol";
 /// `AssetMirror` mirrors it without re-proving. Revocations are sent by the registry to every
 /// domain the authorization was exported to, retirement to every domain the asset was exported
 /// to, and anyone may send an asset's status (after an upheld challenge) with `export` of consumer zero.
+/// An asset is bound to its subject: nothing transfers it. Its owner may pledge it to a node for
+/// yield on the anchor; a pledged asset cannot be retired (its anchor cannot leave) until unpledged.
 /// @dev Roles: DEFAULT_ADMIN_ROLE (the timelock) sets schemas and parameters, enrolls remote
 /// mirrors, resolves challenges and unpauses; GUARDIAN_ROLE may pause registrations and
 /// authorizations. Coefficients are in basis points (10,000 = 1.0).
-interface IStateAssetRegistry {
+interface IStateAssetRegistry is IUnorderedNonces {
     /// @notice Where an asset stands. Only `Live` assets pass an authorization check.
     /// `Retiring`: the owner asked to retire; the anchor leaves after `RETIRE_DELAY` unless a
     /// challenge is open (appended, so the earlier values keep their numbers).
@@ -68,6 +71,7 @@ interface IStateAssetRegistry {
     /// @param exportedTo Bitmap of the indexes (in enrolment order) of the domains it was exported to.
     /// @param schemaId The schema.
     /// @param commitment Poseidon commitment to the private record.
+    /// @param pledgedTo The node the asset is pledged to (zero: none); see `pledge`.
     struct Asset {
         address owner;
         uint32 uses;
@@ -78,6 +82,7 @@ interface IStateAssetRegistry {
         uint32 exportedTo;
         bytes32 schemaId;
         uint256 commitment;
+        address pledgedTo;
     }
 
     /// @notice An authorization (one storage slot; its payer is stored apart, only when it is not
@@ -163,8 +168,6 @@ interface IStateAssetRegistry {
     error RetireDelayRunning(bytes32 assetId, uint256 retireAt, uint256 now);
     /// @notice `consumer` holds an authorization for `assetId` until `expiry`: revoke it or let it end.
     error AlreadyAuthorized(bytes32 assetId, bytes32 consumer, uint256 expiry);
-    /// @notice `owner`'s consent nonce `nonce` is used or invalidated.
-    error NonceUsed(address owner, uint256 nonce);
     /// @notice At most `max` remote domains can be enrolled.
     error TooManyDomains(uint256 max);
     /// @notice Sending the messages costs `required` wei; `paid` was sent.
@@ -177,6 +180,12 @@ interface IStateAssetRegistry {
     error NoMailbox();
     /// @notice An anchor stake must be above zero and fit 128 bits; got `amount`.
     error AnchorStakeOutOfRange(uint256 amount);
+    /// @notice Asset `assetId` is pledged to `node`: its owner unpledges it first.
+    error AssetIsPledged(bytes32 assetId, address node);
+    /// @notice Asset `assetId` is pledged to no node.
+    error AssetNotPledged(bytes32 assetId);
+    /// @notice `node` is not a node registered in ERAStaking.
+    error UnknownNode(address node);
 
     // ---------------------------------------------------------------- events
 
@@ -249,14 +258,17 @@ interface IStateAssetRegistry {
     /// @notice `challenger`'s later challenge of `assetId`, invalidated by an earlier one, got its
     /// `bond` back.
     event ChallengeBondReturned(bytes32 indexed assetId, address indexed challenger, uint256 bond);
-    /// @notice `owner` invalidated the consent nonces set in `mask` of word `word`.
-    event UnorderedNonceInvalidation(address indexed owner, uint256 word, uint256 mask);
     /// @notice The status of `assetId` was sent to `domain`.
     event AssetStatusExported(
         bytes32 indexed assetId, uint32 indexed domain, bytes32 messageId, Status status, uint64 sequence
     );
     /// @notice `account` was paid `amount` ERA of its credits.
     event Claimed(address indexed account, uint256 amount);
+    /// @notice `owner` pledged `assetId`, whose escrowed anchor is `anchor` ERA wei, to `node`.
+    event AssetPledged(bytes32 indexed assetId, address indexed owner, address indexed node, uint256 anchor);
+    /// @notice `assetId` of `owner` is no longer pledged to `node` (its owner unpledged it, or an
+    /// upheld challenge invalidated it).
+    event AssetUnpledged(bytes32 indexed assetId, address indexed owner, address indexed node);
     /// @notice The mirror for `domain` is now `mirror` (zero: none).
     event RemoteSet(uint32 indexed domain, bytes32 mirror);
     /// @notice New assets escrow `amount`.
@@ -329,9 +341,6 @@ interface IStateAssetRegistry {
         bytes calldata signature
     ) external;
 
-    /// @notice Invalidates the caller's consent nonces `word * 256 + i` for every bit `i` set in `mask`.
-    function invalidateUnorderedNonces(uint256 word, uint256 mask) external;
-
     /// @notice Ends `consumer`'s authorization on the caller's asset now. If another account paid
     /// for it, the caller refunds that payer the fee's unused fraction, from its credits first and
     /// then from its wallet (approve it). The revocation is sent to every domain the authorization
@@ -340,8 +349,19 @@ interface IStateAssetRegistry {
 
     /// @notice Starts retiring the caller's live asset: it passes no check any more, the status is
     /// sent to every domain it was exported to (`msg.value` pays, `quoteMessages`), and the anchor may
-    /// leave with `completeRetire` after `RETIRE_DELAY` if no challenge is open.
+    /// leave with `completeRetire` after `RETIRE_DELAY` if no challenge is open. A pledged asset is
+    /// unpledged first (`AssetIsPledged`).
     function retire(bytes32 assetId) external payable;
+
+    /// @notice Pledges the caller's live asset to `node`, a node registered in ERAStaking, until
+    /// `unpledge`. A pledged asset earns yield on its anchor out of the node's rewards (computed
+    /// off-chain from `AssetPledged`/`AssetUnpledged`, by the second), cannot be retired, and
+    /// gives the node no power over it: the anchor stays here, out of reach of the node's slashes.
+    /// A challenge still applies; an upheld one ends the pledge with the asset.
+    function pledge(bytes32 assetId, address node) external;
+
+    /// @notice Ends the pledge of the caller's asset (even while paused: leaving is never blocked).
+    function unpledge(bytes32 assetId) external;
 
     /// @notice Ends a retirement after its delay with no challenge open: returns the anchor to the
     /// owner. Anyone may call it.

@@ -3,6 +3,7 @@ pragma solidity 0.8.30;
 
 import {IERAStaking} from "../interfaces/IERAStaking.sol";
 import {IRewardsDistributor} from "../interfaces/IRewardsDistributor.sol";
+import {UnorderedNonces} from "../libraries/UnorderedNonces.sol";
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
@@ -21,7 +22,7 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 /// Gas: a claim reads two slots of its root and one of the account, a post writes two new slots
 /// (root, then poster/activation/status) and one shared slot (`funded`, delay and count), so the
 /// tree and metrics hashes and the total travel in the `RootPosted` event only.
-contract RewardsDistributor is IRewardsDistributor, AccessControl, EIP712 {
+contract RewardsDistributor is IRewardsDistributor, UnorderedNonces, AccessControl, EIP712 {
     using SafeERC20 for IERC20;
     using SafeCast for uint256;
 
@@ -62,7 +63,6 @@ contract RewardsDistributor is IRewardsDistributor, AccessControl, EIP712 {
     mapping(address account => uint256) public claimed;
     mapping(address poster => uint256) public bondOf;
     mapping(uint256 rootIndex => address) public disputerOf;
-    mapping(address account => mapping(uint256 word => uint256)) public nonceBitmap;
 
     /// @param era_ The ERA token.
     /// @param staking_ ERAStaking, where `claimAndDelegate` delegates (it may pull any ERA of this
@@ -273,12 +273,6 @@ contract RewardsDistributor is IRewardsDistributor, AccessControl, EIP712 {
         if (amount != fee) era.safeTransfer(account, amount - fee);
     }
 
-    /// @inheritdoc IRewardsDistributor
-    function invalidateNonces(uint256 word, uint256 mask) external {
-        nonceBitmap[msg.sender][word] |= mask;
-        emit NoncesInvalidated(msg.sender, word, mask);
-    }
-
     // ---------------------------------------------------------------- governance
 
     /// @inheritdoc IRewardsDistributor
@@ -351,15 +345,6 @@ contract RewardsDistributor is IRewardsDistributor, AccessControl, EIP712 {
         claimed[account] = cumulativeAmount;
         amount = cumulativeAmount - paid;
         emit Claimed(account, rootIndex, amount, cumulativeAmount);
-    }
-
-    function _useNonce(address account, uint256 nonce) internal {
-        // Bit `nonce % 256` of word `nonce / 256` (the shifted value is the constant 1, on purpose).
-        // forge-lint: disable-next-line(incorrect-shift)
-        uint256 bit = 1 << (nonce & 0xff);
-        uint256 word = nonceBitmap[account][nonce >> 8];
-        if (word & bit != 0) revert NonceUsed(account, nonce);
-        nonceBitmap[account][nonce >> 8] = word | bit;
     }
 
     function _claimDigest(

@@ -3,6 +3,7 @@ pragma solidity 0.8.30;
 
 import {StateAssetRegistry} from "../../contracts/assets/StateAssetRegistry.sol";
 import {IGroth16Verifier} from "../../contracts/interfaces/IGroth16Verifier.sol";
+import {IStateAssetRegistry} from "../../contracts/interfaces/IStateAssetRegistry.sol";
 import {OnTimeVerifier} from "../../contracts/verifiers/OnTimeVerifier.sol";
 import {SuiteTest} from "../utils/SuiteTest.sol";
 import {AssetFixtures} from "./AssetFixtures.sol";
@@ -51,7 +52,7 @@ abstract contract AssetTest is SuiteTest {
     function deployRegistry(address mailbox) internal returns (StateAssetRegistry) {
         deployCodeTo(
             "StateAssetRegistry.sol:StateAssetRegistry",
-            abi.encode(era, address(timelock), operator, treasury, mailbox, ANCHOR),
+            abi.encode(era, staking, address(timelock), operator, treasury, mailbox, ANCHOR),
             AssetFixtures.REGISTRY
         );
         return StateAssetRegistry(AssetFixtures.REGISTRY);
@@ -93,6 +94,12 @@ abstract contract AssetTest is SuiteTest {
         vm.roll(block.number + 1);
         vm.prank(who);
         registry.challenge(assetId, evidence, salt);
+    }
+
+    /// When `who`'s authorization on `assetId` expires (zero: never granted, or revoked).
+    function expiryOf(bytes32 assetId, bytes32 who) internal view returns (uint64) {
+        (IStateAssetRegistry.Grant memory grant,) = registry.grantOf(assetId, who);
+        return grant.expiry;
     }
 
     function authorizeFor(bytes32 assetId, address owner, bytes32 who, uint64 expiry) internal {

@@ -2,8 +2,10 @@
 pragma solidity 0.8.30;
 
 import {StateAssetRegistry} from "../../contracts/assets/StateAssetRegistry.sol";
+import {IERAStaking} from "../../contracts/interfaces/IERAStaking.sol";
 import {IGroth16Verifier} from "../../contracts/interfaces/IGroth16Verifier.sol";
 import {IStateAssetRegistry} from "../../contracts/interfaces/IStateAssetRegistry.sol";
+import {IUnorderedNonces} from "../../contracts/interfaces/IUnorderedNonces.sol";
 import {IntegrityVerifier} from "../../contracts/verifiers/IntegrityVerifier.sol";
 import {AssetFixtures} from "./AssetFixtures.sol";
 import {AssetTest} from "./AssetTest.sol";
@@ -25,12 +27,16 @@ contract StateAssetRegistryTest is AssetTest {
 
     function test_RevertWhen_constructorGetsZeroAddresses() public {
         vm.expectRevert(IStateAssetRegistry.ZeroAddress.selector);
-        new StateAssetRegistry(era, address(0), operator, treasury, IMailbox(address(0)), ANCHOR);
+        new StateAssetRegistry(era, staking, address(0), operator, treasury, IMailbox(address(0)), ANCHOR);
+        vm.expectRevert(IStateAssetRegistry.ZeroAddress.selector);
+        new StateAssetRegistry(
+            era, IERAStaking(address(0)), address(timelock), operator, treasury, IMailbox(address(0)), ANCHOR
+        );
     }
 
     function test_RevertWhen_constructorGetsZeroAnchor() public {
         vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.AnchorStakeOutOfRange.selector, 0));
-        new StateAssetRegistry(era, address(timelock), operator, treasury, IMailbox(address(0)), 0);
+        new StateAssetRegistry(era, staking, address(timelock), operator, treasury, IMailbox(address(0)), 0);
     }
 
     function test_setSchema_storesTheSchema() public view {
@@ -283,7 +289,7 @@ contract StateAssetRegistryTest is AssetTest {
         assertEq(registry.totalCredited(), FEE);
         assertEq(era.balanceOf(address(registry)), ANCHOR + FEE);
         assertTrue(registry.isAuthorized(assetId, consumer));
-        assertEq(registry.expiryOf(assetId, consumer), expiry);
+        assertEq(expiryOf(assetId, consumer), expiry);
         assertEq(registry.assetOf(assetId).uses, 1);
     }
 
@@ -340,7 +346,7 @@ contract StateAssetRegistryTest is AssetTest {
         // The consent is used up.
         vm.warp(expiry);
         bytes memory again = consentWith(assetId, consumer, expiry + 1, NONCE, expiry);
-        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.NonceUsed.selector, alice, NONCE));
+        vm.expectRevert(abi.encodeWithSelector(IUnorderedNonces.NonceUsed.selector, alice, NONCE));
         vm.prank(consumerAccount);
         registry.authorizeWithConsent(assetId, consumer, expiry + 1, NONCE, expiry, again);
     }
@@ -351,11 +357,11 @@ contract StateAssetRegistryTest is AssetTest {
         uint256 deadline = block.timestamp + 1 hours;
         bytes memory signature = consentWith(assetId, consumer, expiry, 300, deadline);
         vm.expectEmit(address(registry));
-        emit IStateAssetRegistry.UnorderedNonceInvalidation(alice, 1, uint256(1) << 44);
+        emit IUnorderedNonces.NoncesInvalidated(alice, 1, uint256(1) << 44);
         vm.prank(alice);
-        registry.invalidateUnorderedNonces(1, uint256(1) << 44);
+        registry.invalidateNonces(1, uint256(1) << 44);
         assertEq(registry.nonceBitmap(alice, 1), uint256(1) << 44);
-        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.NonceUsed.selector, alice, 300));
+        vm.expectRevert(abi.encodeWithSelector(IUnorderedNonces.NonceUsed.selector, alice, 300));
         vm.prank(consumerAccount);
         registry.authorizeWithConsent(assetId, consumer, expiry, 300, deadline, signature);
     }
@@ -371,7 +377,7 @@ contract StateAssetRegistryTest is AssetTest {
         // Once it has ended, it can be granted again.
         vm.warp(expiry);
         authorizeFor(assetId, alice, consumer, expiry + 1);
-        assertEq(registry.expiryOf(assetId, consumer), expiry + 1);
+        assertEq(expiryOf(assetId, consumer), expiry + 1);
     }
 
     function test_RevertWhen_consentIsForgedOrExpired() public {

@@ -92,6 +92,22 @@ contract StateAssetRegistryGasTest is AssetTest, GasMeasure {
         measure(bob, abi.encodeCall(registry.revoke, (bobAsset, "revoked")), "revoke", REVOKE_TARGET);
     }
 
+    /// A consumer pays for an authorization the owner signed (one consent nonce used).
+    function test_gas_authorizeWithConsent() public {
+        bytes32 digest = registry.consentDigest(bobAsset, consumer, expiry, 1, block.timestamp);
+        (uint8 v, bytes32 r, bytes32 s) = vm.sign(AssetFixtures.BOB_KEY, digest);
+        measureCall(
+            GROUP,
+            address(registry),
+            consumerAccount,
+            abi.encodeCall(
+                registry.authorizeWithConsent,
+                (bobAsset, consumer, expiry, 1, block.timestamp, abi.encodePacked(r, s, v))
+            ),
+            "authorizeWithConsent"
+        );
+    }
+
     /// A consumer-paid authorization revoked halfway: the owner refunds half the fee.
     function test_gas_revokeWithRefund() public {
         uint64 until = uint64(block.timestamp + 30 days);

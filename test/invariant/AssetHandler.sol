@@ -9,9 +9,10 @@ import {Test} from "forge-std/Test.sol";
 
 /// @notice Drives the registry with the two fixture owners: registrations, paid authorizations
 /// (by the owner or by a consumer), revocations with refunds, two-step retirements, bonded
-/// commit-reveal challenges by two challengers (upheld or dismissed by the timelock) and claims.
+/// commit-reveal challenges by two challengers (upheld or dismissed by the timelock), claims, and
+/// pledges to two ERAStaking nodes (a pledged asset's retirement must fail with `AssetIsPledged`).
 /// Ghost totals: fees paid in, credits claimed out, refunds paid out of the owner's credits and
-/// out of its wallet, and the bonds each challenger is owed.
+/// out of its wallet, the bonds each challenger is owed, and the node each asset is pledged to.
 contract AssetHandler is Test {
     StateAssetRegistry internal registry;
     ERAToken internal era;
@@ -40,15 +41,21 @@ contract AssetHandler is Test {
     uint256 public upheldCount;
     uint256 public dismissedCount;
     uint256 public retiredCount;
+    uint256 public pledgeCount;
+    /// Registered nodes, and the node each asset is pledged to (zero: none).
+    address[] internal nodes;
+    mapping(bytes32 assetId => address node) public pledgedTo;
 
     constructor(
         StateAssetRegistry registry_,
         ERAToken era_,
         address timelock_,
         bytes32 schemaId_,
-        address[] memory payees_
+        address[] memory payees_,
+        address[] memory nodes_
     ) {
         (registry, era, timelock, schemaId, payees) = (registry_, era_, timelock_, schemaId_, payees_);
+        nodes = nodes_;
         for (uint256 i; i < 4; ++i) {
             consumers.push(bytes32(i + 1));
         }
@@ -91,12 +98,12 @@ contract AssetHandler is Test {
         bytes32 c = consumers[consumer % consumers.length];
         IStateAssetRegistry.Asset memory a = registry.assetOf(id);
         if (a.status != IStateAssetRegistry.Status.Live) return;
-        if (registry.expiryOf(id, c) > block.timestamp) return;
+        if (expiryOf(id, c) > block.timestamp) return;
         uint256 fee = registry.schemaOf(schemaId).fee;
         uint64 expiry = uint64(block.timestamp + bound(period, 1, 365 days));
         if (byConsumer) {
             // The owner consents off-chain; the payer submits and pays.
-            uint256 nonce = uint256(keccak256(abi.encode(id, c, block.timestamp)));
+            uint256 nonce = uint256(keccak256(abi.encode(id, c, ++salts)));
             uint256 deadline = block.timestamp;
             bytes32 digest = registry.consentDigest(id, c, expiry, nonce, deadline);
             (uint8 v, bytes32 r, bytes32 s) =
@@ -114,7 +121,7 @@ contract AssetHandler is Test {
         if (assets.length == 0) return;
         bytes32 id = assets[asset % assets.length];
         bytes32 c = consumers[consumer % consumers.length];
-        if (registry.expiryOf(id, c) <= block.timestamp) return;
+        if (expiryOf(id, c) <= block.timestamp) return;
         address owner = registry.assetOf(id).owner;
         uint256 credit = registry.credits(owner);
         uint256 walletBefore = era.balanceOf(owner);
@@ -130,8 +137,36 @@ contract AssetHandler is Test {
         if (assets.length == 0) return;
         bytes32 id = assets[asset % assets.length];
         if (registry.assetOf(id).status != IStateAssetRegistry.Status.Live) return;
-        vm.prank(registry.assetOf(id).owner);
+        address owner = registry.assetOf(id).owner;
+        address node = pledgedTo[id];
+        if (node != address(0)) {
+            vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.AssetIsPledged.selector, id, node));
+        }
+        vm.prank(owner);
         registry.retire(id);
+    }
+
+    /// Pledges a live, unpledged asset to one of the nodes.
+    function pledge(uint256 asset, uint256 node) external {
+        if (assets.length == 0) return;
+        bytes32 id = assets[asset % assets.length];
+        if (registry.assetOf(id).status != IStateAssetRegistry.Status.Live || pledgedTo[id] != address(0)) {
+            return;
+        }
+        address to = nodes[node % nodes.length];
+        vm.prank(registry.assetOf(id).owner);
+        registry.pledge(id, to);
+        pledgedTo[id] = to;
+        ++pledgeCount;
+    }
+
+    function unpledge(uint256 asset) external {
+        if (assets.length == 0) return;
+        bytes32 id = assets[asset % assets.length];
+        if (pledgedTo[id] == address(0)) return;
+        vm.prank(registry.assetOf(id).owner);
+        registry.unpledge(id);
+        pledgedTo[id] = address(0);
     }
 
     function completeRetire(uint256 asset) external {
@@ -185,6 +220,8 @@ contract AssetHandler is Test {
         registry.resolveChallenge(id, challenger, upheld);
         if (upheld) {
             ++upheldCount;
+            // An upheld challenge ends the pledge with the asset.
+            pledgedTo[id] = address(0);
             for (uint256 i; i < open.length; ++i) {
                 bondsOwed -= bondOwed[id][open[i]];
                 bondOwed[id][open[i]] = 0;
@@ -200,6 +237,12 @@ contract AssetHandler is Test {
         address account = payees[payee % payees.length];
         if (registry.credits(account) == 0) return;
         feesOut += registry.claim(account);
+    }
+
+    /// When `who`'s authorization on `assetId` expires (zero: never granted, or revoked).
+    function expiryOf(bytes32 assetId, bytes32 who) internal view returns (uint64) {
+        (IStateAssetRegistry.Grant memory grant,) = registry.grantOf(assetId, who);
+        return grant.expiry;
     }
 
     function warp(uint256 seconds_) external {

@@ -8,7 +8,7 @@ import {AssetHandler} from "./AssetHandler.sol";
 
 /// @notice Fees in == fees out + held + refunds; bonds held == bonds owed; escrow == anchors of
 /// live assets and of assets in their retire window; an asset that is not live never passes an
-/// authorization check.
+/// authorization check; a pledged asset is live, keeps its anchor and names the pledged node.
 contract StateAssetRegistryInvariantTest is AssetTest {
     AssetHandler internal handler;
 
@@ -16,7 +16,11 @@ contract StateAssetRegistryInvariantTest is AssetTest {
         super.setUp();
         address[] memory payees = new address[](4);
         (payees[0], payees[1], payees[2], payees[3]) = (alice, developer, treasury, bob);
-        handler = new AssetHandler(registry, era, address(timelock), schemaId, payees);
+        address[] memory nodes = new address[](2);
+        (nodes[0], nodes[1]) = (makeAddr("node 0"), makeAddr("node 1"));
+        addNode(nodes[0], 0);
+        addNode(nodes[1], 0);
+        handler = new AssetHandler(registry, era, address(timelock), schemaId, payees, nodes);
         fundFor(alice, 1_000_000e18);
         fundFor(bob, 1_000_000e18);
         fundFor(handler.payerAccount(), 1_000_000e18);
@@ -71,9 +75,24 @@ contract StateAssetRegistryInvariantTest is AssetTest {
             bool live = registry.assetOf(id).status == IStateAssetRegistry.Status.Live;
             for (uint256 j; j < handler.consumerCount(); ++j) {
                 bytes32 c = handler.consumers(j);
-                if (!live || registry.expiryOf(id, c) <= block.timestamp) {
+                if (!live || expiryOf(id, c) <= block.timestamp) {
                     assertFalse(registry.isAuthorized(id, c));
                 }
+            }
+        }
+    }
+
+    /// Only the owner moves a pledge, and only an upheld challenge ends one otherwise: the registry
+    /// agrees with the handler's record, and a pledged asset is live with its whole anchor.
+    function invariant_pledgedAssetsAreLiveAndAnchored() public view {
+        for (uint256 i; i < handler.assetCount(); ++i) {
+            bytes32 id = handler.assets(i);
+            IStateAssetRegistry.Asset memory a = registry.assetOf(id);
+            assertEq(a.pledgedTo, handler.pledgedTo(id));
+            if (a.pledgedTo != address(0)) {
+                assertEq(uint8(a.status), uint8(IStateAssetRegistry.Status.Live));
+                assertEq(a.stake, ANCHOR);
+                assertTrue(staking.isNode(a.pledgedTo));
             }
         }
     }

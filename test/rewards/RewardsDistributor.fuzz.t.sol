@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IRewardsDistributor} from "../../contracts/interfaces/IRewardsDistributor.sol";
+import {IUnorderedNonces} from "../../contracts/interfaces/IUnorderedNonces.sol";
 import {RewardsTest, TestMerkle} from "./RewardsTest.sol";
 
 /// @notice Properties of claims over random trees, amounts, orders and signatures.
@@ -105,7 +106,7 @@ contract RewardsDistributorFuzzTest is RewardsTest {
         assertEq(era.balanceOf(stranger), fee);
         assertEq(era.balanceOf(signer), amount - fee);
         assertEq(rewards.nonceBitmap(signer, nonce >> 8), 2 ** (nonce & 0xff));
-        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.NonceUsed.selector, signer, nonce));
+        vm.expectRevert(abi.encodeWithSelector(IUnorderedNonces.NonceUsed.selector, signer, nonce));
         relay(index, signer, amount, TestMerkle.proof(tree, 0), a, fee, signature);
     }
 

@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IRewardsDistributor} from "../../contracts/interfaces/IRewardsDistributor.sol";
+import {IUnorderedNonces} from "../../contracts/interfaces/IUnorderedNonces.sol";
 import {RewardsTest, TestMerkle} from "./RewardsTest.sol";
 
 /// @notice Relayed claims on the account's EIP-712 signature.
@@ -105,7 +106,7 @@ contract RewardsDistributorSigTest is RewardsTest {
         IRewardsDistributor.ClaimAuth memory a = auth(7, 0, relayer);
         bytes memory signature = sign(signerKey, 1e18, a);
         relay(a, 0, signature);
-        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.NonceUsed.selector, signer, 7));
+        vm.expectRevert(abi.encodeWithSelector(IUnorderedNonces.NonceUsed.selector, signer, 7));
         relay(a, 0, signature);
     }
 
@@ -114,7 +115,7 @@ contract RewardsDistributorSigTest is RewardsTest {
         bytes memory signature = sign(signerKey, 1e18, a);
         vm.prank(signer);
         rewards.invalidateNonces(0, 1 << 3);
-        vm.expectRevert(abi.encodeWithSelector(IRewardsDistributor.NonceUsed.selector, signer, 3));
+        vm.expectRevert(abi.encodeWithSelector(IUnorderedNonces.NonceUsed.selector, signer, 3));
         relay(a, 0, signature);
     }
 

@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {AssetMessage} from "../../contracts/assets/AssetMessage.sol";
 import {IAssetMirror} from "../../contracts/interfaces/IAssetMirror.sol";
 import {IStateAssetRegistry} from "../../contracts/interfaces/IStateAssetRegistry.sol";
+import {IUnorderedNonces} from "../../contracts/interfaces/IUnorderedNonces.sol";
 import {AssetFixtures} from "../assets/AssetFixtures.sol";
 import {AssetHyperlaneTest} from "../assets/AssetHyperlane.sol";
 import {AssetTest} from "../assets/AssetTest.sol";
@@ -195,8 +196,8 @@ contract ReviewAssetsTest is AssetTest {
         assertTrue(registry.isAuthorized(assetId, "first"));
         assertTrue(registry.isAuthorized(assetId, "second"));
         vm.prank(alice);
-        registry.invalidateUnorderedNonces(0, 1 << 2);
-        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.NonceUsed.selector, alice, 2));
+        registry.invalidateNonces(0, 1 << 2);
+        vm.expectRevert(abi.encodeWithSelector(IUnorderedNonces.NonceUsed.selector, alice, 2));
         vm.prank(consumerAccount);
         registry.authorizeWithConsent(assetId, "third", expiry, 2, block.timestamp, third);
     }

@@ -227,6 +227,7 @@ pub fn init_code(
             &StateAssetRegistry::BYTECODE,
             StateAssetRegistry::constructorCall::new((
                 done.era,
+                done.staking,
                 done.timelock,
                 config.guardian,
                 config.treasury.unwrap_or(done.fees_inbox),

@@ -3,6 +3,7 @@
 
 mod asset_flows;
 mod assets;
+mod assets_pledge;
 mod ceremony;
 mod common;
 mod deploy;

@@ -217,13 +217,13 @@ impl<P: Provider> Client<P> {
         self.owned_asset(asset, owner).await?;
         let registry = self.assets();
         let now = self.chain_time().await?;
-        if registry.expiryOf(asset, consumer).call().await? <= now {
+        let grant = registry.grantOf(asset, consumer).call().await?;
+        let (g, payer) = (grant._0, grant.payer);
+        if g.expiry <= now {
             refuse!(
                 "{consumer} holds no unexpired authorization on asset {asset}: nothing to revoke"
             );
         }
-        let grant = registry.grantOf(asset, consumer).call().await?;
-        let (g, payer) = (grant._0, grant.payer);
         let start = g.start.to::<u64>();
         let refund = if g.paidByOther && g.expiry > start {
             U256::from(g.fee) * U256::from(g.expiry - now.min(g.expiry))

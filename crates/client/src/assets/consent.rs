@@ -1,7 +1,7 @@
 //! An owner's signed consent (EIP-712 `Authorization`) that a consumer submits and pays for, and
 //! its cancellation. Consent nonces are unordered (a Permit2-style bitmap): each consent takes a
 //! random-looking one, so an unused consent never blocks a later one, and cancelling one
-//! invalidates its bit (`invalidateUnorderedNonces`).
+//! invalidates its bit (`invalidateNonces`).
 
 use std::fmt;
 
@@ -58,7 +58,7 @@ pub struct ConsentCancelled {
     /// The nonce.
     #[serde(serialize_with = "crate::wei::serialize")]
     pub nonce: U256,
-    /// Bitmap word sent to `invalidateUnorderedNonces`.
+    /// Bitmap word sent to `invalidateNonces`.
     #[serde(serialize_with = "crate::wei::serialize")]
     pub word: U256,
     /// Bitmap mask sent with it.
@@ -155,7 +155,7 @@ impl<P: Provider> Client<P> {
         let word = nonce >> 8;
         let mask = U256::from(1) << (nonce & U256::from(0xff)).to::<usize>();
         let registry = self.assets();
-        let tx = send("cancel consent", registry.invalidateUnorderedNonces(word, mask)).await?;
+        let tx = send("cancel consent", registry.invalidateNonces(word, mask)).await?;
         Ok(ConsentCancelled { owner, nonce, word, mask, tx })
     }
 

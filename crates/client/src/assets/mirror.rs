@@ -92,7 +92,7 @@ impl<P: Provider> Client<P> {
             asset_id: asset,
             consumer,
             authorized: registry.isAuthorized(asset, consumer).call().await?,
-            expiry: registry.expiryOf(asset, consumer).call().await?,
+            expiry: registry.grantOf(asset, consumer).call().await?._0.expiry,
             source: "registry",
             contract: *registry.address(),
         })

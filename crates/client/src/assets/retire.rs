@@ -10,7 +10,7 @@ use alloy::{
 use era_bindings::StateAssetRegistry;
 use serde::Serialize;
 
-use super::status_name;
+use super::{pledge::require_unpledged, status_name};
 use crate::{
     AssetStatus, Client, Sent,
     error::Result,
@@ -85,6 +85,7 @@ impl<P: Provider> Client<P> {
         if a.status != AssetStatus::Live as u8 {
             refuse!("asset {asset} is {}: only a live asset can be retired", status_name(a.status));
         }
+        require_unpledged(asset, &a, "retire it")?;
         let registry = self.assets();
         // Consumer zero prices the status message to every domain the asset was exported to.
         let fee = registry.quoteMessages(asset, B256::ZERO).call().await?;

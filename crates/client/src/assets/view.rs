@@ -44,6 +44,8 @@ pub struct AssetView {
     pub coefficient: u32,
     /// When it was registered.
     pub registered_at: u64,
+    /// The node it is pledged to (null: none).
+    pub pledged_to: Option<Address>,
     /// Who has an open challenge against it (the earliest commitment first in line).
     pub challengers: Vec<Address>,
 }
@@ -69,7 +71,11 @@ impl AssetView {
         writeln!(f, "  stake        {}", fmt_era(self.stake))?;
         writeln!(f, "  uses         {}", self.uses)?;
         writeln!(f, "  coefficient  {}", fmt_coefficient(self.coefficient))?;
-        write!(f, "  registered   {}", fmt_time(self.registered_at))
+        write!(f, "  registered   {}", fmt_time(self.registered_at))?;
+        if let Some(node) = self.pledged_to {
+            write!(f, "\n  pledged to   {node}")?;
+        }
+        Ok(())
     }
 }
 
@@ -147,6 +153,9 @@ impl fmt::Display for AssetList {
                 fmt_coefficient(a.coefficient),
                 a.uses
             )?;
+            if let Some(node) = a.pledged_to {
+                write!(f, "  pledged to {node}")?;
+            }
         }
         Ok(())
     }
@@ -169,6 +178,7 @@ impl<P: Provider> Client<P> {
             uses: a.uses,
             coefficient: registry.coefficientOf(id).call().await?,
             registered_at: a.registeredAt.to::<u64>(),
+            pledged_to: (!a.pledgedTo.is_zero()).then_some(a.pledgedTo),
             challengers: registry.challengersOf(id).call().await?,
         })
     }

@@ -1,6 +1,7 @@
 //! `era asset`: state assets: schemas and remotes (governance), register with a proof, authorize
-//! with a fee, revoke, check, export to another rollup, claim, show and list. The logic lives in
-//! `era_client::assets`; each command here parses its flags, calls it and prints the outcome.
+//! with a fee, revoke, check, export to another rollup, claim, pledge to a node, show and list.
+//! The logic lives in `era_client::assets`; each command here parses its flags, calls it and
+//! prints the outcome.
 
 mod authorize;
 mod challenge;
@@ -11,12 +12,14 @@ mod export;
 mod list;
 mod origin;
 mod pay;
+mod pledge;
 mod register;
 mod remote;
 mod retire;
 mod revoke;
 mod schema;
 mod show;
+mod unpledge;
 
 use std::path::Path;
 
@@ -27,7 +30,7 @@ use serde::de::DeserializeOwned;
 
 use crate::suite::SendArgs;
 
-/// State assets: register, authorize, revoke, check, export, claim, show, list.
+/// State assets: register, authorize, revoke, check, export, claim, pledge, show, list.
 #[derive(Debug, Args)]
 pub(crate) struct AssetArgs {
     #[command(subcommand)]
@@ -65,6 +68,11 @@ enum AssetCommand {
     Challenge(challenge::ChallengeArgs),
     /// Schedule governance's verdict on a challenge on the timelock (uphold or dismiss).
     ResolveChallenge(challenge::ResolveArgs),
+    /// Pledge your live asset to a node: it earns yield on its anchor from the node's rewards and
+    /// cannot be retired until unpledged; the node gets no power over it.
+    Pledge(pledge::PledgeArgs),
+    /// End your asset's pledge.
+    Unpledge(unpledge::UnpledgeArgs),
     /// Start retiring your asset: the anchor may leave after 7 days with no challenge open.
     Retire(retire::RetireArgs),
     /// Return a retiring asset's anchor to its owner once the delay is over (anyone).
@@ -92,6 +100,8 @@ impl AssetArgs {
             AssetCommand::Claim(a) => a.run().await,
             AssetCommand::Challenge(a) => a.run().await,
             AssetCommand::ResolveChallenge(a) => a.run().await,
+            AssetCommand::Pledge(a) => a.run().await,
+            AssetCommand::Unpledge(a) => a.run().await,
             AssetCommand::Retire(a) => a.retire().await,
             AssetCommand::CompleteRetire(a) => a.complete().await,
             AssetCommand::Show(a) => a.run().await,
