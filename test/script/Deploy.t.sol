@@ -54,6 +54,10 @@ contract DeployTest is Test, SuiteDeployer {
         assertTrue(s.assets.hasRole(s.assets.GUARDIAN_ROLE(), guardian), "assets guardian");
         assertEq(s.assets.treasury(), address(s.timelock), "treasury defaults to the timelock");
         assertEq(s.assets.anchorStake(), 10_000e18);
+        assertEq(address(s.rewards.era()), address(s.era));
+        assertEq(address(s.rewards.staking()), address(s.staking));
+        assertTrue(s.rewards.hasRole(s.rewards.DEFAULT_ADMIN_ROLE(), address(s.timelock)), "rewards admin");
+        assertTrue(s.rewards.hasRole(s.rewards.GUARDIAN_ROLE(), guardian), "rewards guardian");
     }
 
     function test_defaults_matchSpec() public view {
@@ -94,8 +98,8 @@ contract DeployTest is Test, SuiteDeployer {
         assertEq(address(s.era), address(existing));
         assertEq(
             vm.getNonce(address(this)),
-            nonceBefore + 6,
-            "no token: timelock, staking, modules, scenarios, margin, asset registry"
+            nonceBefore + 7,
+            "no token: timelock, staking, rewards, modules, scenarios, margin, asset registry"
         );
         assertSuite(s, operator, operator, 2 days);
     }
@@ -137,6 +141,9 @@ contract DeployTest is Test, SuiteDeployer {
         // The script's msg.sender (here this test) becomes proposer and guardian.
         assertSuite(s, address(this), address(this), 2 days);
         assertEq(IERC20(s.era).balanceOf(address(this)), 10_000_000e18);
+        // A development chain: the poster is the sender and roots activate after a minute.
+        assertTrue(s.rewards.hasRole(s.rewards.POSTER_ROLE(), address(this)), "poster");
+        assertEq(s.rewards.activationDelay(), 60);
 
         ERAToken existing = new ERAToken(address(this), address(this), 1e18);
         address proposer = makeAddr("safe");
@@ -145,8 +152,12 @@ contract DeployTest is Test, SuiteDeployer {
         vm.setEnv("ERA_PROPOSER", vm.toString(proposer));
         vm.setEnv("ERA_GUARDIAN", vm.toString(guardian));
         vm.setEnv("ERA_TIMELOCK_DELAY", "86400");
+        vm.setEnv("ERA_POSTER", vm.toString(guardian));
+        vm.setEnv("ERA_ACTIVATION_DELAY", "0");
         Suite memory t = script.run();
         assertSuite(t, proposer, guardian, 1 days);
+        assertTrue(t.rewards.hasRole(t.rewards.POSTER_ROLE(), guardian), "poster from the environment");
+        assertEq(t.rewards.activationDelay(), 0);
         assertEq(address(t.era), address(existing));
         assertFalse(t.timelock.hasRole(t.timelock.PROPOSER_ROLE(), address(this)));
         assertTrue(address(t.staking) != address(s.staking));

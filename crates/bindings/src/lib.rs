@@ -17,6 +17,13 @@ sol!(
 sol!(
     #[sol(rpc)]
     #[derive(Debug, PartialEq, Eq)]
+    RewardsDistributor,
+    "../../out/RewardsDistributor.sol/RewardsDistributor.json"
+);
+
+sol!(
+    #[sol(rpc)]
+    #[derive(Debug, PartialEq, Eq)]
     ERAMargin,
     "../../out/ERAMargin.sol/ERAMargin.json"
 );

@@ -201,6 +201,14 @@ suite_table! {
         instance: ERAStakingInstance,
         origin: Origin::Deployed,
     }
+    /// `RewardsDistributor`: posted reward roots, disputes, cumulative claims.
+    RewardsDistributor {
+        field: rewards,
+        revert: Rewards,
+        errors: RewardsDistributorErrors,
+        instance: RewardsDistributorInstance,
+        origin: Origin::Deployed,
+    }
     /// `ModuleRegistry`: the security modules.
     ModuleRegistry {
         field: modules,

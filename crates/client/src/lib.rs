@@ -49,7 +49,7 @@ pub use describe::{describe, domain_name};
 pub use enums::{AssetStatus, CaseStatus, EnumError, ModuleType, RiskDomain, Role, VerdictStatus};
 pub use era_bindings as bindings;
 pub use error::{Error, Result};
-pub use plan::{DAY, ERA, SuiteConfig, init_code, plan};
+pub use plan::{DAY, DEV_ACTIVATION_DELAY, ERA, SuiteConfig, init_code, plan};
 pub use tier::{TierNameError, tier_id, tier_name};
 pub use timelock::{Call, GovernError, Operation, OperationState, TimelockOp};
 pub use tx::{Sent, refused, send};
