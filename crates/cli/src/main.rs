@@ -73,6 +73,8 @@ enum Command {
     Hyperlane(cmd::hyperlane::HyperlaneArgs),
     /// Deliver exported authorizations from one chain's mailbox to another's.
     Relay(cmd::relay::RelayArgs),
+    /// Rewards: publish epoch roots, dispute and resolve them, fund the distributor, claim.
+    Rewards(cmd::rewards::RewardsArgs),
 }
 
 impl Command {
@@ -101,6 +103,7 @@ impl Command {
             Self::Asset(args) => args.run().await,
             Self::Hyperlane(args) => args.run().await,
             Self::Relay(args) => args.run().await,
+            Self::Rewards(args) => args.run().await,
         }
     }
 }

@@ -10,7 +10,8 @@ use alloy::{
 use era_bindings::{
     AssetMirror::AssetMirrorCalls, CircuitBreaker::CircuitBreakerCalls, ERAMargin::ERAMarginCalls,
     ERAStaking::ERAStakingCalls, ModuleRegistry::ModuleRegistryCalls,
-    ScenarioRegistry::ScenarioRegistryCalls, StateAssetRegistry::StateAssetRegistryCalls,
+    RewardsDistributor::RewardsDistributorCalls, ScenarioRegistry::ScenarioRegistryCalls,
+    StateAssetRegistry::StateAssetRegistryCalls,
 };
 
 use crate::{
@@ -130,6 +131,21 @@ pub fn describe(addresses: &SuiteAddresses, target: Address, data: &[u8]) -> Str
                 format!("assets.resolveChallenge({}, upheld {})", c.assetId, c.upheld)
             }
             other => format!("assets.{}", call_name(&other)),
+        };
+    }
+    if target == addresses.rewards
+        && let Ok(call) = RewardsDistributorCalls::abi_decode(data)
+    {
+        return match call {
+            RewardsDistributorCalls::resolveDispute(c) => format!(
+                "rewards.resolveDispute(root #{}, {})",
+                c.rootIndex,
+                if c.uphold { "uphold: disable the root" } else { "dismiss: activate the root" }
+            ),
+            RewardsDistributorCalls::setActivationDelay(c) => {
+                format!("rewards.setActivationDelay({})", fmt_duration(c.delay))
+            }
+            other => format!("rewards.{}", call_name(&other)),
         };
     }
     if target == addresses.mirror

@@ -46,7 +46,9 @@ pub mod wei;
 pub use client::Client;
 pub use contracts::{Origin, Revert, SuiteAddresses, SuiteContract};
 pub use describe::{describe, domain_name};
-pub use enums::{AssetStatus, CaseStatus, EnumError, ModuleType, RiskDomain, Role, VerdictStatus};
+pub use enums::{
+    AssetStatus, CaseStatus, EnumError, ModuleType, RiskDomain, Role, RootStatus, VerdictStatus,
+};
 pub use era_bindings as bindings;
 pub use error::{Error, Result};
 pub use plan::{DAY, DEV_ACTIVATION_DELAY, ERA, SuiteConfig, init_code, plan};
@@ -96,6 +98,9 @@ pub use staking::Deposit;
 pub use staking_tier::TierChange;
 pub use staking_withdraw::{QueuedWithdrawal, WithdrawalChange, Withdrawals};
 pub use timelock::fmt_scheduled;
+
+// Rewards: the distributor's roots, disputes and claims, and the Merkle tree of a root.
+pub mod rewards;
 
 // The prover group: deploying the verifiers era-prover generates.
 mod verifier;

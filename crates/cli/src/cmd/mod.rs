@@ -14,6 +14,7 @@ pub(crate) mod partner;
 pub(crate) mod pause;
 pub(crate) mod prove;
 pub(crate) mod relay;
+pub(crate) mod rewards;
 pub(crate) mod risk;
 pub(crate) mod scenario;
 pub(crate) mod stake;
