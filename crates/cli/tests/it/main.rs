@@ -12,6 +12,7 @@ mod governance;
 mod margin;
 mod operations;
 mod prover;
+mod rewards;
 mod scenarios;
 mod staking;
 mod wallet;
