@@ -217,6 +217,21 @@ async fn two_epochs_published_disputed_and_claimed_three_ways() {
     assert_eq!(states, ["active", "active"]);
     // 1,000 funded and the dismissed dispute's 1,000 ERA bond.
     assert_eq!(roots["funded"], era(2_000).to_string());
+    // Governance tops up from the treasury (the timelock's ERA), through the timelock.
+    let line =
+        net.era(&["rewards", "fund", "500", "--from-treasury", "--private-key", &key(0)]).refused();
+    assert!(line.contains("holds 0 ERA, less than 500 ERA"), "{line}");
+    net.fund(net.contract("TimelockController"), 500).await;
+    let out = net
+        .era(&["rewards", "fund", "500", "--from-treasury", "--private-key", &key(0), "--json"])
+        .json();
+    let calls = &out["operation"]["calls"];
+    assert_eq!(calls[0]["description"], "era.approve(rewards, 500 ERA)");
+    assert_eq!(calls[1]["description"], "rewards.fund(500 ERA, treasury)");
+    net.era(&["warp", "1h"]).ok();
+    net.era(&["gov", "execute", "--private-key", &key(0)]).ok();
+    let roots = net.era(&["rewards", "roots", "--json"]).json();
+    assert_eq!(roots["funded"], era(2_500).to_string());
     let out = net.era(&["rewards", "release-bond", "0", "--private-key", &key(6), "--json"]).json();
     assert_eq!(out["root"]["bondSettled"], true);
 }

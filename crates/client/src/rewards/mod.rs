@@ -12,7 +12,7 @@ pub mod tree;
 
 pub use claim::{ClaimHow, RewardsClaimed};
 pub use dispute::RootChange;
-pub use fund::{Funded, source_tag};
+pub use fund::{Funded, FundingScheduled, source_tag};
 pub use publish::{Published, check_monotone};
 pub use roots::{RootInfo, RootState, Roots, not_claimable};
 

@@ -16,7 +16,7 @@ use crate::{
     Client, RootStatus,
     error::Result,
     refuse,
-    units::{fmt_era, fmt_time, fmt_until},
+    units::{fmt_duration, fmt_era, fmt_time, fmt_until},
 };
 
 /// Where a root stands for claimants.
@@ -112,10 +112,10 @@ impl fmt::Display for Roots {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "distributor {}  funded {}  dispute window {}s",
+            "distributor {}  funded {}  dispute window {}",
             self.distributor,
             fmt_era(self.funded),
-            self.activation_delay
+            fmt_duration(self.activation_delay)
         )?;
         if self.roots.is_empty() {
             return write!(f, "\nno roots posted yet");

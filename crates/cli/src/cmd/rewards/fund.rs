@@ -16,6 +16,10 @@ pub(crate) struct FundArgs {
     /// Where the ERA comes from, as the `Funded` event tags it (at most 32 bytes).
     #[arg(long, default_value = "treasury")]
     source: String,
+    /// Fund from the ERA the timelock holds: schedule the approval and the funding as one
+    /// governance operation (the proposer's key; then `era gov execute`).
+    #[arg(long)]
+    from_treasury: bool,
     #[command(flatten)]
     tx: SendArgs,
 }
@@ -23,6 +27,12 @@ pub(crate) struct FundArgs {
 impl FundArgs {
     pub(crate) async fn run(self) -> Result<()> {
         let (suite, sender) = self.tx.open().await?;
-        print(&suite.client().fund_rewards(sender, self.amount, &self.source).await?, self.tx.json)
+        let (client, amount, source) = (suite.client(), self.amount, &self.source);
+        if self.from_treasury {
+            let from = suite.record.deploy_block();
+            let out = client.fund_rewards_from_treasury(sender, amount, source, from).await?;
+            return print(&out, self.tx.json);
+        }
+        print(&client.fund_rewards(sender, amount, source).await?, self.tx.json)
     }
 }
