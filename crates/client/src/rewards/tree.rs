@@ -182,7 +182,7 @@ impl StandardMerkleTree {
             )));
         }
         let tree = dump.tree;
-        if tree.len() % 2 == 0 || dump.values.len() != tree.len().div_ceil(2) {
+        if tree.len().is_multiple_of(2) || dump.values.len() != tree.len().div_ceil(2) {
             return Err(TreeError::Invalid(format!(
                 "{} nodes for {} values (a tree of n leaves has 2n - 1 nodes)",
                 tree.len(),
