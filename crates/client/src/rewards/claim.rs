@@ -6,7 +6,7 @@
 use std::fmt;
 
 use alloy::{
-    primitives::{Address, B256, Bytes, U256},
+    primitives::{Address, Bytes, U256},
     providers::Provider,
     signers::SignerSync,
     sol_types::{SolStruct, eip712_domain},
@@ -42,8 +42,7 @@ mod eip712 {
 }
 
 /// How a claim is paid out.
-#[derive(Debug)]
-pub enum ClaimHow<'a, S> {
+pub enum ClaimHow<'a> {
     /// `claim`: the sender submits, the ERA goes to the account.
     Plain,
     /// `claimAndDelegate`: the account (the sender) delegates the ERA to this node.
@@ -52,7 +51,7 @@ pub enum ClaimHow<'a, S> {
     /// until `deadline` whose fee cap is `fee`, and the relayer keeps `fee`.
     Relay {
         /// The account's key.
-        signer: &'a S,
+        signer: &'a (dyn SignerSync + Send + Sync),
         /// ERA the relayer keeps, in wei.
         fee: U256,
         /// Last second the signature is good for.
@@ -110,13 +109,13 @@ impl fmt::Display for RewardsClaimed {
 
 impl<P: Provider> Client<P> {
     /// `sender` claims `account`'s rewards from `root` (active), whose tree is `tree`.
-    pub async fn claim_rewards<S: SignerSync>(
+    pub async fn claim_rewards(
         &self,
         sender: Address,
         account: Address,
         root: &RootInfo,
         tree: &StandardMerkleTree,
-        how: ClaimHow<'_, S>,
+        how: ClaimHow<'_>,
     ) -> Result<RewardsClaimed> {
         let now = self.chain_time().await?;
         if let Some(why) = not_claimable(root, now) {
@@ -144,17 +143,8 @@ impl<P: Provider> Client<P> {
         let amount = leaf.cumulative - paid;
         let proof = tree.proof(&leaf);
         let (index, cumulative) = (U256::from(i), leaf.cumulative);
-        let mut out = RewardsClaimed {
-            account,
-            root_index: i,
-            cumulative,
-            amount,
-            delegated_to: None,
-            relayer: None,
-            fee: U256::ZERO,
-            tx: Sent { action: String::new(), tx_hash: B256::ZERO, block: 0, gas_used: 0 },
-        };
-        out.tx = match how {
+        let (mut delegated_to, mut relayer, mut paid_fee) = (None, None, U256::ZERO);
+        let tx = match how {
             ClaimHow::Plain => {
                 send("claim", rewards.claim(index, account, cumulative, proof)).await?
             }
@@ -164,7 +154,7 @@ impl<P: Provider> Client<P> {
                         "--delegate claims for the signer only: sign as {account}, not {sender}"
                     );
                 }
-                out.delegated_to = Some(node);
+                delegated_to = Some(node);
                 send("claimAndDelegate", rewards.claimAndDelegate(index, cumulative, proof, node))
                     .await?
             }
@@ -185,21 +175,29 @@ impl<P: Provider> Client<P> {
                 }
                 let (auth, signature) =
                     self.sign_claim(signer, sender, i, &leaf, fee, deadline).await?;
-                out.relayer = Some(sender);
-                out.fee = fee;
+                (relayer, paid_fee) = (Some(sender), fee);
                 let call =
                     rewards.claimWithSig(index, account, cumulative, proof, auth, fee, signature);
                 send("claimWithSig", call).await?
             }
         };
-        Ok(out)
+        Ok(RewardsClaimed {
+            account,
+            root_index: i,
+            cumulative,
+            amount,
+            delegated_to,
+            relayer,
+            fee: paid_fee,
+            tx,
+        })
     }
 
     /// The account's EIP-712 signature of a claim of `leaf` from root `index` that only `relayer`
     /// may submit, with fee cap `fee`, on the account's lowest unused nonce.
-    async fn sign_claim<S: SignerSync>(
+    async fn sign_claim(
         &self,
-        signer: &S,
+        signer: &(dyn SignerSync + Send + Sync),
         relayer: Address,
         index: u64,
         leaf: &Leaf,

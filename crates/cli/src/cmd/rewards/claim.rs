@@ -4,10 +4,7 @@
 
 use std::path::PathBuf;
 
-use alloy::{
-    primitives::{Address, U256},
-    signers::local::PrivateKeySigner,
-};
+use alloy::primitives::{Address, U256};
 use clap::Args;
 use era_client::{
     rewards::{ClaimHow, RootInfo, Roots, not_claimable, tree::StandardMerkleTree},
@@ -73,7 +70,7 @@ impl ClaimArgs {
         let (root, tree) = self.pick(&roots, suite.chain.id)?;
         let how = match self.delegate {
             Some(node) => ClaimHow::Delegate(node),
-            None => ClaimHow::<PrivateKeySigner>::Plain,
+            None => ClaimHow::Plain,
         };
         print(&client.claim_rewards(sender, account, &root, &tree, how).await?, self.tx.json)
     }
