@@ -101,7 +101,7 @@ async fn two_epochs_published_disputed_and_claimed_three_ways() {
 
     // In its dispute window: not claimable; disputed, then dismissed by governance.
     let line = net.era(&["rewards", "claim", "--private-key", &key(1)]).refused();
-    assert!(line.contains("root #0 is not active yet: it activates at"), "{line}");
+    assert!(line.contains("root #0 is not active yet: its dispute window ends at"), "{line}");
     let out = net
         .era(&[
             "rewards",

@@ -235,3 +235,34 @@ impl<P: Provider> Client<P> {
         Ok((auth, signature.as_bytes().to_vec().into()))
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use alloy::primitives::B256;
+
+    use super::*;
+    use crate::ERA;
+
+    #[test]
+    fn a_relayed_claim_says_who_kept_what_and_reports_wei_in_json() {
+        let claimed = RewardsClaimed {
+            account: Address::repeat_byte(3),
+            root_index: 1,
+            cumulative: ERA * U256::from(350u64),
+            amount: ERA * U256::from(300u64),
+            delegated_to: None,
+            relayer: Some(Address::repeat_byte(5)),
+            fee: ERA * U256::from(5u64),
+            tx: Sent { action: "claimWithSig".into(), tx_hash: B256::ZERO, block: 9, gas_used: 1 },
+        };
+        let text = claimed.to_string();
+        let last = text.lines().nth(1).unwrap();
+        assert!(
+            last.ends_with("kept 5 ERA, the account got 295 ERA (350 ERA in all so far)"),
+            "{last}"
+        );
+        let json = serde_json::to_value(&claimed).unwrap();
+        assert_eq!((&json["fee"], &json["rootIndex"]), (&"5000000000000000000".into(), &1.into()));
+        assert!(json.get("delegatedTo").is_none());
+    }
+}

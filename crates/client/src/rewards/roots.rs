@@ -200,7 +200,7 @@ pub fn not_claimable(root: &RootInfo, now: u64) -> Option<String> {
     Some(match root.state {
         RootState::Active => return None,
         RootState::Pending => format!(
-            "root #{i} is not active yet: it activates at {} (its dispute window)",
+            "root #{i} is not active yet: its dispute window ends at {}",
             fmt_until(root.activates_at, now)
         ),
         RootState::Disputed => format!(
@@ -208,4 +208,45 @@ pub fn not_claimable(root: &RootInfo, now: u64) -> Option<String> {
         ),
         RootState::Disabled => format!("root #{i} is disabled: claim against a later root"),
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn root(index: u64, state: RootState) -> RootInfo {
+        RootInfo {
+            index,
+            root: B256::repeat_byte(1),
+            poster: Address::repeat_byte(2),
+            state,
+            activates_at: 60,
+            tree_hash: B256::repeat_byte(index as u8),
+            metrics_hash: B256::ZERO,
+            total: U256::ZERO,
+            disputer: None,
+            bond_settled: false,
+        }
+    }
+
+    #[test]
+    fn claims_go_to_the_latest_active_root_and_others_say_why_not() {
+        let roots = Roots {
+            distributor: Address::ZERO,
+            block_time: 30,
+            funded: U256::ZERO,
+            activation_delay: 60,
+            roots: vec![root(0, RootState::Active), root(1, RootState::Pending)],
+        };
+        assert_eq!(roots.latest_active().unwrap().index, 0);
+        assert_eq!(roots.by_tree_hash(B256::repeat_byte(1)).unwrap().index, 1);
+        assert!(not_claimable(&roots.roots[0], 30).is_none());
+        let why = not_claimable(&roots.roots[1], 30).unwrap();
+        assert_eq!(
+            why,
+            "root #1 is not active yet: its dispute window ends at 1970-01-01T00:01:00Z (in 30s)"
+        );
+        assert!(roots.to_string().starts_with("distributor 0x0000000000000000000000000000000000000000  funded 0 ERA  dispute window 1m\nroot #0"));
+        assert_eq!(serde_json::to_value(&roots.roots[1]).unwrap()["state"], "pending");
+    }
 }
