@@ -20,8 +20,9 @@ use crate::{
 
 /// The shortest timelock delay allowed on a chain that is not a local dev chain.
 const MIN_PUBLIC_TIMELOCK_DELAY: u64 = 2 * DAY;
-/// The shortest reward root activation delay there: what governance could set at the least.
-const MIN_ACTIVATION_DELAY: u64 = crate::constants::RewardsDistributor::MIN_ACTIVATION_DELAY;
+// The shortest reward root activation delay there (what governance could set at the least),
+// and the longest anywhere.
+use crate::constants::RewardsDistributor::{MAX_ACTIVATION_DELAY, MIN_ACTIVATION_DELAY};
 
 /// How a deployment starts, given the record a previous run left.
 #[derive(Clone, Debug)]
@@ -90,6 +91,13 @@ impl<P: Provider> Client<P> {
             refuse!(
                 "a {} timelock delay is only allowed on local dev chains: chain {chain_id} needs at least 2d",
                 fmt_duration(config.timelock_delay)
+            );
+        }
+        if config.rewards_activation_delay > MAX_ACTIVATION_DELAY {
+            refuse!(
+                "a {} reward activation delay is above the distributor's {} maximum",
+                fmt_duration(config.rewards_activation_delay),
+                fmt_duration(MAX_ACTIVATION_DELAY)
             );
         }
         if config.rewards_activation_delay < MIN_ACTIVATION_DELAY && !dev {
