@@ -43,8 +43,12 @@ fn main() {
 
     println!("{LEAVES} leaves, root {}", tree.root());
     println!("  build the tree             {:>8.2} s", built.as_secs_f64());
-    println!("  every proof ({siblings} siblings) {:>8.2} s", proved.as_secs_f64());
+    println!("  every proof                {:>8.2} s  ({siblings} siblings)", proved.as_secs_f64());
     println!("  tree + proofs              {:>8.2} s", (built + proved).as_secs_f64());
-    println!("  dump standard-v1 ({} MB)  {:>8.2} s", json.len() / 1_000_000, dumped.as_secs_f64());
+    println!(
+        "  dump standard-v1           {:>8.2} s  ({} MB)",
+        dumped.as_secs_f64(),
+        json.len() >> 20
+    );
     println!("  load and check the dump    {:>8.2} s", loaded.as_secs_f64());
 }
