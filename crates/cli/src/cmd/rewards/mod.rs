@@ -36,6 +36,7 @@ enum RewardsCommand {
     /// Add ERA to the rewards funds, tagged with its source.
     Fund(fund::FundArgs),
     /// Every root: state, activation, tree and metrics hashes, total; and the funds.
+    #[command(alias = "status")]
     Roots(roots::RootsArgs),
     /// Claim your rewards from the latest active root: plain, into a delegation, or relayed.
     Claim(claim::ClaimArgs),
