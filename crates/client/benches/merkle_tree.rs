@@ -48,7 +48,7 @@ fn main() {
     println!(
         "  dump standard-v1           {:>8.2} s  ({} MB)",
         dumped.as_secs_f64(),
-        json.len() >> 20
+        json.len() / 1_000_000
     );
     println!("  load and check the dump    {:>8.2} s", loaded.as_secs_f64());
 }
