@@ -34,6 +34,10 @@ fn epoch_dir(net: &Devnet, n: u64) -> PathBuf {
 async fn two_epochs_published_disputed_and_claimed_three_ways() {
     let net = Devnet::start();
     net.deploy();
+    // A dev chain: the deployer posts, and a root's dispute window is a minute.
+    let config = net.record()["config"].clone();
+    assert_eq!(config["rewardsPoster"], net.address(0).to_string().to_lowercase());
+    assert_eq!(config["rewardsActivationDelay"], 60);
     let key = |i| net.key(i);
     let (a, b, c, node, relayer, disputer) = (
         net.address(1),
