@@ -11,7 +11,7 @@
 //! `test/js/merkle-tree.mjs` loads a tree written here with the package and verifies every proof;
 //! the tests below load a dump the package wrote.
 
-use std::{collections::HashMap, fmt::Write};
+use std::{collections::HashSet, fmt::Write};
 
 use alloy::{
     primitives::{Address, B256, U256, keccak256},
@@ -87,9 +87,9 @@ impl StandardMerkleTree {
         if values.is_empty() {
             return Err(TreeError::Empty);
         }
-        let mut seen = HashMap::with_capacity(values.len());
+        let mut seen = HashSet::with_capacity(values.len());
         for (account, _) in values {
-            if seen.insert(*account, ()).is_some() {
+            if !seen.insert(*account) {
                 return Err(TreeError::Duplicate(*account));
             }
         }
@@ -191,7 +191,7 @@ impl StandardMerkleTree {
         }
         let first_leaf = tree.len() / 2;
         let mut values = Vec::with_capacity(dump.values.len());
-        let mut seen = HashMap::with_capacity(dump.values.len());
+        let mut seen = HashSet::with_capacity(dump.values.len());
         for (i, v) in dump.values.into_iter().enumerate() {
             let (account, amount) = &v.value;
             let account: Address = account.parse().map_err(|_| {
@@ -205,7 +205,7 @@ impl StandardMerkleTree {
             {
                 return Err(TreeError::Invalid(format!("value {i} is not the leaf at index {at}")));
             }
-            if seen.insert(account, ()).is_some() {
+            if !seen.insert(account) {
                 return Err(TreeError::Duplicate(account));
             }
             values.push(Leaf { account, cumulative, tree_index: at });
