@@ -199,6 +199,13 @@ async fn two_epochs_published_disputed_and_claimed_three_ways() {
     assert_eq!((&out["amount"], &out["rootIndex"]), (&era(50).to_string().into(), &1.into()));
     assert_eq!(token.balanceOf(a).call().await.unwrap(), era(150));
 
+    // Anyone may submit a plain claim for an account: the ERA goes to the account.
+    let out = net
+        .era(&["rewards", "claim", "--for", &d.to_string(), "--private-key", &key(0), "--json"])
+        .json();
+    assert_eq!(out["account"], d.to_string().to_lowercase());
+    assert_eq!(token.balanceOf(d).call().await.unwrap(), era(50));
+
     // A tree file changed after publishing: refused, not sent.
     let forged = StandardMerkleTree::of(&[(c, era(10_000)), (d, era(50))]).unwrap();
     std::fs::write(epoch_dir(&net, 1).join("tree.json"), forged.to_json()).unwrap();
