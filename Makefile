@@ -90,9 +90,11 @@ gas: build
 coverage: node_modules/.package-lock.json
 	$(FORGE) coverage --report summary --no-match-path 'test/gas/*'
 
-# revm harness vs anvil over RPC (criterion), then era-prover vs circom + snarkjs (bench/README.md).
+# revm harness vs anvil over RPC (criterion), the 1,000,000-leaf rewards tree, then era-prover vs
+# circom + snarkjs (bench/README.md).
 bench: install
 	cargo bench -p era-harness
+	cargo bench -p era-client --bench merkle_tree
 	bash bench/run.sh
 
 .venv/bin/slither:

@@ -16,6 +16,7 @@ import {ERAToken} from "../contracts/token/ERAToken.sol";
 import {IMailbox} from "@hyperlane-xyz/core/contracts/interfaces/IMailbox.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Script, console} from "forge-std/Script.sol";
 
 /// @notice What a deployment of the suite is made of. Defaults come from `SuiteDeployer.defaults`.
@@ -36,6 +37,10 @@ struct SuiteConfig {
     uint256 anchorStake; // ERA escrowed per state asset
     address treasury; // credited the protocol's share of authorization fees; zero: the fees inbox
     address mailbox; // Hyperlane mailbox for exporting authorizations; zero: no exports
+    // ---- rewards distributor
+    address rewardsPoster; // posts reward roots; zero: none until governance grants the role
+    uint64 rewardsActivationDelay; // dispute window of a posted root
+    // ---- end rewards distributor
 }
 
 /// @notice The deployed suite.
@@ -69,6 +74,10 @@ abstract contract SuiteDeployer {
         return chainId == 31337 || chainId == 31338 || chainId == 1337;
     }
 
+    /// A reward root's dispute window on a development chain: long enough to show a dispute, short
+    /// enough to wait out in a demo (`era warp 1m`). Real networks keep the 2-day default.
+    uint64 internal constant DEV_ACTIVATION_DELAY = 60;
+
     /// @dev Defaults of SPEC.md: 2-day timelock, 7-day unbonding and grace, the three risk
     /// domains' per-node minimums as tiers (light 10,000, enterprise 50,000, financial 100,000 ERA).
     function defaults(address operator) internal pure returns (SuiteConfig memory c) {
@@ -90,6 +99,9 @@ abstract contract SuiteDeployer {
         c.maxFreezePeriod = 30 days;
         c.marginWithdrawalDelay = 7 days;
         c.anchorStake = 10_000e18;
+        // Rewards (SPEC 2.7): the operator posts roots; each has a 2-day dispute window.
+        c.rewardsPoster = operator;
+        c.rewardsActivationDelay = 2 days;
     }
 
     function deploySuite(SuiteConfig memory c) internal returns (Suite memory s) {
@@ -106,14 +118,8 @@ abstract contract SuiteDeployer {
         s.staking = new ERAStaking(
             s.era, address(s.timelock), c.guardian, c.unbondingDelay, c.gracePeriod, c.tierIds, c.minStakes
         );
-        // Minimal distributor until the distributor's own deployment lands (no poster yet).
         s.distributor = new RewardsDistributor(
-            s.era,
-            s.staking,
-            address(s.timelock),
-            c.guardian,
-            address(0),
-            isDevChain(block.chainid) ? 0 : 2 days
+            s.era, s.staking, address(s.timelock), c.guardian, c.rewardsPoster, c.rewardsActivationDelay
         );
         // Inflows (docs/rewards.md): the registries pay these, and anyone forwards them into the
         // distributor with their source tag.
@@ -154,8 +160,10 @@ abstract contract SuiteDeployer {
 
 /// @notice `forge script script/Deploy.s.sol --rpc-url $RPC --private-key $KEY --broadcast`.
 /// Optional env: ERA_TOKEN (existing ERA), ERA_PROPOSER, ERA_GUARDIAN, ERA_TIMELOCK_DELAY (seconds),
-/// ERA_MAILBOX (a Hyperlane mailbox for state-asset exports). Outside the development chains
-/// proposer and guardian must differ (both default to the sender): set at least one of them.
+/// ERA_MAILBOX (a Hyperlane mailbox for state-asset exports), ERA_POSTER (who posts reward roots),
+/// ERA_ACTIVATION_DELAY (seconds; 60 on development chains, 2 days elsewhere). Outside the
+/// development chains proposer and guardian must differ (both default to the sender): set at least
+/// one of them.
 /// The `era deploy` CLI does the same and also records and resumes; prefer it for real networks.
 contract Deploy is Script, SuiteDeployer {
     function run() external returns (Suite memory s) {
@@ -165,6 +173,9 @@ contract Deploy is Script, SuiteDeployer {
         c.guardian = vm.envOr("ERA_GUARDIAN", c.guardian);
         c.timelockDelay = vm.envOr("ERA_TIMELOCK_DELAY", c.timelockDelay);
         c.mailbox = vm.envOr("ERA_MAILBOX", address(0));
+        c.rewardsPoster = vm.envOr("ERA_POSTER", c.rewardsPoster);
+        uint256 delay = isDevChain(block.chainid) ? DEV_ACTIVATION_DELAY : c.rewardsActivationDelay;
+        c.rewardsActivationDelay = SafeCast.toUint64(vm.envOr("ERA_ACTIVATION_DELAY", delay));
         vm.startBroadcast();
         s = deploySuite(c);
         vm.stopBroadcast();

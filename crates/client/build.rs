@@ -40,13 +40,14 @@ fn main() {
 }
 
 /// Contracts whose numeric public constants are generated.
-const CONSTANT_SOURCES: [&str; 6] = [
+const CONSTANT_SOURCES: [&str; 7] = [
     "staking/ERAStaking.sol",
     "margin/ERAMargin.sol",
     "scenarios/ScenarioRegistry.sol",
     "domains/CircuitBreaker.sol",
     "assets/StateAssetRegistry.sol",
     "security/ModuleRegistry.sol",
+    "rewards/RewardsDistributor.sol",
 ];
 
 fn constants() -> String {

@@ -62,6 +62,10 @@ contract DeployTest is Test, SuiteDeployer {
         assertEq(address(s.revenue.scenarios()), address(s.scenarios));
         assertEq(address(s.invitations.staking()), address(s.staking));
         assertEq(s.assets.anchorStake(), 10_000e18);
+        assertEq(address(s.distributor.era()), address(s.era));
+        assertEq(address(s.distributor.staking()), address(s.staking));
+        assertTrue(s.distributor.hasRole(s.distributor.DEFAULT_ADMIN_ROLE(), address(s.timelock)), "rewards admin");
+        assertTrue(s.distributor.hasRole(s.distributor.GUARDIAN_ROLE(), guardian), "rewards guardian");
     }
 
     function test_defaults_matchSpec() public view {
@@ -145,6 +149,9 @@ contract DeployTest is Test, SuiteDeployer {
         // The script's msg.sender (here this test) becomes proposer and guardian.
         assertSuite(s, address(this), address(this), 2 days);
         assertEq(IERC20(s.era).balanceOf(address(this)), 10_000_000e18);
+        // A development chain: the poster is the sender and roots activate after a minute.
+        assertTrue(s.distributor.hasRole(s.distributor.POSTER_ROLE(), address(this)), "poster");
+        assertEq(s.distributor.activationDelay(), 60);
 
         ERAToken existing = new ERAToken(address(this), address(this), 1e18);
         address proposer = makeAddr("safe");
@@ -153,8 +160,12 @@ contract DeployTest is Test, SuiteDeployer {
         vm.setEnv("ERA_PROPOSER", vm.toString(proposer));
         vm.setEnv("ERA_GUARDIAN", vm.toString(guardian));
         vm.setEnv("ERA_TIMELOCK_DELAY", "86400");
+        vm.setEnv("ERA_POSTER", vm.toString(guardian));
+        vm.setEnv("ERA_ACTIVATION_DELAY", "0");
         Suite memory t = script.run();
         assertSuite(t, proposer, guardian, 1 days);
+        assertTrue(t.distributor.hasRole(t.distributor.POSTER_ROLE(), guardian), "poster from the environment");
+        assertEq(t.distributor.activationDelay(), 0);
         assertEq(address(t.era), address(existing));
         assertFalse(t.timelock.hasRole(t.timelock.PROPOSER_ROLE(), address(this)));
         assertTrue(address(t.staking) != address(s.staking));

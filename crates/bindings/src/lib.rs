@@ -17,6 +17,13 @@ sol!(
 sol!(
     #[sol(rpc)]
     #[derive(Debug, PartialEq, Eq)]
+    RewardsDistributor,
+    "../../out/RewardsDistributor.sol/RewardsDistributor.json"
+);
+
+sol!(
+    #[sol(rpc)]
+    #[derive(Debug, PartialEq, Eq)]
     ERAMargin,
     "../../out/ERAMargin.sol/ERAMargin.json"
 );
@@ -72,13 +79,6 @@ sol!(
 
 // flows (E1): the rewards' inflows, scenario revenue and invitations. The plan deploys two
 // inboxes (one per funding source); each is a row of the suite's table under its own name.
-sol!(
-    #[sol(rpc)]
-    #[derive(Debug, PartialEq, Eq)]
-    RewardsDistributor,
-    "../../out/RewardsDistributor.sol/RewardsDistributor.json"
-);
-
 sol!(
     #[sol(rpc)]
     #[derive(Debug, PartialEq, Eq)]

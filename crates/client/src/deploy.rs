@@ -20,6 +20,9 @@ use crate::{
 
 /// The shortest timelock delay allowed on a chain that is not a local dev chain.
 const MIN_PUBLIC_TIMELOCK_DELAY: u64 = 2 * DAY;
+// The shortest reward root activation delay there (what governance could set at the least),
+// and the longest anywhere.
+use crate::constants::RewardsDistributor::{MAX_ACTIVATION_DELAY, MIN_ACTIVATION_DELAY};
 
 /// How a deployment starts, given the record a previous run left.
 #[derive(Clone, Debug)]
@@ -74,7 +77,8 @@ impl Start {
 
 impl<P: Provider> Client<P> {
     /// Checks a deployment's settings against the chain: the given mailbox and ERA token have
-    /// code, and a timelock delay under 2 days is only for dev chains.
+    /// code, a timelock delay under 2 days and a reward root activation delay under the
+    /// distributor's 1-hour floor are only for dev chains.
     pub async fn check_config(&self, config: &SuiteConfig, chain_id: u64, dev: bool) -> Result<()> {
         if let Some(mailbox) = config.mailbox
             && self.provider.get_code_at(mailbox).await?.is_empty()
@@ -87,6 +91,20 @@ impl<P: Provider> Client<P> {
             refuse!(
                 "a {} timelock delay is only allowed on local dev chains: chain {chain_id} needs at least 2d",
                 fmt_duration(config.timelock_delay)
+            );
+        }
+        if config.rewards_activation_delay > MAX_ACTIVATION_DELAY {
+            refuse!(
+                "a {} reward activation delay is above the distributor's {} maximum",
+                fmt_duration(config.rewards_activation_delay),
+                fmt_duration(MAX_ACTIVATION_DELAY)
+            );
+        }
+        if config.rewards_activation_delay < MIN_ACTIVATION_DELAY && !dev {
+            refuse!(
+                "a {} reward activation delay is only allowed on local dev chains: chain {chain_id} needs at least {}",
+                fmt_duration(config.rewards_activation_delay),
+                fmt_duration(MIN_ACTIVATION_DELAY)
             );
         }
         if let Some(era) = config.era

@@ -9,8 +9,9 @@ use alloy::{
 };
 use era_bindings::{
     AssetMirror::AssetMirrorCalls, CircuitBreaker::CircuitBreakerCalls, ERAMargin::ERAMarginCalls,
-    ERAStaking::ERAStakingCalls, ModuleRegistry::ModuleRegistryCalls,
-    ScenarioRegistry::ScenarioRegistryCalls, StateAssetRegistry::StateAssetRegistryCalls,
+    ERAStaking::ERAStakingCalls, ERAToken::ERATokenCalls, ModuleRegistry::ModuleRegistryCalls,
+    RewardsDistributor::RewardsDistributorCalls, ScenarioRegistry::ScenarioRegistryCalls,
+    StateAssetRegistry::StateAssetRegistryCalls,
 };
 
 use crate::{
@@ -131,6 +132,34 @@ pub fn describe(addresses: &SuiteAddresses, target: Address, data: &[u8]) -> Str
             }
             other => format!("assets.{}", call_name(&other)),
         };
+    }
+    if target == addresses.distributor
+        && let Ok(call) = RewardsDistributorCalls::abi_decode(data)
+    {
+        return match call {
+            RewardsDistributorCalls::resolveDispute(c) => format!(
+                "rewards.resolveDispute(root #{}, {})",
+                c.rootIndex,
+                if c.uphold { "uphold: disable the root" } else { "dismiss: activate the root" }
+            ),
+            RewardsDistributorCalls::fund(c) => format!(
+                "rewards.fund({}, {})",
+                fmt_era(c.amount),
+                String::from_utf8_lossy(c.source.as_slice()).trim_end_matches('\0')
+            ),
+            RewardsDistributorCalls::setActivationDelay(c) => {
+                format!("rewards.setActivationDelay({})", fmt_duration(c.delay))
+            }
+            other => format!("rewards.{}", call_name(&other)),
+        };
+    }
+    if target == addresses.era
+        && let Ok(ERATokenCalls::approve(c)) = ERATokenCalls::abi_decode(data)
+    {
+        let spender = addresses
+            .contract_at(c.spender)
+            .map_or(c.spender.to_string(), |s| s.field().to_owned());
+        return format!("era.approve({spender}, {})", fmt_era(c.value));
     }
     if target == addresses.mirror
         && let Ok(AssetMirrorCalls::setOrigin(c)) = AssetMirrorCalls::abi_decode(data)

@@ -46,10 +46,12 @@ pub mod wei;
 pub use client::Client;
 pub use contracts::{Origin, Revert, SuiteAddresses, SuiteContract};
 pub use describe::{describe, domain_name};
-pub use enums::{AssetStatus, CaseStatus, EnumError, ModuleType, RiskDomain, Role, VerdictStatus};
+pub use enums::{
+    AssetStatus, CaseStatus, EnumError, ModuleType, RiskDomain, Role, RootStatus, VerdictStatus,
+};
 pub use era_bindings as bindings;
 pub use error::{Error, Result};
-pub use plan::{DAY, ERA, SuiteConfig, init_code, plan};
+pub use plan::{DAY, DEV_ACTIVATION_DELAY, ERA, SuiteConfig, init_code, plan};
 pub use tier::{TierNameError, tier_id, tier_name};
 pub use timelock::{Call, GovernError, Operation, OperationState, TimelockOp};
 pub use tx::{Sent, refused, send};
@@ -97,7 +99,8 @@ pub use staking_tier::TierChange;
 pub use staking_withdraw::{QueuedWithdrawal, WithdrawalChange, Withdrawals};
 pub use timelock::fmt_scheduled;
 
-// Rewards (E5's distributor; flows (E1): revenue, inboxes, invitations).
+// Rewards: the distributor's roots, disputes and claims, the Merkle tree of a root, and the
+// inflows (revenue, inboxes) and invitations.
 pub mod rewards;
 
 // The prover group: deploying the verifiers era-prover generates.

@@ -24,6 +24,11 @@ pub const ERA: U256 = U256::from_limbs([1_000_000_000_000_000_000, 0, 0, 0]);
 /// Seconds in a day.
 pub const DAY: u64 = 86_400;
 
+/// A reward root's dispute window on a development chain (`era deploy` there, and
+/// `script/Deploy.s.sol`'s `DEV_ACTIVATION_DELAY`): long enough to show a dispute, short enough to
+/// wait out in a demo. Other chains keep [`SuiteConfig::defaults`]' 2 days.
+pub const DEV_ACTIVATION_DELAY: u64 = 60;
+
 /// Parameters of a deployment. `defaults` gives the numbers of SPEC.md. Amounts serialize as
 /// decimal strings of wei.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -67,6 +72,19 @@ pub struct SuiteConfig {
     /// `None`: no exports and no mirror.
     #[serde(default)]
     pub mailbox: Option<Address>,
+    // ---- rewards distributor
+    /// May post reward roots (with a bond); `None`: nobody until governance grants the role.
+    #[serde(default)]
+    pub rewards_poster: Option<Address>,
+    /// Delay between a reward root's posting and its activation (its dispute window), seconds.
+    #[serde(default = "default_activation_delay")]
+    pub rewards_activation_delay: u64,
+    // ---- end rewards distributor
+}
+
+/// The distributor's `DEFAULT_ACTIVATION_DELAY` (SPEC 2.7's dispute window): 2 days.
+const fn default_activation_delay() -> u64 {
+    crate::constants::RewardsDistributor::DEFAULT_ACTIVATION_DELAY
 }
 
 /// SPEC.md's anchor stake of a state asset: 10,000 ERA.
@@ -79,6 +97,7 @@ impl SuiteConfig {
     /// and grace, 10,000,000 ERA for a local token, and the three risk domains' per-node minimums
     /// as tiers (light 10,000, enterprise 50,000, financial 100,000 ERA); margin of 20,000 ERA per
     /// ecosystem, a 3-day dispute window, freezes lapsing after 30 days, 7-day margin withdrawals.
+    /// The operator posts reward roots, each disputable for 2 days.
     /// `script/Deploy.s.sol`'s `defaults` must agree (tested).
     pub fn defaults(operator: Address) -> Self {
         Self {
@@ -101,6 +120,8 @@ impl SuiteConfig {
             anchor_stake: default_anchor_stake(),
             treasury: None,
             mailbox: None,
+            rewards_poster: Some(operator),
+            rewards_activation_delay: default_activation_delay(),
         }
     }
 
@@ -164,7 +185,6 @@ pub fn init_code(
             ))
             .abi_encode(),
         ),
-        // Minimal distributor (no poster, roots claimable at once) until its own deployment lands.
         SuiteContract::RewardsDistributor => (
             &RewardsDistributor::BYTECODE,
             RewardsDistributor::constructorCall::new((
@@ -172,8 +192,8 @@ pub fn init_code(
                 done.staking,
                 done.timelock,
                 config.guardian,
-                Address::ZERO,
-                0,
+                config.rewards_poster.unwrap_or_default(),
+                config.rewards_activation_delay,
             ))
             .abi_encode(),
         ),
@@ -311,6 +331,9 @@ mod tests {
             fields += 1;
         }
         assert_eq!(tiers, SuiteConfig::defaults(Address::ZERO).tiers);
+        let dev =
+            format!("uint64 internal constant DEV_ACTIVATION_DELAY = {DEV_ACTIVATION_DELAY};");
+        assert!(script.contains(&dev), "Deploy.s.sol should say `{dev}`");
         assert!(fields >= 9, "only {fields} fields compared: has the script's shape changed?");
     }
 

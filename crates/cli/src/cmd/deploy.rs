@@ -5,7 +5,7 @@ use std::{fmt, path::PathBuf};
 use alloy::{primitives::Address, providers::Provider};
 use clap::Args;
 use era_client::{
-    HyperlaneStack, SuiteConfig, plan,
+    DEV_ACTIVATION_DELAY, HyperlaneStack, SuiteConfig, plan,
     units::{fmt_duration, parse_duration},
 };
 use eyre::{Result, bail};
@@ -17,9 +17,9 @@ use crate::{
     record::{Record, RecordArgs, RecordFile},
 };
 
-/// Deploy the timelock, the ERA token (unless `--era`), staking, the module and scenario
-/// registries (the latter creates the circuit breaker), the margin contract, the state-asset
-/// registry and, with `--mailbox`, the asset mirror.
+/// Deploy the timelock, the ERA token (unless `--era`), staking, the rewards distributor, the
+/// module and scenario registries (the latter creates the circuit breaker), the margin contract,
+/// the state-asset registry and, with `--mailbox`, the asset mirror.
 #[derive(Debug, Args)]
 pub(crate) struct DeployArgs {
     #[command(flatten)]
@@ -48,6 +48,14 @@ pub(crate) struct DeployArgs {
     /// Who is credited the protocol's share of authorization fees; default: the timelock.
     #[arg(value_parser = crate::address::parse, long)]
     treasury: Option<Address>,
+    /// Who posts reward roots to the RewardsDistributor (`era rewards publish`); default: the
+    /// deployer.
+    #[arg(value_parser = crate::address::parse, long)]
+    poster: Option<Address>,
+    /// How long a posted reward root can be disputed before it pays (e.g. 2d, 60s); default: 2d,
+    /// 60s on local dev chains. Below 1h only on local dev chains.
+    #[arg(long, value_parser = parse_duration)]
+    activation_delay: Option<u64>,
     /// Deploy a new suite even if the chain's record shows one.
     #[arg(long)]
     force: bool,
@@ -78,6 +86,8 @@ impl fmt::Display for DeployOutput {
             writeln!(f, "  {:<20} {era}  (existing)", "ERA")?;
         }
         writeln!(f, "  timelock delay       {}", fmt_duration(self.record.config.timelock_delay))?;
+        let delay = fmt_duration(self.record.config.rewards_activation_delay);
+        writeln!(f, "  reward root delay    {delay} (dispute window)")?;
         write!(f, "record {}", self.record_path.display())
     }
 }
@@ -89,7 +99,7 @@ impl DeployArgs {
         let (chain, deployer) = self.rpc.connect_signer(signer).await?;
         let (dev, path) = (is_dev_chain(chain.id), self.records.path(chain.id));
         let client = era_client::Client::new(&chain.provider, Default::default());
-        let fresh = Record::start(chain.id, deployer, self.config(deployer));
+        let fresh = Record::start(chain.id, deployer, self.config(deployer, dev));
         client.check_config(&fresh.config, chain.id, dev).await?;
         let existing = if self.force || !path.exists() { None } else { Some(Record::read(&path)?) };
         let shown = path.display().to_string();
@@ -131,8 +141,9 @@ impl DeployArgs {
         print(&DeployOutput { record_path: path, resumed, record }, self.json)
     }
 
-    /// The deployment's settings: SPEC defaults with the deployer as proposer and guardian.
-    fn config(&self, deployer: Address) -> SuiteConfig {
+    /// The deployment's settings: SPEC defaults with the deployer as proposer, guardian and
+    /// poster; on a dev chain (`dev`) reward roots activate after a minute.
+    fn config(&self, deployer: Address, dev: bool) -> SuiteConfig {
         let mut config = SuiteConfig::defaults(deployer);
         config.era = self.era;
         config.proposer = self.proposer.unwrap_or(deployer);
@@ -140,6 +151,9 @@ impl DeployArgs {
         config.treasury = self.treasury;
         config.mailbox = self.mailbox;
         config.timelock_delay = self.timelock_delay.unwrap_or(config.timelock_delay);
+        config.rewards_poster = Some(self.poster.unwrap_or(deployer));
+        let delay = if dev { DEV_ACTIVATION_DELAY } else { config.rewards_activation_delay };
+        config.rewards_activation_delay = self.activation_delay.unwrap_or(delay);
         config
     }
 }

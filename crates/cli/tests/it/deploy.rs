@@ -131,8 +131,32 @@ async fn public_chains_need_a_two_day_timelock() {
         net.era(&["deploy", "--private-key", &net.key(0), "--timelock-delay", "1h"]).refused();
     assert!(line.contains("only allowed on local dev chains"), "{line}");
     assert_eq!(net.nonce(net.address(0)).await, 0);
+    // So is a reward root dispute window under the distributor's 1-hour floor; none may exceed
+    // its 30 days.
+    let deploy = |delay: &str| {
+        let key = net.key(0);
+        net.era(&[
+            "deploy",
+            "--private-key",
+            &key,
+            "--timelock-delay",
+            "3d",
+            "--activation-delay",
+            delay,
+        ])
+    };
+    let line = deploy("30m").refused();
+    assert!(
+        line.contains("a 30m reward activation delay is only allowed on local dev chains"),
+        "{line}"
+    );
+    let line = deploy("31d").refused();
+    assert!(line.contains("above the distributor's 30d maximum"), "{line}");
+    assert_eq!(net.nonce(net.address(0)).await, 0);
     net.era(&["deploy", "--private-key", &net.key(0), "--timelock-delay", "3d"]).ok();
-    assert!(net.dir.path().join("5.json").exists());
+    let record = std::fs::read_to_string(net.dir.path().join("5.json")).unwrap();
+    let record: serde_json::Value = serde_json::from_str(&record).unwrap();
+    assert_eq!(record["config"]["rewardsActivationDelay"], 2 * 86_400, "2 days off dev chains");
 }
 
 #[tokio::test]

@@ -13,6 +13,7 @@ mod governance;
 mod margin;
 mod operations;
 mod prover;
+mod rewards;
 mod rewards_flows;
 mod rewards_rules;
 mod scenarios;

@@ -135,7 +135,7 @@ fn a_bad_config_says_which_contract_failed() {
 /// bytecode returns.
 #[test]
 fn generated_constants_match_the_deployed_getters() {
-    use era_bindings::{CircuitBreaker, ERAMargin, StateAssetRegistry};
+    use era_bindings::{CircuitBreaker, ERAMargin, RewardsDistributor, StateAssetRegistry};
     use era_client::constants as k;
     let (mut chain, suite) = crate::setup();
     let min = chain.call(suite.margin, &ERAMargin::MIN_SLASHCall {}).unwrap();
@@ -155,4 +155,8 @@ fn generated_constants_match_the_deployed_getters() {
     assert_eq!(dev, k::StateAssetRegistry::DEVELOPER_REWARD);
     let domains = chain.call(suite.breaker, &CircuitBreaker::MAX_DOMAINCall {}).unwrap();
     assert_eq!(domains, k::CircuitBreaker::MAX_DOMAIN);
+    let bond = chain.call(suite.distributor, &RewardsDistributor::POST_BONDCall {}).unwrap();
+    assert_eq!(bond, k::RewardsDistributor::POST_BOND);
+    let delay = chain.call(suite.distributor, &RewardsDistributor::activationDelayCall {}).unwrap();
+    assert_eq!(delay, k::RewardsDistributor::DEFAULT_ACTIVATION_DELAY, "the config's default");
 }

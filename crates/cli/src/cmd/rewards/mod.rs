@@ -1,19 +1,25 @@
-//! `era rewards`: compute an epoch's rewards from the suite's logs and explain them (rules);
-//! move the inflows into the distributor (flows); publish, dispute, fund and claim (distributor).
+//! `era rewards`: compute an epoch's rewards from the suite's logs and explain them; move the
+//! inflows into the distributor; publish an epoch's tree as a root, dispute and resolve roots,
+//! fund the distributor, list roots and claim. The logic is `era_rewards`' (the rules) and
+//! `era_client::rewards`' (the distributor); the files of each epoch
+//! (`deployments/<chainId>/rewards/epoch-<N>/`) are read and written here (`files.rs`).
 
-// flows (E1)
+mod claim;
 mod collect;
-// end flows (E1)
+mod compute;
+mod dispute;
+mod files;
+mod fund;
+mod publish;
+mod release_bond;
+mod resolve;
+mod roots;
+mod show;
 
 use clap::{Args, Subcommand};
 use eyre::Result;
 
-// rules (E4)
-mod compute;
-mod show;
-// end rules (E4)
-
-/// Rewards: inflows, epochs, roots, claims.
+/// Rewards: epochs, inflows, roots, claims.
 #[derive(Debug, Args)]
 pub(crate) struct RewardsArgs {
     #[command(subcommand)]
@@ -23,31 +29,46 @@ pub(crate) struct RewardsArgs {
 /// `era rewards` subcommands.
 #[derive(Debug, Subcommand)]
 enum RewardsCommand {
-    // rules (E4)
     /// Compute an epoch's rewards from the suite's logs and the epoch's metrics file, check them
     /// and write deployments/<chainId>/rewards/epoch-<N>/rewards.json.
     Compute(compute::ComputeArgs),
     /// Explain an account's amount line by line (reads the epoch's rewards.json).
     Show(show::ShowArgs),
-    // end rules (E4)
-    // flows (E1)
+    /// Build epoch N's Merkle tree, write it beside its metrics and post its root (the poster).
+    Publish(publish::PublishArgs),
+    /// Dispute a root in its dispute window, with the 1,000 ERA dispute bond.
+    Dispute(dispute::DisputeArgs),
+    /// Schedule governance's ruling on a disputed root (through the timelock; then `era gov
+    /// execute`).
+    Resolve(resolve::ResolveArgs),
+    /// Return a settled root's bond to its poster (anyone).
+    ReleaseBond(release_bond::ReleaseBondArgs),
+    /// Add ERA to the rewards funds, tagged with its source.
+    Fund(fund::FundArgs),
     /// Move the inflows into the distributor: claim the asset registry's credits for the
     /// authorization-fees inbox, then forward both inboxes (anyone may).
     Collect(collect::CollectArgs),
-    // end flows (E1)
+    /// Every root: state, activation, tree and metrics hashes, total; and the funds.
+    #[command(alias = "status")]
+    Roots(roots::RootsArgs),
+    /// Claim your rewards from the latest active root: plain, into a delegation, or relayed.
+    Claim(claim::ClaimArgs),
 }
 
 impl RewardsArgs {
     /// Runs the subcommand.
     pub(crate) async fn run(self) -> Result<()> {
         match self.command {
-            // rules (E4)
-            RewardsCommand::Compute(args) => args.run().await,
-            RewardsCommand::Show(args) => args.run().await,
-            // end rules (E4)
-            // flows (E1)
-            RewardsCommand::Collect(args) => args.run().await,
-            // end flows (E1)
+            RewardsCommand::Compute(a) => a.run().await,
+            RewardsCommand::Show(a) => a.run().await,
+            RewardsCommand::Publish(a) => a.run().await,
+            RewardsCommand::Dispute(a) => a.run().await,
+            RewardsCommand::Resolve(a) => a.run().await,
+            RewardsCommand::ReleaseBond(a) => a.run().await,
+            RewardsCommand::Fund(a) => a.run().await,
+            RewardsCommand::Collect(a) => a.run().await,
+            RewardsCommand::Roots(a) => a.run().await,
+            RewardsCommand::Claim(a) => a.run().await,
         }
     }
 }
