@@ -138,19 +138,22 @@ pub fn describe(addresses: &SuiteAddresses, target: Address, data: &[u8]) -> Str
     {
         return match call {
             RewardsDistributorCalls::resolveDispute(c) => format!(
-                "rewards.resolveDispute(root #{}, {})",
+                "distributor.resolveDispute(root #{}, {})",
                 c.rootIndex,
                 if c.uphold { "uphold: disable the root" } else { "dismiss: activate the root" }
             ),
             RewardsDistributorCalls::fund(c) => format!(
-                "rewards.fund({}, {})",
+                "distributor.fund({}, {})",
                 fmt_era(c.amount),
                 String::from_utf8_lossy(c.source.as_slice()).trim_end_matches('\0')
             ),
-            RewardsDistributorCalls::setActivationDelay(c) => {
-                format!("rewards.setActivationDelay({})", fmt_duration(c.delay))
+            RewardsDistributorCalls::setRules(c) => {
+                format!("distributor.setRules({}, {})", c.rulesHash_, c.uri)
             }
-            other => format!("rewards.{}", call_name(&other)),
+            RewardsDistributorCalls::setActivationDelay(c) => {
+                format!("distributor.setActivationDelay({})", fmt_duration(c.delay))
+            }
+            other => format!("distributor.{}", call_name(&other)),
         };
     }
     if target == addresses.era

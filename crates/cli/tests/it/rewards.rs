@@ -126,7 +126,7 @@ async fn two_epochs_published_disputed_and_claimed_three_ways() {
         .json();
     assert_eq!(
         out["operation"]["calls"][0]["description"],
-        "rewards.resolveDispute(root #0, dismiss: activate the root)"
+        "distributor.resolveDispute(root #0, dismiss: activate the root)"
     );
     net.era(&["warp", "1h"]).ok();
     net.era(&["gov", "execute", "--private-key", &key(0)]).ok();
@@ -237,8 +237,8 @@ async fn two_epochs_published_disputed_and_claimed_three_ways() {
         .era(&["rewards", "fund", "500", "--from-treasury", "--private-key", &key(0), "--json"])
         .json();
     let calls = &out["operation"]["calls"];
-    assert_eq!(calls[0]["description"], "era.approve(rewards, 500 ERA)");
-    assert_eq!(calls[1]["description"], "rewards.fund(500 ERA, treasury)");
+    assert_eq!(calls[0]["description"], "era.approve(distributor, 500 ERA)");
+    assert_eq!(calls[1]["description"], "distributor.fund(500 ERA, treasury)");
     net.era(&["warp", "1h"]).ok();
     net.era(&["gov", "execute", "--private-key", &key(0)]).ok();
     let roots = net.era(&["rewards", "roots", "--json"]).json();

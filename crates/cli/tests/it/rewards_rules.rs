@@ -35,7 +35,13 @@ async fn compute_an_epoch_from_the_chain_and_explain_an_account() {
     let mut rules = serde_json::to_value(era_rewards::Rules::default()).unwrap();
     rules["epochStart"] = now.into();
     rules["epochLength"] = DAY.into();
-    std::fs::write(rules_dir.join("rules.json"), rules.to_string()).unwrap();
+    let rules_file = rules_dir.join("rules.json");
+    std::fs::write(&rules_file, rules.to_string()).unwrap();
+    // Rules other than the defaults are refused until governance names them on chain.
+    let rules_file = rules_file.to_str().unwrap();
+    net.era(&["rewards", "rules", rules_file, "--private-key", &gov]).ok();
+    net.era(&["warp", "1h"]).ok();
+    net.era(&["gov", "execute", "--private-key", &gov]).ok();
     let metrics = dir.join("metrics.json");
     let grant = r#"{"account":"0x90F79bf6EB2c4f870365E785982E1f101E93b906","amount":"200000000000000000000","reason":"suggestion #12 adopted"}"#;
     std::fs::write(
@@ -55,6 +61,7 @@ async fn compute_an_epoch_from_the_chain_and_explain_an_account() {
     assert_eq!(out["totals"]["developers"]["paid"], "10000000000000000000000");
     assert_eq!(out["totals"]["grants"]["paid"], "200000000000000000000");
     assert_eq!(out["accounts"], 4);
+    assert_eq!(out["rulesChecked"], true, "the rules governance named");
     assert_eq!(out["epochTotal"], "10236164383561643835616");
 
     let shown = net

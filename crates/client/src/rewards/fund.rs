@@ -65,7 +65,7 @@ pub struct FundingScheduled {
     pub source: String,
     /// The scheduling transaction.
     pub tx: Sent,
-    /// The operation: `era.approve` then `rewards.fund`, as one batch.
+    /// The operation: `era.approve` then `distributor.fund`, as one batch.
     pub operation: Operation,
 }
 

@@ -14,6 +14,7 @@ mod publish;
 mod release_bond;
 mod resolve;
 mod roots;
+mod rules;
 mod show;
 
 use clap::{Args, Subcommand};
@@ -48,6 +49,9 @@ enum RewardsCommand {
     /// Move the inflows into the distributor: claim the asset registry's credits for the
     /// authorization-fees inbox, then forward both inboxes (anyone may).
     Collect(collect::CollectArgs),
+    /// Schedule the rules roots follow from now on (the hash of a rules file; through the
+    /// timelock, then `era gov execute`).
+    Rules(rules::RulesArgs),
     /// Every root: state, activation, tree and metrics hashes, total; and the funds.
     #[command(alias = "status")]
     Roots(roots::RootsArgs),
@@ -67,6 +71,7 @@ impl RewardsArgs {
             RewardsCommand::ReleaseBond(a) => a.run().await,
             RewardsCommand::Fund(a) => a.run().await,
             RewardsCommand::Collect(a) => a.run().await,
+            RewardsCommand::Rules(a) => a.run().await,
             RewardsCommand::Roots(a) => a.run().await,
             RewardsCommand::Claim(a) => a.run().await,
         }
