@@ -11,10 +11,10 @@
 use std::time::Instant;
 
 use alloy::primitives::{Address, B256, U256};
-use era_bindings::{ERAStaking, ScenarioRegistry, StateAssetRegistry};
-use era_rewards::{
-    Engine, IndexedLog, Metrics, Rules, Sources, amount::era, pending_events as pending,
+use era_bindings::{
+    ERAStaking, Invitations, ScenarioRegistry, StateAssetRegistry, revenue::ScenarioRevenue,
 };
+use era_rewards::{Engine, IndexedLog, Metrics, Rules, Sources, amount::era};
 
 const NODES: u64 = 1_000;
 const SCENARIOS: u64 = 100;
@@ -126,11 +126,11 @@ fn event(i: u64, setup: u64, accounts: u64) -> (Address, Make) {
         ),
         4 => (
             SOURCES.invitations,
-            make(pending::Invited { inviter: account(a.wrapping_sub(1)), invitee: who }),
+            make(Invitations::Invited { inviter: account(a.wrapping_sub(1)), invitee: who }),
         ),
         5 => (
             SOURCES.invitations,
-            make(pending::InviteAccepted { invitee: who, inviter: account(a.wrapping_sub(1)) }),
+            make(Invitations::InviteAccepted { invitee: who, inviter: account(a.wrapping_sub(1)) }),
         ),
         6 => (
             SOURCES.scenarios,
@@ -154,7 +154,7 @@ fn event(i: u64, setup: u64, accounts: u64) -> (Address, Make) {
         ),
         8 => (
             SOURCES.revenue,
-            make(pending::RevenuePaid {
+            make(ScenarioRevenue::RevenuePaid {
                 scenarioId: scenario,
                 payer: who,
                 amount: era(10),

@@ -4,9 +4,12 @@ use alloy::{
     primitives::{Address, B256, U256},
     sol_types::SolEvent,
 };
-use era_bindings::{ERAStaking, ScenarioRegistry, StateAssetRegistry};
+use era_bindings::{
+    ERAStaking, Invitations, RewardsDistributor, ScenarioRegistry, StateAssetRegistry,
+    revenue::ScenarioRevenue,
+};
 
-use crate::{IndexedLog, Sources, pending_events as pending};
+use crate::{IndexedLog, Sources};
 
 /// A decoded log, reduced to the fields the rules use.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -54,10 +57,10 @@ impl Event {
         } else if at == sources.assets {
             Self::assets(log)
         } else if at == sources.distributor {
-            decoded::<pending::Funded>(log)
+            decoded::<RewardsDistributor::Funded>(log)
                 .map(|e| Self::Funded { source: e.source, amount: e.amount })
         } else if at == sources.revenue {
-            decoded::<pending::RevenuePaid>(log).map(|e| Self::RevenuePaid {
+            decoded::<ScenarioRevenue::RevenuePaid>(log).map(|e| Self::RevenuePaid {
                 scenario: e.scenarioId,
                 payer: e.payer,
                 amount: e.amount,
@@ -145,7 +148,7 @@ impl Event {
         if let Some(e) = decoded::<AuthorizationExported>(log) {
             return Some(Self::Exported { asset: e.assetId, message: e.messageId });
         }
-        if let Some(e) = decoded::<pending::AssetPledged>(log) {
+        if let Some(e) = decoded::<StateAssetRegistry::AssetPledged>(log) {
             return Some(Self::AssetPledged {
                 asset: e.assetId,
                 owner: e.owner,
@@ -153,14 +156,15 @@ impl Event {
                 anchor: e.anchor,
             });
         }
-        decoded::<pending::AssetUnpledged>(log).map(|e| Self::AssetUnpledged { asset: e.assetId })
+        decoded::<StateAssetRegistry::AssetUnpledged>(log)
+            .map(|e| Self::AssetUnpledged { asset: e.assetId })
     }
 
     fn invitations(log: &IndexedLog) -> Option<Self> {
-        if let Some(e) = decoded::<pending::Invited>(log) {
+        if let Some(e) = decoded::<Invitations::Invited>(log) {
             return Some(Self::Invited { inviter: e.inviter, invitee: e.invitee });
         }
-        decoded::<pending::InviteAccepted>(log)
+        decoded::<Invitations::InviteAccepted>(log)
             .map(|e| Self::InviteAccepted { invitee: e.invitee, inviter: e.inviter })
     }
 }

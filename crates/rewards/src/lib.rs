@@ -29,7 +29,6 @@ mod log;
 mod metrics;
 mod nodes;
 mod output;
-pub mod pending_events;
 pub mod rules;
 mod sources;
 mod stake;

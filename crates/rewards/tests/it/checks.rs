@@ -118,7 +118,7 @@ fn bad_inputs_are_refused_with_what_to_fix() {
         block,
         ..IndexedLog::of_event(
             SOURCES.invitations,
-            &era_rewards::pending_events::Invited { inviter: acct(1), invitee: acct(2) },
+            &era_bindings::Invitations::Invited { inviter: acct(1), invitee: acct(2) },
             0,
             0,
             start(),

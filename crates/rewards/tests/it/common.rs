@@ -4,10 +4,11 @@ use alloy::{
     primitives::{Address, B256, U256},
     sol_types::SolEvent,
 };
-use era_bindings::{ERAStaking, ScenarioRegistry, StateAssetRegistry};
-use era_rewards::{
-    IndexedLog, Metrics, Rewards, Rules, Sources, compute, pending_events as pending, rules::DAY,
+use era_bindings::{
+    ERAStaking, Invitations, RewardsDistributor, ScenarioRegistry, StateAssetRegistry,
+    revenue::ScenarioRevenue,
 };
+use era_rewards::{IndexedLog, Metrics, Rewards, Rules, Sources, compute, rules::DAY};
 
 pub(crate) use era_rewards::amount::{centi_era, era};
 
@@ -151,7 +152,7 @@ impl Logs {
         amount: U256,
         to_nodes: U256,
     ) -> &mut Self {
-        let e = pending::RevenuePaid {
+        let e = ScenarioRevenue::RevenuePaid {
             scenarioId: U256::from(id),
             payer,
             amount,
@@ -162,11 +163,11 @@ impl Logs {
     }
 
     pub(crate) fn invite(&mut self, inviter: Address, invitee: Address) -> &mut Self {
-        self.emit(SOURCES.invitations, pending::Invited { inviter, invitee })
+        self.emit(SOURCES.invitations, Invitations::Invited { inviter, invitee })
     }
 
     pub(crate) fn accept(&mut self, invitee: Address, inviter: Address) -> &mut Self {
-        self.emit(SOURCES.invitations, pending::InviteAccepted { invitee, inviter })
+        self.emit(SOURCES.invitations, Invitations::InviteAccepted { invitee, inviter })
     }
 
     pub(crate) fn asset(&mut self, asset: u8, owner: Address) -> &mut Self {
@@ -187,17 +188,23 @@ impl Logs {
         node: Address,
         anchor: U256,
     ) -> &mut Self {
-        let e = pending::AssetPledged { assetId: B256::repeat_byte(asset), owner, node, anchor };
+        let e = StateAssetRegistry::AssetPledged {
+            assetId: B256::repeat_byte(asset),
+            owner,
+            node,
+            anchor,
+        };
         self.emit(SOURCES.assets, e)
     }
 
     pub(crate) fn unpledge(&mut self, asset: u8, owner: Address, node: Address) -> &mut Self {
-        let e = pending::AssetUnpledged { assetId: B256::repeat_byte(asset), owner, node };
+        let e =
+            StateAssetRegistry::AssetUnpledged { assetId: B256::repeat_byte(asset), owner, node };
         self.emit(SOURCES.assets, e)
     }
 
     pub(crate) fn funded(&mut self, source: &str, amount: U256) -> &mut Self {
-        let e = pending::Funded {
+        let e = RewardsDistributor::Funded {
             from: acct(999),
             source: era_rewards::rules::source_tag(source),
             amount,

@@ -24,10 +24,7 @@ fn suite_events_from_any_other_contract_count_for_nothing() {
     logs.emit(fake, e);
     logs.at(start());
     for _ in 0..6 {
-        logs.emit(
-            fake,
-            era_rewards::pending_events::Invited { inviter: acct(3), invitee: acct(4) },
-        );
+        logs.emit(fake, era_bindings::Invitations::Invited { inviter: acct(3), invitee: acct(4) });
     }
     let rewards = logs.epoch0(&no_metrics());
     assert!(!rewards.accounts.contains_key(&acct(2)));
