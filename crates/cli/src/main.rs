@@ -73,6 +73,8 @@ enum Command {
     Hyperlane(cmd::hyperlane::HyperlaneArgs),
     /// Deliver exported authorizations from one chain's mailbox to another's.
     Relay(cmd::relay::RelayArgs),
+    /// Index the suite's logs into SQLite or PostgreSQL (resumable, safe against reorgs).
+    Index(cmd::index::IndexArgs),
 }
 
 impl Command {
@@ -101,6 +103,7 @@ impl Command {
             Self::Asset(args) => args.run().await,
             Self::Hyperlane(args) => args.run().await,
             Self::Relay(args) => args.run().await,
+            Self::Index(args) => args.run().await,
         }
     }
 }

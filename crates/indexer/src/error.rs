@@ -12,7 +12,9 @@ pub enum Error {
     #[error("RPC: {0}")]
     Rpc(String),
     /// The URL names neither SQLite nor PostgreSQL.
-    #[error("unsupported database URL {0:?}: use sqlite://PATH or postgres://USER@HOST:PORT/DB")]
+    #[error(
+        "unsupported database URL (not sqlite: or postgres:): use sqlite://PATH or postgres://USER@HOST:PORT/DB"
+    )]
     Url(String),
     /// The database was written for another chain or another deployment.
     #[error(
