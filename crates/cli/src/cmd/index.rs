@@ -37,6 +37,10 @@ pub(crate) struct IndexArgs {
     /// Index no further than this block.
     #[arg(long)]
     to_block: Option<u64>,
+    /// Blocks per `eth_getLogs` request and per committed batch (lower it for an RPC that caps
+    /// the range of a request).
+    #[arg(long, default_value_t = era_indexer::BATCH_BLOCKS)]
+    batch_blocks: u64,
     /// Print JSON.
     #[arg(long)]
     json: bool,

@@ -45,6 +45,12 @@ impl Devnet {
     }
 }
 
+/// A contract's address in the record text `record`.
+fn address_in(record: &str, name: &str) -> Address {
+    let record: Value = serde_json::from_str(record).unwrap();
+    record["contracts"][name]["address"].as_str().unwrap().parse().unwrap()
+}
+
 async fn logs(url: &str) -> Vec<IndexedLog> {
     Store::open(url).await.unwrap().all_logs().await.unwrap()
 }
@@ -119,6 +125,42 @@ async fn a_stopped_run_resumes_where_it_stopped() {
 }
 
 #[tokio::test]
+async fn a_killed_run_resumes_from_its_last_commit() {
+    let net = Devnet::start();
+    net.deploy();
+    let deploy_block = net.record()["contracts"]["TimelockController"]["block"].as_u64().unwrap();
+    for account in 1..=4 {
+        net.fund(net.address(account), 1).await;
+        net.rpc("anvil_mine", serde_json::json!(["0xc8"])).await;
+    }
+    let url = net.sqlite("killed.sqlite");
+    // One block per batch: hundreds of commits, and the kill lands after the first.
+    let mut era = std::process::Command::new(env!("CARGO_BIN_EXE_era"))
+        .args(["index", "--database-url", &url, "--batch-blocks", "1"])
+        .env("ETH_RPC_URL", net.url())
+        .env("ERA_DEPLOYMENTS", net.dir.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    let store = Store::open(&url).await.unwrap();
+    let deadline = std::time::Instant::now() + std::time::Duration::from_secs(60);
+    while store.next_block().await.unwrap().is_none() {
+        assert!(std::time::Instant::now() < deadline, "no batch committed within 60 s");
+        tokio::time::sleep(std::time::Duration::from_millis(5)).await;
+    }
+    era.kill().unwrap();
+    era.wait().unwrap();
+
+    let resumed = net.index(&url, &[]);
+    assert!(resumed["fromBlock"].as_u64().unwrap() > deploy_block, "{resumed}");
+    let whole = net.sqlite("whole.sqlite");
+    net.index(&whole, &[]);
+    assert_eq!(logs(&url).await, logs(&whole).await);
+    assert!(has_transfer_to(&logs(&url).await, net.address(4)));
+}
+
+#[tokio::test]
 async fn a_reorg_is_rolled_back_to_the_common_ancestor_and_indexed_again() {
     let net = Devnet::start();
     net.deploy();
@@ -188,4 +230,37 @@ async fn a_database_of_another_chain_or_deployment_is_refused() {
     other.era(&["deploy", "--private-key", &other.key(1), "--timelock-delay", "1h"]).ok();
     let line = other.era(&["index", "--database-url", &shared]).refused();
     assert!(line.contains("index into another database"), "{line}");
+}
+
+#[tokio::test]
+async fn a_contract_added_to_the_record_later_gets_its_earlier_logs() {
+    let net = Devnet::start();
+    net.deploy();
+    net.fund(net.address(1), 1).await;
+    // The index starts from a record without ERAMargin, as if it were added later.
+    let path = net.dir.path().join("31337.json");
+    let full = std::fs::read_to_string(&path).unwrap();
+    let mut without: Value = serde_json::from_str(&full).unwrap();
+    without["contracts"].as_object_mut().unwrap().remove("ERAMargin").unwrap();
+    std::fs::write(&path, without.to_string()).unwrap();
+    let url = net.sqlite("index.sqlite");
+    let before = net.index(&url, &[]);
+    let margin = address_in(&full, "ERAMargin");
+    assert!(logs(&url).await.iter().all(|l| l.address != margin));
+
+    std::fs::write(&path, &full).unwrap();
+    net.fund(net.address(2), 1).await;
+    let run = net.era(&["index", "--database-url", &url, "--json"]);
+    assert!(
+        run.stderr.contains("ERAMargin") && run.stderr.contains("new to this index"),
+        "{}",
+        run.stderr
+    );
+    let after = run.json();
+    assert_eq!(after["fromBlock"], before["nextBlock"]);
+    let whole = net.sqlite("whole.sqlite");
+    net.index(&whole, &[]);
+    let backfilled = logs(&url).await;
+    assert!(backfilled.iter().any(|l| l.address == margin));
+    assert_eq!(backfilled, logs(&whole).await);
 }
