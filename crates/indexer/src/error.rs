@@ -42,6 +42,9 @@ pub enum Error {
         /// Its stored hash.
         hash: B256,
     },
+    /// There is nothing to follow (an empty address filter would match every log of the chain).
+    #[error("no contract to index: the deployment record names none (run `era deploy` first)")]
+    NoContracts,
     /// The chain kept changing under a batch: its logs and headers never agreed.
     #[error("the chain kept reorganising while blocks {from}..={to} were read; try again later")]
     Unstable {

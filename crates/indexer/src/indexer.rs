@@ -131,6 +131,10 @@ impl<P: Provider> Indexer<P> {
     /// new to the database, then commits batch after batch, telling `on` as it goes.
     pub async fn run(&mut self, to_block: Option<u64>, on: &mut dyn FnMut(&Event)) -> Result<Run> {
         let mut run = Run::default();
+        if self.contracts.is_empty() {
+            // An empty address filter would match every log of the chain.
+            return Err(Error::NoContracts);
+        }
         self.repair(&mut run, on).await?;
         self.backfill(&mut run, on).await?;
         let target = self.target(to_block).await?;
@@ -210,6 +214,7 @@ impl<P: Provider> Indexer<P> {
         let logs = self.provider.get_logs(&filter).await.map_err(rpc)?;
         let mut numbers: Vec<u64> = logs.iter().filter_map(|l| l.block_number).collect();
         numbers.push(to);
+        numbers.sort_unstable();
         numbers.dedup();
         let headers: Vec<Option<StoredBlock>> = stream::iter(numbers)
             .map(|n| self.header(n))
