@@ -171,7 +171,8 @@ impl IndexArgs {
         let mut indexer =
             Indexer::new(&suite.chain.provider, store, &identity, contracts(record), confirmations)
                 .await
-                .wrap_err_with(|| format!("{database}"))?;
+                .wrap_err_with(|| database.clone())?
+                .batch_blocks(self.batch_blocks);
 
         let bar = bar(self.json);
         let mut first = 0;
