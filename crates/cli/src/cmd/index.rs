@@ -1,7 +1,7 @@
 //! `era index`: the suite's logs into a database through era-indexer, which the rules engine
 //! reads.
 
-use std::{fmt, io::IsTerminal as _};
+use std::{fmt, io::IsTerminal as _, path::Path};
 
 use alloy::primitives::Address;
 use clap::Args;
@@ -26,10 +26,8 @@ const CONFIRMATIONS: u64 = 12;
 pub(crate) struct IndexArgs {
     #[command(flatten)]
     suite: SuiteArgs,
-    /// sqlite://PATH or postgres://USER@HOST:PORT/DB [default: the SQLite file
-    /// <deployments-dir>/<chainId>/index.sqlite]
-    #[arg(long, env = "ERA_DATABASE_URL")]
-    database_url: Option<String>,
+    #[command(flatten)]
+    database: DatabaseArgs,
     /// Index only blocks at least this deep below the head [default: 0 on a dev chain (31337,
     /// 31338, 1337), 12 elsewhere]
     #[arg(long)]
@@ -44,6 +42,38 @@ pub(crate) struct IndexArgs {
     /// Print JSON.
     #[arg(long)]
     json: bool,
+}
+
+/// Where the index is: `era index` writes it, `era rewards compute` reads it.
+#[derive(Clone, Debug, Args)]
+pub(crate) struct DatabaseArgs {
+    /// sqlite://PATH or postgres://USER@HOST:PORT/DB [default: the SQLite file
+    /// <deployments-dir>/<chainId>/index.sqlite]
+    #[arg(long, env = "ERA_DATABASE_URL")]
+    pub(crate) database_url: Option<String>,
+}
+
+impl DatabaseArgs {
+    /// Opens the index of `chain_id` (records in `deployments_dir`); returns it with its URL fit
+    /// to print (no password).
+    pub(crate) async fn open(
+        &self,
+        deployments_dir: &Path,
+        chain_id: u64,
+    ) -> Result<(Store, String)> {
+        let url = match &self.database_url {
+            Some(url) => url.clone(),
+            None => {
+                let path = deployments_dir.join(chain_id.to_string());
+                std::fs::create_dir_all(&path)
+                    .wrap_err_with(|| format!("cannot create {}", path.display()))?;
+                format!("sqlite://{}", path.join("index.sqlite").display())
+            }
+        };
+        let database = redacted(&url);
+        let store = Store::open(&url).await.wrap_err_with(|| format!("cannot open {database}"))?;
+        Ok((store, database))
+    }
 }
 
 /// What `era index` prints.
@@ -150,17 +180,8 @@ impl IndexArgs {
     pub(crate) async fn run(self) -> Result<()> {
         let suite = self.suite.open().await?;
         let chain_id = suite.chain.id;
-        let url = match &self.database_url {
-            Some(url) => url.clone(),
-            None => {
-                let path = self.suite.records.deployments_dir.join(chain_id.to_string());
-                std::fs::create_dir_all(&path)
-                    .wrap_err_with(|| format!("cannot create {}", path.display()))?;
-                format!("sqlite://{}", path.join("index.sqlite").display())
-            }
-        };
-        let database = redacted(&url);
-        let store = Store::open(&url).await.wrap_err_with(|| format!("cannot open {database}"))?;
+        let (store, database) =
+            self.database.open(&self.suite.records.deployments_dir, chain_id).await?;
         let record = &suite.record;
         let identity = Identity {
             chain_id,
