@@ -158,6 +158,9 @@ impl Store {
                         // last batches, never consistency (the cursor is in the same transaction).
                         conn.execute("PRAGMA journal_mode = WAL").await?;
                         conn.execute("PRAGMA synchronous = NORMAL").await?;
+                        // 64 MiB of page cache (2 MiB by default): the two B-trees of a large
+                        // index stay in memory while batches append to them.
+                        conn.execute("PRAGMA cache_size = -65536").await?;
                     }
                     Ok(())
                 })
