@@ -21,7 +21,7 @@ CARGO_BUILD := cargo test --workspace --no-run
 # Lints that `make lint` skips in test/ only (why: foundry.toml, [lint]).
 TEST_LINT_EXCLUDE := [block-timestamp,erc20-unchecked-transfer,unsafe-typecast]
 
-.PHONY: install build demo test test-forge test-rust test-rust-linted prebuild-rust lint lint-fast clippy gas coverage bench slither fmt
+.PHONY: install postgres build demo test test-forge test-rust test-rust-linted prebuild-rust lint lint-fast clippy gas coverage bench slither fmt
 .DEFAULT_GOAL := test
 
 # The lockfile lists every platform's optional Foundry binary, so a fresh `npm install` installs
@@ -30,7 +30,19 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm install --no-audit --no-fund
 	@touch $@
 
-install: node_modules/.package-lock.json build
+install: node_modules/.package-lock.json build postgres
+
+# PostgreSQL's server binaries: the indexer's tests start a throwaway server with them
+# (crates/indexer/src/scratch_postgres.rs). Debian keeps them off PATH, in
+# /usr/lib/postgresql/<version>/bin; installed from Debian's package only as root (CI, dev machines).
+postgres:
+	@if ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1 || command -v initdb >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql; \
+	else \
+	  echo "PostgreSQL's initdb is missing: install the postgresql package (the indexer's tests need it)" >&2; \
+	  exit 1; \
+	fi
 
 # The one Solidity compile (~60 s of solc-js on a clean tree; "No files changed" after that).
 build: node_modules/.package-lock.json
@@ -90,11 +102,14 @@ gas: build
 coverage: node_modules/.package-lock.json
 	$(FORGE) coverage --report summary --no-match-path 'test/gas/*'
 
-# revm harness vs anvil over RPC (criterion), the 1,000,000-leaf rewards tree, then era-prover vs
-# circom + snarkjs (bench/README.md).
+# revm harness vs anvil over RPC (criterion), the 1,000,000-leaf rewards tree, the indexer's ingest
+# into SQLite and PostgreSQL (docs/indexer.md), the rules engine over 10,000,000 logs
+# (docs/rewards-rules.md), then era-prover vs circom + snarkjs (bench/README.md).
 bench: install
 	cargo bench -p era-harness
 	cargo bench -p era-client --bench merkle_tree
+	cargo bench -p era-indexer --bench ingest
+	cargo bench -p era-rewards --bench compute
 	bash bench/run.sh
 
 .venv/bin/slither:

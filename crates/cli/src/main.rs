@@ -77,6 +77,8 @@ enum Command {
     Rewards(cmd::rewards::RewardsArgs),
     /// Invite an address new to the suite (`era invite ADDRESS`), accept an invite, show one.
     Invite(cmd::invite::InviteArgs),
+    /// Index the suite's logs into SQLite or PostgreSQL (resumable, safe against reorgs).
+    Index(cmd::index::IndexArgs),
 }
 
 impl Command {
@@ -107,6 +109,7 @@ impl Command {
             Self::Relay(args) => args.run().await,
             Self::Rewards(args) => args.run().await,
             Self::Invite(args) => args.run().await,
+            Self::Index(args) => args.run().await,
         }
     }
 }

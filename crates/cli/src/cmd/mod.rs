@@ -7,6 +7,7 @@ pub(crate) mod deploy;
 pub(crate) mod devnet;
 pub(crate) mod gov;
 pub(crate) mod hyperlane;
+pub(crate) mod index;
 pub(crate) mod invite; // flows (E1)
 pub(crate) mod keys;
 pub(crate) mod margin;

@@ -10,6 +10,7 @@ mod deploy;
 mod devnet;
 mod errors;
 mod governance;
+mod index;
 mod margin;
 mod operations;
 mod prover;
