@@ -7,6 +7,7 @@
 mod address;
 mod cmd;
 mod connect;
+mod database;
 mod output;
 mod prover;
 mod record;

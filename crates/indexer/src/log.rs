@@ -1,6 +1,9 @@
 //! The raw EVM log as the index stores it and the rules engine reads it.
 
-use alloy::primitives::{Address, B256, Bytes};
+use alloy::{
+    primitives::{Address, B256, Bytes, Log, LogData},
+    sol_types::SolEvent,
+};
 
 /// A log of a contract of the deployment, with where and when it was emitted. Decoding is the
 /// reader's business (`SolEvent::decode_log` on the bindings' event types).
@@ -20,6 +23,42 @@ pub struct IndexedLog {
     pub topics: Vec<B256>,
     /// Its non-indexed data.
     pub data: Bytes,
+}
+
+impl IndexedLog {
+    /// The log as alloy's primitive type, for `SolEvent::decode_log`.
+    pub fn to_log(&self) -> Log {
+        Log {
+            address: self.address,
+            data: LogData::new_unchecked(self.topics.clone(), self.data.clone()),
+        }
+    }
+
+    /// A log of `event` emitted by `address` at `(block, log_index)`: how tests, the benchmark
+    /// and the harness's receipts make IndexedLogs from real suite event types.
+    pub fn of_event<E: SolEvent>(
+        address: Address,
+        event: &E,
+        block: u64,
+        log_index: u64,
+        timestamp: u64,
+    ) -> Self {
+        let data = event.encode_log_data();
+        Self {
+            block,
+            log_index,
+            timestamp,
+            tx_hash: B256::ZERO,
+            address,
+            topics: data.topics().to_vec(),
+            data: data.data,
+        }
+    }
+
+    /// Where it sits in the chain, for "before/after" comparisons.
+    pub const fn position(&self) -> (u64, u64) {
+        (self.block, self.log_index)
+    }
 }
 
 /// A block the index holds: enough to tell whether it is still on the chain.

@@ -25,7 +25,7 @@ mod events;
 pub mod files;
 mod invites;
 mod ledger;
-mod log;
+
 mod metrics;
 mod nodes;
 mod output;
@@ -38,7 +38,7 @@ use alloy::primitives::B256;
 
 pub use check::{CheckError, check};
 pub use engine::{Engine, Error};
-pub use log::IndexedLog;
+pub use era_indexer::IndexedLog;
 pub use metrics::{Grant, Metrics};
 pub use output::{AccountRewards, Category, Explanation, Line, Rewards, Rule, Total};
 pub use rules::{Rules, RulesError};

@@ -1,16 +1,17 @@
 //! `era index`: the suite's logs into a database through era-indexer, which the rules engine
 //! reads.
 
-use std::{fmt, io::IsTerminal as _, path::Path};
+use std::{fmt, io::IsTerminal as _};
 
 use alloy::primitives::Address;
 use clap::Args;
-use era_indexer::{Contract, Event, Identity, Indexer, Store};
+use era_indexer::{Contract, Event, Indexer};
 use eyre::{Result, WrapErr as _};
 use serde::Serialize;
 
 use crate::{
     connect::is_dev_chain,
+    database::{DatabaseArgs, identity},
     output::{print, progress},
     record::Record,
     suite::SuiteArgs,
@@ -42,38 +43,6 @@ pub(crate) struct IndexArgs {
     /// Print JSON.
     #[arg(long)]
     json: bool,
-}
-
-/// Where the index is: `era index` writes it, `era rewards compute` reads it.
-#[derive(Clone, Debug, Args)]
-pub(crate) struct DatabaseArgs {
-    /// sqlite://PATH or postgres://USER@HOST:PORT/DB [default: the SQLite file
-    /// <deployments-dir>/<chainId>/index.sqlite]
-    #[arg(long, env = "ERA_DATABASE_URL")]
-    pub(crate) database_url: Option<String>,
-}
-
-impl DatabaseArgs {
-    /// Opens the index of `chain_id` (records in `deployments_dir`); returns it with its URL fit
-    /// to print (no password).
-    pub(crate) async fn open(
-        &self,
-        deployments_dir: &Path,
-        chain_id: u64,
-    ) -> Result<(Store, String)> {
-        let url = match &self.database_url {
-            Some(url) => url.clone(),
-            None => {
-                let path = deployments_dir.join(chain_id.to_string());
-                std::fs::create_dir_all(&path)
-                    .wrap_err_with(|| format!("cannot create {}", path.display()))?;
-                format!("sqlite://{}", path.join("index.sqlite").display())
-            }
-        };
-        let database = redacted(&url);
-        let store = Store::open(&url).await.wrap_err_with(|| format!("cannot open {database}"))?;
-        Ok((store, database))
-    }
 }
 
 /// What `era index` prints.
@@ -162,19 +131,6 @@ fn contracts(record: &Record) -> Vec<Contract> {
     contracts
 }
 
-/// A database URL fit to print: without a password.
-fn redacted(url: &str) -> String {
-    match (url.split_once("://"), url.rfind('@')) {
-        (Some((scheme, rest)), Some(_)) => match rest.split_once('@') {
-            Some((user, host)) => {
-                format!("{scheme}://{}@{host}", user.split(':').next().unwrap_or(user))
-            }
-            None => url.to_owned(),
-        },
-        _ => url.to_owned(),
-    }
-}
-
 impl IndexArgs {
     /// Indexes and prints the summary.
     pub(crate) async fn run(self) -> Result<()> {
@@ -183,10 +139,7 @@ impl IndexArgs {
         let (store, database) =
             self.database.open(&self.suite.records.deployments_dir, chain_id).await?;
         let record = &suite.record;
-        let identity = Identity {
-            chain_id,
-            deployment: format!("{}@{}", record.addresses().staking, record.deploy_block()),
-        };
+        let identity = identity(chain_id, record);
         let confirmations =
             self.confirmations.unwrap_or(if is_dev_chain(chain_id) { 0 } else { CONFIRMATIONS });
         let mut indexer =

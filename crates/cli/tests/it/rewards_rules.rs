@@ -3,6 +3,8 @@
 
 use alloy::providers::Provider;
 
+use era_indexer::scratch_postgres::ScratchPostgres;
+
 use crate::common::Devnet;
 
 const DAY: u64 = 86_400;
@@ -54,6 +56,9 @@ async fn compute_an_epoch_from_the_chain_and_explain_an_account() {
     let line = net.era(&["rewards", "compute", "--epoch", "0", "--metrics", metrics]).refused();
     assert!(line.contains("wait until it has ended (on a dev chain, `era warp`)"), "{line}");
     net.era(&["warp", "1d"]).ok();
+    let line = net.era(&["rewards", "compute", "--epoch", "0", "--metrics", metrics]).refused();
+    assert!(line.contains("run `era index` first"), "{line}");
+    net.era(&["index"]).ok();
     let out =
         net.era(&["rewards", "compute", "--epoch", "0", "--metrics", metrics, "--json"]).json();
     // Node pool: 110,000 ERA for a day at 12% a year = 36.1643... ERA; developer 10,000; grant 200.
@@ -63,6 +68,18 @@ async fn compute_an_epoch_from_the_chain_and_explain_an_account() {
     assert_eq!(out["accounts"], 4);
     assert_eq!(out["rulesChecked"], true, "the rules governance named");
     assert_eq!(out["epochTotal"], "10236164383561643835616");
+
+    // The same epoch from a PostgreSQL index: the same rewards.json, byte for byte (written once,
+    // so a different file would be refused).
+    let rewards_file = std::fs::read(dir.join("31337/rewards/epoch-0/rewards.json")).unwrap();
+    let pg = ScratchPostgres::start().unwrap();
+    let url = pg.url();
+    net.era(&["index", "--database-url", &url]).ok();
+    let compute = ["rewards", "compute", "--epoch", "0", "--metrics", metrics, "--json"];
+    let again = net.era(&[&compute[..], &["--database-url", &url]].concat()).json();
+    assert_eq!(again, out, "PostgreSQL computes what SQLite computed");
+    let rewards_again = std::fs::read(dir.join("31337/rewards/epoch-0/rewards.json")).unwrap();
+    assert_eq!(rewards_again, rewards_file);
 
     let shown = net
         .era(&[

@@ -1,6 +1,7 @@
 //! `era rewards compute --epoch N --metrics FILE`: every account's cumulative reward after epoch
 //! N, from the suite's logs since its deployment and the epoch's metrics file, on top of epoch
-//! N-1's rewards.json; checked, then written with a copy of the metrics file to
+//! N-1's rewards.json; the logs come from the index `era index` keeps (`--database-url`, default
+//! SQLite). Checked, then written with a copy of the metrics file to
 //! deployments/<chainId>/rewards/epoch-<N>/.
 
 use std::{collections::BTreeMap, fmt, path::PathBuf};
@@ -8,15 +9,17 @@ use std::{collections::BTreeMap, fmt, path::PathBuf};
 use alloy::{
     primitives::{Address, B256, U256},
     providers::Provider,
-    rpc::types::Filter,
 };
 use clap::Args;
 use era_bindings::RewardsDistributor;
-use era_rewards::{Category, Engine, IndexedLog, Rewards, Sources, Total, amount::fmt_era, files};
+use era_indexer::Store;
+use era_rewards::{Category, Engine, Rewards, Sources, Total, amount::fmt_era, files};
 use eyre::{Result, bail};
+use futures_util::TryStreamExt as _;
 use serde::Serialize;
 
 use crate::{
+    database::{DatabaseArgs, identity},
     output::print,
     record::Record,
     suite::{Suite, SuiteArgs},
@@ -37,6 +40,8 @@ pub(super) struct ComputeArgs {
     rules: Option<PathBuf>,
     #[command(flatten)]
     suite: SuiteArgs,
+    #[command(flatten)]
+    database: DatabaseArgs,
     /// Print JSON.
     #[arg(long)]
     json: bool,
@@ -111,20 +116,22 @@ impl ComputeArgs {
         let (from, to) = rules.epoch(self.epoch);
         let previous = previous_rewards(&suite, deployments, self.epoch, from).await?;
         let mut engine = Engine::new(rules, sources(&suite.record), self.epoch)?;
-        let logs = logs_until_the_indexer_lands(&suite, to).await?;
-        let bar = bar(self.json, logs.len() as u64);
-        let read = logs.iter().try_for_each(|log| {
+        let (store, database) = self.database.open(deployments, chain_id).await?;
+        let bar = bar(self.json, check_covered(&suite, &store, &database, to).await?);
+        let mut logs = store.logs(0, to);
+        let mut read = 0;
+        while let Some(log) = logs.try_next().await? {
+            engine.push(&log)?;
+            read += 1;
             bar.inc(1);
-            engine.push(log)
-        });
+        }
         bar.finish_and_clear();
-        read?;
         let rewards = engine.finish(&metrics, metrics_hash, previous.as_ref())?;
         let dir = files::epoch_dir(deployments, chain_id, self.epoch);
         files::write_once(&dir.join(files::METRICS), &metrics_bytes)?;
         let file = dir.join(files::REWARDS);
         files::write_once(&file, &rewards.to_json())?;
-        let out = summary(rewards, onchain.is_some(), logs.len() as u64, (from, to), file);
+        let out = summary(rewards, onchain.is_some(), read, (from, to), file);
         print(&out, self.json)
     }
 }
@@ -200,55 +207,26 @@ async fn onchain_rules_hash(suite: &Suite) -> Result<Option<B256>> {
     Ok(Some(distributor.rulesHash().call().await?))
 }
 
-/// Every log of the deployment's contracts up to the epoch's end, in chain order, straight from
-/// the RPC (`eth_getLogs` and one block read per block with logs).
-// Integrator: replace with `era_indexer::Store::logs(deploy timestamp, to)` once era-indexer is
-// merged; this reads everything on each run and suits a dev chain only.
-async fn logs_until_the_indexer_lands(suite: &Suite, to: u64) -> Result<Vec<IndexedLog>> {
-    let provider = &suite.chain.provider;
-    let latest = provider.get_block_number().await?;
-    let head = block_time(suite, latest).await?;
+/// Refuses an epoch the chain has not finished, or one the index does not cover yet; returns the
+/// number of logs the index holds (the progress bar's length).
+async fn check_covered(suite: &Suite, store: &Store, database: &str, to: u64) -> Result<u64> {
+    let head = block_time(suite, suite.chain.provider.get_block_number().await?).await?;
     if head < to {
         bail!(
             "the epoch ends at {to} but the chain is at {head}: wait until it has ended (on a dev chain, `era warp`)"
         );
     }
-    let s = sources(&suite.record);
-    let addresses: Vec<Address> =
-        [s.staking, s.scenarios, s.assets, s.distributor, s.revenue, s.invitations]
-            .into_iter()
-            .filter(|a| !a.is_zero())
-            .collect();
-    let filter =
-        Filter::new().address(addresses).from_block(suite.record.deploy_block()).to_block(latest);
-    let mut timestamps = BTreeMap::new();
-    let mut out = Vec::new();
-    for log in provider.get_logs(&filter).await? {
-        let (Some(block), Some(index)) = (log.block_number, log.log_index) else { continue };
-        let timestamp = match timestamps.get(&block) {
-            Some(t) => *t,
-            None => {
-                let t = provider
-                    .get_block_by_number(block.into())
-                    .await?
-                    .map_or(0, |b| b.header.timestamp);
-                *timestamps.entry(block).or_insert(t)
-            }
-        };
-        if timestamp >= to {
-            break;
-        }
-        out.push(IndexedLog {
-            block,
-            log_index: index,
-            timestamp,
-            tx_hash: log.transaction_hash.unwrap_or_default(),
-            address: log.address(),
-            topics: log.topics().to_vec(),
-            data: log.data().data.clone(),
-        });
+    store.claim(&identity(suite.chain.id, &suite.record)).await?;
+    match store.tip().await? {
+        Some(tip) if tip.timestamp >= to => {}
+        Some(tip) => bail!(
+            "the index in {database} reaches block {} at {}, before the epoch's end at {to}: run `era index` first",
+            tip.number,
+            tip.timestamp
+        ),
+        None => bail!("the index in {database} is empty: run `era index` first"),
     }
-    Ok(out)
+    Ok(store.counts().await?.iter().map(|(_, n)| n).sum())
 }
 
 /// The timestamp of block `number`.
