@@ -35,7 +35,7 @@ impl TreeFile {
 impl RewardsDir {
     /// The rewards directory of chain `chain_id`'s deployment in `deployments`.
     pub(super) fn new(deployments: &Path, chain_id: u64) -> Self {
-        Self(deployments.join(chain_id.to_string()).join("rewards"))
+        Self(era_rewards::files::rewards_dir(deployments, chain_id))
     }
 
     /// Epoch `n`'s directory.
@@ -45,7 +45,7 @@ impl RewardsDir {
 
     /// Epoch `n`'s tree file, if written.
     pub(super) fn tree_file(&self, n: u64) -> Result<Option<TreeFile>> {
-        let path = self.epoch(n).join("tree.json");
+        let path = self.epoch(n).join(era_rewards::files::TREE);
         if !path.exists() {
             return Ok(None);
         }

@@ -31,20 +31,12 @@ pub(crate) struct PublishArgs {
     tx: SendArgs,
 }
 
-/// One account's line: what `--amounts` lists and `rewards.json` holds (other keys are ignored).
+/// One account's line of an `--amounts` file.
 #[derive(Deserialize)]
 struct Amount {
     account: Address,
     #[serde(with = "era_client::wei")]
     cumulative: U256,
-}
-
-/// A list of amounts, bare or under `accounts` (as the rules engine may write it).
-#[derive(Deserialize)]
-#[serde(untagged)]
-enum Amounts {
-    List(Vec<Amount>),
-    Object { accounts: Vec<Amount> },
 }
 
 /// What `era rewards publish` did.
@@ -69,10 +61,25 @@ impl PublishArgs {
         let (suite, sender) = self.tx.open().await?;
         let dir = RewardsDir::new(&self.tx.suite.records.deployments_dir, suite.chain.id);
         let epoch_dir = dir.epoch(self.epoch);
-        let source = self.amounts.clone().unwrap_or_else(|| epoch_dir.join("rewards.json"));
-        let tree = StandardMerkleTree::of(&read_amounts(&source)?)
+        let (source, amounts) = match &self.amounts {
+            Some(file) => (file.clone(), read_amounts(file)?),
+            None => {
+                let file = epoch_dir.join(era_rewards::files::REWARDS);
+                if !file.exists() {
+                    bail!(
+                        "there is no {}: run `era rewards compute --epoch {}` first, or pass --amounts FILE",
+                        file.display(),
+                        self.epoch
+                    );
+                }
+                let leaves = era_rewards::files::read_rewards(&file)?.leaves();
+                (file, leaves)
+            }
+        };
+        let tree = StandardMerkleTree::of(&amounts)
             .map_err(|e| eyre::eyre!("{}: {e}", source.display()))?;
-        let metrics_path = self.metrics.clone().unwrap_or_else(|| epoch_dir.join("metrics.json"));
+        let metrics_path =
+            self.metrics.clone().unwrap_or_else(|| epoch_dir.join(era_rewards::files::METRICS));
         if !metrics_path.exists() {
             bail!(
                 "no metrics for epoch {}: pass --metrics FILE (what the amounts were computed from; its hash is posted), or run `era rewards compute`",
@@ -111,10 +118,10 @@ impl PublishArgs {
         let tree_json = tree.to_json();
         std::fs::create_dir_all(&epoch_dir)
             .wrap_err_with(|| format!("cannot create {}", epoch_dir.display()))?;
-        std::fs::write(epoch_dir.join("tree.json"), &tree_json)
+        std::fs::write(epoch_dir.join(era_rewards::files::TREE), &tree_json)
             .wrap_err_with(|| format!("cannot write {}", epoch_dir.display()))?;
         if self.metrics.is_some() {
-            std::fs::write(epoch_dir.join("metrics.json"), &metrics)
+            std::fs::write(epoch_dir.join(era_rewards::files::METRICS), &metrics)
                 .wrap_err_with(|| format!("cannot write {}", epoch_dir.display()))?;
         }
         let published =
@@ -124,20 +131,15 @@ impl PublishArgs {
     }
 }
 
-/// The `(account, cumulative)` list of an amounts file or a rewards.json.
+/// The `(account, cumulative)` list of an `--amounts` file.
 fn read_amounts(path: &std::path::Path) -> Result<Vec<(Address, U256)>> {
-    let text = std::fs::read_to_string(path).wrap_err_with(|| {
-        format!(
-            "cannot read {}: run `era rewards compute` for the epoch, or pass --amounts FILE",
-            path.display()
-        )
-    })?;
-    let amounts: Amounts = serde_json::from_str(&text).wrap_err_with(|| {
+    let text = std::fs::read_to_string(path)
+        .wrap_err_with(|| format!("cannot read {}", path.display()))?;
+    let amounts: Vec<Amount> = serde_json::from_str(&text).wrap_err_with(|| {
         format!(
             "{} is not a list of {{\"account\": \"0x…\", \"cumulative\": \"<wei>\"}}",
             path.display()
         )
     })?;
-    let (Amounts::List(list) | Amounts::Object { accounts: list }) = amounts;
-    Ok(list.into_iter().map(|a| (a.account, a.cumulative)).collect())
+    Ok(amounts.into_iter().map(|a| (a.account, a.cumulative)).collect())
 }
