@@ -2,8 +2,9 @@
 # The demonstration `make demo` runs: a fresh anvil, the suite deployed with `era deploy`, then the
 # life of a node under a tier raise, told through the `era` CLI. Every transaction prints its gas.
 # Then, each on its own fresh anvil: security modules, scenarios and the circuit breaker
-# (script/scenarios.sh), a full cross-domain margin case (script/margin-case.sh), and a state asset
-# proven, authorized and exported to a second chain through Hyperlane (script/assets-two-chains.sh).
+# (script/scenarios.sh), a full cross-domain margin case (script/margin-case.sh), a state asset
+# proven, authorized and exported to a second chain through Hyperlane (script/assets-two-chains.sh),
+# and rewards indexed, computed, published and claimed (script/rewards.sh).
 #   node       anvil account 1: stakes 60,000 ERA
 #   delegator  anvil account 2: delegates 45,000 ERA, later withdraws 20,000
 #   governance anvil account 0: deployer, timelock proposer and holder of the local ERA supply
@@ -76,5 +77,8 @@ ERA_BIN="$ERA" bash script/margin-case.sh
 
 step "a state asset: proven, registered, authorized, exported to a second chain (script/assets-two-chains.sh)"
 ERA_BIN="$ERA" bash script/assets-two-chains.sh
+
+step "rewards: index, compute an epoch, publish its root, claim four ways (script/rewards.sh)"
+ERA_BIN="$ERA" bash script/rewards.sh
 
 step "demo complete: record of the first chain in deployments/31337.json"
