@@ -64,7 +64,9 @@ contract DeployTest is Test, SuiteDeployer {
         assertEq(s.assets.anchorStake(), 10_000e18);
         assertEq(address(s.distributor.era()), address(s.era));
         assertEq(address(s.distributor.staking()), address(s.staking));
-        assertTrue(s.distributor.hasRole(s.distributor.DEFAULT_ADMIN_ROLE(), address(s.timelock)), "rewards admin");
+        assertTrue(
+            s.distributor.hasRole(s.distributor.DEFAULT_ADMIN_ROLE(), address(s.timelock)), "rewards admin"
+        );
         assertTrue(s.distributor.hasRole(s.distributor.GUARDIAN_ROLE(), guardian), "rewards guardian");
     }
 
@@ -164,7 +166,9 @@ contract DeployTest is Test, SuiteDeployer {
         vm.setEnv("ERA_ACTIVATION_DELAY", "0");
         Suite memory t = script.run();
         assertSuite(t, proposer, guardian, 1 days);
-        assertTrue(t.distributor.hasRole(t.distributor.POSTER_ROLE(), guardian), "poster from the environment");
+        assertTrue(
+            t.distributor.hasRole(t.distributor.POSTER_ROLE(), guardian), "poster from the environment"
+        );
         assertEq(t.distributor.activationDelay(), 0);
         assertEq(address(t.era), address(existing));
         assertFalse(t.timelock.hasRole(t.timelock.PROPOSER_ROLE(), address(this)));
