@@ -102,13 +102,14 @@ gas: build
 coverage: node_modules/.package-lock.json
 	$(FORGE) coverage --report summary --no-match-path 'test/gas/*'
 
-# revm harness vs anvil over RPC (criterion), the 1,000,000-leaf rewards tree, the indexer's ingest
-# into SQLite and PostgreSQL (docs/indexer.md), the rules engine over 10,000,000 logs
+# revm harness vs anvil over RPC (criterion), the 1,000,000-leaf rewards tree, an epoch of
+# 1,000,000 accounts and 10,000,000 suite events generated in revm, indexed into SQLite and
+# PostgreSQL and computed (docs/indexer.md), the rules engine alone over 10,000,000 logs
 # (docs/rewards-rules.md), then era-prover vs circom + snarkjs (bench/README.md).
 bench: install
 	cargo bench -p era-harness
 	cargo bench -p era-client --bench merkle_tree
-	cargo bench -p era-indexer --bench ingest
+	cargo bench -p era-rewards --bench epoch -- --accounts 1000000 --events 10000000
 	cargo bench -p era-rewards --bench compute
 	bash bench/run.sh
 
