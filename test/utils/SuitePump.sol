@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {IERAStaking} from "../../contracts/interfaces/IERAStaking.sol";
 import {IScenarioRegistry} from "../../contracts/interfaces/IScenarioRegistry.sol";
+import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 /// @notice Many real suite events per transaction, for the rewards scale benchmark
 /// (crates/rewards/benches/epoch.rs): delegations of 1 ERA to one node on behalf of a million
