@@ -245,4 +245,16 @@ async fn two_epochs_published_disputed_and_claimed_three_ways() {
     assert_eq!(roots["funded"], era(2_500).to_string());
     let out = net.era(&["rewards", "release-bond", "0", "--private-key", &key(6), "--json"]).json();
     assert_eq!(out["root"]["bondSettled"], true);
+
+    // The guardian (the deployer here) disables root #1 for good; nobody else may.
+    let line = net.era(&["rewards", "disable", "1", "--private-key", &key(3)]).refused();
+    assert!(line.contains("is not the distributor's guardian"), "{line}");
+    let out = net.era(&["rewards", "disable", "1", "--private-key", &key(0), "--json"]).json();
+    assert_eq!(out["root"]["state"], "disabled");
+    let line = net.era(&["rewards", "disable", "1", "--private-key", &key(0)]).refused();
+    assert!(line.contains("root #1 is disabled already"), "{line}");
+    let roots = net.era(&["rewards", "roots", "--json"]).json();
+    let states: Vec<&str> =
+        roots["roots"].as_array().unwrap().iter().map(|r| r["state"].as_str().unwrap()).collect();
+    assert_eq!(states, ["active", "disabled"]);
 }

@@ -1,5 +1,5 @@
 //! A root in its dispute window: disputed with a bond, the dispute resolved by governance through
-//! the timelock, and the poster's bond released once the root is settled.
+//! the timelock, disabled by the guardian, and the poster's bond released once the root is settled.
 
 use std::fmt;
 
@@ -136,6 +136,29 @@ impl<P: Provider> Client<P> {
             send("releaseBond", self.deployed_distributor().await?.releaseBond(U256::from(index)))
                 .await?;
         let summary = format!("released root #{index}'s bond to its poster {}", root.poster);
+        self.root_change(summary, vec![tx], None, index, from_block).await
+    }
+
+    /// The guardian (`sender`) disables root `index` for good, before or after it activates: no
+    /// claim is paid against it again (a wrong root caught outside the dispute window).
+    pub async fn disable_root(
+        &self,
+        sender: Address,
+        index: u64,
+        from_block: u64,
+    ) -> Result<RootChange> {
+        let root = self.reward_root(index, from_block).await?;
+        if root.state == RootState::Disabled {
+            refuse!("root #{index} is disabled already");
+        }
+        let rewards = self.deployed_distributor().await?;
+        if !rewards.hasRole(rewards.GUARDIAN_ROLE().call().await?, sender).call().await? {
+            refuse!(
+                "{sender} is not the distributor's guardian: only the guardian disables a root (sign with its key)"
+            );
+        }
+        let tx = send("disableRoot", rewards.disableRoot(U256::from(index))).await?;
+        let summary = format!("disabled root #{index}: no claim is paid against it any more");
         self.root_change(summary, vec![tx], None, index, from_block).await
     }
 

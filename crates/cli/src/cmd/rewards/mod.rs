@@ -7,6 +7,7 @@
 mod claim;
 mod collect;
 mod compute;
+mod disable;
 mod dispute;
 mod files;
 mod fund;
@@ -42,6 +43,8 @@ enum RewardsCommand {
     /// Schedule governance's ruling on a disputed root (through the timelock; then `era gov
     /// execute`).
     Resolve(resolve::ResolveArgs),
+    /// Disable a root for good (the guardian; before or after it activates).
+    Disable(disable::DisableArgs),
     /// Return a settled root's bond to its poster (anyone).
     ReleaseBond(release_bond::ReleaseBondArgs),
     /// Add ERA to the rewards funds, tagged with its source.
@@ -68,6 +71,7 @@ impl RewardsArgs {
             RewardsCommand::Publish(a) => a.run().await,
             RewardsCommand::Dispute(a) => a.run().await,
             RewardsCommand::Resolve(a) => a.run().await,
+            RewardsCommand::Disable(a) => a.run().await,
             RewardsCommand::ReleaseBond(a) => a.run().await,
             RewardsCommand::Fund(a) => a.run().await,
             RewardsCommand::Collect(a) => a.run().await,
