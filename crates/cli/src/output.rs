@@ -34,6 +34,17 @@ pub(crate) fn progress(line: impl fmt::Display) {
     let _ = writeln!(std::io::stderr(), "{line}");
 }
 
+/// A progress bar of `len` steps drawn on stderr with `template` (indicatif's syntax); hidden with
+/// `--json` or when stderr is not a terminal, so scripts and logs get no control characters.
+pub(crate) fn bar(json: bool, len: u64, template: &str) -> indicatif::ProgressBar {
+    use std::io::IsTerminal as _;
+    if json || !std::io::stderr().is_terminal() {
+        return indicatif::ProgressBar::hidden();
+    }
+    let style = indicatif::ProgressStyle::with_template(template).expect("a valid template");
+    indicatif::ProgressBar::new(len).with_style(style)
+}
+
 /// A command whose answer is its exit code: it printed its output and exits with this code,
 /// with no error line.
 #[derive(Debug, thiserror::Error)]

@@ -39,7 +39,17 @@ pub fn rewards_dir(deployments: &Path, chain_id: u64) -> PathBuf {
 
 /// `deployments/<chainId>/rewards/epoch-<N>`.
 pub fn epoch_dir(deployments: &Path, chain_id: u64, epoch: u64) -> PathBuf {
-    rewards_dir(deployments, chain_id).join(format!("epoch-{epoch}"))
+    rewards_dir(deployments, chain_id).join(epoch_dir_name(epoch))
+}
+
+/// The name of epoch `epoch`'s directory in a rewards directory: `epoch-<N>`.
+pub fn epoch_dir_name(epoch: u64) -> String {
+    format!("epoch-{epoch}")
+}
+
+/// The epoch a rewards directory's entry named `name` holds, if it is an epoch's directory.
+pub fn epoch_of_dir_name(name: &str) -> Option<u64> {
+    name.strip_prefix("epoch-")?.parse().ok()
 }
 
 /// A file's bytes and their keccak256 (the hash that goes on chain for metrics and trees).

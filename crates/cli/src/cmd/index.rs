@@ -1,7 +1,7 @@
 //! `era index`: the suite's logs into a database through era-indexer, which the rules engine
 //! reads.
 
-use std::{fmt, io::IsTerminal as _};
+use std::fmt;
 
 use alloy::primitives::Address;
 use clap::Args;
@@ -12,7 +12,7 @@ use serde::Serialize;
 use crate::{
     connect::is_dev_chain,
     database::{DatabaseArgs, identity},
-    output::{print, progress},
+    output::{bar, print, progress},
     record::Record,
     suite::SuiteArgs,
 };
@@ -148,7 +148,7 @@ impl IndexArgs {
                 .wrap_err_with(|| database.clone())?
                 .batch_blocks(self.batch_blocks);
 
-        let bar = bar(self.json);
+        let bar = bar(self.json, 0, "{msg} {wide_bar} {pos}/{len} blocks [{elapsed}]");
         let mut first = 0;
         let mut on = |event: &Event| match event {
             Event::Start { next_block, target } => {
@@ -202,17 +202,4 @@ impl IndexArgs {
         };
         print(&out, self.json)
     }
-}
-
-/// A bar over the blocks to index on stderr; hidden when stderr is not a terminal or with --json.
-fn bar(json: bool) -> indicatif::ProgressBar {
-    if json || !std::io::stderr().is_terminal() {
-        return indicatif::ProgressBar::hidden();
-    }
-    let bar = indicatif::ProgressBar::new(0);
-    bar.set_style(
-        indicatif::ProgressStyle::with_template("{msg} {wide_bar} {pos}/{len} blocks [{elapsed}]")
-            .expect("a valid template"),
-    );
-    bar
 }

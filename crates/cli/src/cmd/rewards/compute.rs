@@ -20,7 +20,7 @@ use serde::Serialize;
 
 use crate::{
     database::{DatabaseArgs, identity},
-    output::print,
+    output::{bar, print},
     record::Record,
     suite::{Suite, SuiteArgs},
 };
@@ -117,7 +117,8 @@ impl ComputeArgs {
         let previous = previous_rewards(&suite, deployments, self.epoch, from).await?;
         let mut engine = Engine::new(rules, sources(&suite.record), self.epoch)?;
         let (store, database) = self.database.open(deployments, chain_id).await?;
-        let bar = bar(self.json, check_covered(&suite, &store, &database, to).await?);
+        let logs_held = check_covered(&suite, &store, &database, to).await?;
+        let bar = bar(self.json, logs_held, "{bar:40} {pos}/{len} logs [{elapsed}, {per_sec}]");
         let mut logs = store.logs(0, to);
         let mut read = 0;
         while let Some(log) = logs.try_next().await? {
@@ -216,15 +217,17 @@ async fn check_covered(suite: &Suite, store: &Store, database: &str, to: u64) ->
             "the epoch ends at {to} but the chain is at {head}: wait until it has ended (on a dev chain, `era warp`)"
         );
     }
+    let Some(tip) = store.tip().await? else {
+        bail!("the index in {database} is empty: run `era index` first")
+    };
+    // The index holds blocks, so it names its deployment already: this only checks it.
     store.claim(&identity(suite.chain.id, &suite.record)).await?;
-    match store.tip().await? {
-        Some(tip) if tip.timestamp >= to => {}
-        Some(tip) => bail!(
+    if tip.timestamp < to {
+        bail!(
             "the index in {database} reaches block {} at {}, before the epoch's end at {to}: run `era index` first",
             tip.number,
             tip.timestamp
-        ),
-        None => bail!("the index in {database} is empty: run `era index` first"),
+        );
     }
     Ok(store.counts().await?.iter().map(|(_, n)| n).sum())
 }
@@ -238,15 +241,4 @@ async fn block_time(suite: &Suite, number: u64) -> Result<u64> {
         })?
         .header
         .timestamp)
-}
-
-/// The logs read, as a bar on stderr; hidden with --json or when stderr is not a terminal.
-fn bar(json: bool, len: u64) -> indicatif::ProgressBar {
-    use std::io::IsTerminal as _;
-    if json || !std::io::stderr().is_terminal() {
-        return indicatif::ProgressBar::hidden();
-    }
-    let style =
-        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} logs [{elapsed}, {per_sec}]");
-    indicatif::ProgressBar::new(len).with_style(style.expect("a valid template"))
 }

@@ -40,7 +40,7 @@ impl RewardsDir {
 
     /// Epoch `n`'s directory.
     pub(super) fn epoch(&self, n: u64) -> PathBuf {
-        self.0.join(format!("epoch-{n}"))
+        self.0.join(era_rewards::files::epoch_dir_name(n))
     }
 
     /// Epoch `n`'s tree file, if written.
@@ -58,7 +58,7 @@ impl RewardsDir {
     pub(super) fn tree_files(&self) -> Result<Vec<TreeFile>> {
         let Ok(entries) = std::fs::read_dir(&self.0) else { return Ok(Vec::new()) };
         let mut epochs: Vec<u64> = entries
-            .filter_map(|e| e.ok()?.file_name().to_str()?.strip_prefix("epoch-")?.parse().ok())
+            .filter_map(|e| era_rewards::files::epoch_of_dir_name(e.ok()?.file_name().to_str()?))
             .collect();
         epochs.sort_unstable();
         epochs.into_iter().filter_map(|n| self.tree_file(n).transpose()).collect()
