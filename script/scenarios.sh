@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Security modules, scenarios and the circuit breaker through the `era` CLI against a fresh anvil:
 # the ten standard modules registered through the timelock, three scenarios in two risk domains, a
-# node enrolling once its stake covers the domain minimum plus the module's extra stake, a surge
+# node enrolling once its stake covers the domain minimum plus the module's stake threshold, a surge
 # that escalates the financial scenario, an exact cost split, and a trip that blocks a
 # cross-domain transfer while an intra-domain one passes. Refused steps print their one-line error.
 #   governance anvil account 0 (deployer, proposer, guardian = sentinel and keeper, ERA holder)

@@ -5,7 +5,7 @@ import {ISecurityModule} from "./ISecurityModule.sol";
 
 /// @title Registry of the standard security modules
 /// @notice Governance (the timelock) registers modules, each with a security level (1 to 6), an
-/// extra stake every node serving it must hold on top of its risk domain's minimum, and, for
+/// stake threshold every node serving it must hold on top of its risk domain's minimum, and, for
 /// modules that check proofs, a Groth16 verifier. Scenarios pick a base module; escalation steps
 /// between the default module of each level.
 /// @dev Hyperlane lesson: type, level and verifier of a module are immutable once registered (a
@@ -17,14 +17,14 @@ interface IModuleRegistry is ISecurityModule {
     /// @param moduleType Its kind.
     /// @param level Security level, 1 (light) to 6 (emergency lockdown).
     /// @param deprecated Whether governance took it out of service.
-    /// @param extraStake Stake in ERA wei a node needs above its domain's minimum to serve it.
+    /// @param stakeThreshold Stake in ERA wei a node needs above its domain's minimum to serve it.
     /// @param verifier Groth16 verifier of proof-checking modules; zero for the others.
     struct Module {
         bytes32 name;
         ModuleType moduleType;
         uint8 level;
         bool deprecated;
-        uint128 extraStake;
+        uint128 stakeThreshold;
         address verifier;
     }
 
@@ -36,7 +36,7 @@ interface IModuleRegistry is ISecurityModule {
     error ModuleExists(bytes32 name, uint32 moduleId);
     /// @notice A module needs a name.
     error EmptyModuleName();
-    /// @notice A module's extra stake per node must be above zero.
+    /// @notice A module's stake threshold per node must be above zero.
     error ZeroThreshold(bytes32 name);
     /// @notice Security levels run from 1 to 6; got `level`.
     error InvalidLevel(uint8 level);
@@ -59,11 +59,11 @@ interface IModuleRegistry is ISecurityModule {
         bytes32 indexed name,
         ModuleType moduleType,
         uint8 level,
-        uint128 extraStake,
+        uint128 stakeThreshold,
         address verifier
     );
-    /// @notice Module `moduleId` now needs `newExtraStake` per node.
-    event ThresholdSet(uint32 indexed moduleId, uint128 oldExtraStake, uint128 newExtraStake);
+    /// @notice Module `moduleId` now needs `newStakeThreshold` per node.
+    event ThresholdSet(uint32 indexed moduleId, uint128 oldStakeThreshold, uint128 newStakeThreshold);
     /// @notice Module `moduleId` was deprecated.
     event ModuleDeprecated(uint32 indexed moduleId);
     /// @notice Module `moduleId` is now the default of its level (zero: the level has none).
@@ -75,12 +75,12 @@ interface IModuleRegistry is ISecurityModule {
         bytes32 name,
         ModuleType moduleType_,
         uint8 level,
-        uint128 extraStake,
+        uint128 stakeThreshold,
         address verifier
     ) external returns (uint32 moduleId);
 
-    /// @notice Sets the extra stake per node of module `moduleId`. Governance only.
-    function setThreshold(uint32 moduleId, uint128 extraStake) external;
+    /// @notice Sets the stake threshold per node of module `moduleId`. Governance only.
+    function setThreshold(uint32 moduleId, uint128 stakeThreshold) external;
 
     /// @notice Takes module `moduleId` out of new scenarios and escalation; if it was its level's
     /// default, the next module registered at that level becomes the default. Governance only.

@@ -8,7 +8,7 @@ import {IModuleRegistry} from "./IModuleRegistry.sol";
 /// @title Scenarios in risk domains: enrollment, dual validation, dynamic escalation, cost sharing
 /// @notice A developer registers a scenario in a risk domain (1 Light, 2 Enterprise, 3 Financial)
 /// with a base security module, a baseline volume and a cost-sharing split. Nodes enroll when their
-/// stake meets the domain's minimum plus the active module's extra stake. A keeper reports volume:
+/// stake meets the domain's minimum plus the active module's stake threshold. A keeper reports volume:
 /// a surge (default 3x baseline) steps the active module up one level; a report after a cool-down
 /// (default 1 day) without a surge steps it down one level, never below the base. Governance can pin.
 /// The scenario's security cost, paid in ERA, goes straight from the payer to nodes, developer and
@@ -304,7 +304,7 @@ interface IScenarioRegistry {
     function scenarioCount() external view returns (uint256);
 
     /// @notice Stake a node needs now to act in scenario `scenarioId`: the domain's tier minimum
-    /// plus the active module's extra stake.
+    /// plus the active module's stake threshold.
     function requiredStake(uint256 scenarioId) external view returns (uint256);
 
     /// @notice `node`'s role in scenario `scenarioId` (None when not enrolled).

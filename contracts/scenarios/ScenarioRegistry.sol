@@ -13,8 +13,8 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
 /// @title ScenarioRegistry
 /// @notice See {IScenarioRegistry}.
-/// @dev Thresholds: a node needs its domain's tier minimum PLUS the active module's extra stake
-/// (SPEC.md calls it "extra stake per node", so it adds to the domain's per-node minimum rather than
+/// @dev Thresholds: a node needs its domain's tier minimum PLUS the active module's stake threshold
+/// (SPEC.md calls it "stake threshold per node", so it adds to the domain's per-node minimum rather than
 /// competing with it: a Financial node serving multi-layer ZK needs 100,000 + 200,000 ERA).
 /// The domain minimums are the staking tiers "light", "enterprise" and "financial", so a tier
 /// change by governance moves them too (the tier's grace period does not apply to the sum: the
@@ -356,7 +356,7 @@ contract ScenarioRegistry is IScenarioRegistry, AccessControl {
 
     function _required(Scenario storage s) internal view returns (uint256) {
         uint256 domainMinimum = staking.tiers(_domainTier(s.domain)).minStake;
-        return domainMinimum + modules.module(s.activeModule).extraStake;
+        return domainMinimum + modules.module(s.activeModule).stakeThreshold;
     }
 
     function _requireEligible(Scenario storage s, uint256 scenarioId, address node)

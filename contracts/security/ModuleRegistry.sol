@@ -40,34 +40,34 @@ contract ModuleRegistry is IModuleRegistry, AccessControl {
         bytes32 name,
         ModuleType moduleType_,
         uint8 level,
-        uint128 extraStake,
+        uint128 stakeThreshold,
         address verifier
     ) external onlyRole(DEFAULT_ADMIN_ROLE) returns (uint32 moduleId) {
         if (name == bytes32(0)) revert EmptyModuleName();
         uint32 existing = moduleIdOf[name];
         if (existing != 0) revert ModuleExists(name, existing);
         if (level == 0 || level > MAX_LEVEL) revert InvalidLevel(level);
-        if (extraStake == 0) revert ZeroThreshold(name);
+        if (stakeThreshold == 0) revert ZeroThreshold(name);
         moduleId = ++moduleCount;
         _modules[moduleId] = Module({
             name: name,
             moduleType: moduleType_,
             level: level,
             deprecated: false,
-            extraStake: extraStake,
+            stakeThreshold: stakeThreshold,
             verifier: verifier
         });
         moduleIdOf[name] = moduleId;
-        emit ModuleRegistered(moduleId, name, moduleType_, level, extraStake, verifier);
+        emit ModuleRegistered(moduleId, name, moduleType_, level, stakeThreshold, verifier);
         if (_levelDefault[level] == 0) _setLevelDefault(level, moduleId);
     }
 
     /// @inheritdoc IModuleRegistry
-    function setThreshold(uint32 moduleId, uint128 extraStake) external onlyRole(DEFAULT_ADMIN_ROLE) {
+    function setThreshold(uint32 moduleId, uint128 stakeThreshold) external onlyRole(DEFAULT_ADMIN_ROLE) {
         Module storage m = _live(moduleId);
-        if (extraStake == 0) revert ZeroThreshold(m.name);
-        emit ThresholdSet(moduleId, m.extraStake, extraStake);
-        m.extraStake = extraStake;
+        if (stakeThreshold == 0) revert ZeroThreshold(m.name);
+        emit ThresholdSet(moduleId, m.stakeThreshold, stakeThreshold);
+        m.stakeThreshold = stakeThreshold;
     }
 
     /// @inheritdoc IModuleRegistry

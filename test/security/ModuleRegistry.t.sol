@@ -29,7 +29,7 @@ contract ModuleRegistryTest is ScenarioTest {
             assertEq(uint8(m.moduleType), uint8(kind));
             assertEq(uint8(modules.moduleType(id)), uint8(kind));
             assertEq(m.level, level);
-            assertEq(m.extraStake, extra);
+            assertEq(m.stakeThreshold, extra);
             assertFalse(m.deprecated);
         }
         // The first module of each level is its default.
@@ -89,7 +89,7 @@ contract ModuleRegistryTest is ScenarioTest {
         vm.expectEmit(address(modules));
         emit IModuleRegistry.ThresholdSet(VALIDITY, 150_000e18, 175_000e18);
         execute(address(modules), call, salt);
-        assertEq(modules.module(VALIDITY).extraStake, 175_000e18);
+        assertEq(modules.module(VALIDITY).stakeThreshold, 175_000e18);
     }
 
     function test_RevertWhen_setThreshold_badInput() public {

@@ -54,7 +54,7 @@ pub fn describe(addresses: &SuiteAddresses, target: Address, data: &[u8]) -> Str
                 "modules.registerModule({}, level {}, +{} per node{})",
                 tier_name(c.name),
                 c.level,
-                fmt_era(U256::from(c.extraStake)),
+                fmt_era(U256::from(c.stakeThreshold)),
                 if c.verifier.is_zero() {
                     String::new()
                 } else {
@@ -64,7 +64,7 @@ pub fn describe(addresses: &SuiteAddresses, target: Address, data: &[u8]) -> Str
             ModuleRegistryCalls::setThreshold(c) => format!(
                 "modules.setThreshold(module {}, +{} per node)",
                 c.moduleId,
-                fmt_era(U256::from(c.extraStake))
+                fmt_era(U256::from(c.stakeThreshold))
             ),
             ModuleRegistryCalls::deprecate(c) => {
                 format!("modules.deprecate(module {})", c.moduleId)

@@ -89,7 +89,7 @@ fn scenario_with_a_node(chain: &mut Chain, suite: &Suite) -> Result<Address, Err
         name: tier_id(basic.name())?,
         moduleType_: 0,
         level: basic.level,
-        extraStake: (U256::from(basic.extra_stake_era) * era(1)).to(),
+        stakeThreshold: (U256::from(basic.stake_threshold_era) * era(1)).to(),
         verifier: Address::ZERO,
     };
     suite.govern(chain, suite.modules, &module)?;

@@ -24,7 +24,7 @@ enum ModuleCommand {
     /// Schedule the registration of a module, or of the ten standard ones (`--standard`), as one
     /// timelock operation; execute it with `era gov execute` after the delay.
     Register(RegisterArgs),
-    /// Schedule a new extra stake per node for a module.
+    /// Schedule a new stake threshold per node for a module.
     Threshold(ThresholdArgs),
     /// Schedule a module's deprecation (no new scenarios, no escalation into it).
     Deprecate(DeprecateArgs),
@@ -47,9 +47,9 @@ struct RegisterArgs {
     /// Security level, 1 to 6.
     #[arg(long, required_unless_present = "standard")]
     level: Option<u8>,
-    /// Extra stake per node, in ERA.
+    /// stake threshold per node, in ERA.
     #[arg(long, value_parser = parse_era, required_unless_present = "standard")]
-    extra_stake: Option<U256>,
+    stake_threshold: Option<U256>,
     /// Groth16 verifier contract, for modules that check proofs.
     #[arg(value_parser = crate::address::parse, long)]
     verifier: Option<Address>,
@@ -62,9 +62,9 @@ struct RegisterArgs {
 struct ThresholdArgs {
     /// Module name.
     name: String,
-    /// New extra stake per node, in ERA.
+    /// New stake threshold per node, in ERA.
     #[arg(long, value_parser = parse_era)]
-    extra_stake: U256,
+    stake_threshold: U256,
     #[command(flatten)]
     tx: SendArgs,
 }
@@ -96,7 +96,7 @@ impl ModuleArgs {
                 } else {
                     let name = args.name.unwrap_or_default();
                     let (level, extra) =
-                        (args.level.unwrap_or_default(), args.extra_stake.unwrap_or_default());
+                        (args.level.unwrap_or_default(), args.stake_threshold.unwrap_or_default());
                     vec![NewModule::new(&name, args.kind.as_deref(), level, extra, args.verifier)?]
                 };
                 let (suite, sender) = args.tx.open().await?;
@@ -107,7 +107,8 @@ impl ModuleArgs {
             ModuleCommand::Threshold(args) => {
                 let (suite, sender) = args.tx.open().await?;
                 let (from_block, client) = (suite.record.deploy_block(), suite.client());
-                let out = client.set_threshold(sender, &args.name, args.extra_stake, from_block);
+                let out =
+                    client.set_threshold(sender, &args.name, args.stake_threshold, from_block);
                 print(&out.await?, args.tx.json)
             }
             ModuleCommand::Deprecate(args) => {

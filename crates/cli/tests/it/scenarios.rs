@@ -37,7 +37,7 @@ async fn modules_scenarios_escalation_and_the_breaker() {
     assert_eq!(modules.len(), 10);
     assert_eq!(modules[6]["name"], "multi-layer-zk");
     assert_eq!(modules[6]["level"], 5);
-    assert_eq!(modules[6]["extraStake"], "200000000000000000000000");
+    assert_eq!(modules[6]["stakeThreshold"], "200000000000000000000000");
 
     // A threshold change is shown, then scheduled.
     let out = net
@@ -45,7 +45,7 @@ async fn modules_scenarios_escalation_and_the_breaker() {
             "module",
             "threshold",
             "hybrid-proof",
-            "--extra-stake",
+            "--stake-threshold",
             "80000",
             "--private-key",
             &gov,
@@ -269,7 +269,7 @@ async fn bad_input_is_one_line_and_sends_nothing() {
         all.extend(["--private-key", gov.as_str()]);
         net.era(&all).refused()
     };
-    let line = refused(&["module", "threshold", "nope", "--extra-stake", "1"]);
+    let line = refused(&["module", "threshold", "nope", "--stake-threshold", "1"]);
     assert!(line.contains("no module is named `nope`"), "{line}");
     let line = refused(&[
         "module",
@@ -279,12 +279,12 @@ async fn bad_input_is_one_line_and_sends_nothing() {
         "validity-proof",
         "--level",
         "0",
-        "--extra-stake",
+        "--stake-threshold",
         "1",
     ]);
     assert!(line.contains("security levels run from 1 to 6"), "{line}");
     let line =
-        refused(&["module", "register", "hybrid-proof", "--level", "3", "--extra-stake", "1"]);
+        refused(&["module", "register", "hybrid-proof", "--level", "3", "--stake-threshold", "1"]);
     assert!(line.contains("is registered already"), "{line}");
     let line = refused(&[
         "scenario",

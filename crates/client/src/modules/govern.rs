@@ -1,5 +1,5 @@
 //! Changing the module registry through the timelock: registering modules (the standard ten as
-//! one batch), a new extra stake per node, a deprecation.
+//! one batch), a new stake threshold per node, a deprecation.
 
 use std::fmt;
 
@@ -51,12 +51,12 @@ pub struct NewModule {
 
 impl NewModule {
     /// A module of kind `kind` (a standard name; default: `name` itself) at `level` (1 to 6),
-    /// needing `extra_stake` wei more per node, with an optional Groth16 verifier.
+    /// needing `stake_threshold` wei more per node, with an optional Groth16 verifier.
     pub fn new(
         name: &str,
         kind: Option<&str>,
         level: u8,
-        extra_stake: U256,
+        stake_threshold: U256,
         verifier: Option<Address>,
     ) -> Result<Self> {
         let kind_text = kind.unwrap_or(name);
@@ -66,14 +66,14 @@ impl NewModule {
                 ModuleType::NAMES.join(", ")
             );
         };
-        Self::checked(name, kind, level, extra_stake, verifier.unwrap_or_default())
+        Self::checked(name, kind, level, stake_threshold, verifier.unwrap_or_default())
     }
 
     /// The ten standard modules of the specification.
     pub fn standard() -> Result<Vec<Self>> {
         STANDARD_MODULES
             .iter()
-            .map(|m| Self::checked(m.name(), m.kind, m.level, m.extra_stake(), Address::ZERO))
+            .map(|m| Self::checked(m.name(), m.kind, m.level, m.stake_threshold(), Address::ZERO))
             .collect()
     }
 
@@ -87,8 +87,8 @@ impl NewModule {
         if !(1..=6).contains(&level) {
             refuse!("--level {level} is out of range: security levels run from 1 to 6");
         }
-        let Ok(extra_stake) = u128::try_from(extra) else {
-            refuse!("--extra-stake {} is too large", fmt_era(extra));
+        let Ok(stake_threshold) = u128::try_from(extra) else {
+            refuse!("--stake-threshold {} is too large", fmt_era(extra));
         };
         let line = format!(
             "register `{name}`{} level {level}, +{} per node{}",
@@ -100,7 +100,7 @@ impl NewModule {
             name: tier_id(name).map_err(|e| Error::Refused(e.to_string()))?,
             moduleType_: kind.into(),
             level,
-            extraStake: extra_stake,
+            stakeThreshold: stake_threshold,
             verifier,
         };
         Ok(Self { name: name.to_owned(), line, call })
@@ -130,12 +130,12 @@ impl<P: Provider> Client<P> {
         self.schedule_modules(sender, changes, calls, from_block).await
     }
 
-    /// Schedules a new extra stake per node for module `name`.
+    /// Schedules a new stake threshold per node for module `name`.
     pub async fn set_threshold(
         &self,
         sender: Address,
         name: &str,
-        extra_stake: U256,
+        stake_threshold: U256,
         from_block: u64,
     ) -> Result<ModuleSchedule> {
         let id = self.module_id(name).await?;
@@ -143,21 +143,21 @@ impl<P: Provider> Client<P> {
         if m.deprecated {
             refuse!("module `{name}` is deprecated: register a new module instead");
         }
-        let Ok(extra) = u128::try_from(extra_stake) else {
-            refuse!("--extra-stake {} is too large", fmt_era(extra_stake));
+        let Ok(extra) = u128::try_from(stake_threshold) else {
+            refuse!("--stake-threshold {} is too large", fmt_era(stake_threshold));
         };
-        if extra == m.extraStake {
+        if extra == m.stakeThreshold {
             refuse!(
                 "module `{name}` already needs +{} per node: nothing to schedule",
-                fmt_era(extra_stake)
+                fmt_era(stake_threshold)
             );
         }
         let change = format!(
             "module `{name}`: +{} -> +{} per node",
-            fmt_era(U256::from(m.extraStake)),
-            fmt_era(extra_stake)
+            fmt_era(U256::from(m.stakeThreshold)),
+            fmt_era(stake_threshold)
         );
-        let call = ModuleRegistry::setThresholdCall { moduleId: id.0, extraStake: extra };
+        let call = ModuleRegistry::setThresholdCall { moduleId: id.0, stakeThreshold: extra };
         let calls = vec![(self.addresses.modules, call.abi_encode().into())];
         self.schedule_modules(sender, vec![change], calls, from_block).await
     }

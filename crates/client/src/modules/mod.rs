@@ -31,9 +31,9 @@ pub struct Module {
     pub kind: Option<ModuleType>,
     /// Its security level.
     pub level: u8,
-    /// Extra stake per node, in wei.
+    /// stake threshold per node, in wei.
     #[serde(serialize_with = "crate::wei::serialize")]
-    pub extra_stake: U256,
+    pub stake_threshold: U256,
     /// Its Groth16 verifier, if it has one.
     pub verifier: Option<Address>,
     /// Whether it is deprecated.
@@ -50,7 +50,7 @@ impl fmt::Display for Module {
             self.id,
             self.name,
             self.level,
-            fmt_era(self.extra_stake),
+            fmt_era(self.stake_threshold),
             if self.level_default { "  (level default)" } else { "" },
             self.verifier.map(|v| format!("  verifier {v}")).unwrap_or_default(),
             if self.deprecated { "  DEPRECATED" } else { "" }
@@ -90,7 +90,7 @@ impl<P: Provider> Client<P> {
                 name: tier_name(m.name),
                 kind: ModuleType::try_from(m.moduleType).ok(),
                 level: m.level,
-                extra_stake: U256::from(m.extraStake),
+                stake_threshold: U256::from(m.stakeThreshold),
                 verifier: (!m.verifier.is_zero()).then_some(m.verifier),
                 deprecated: m.deprecated,
                 level_default: registry.levelDefault(m.level).call().await? == id,

@@ -6,15 +6,15 @@ use alloy::primitives::U256;
 use crate::{ERA, ModuleType};
 
 /// A standard module: its kind (whose kebab-case name is also the module's name), level, and
-/// extra stake per node in whole ERA.
+/// stake threshold per node in whole ERA.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct StandardModule {
     /// The kind, `ModuleType` of the contract.
     pub kind: ModuleType,
     /// Security level, 1 (lowest) to 6 (lockdown).
     pub level: u8,
-    /// Extra stake a node needs to run it, in whole ERA.
-    pub extra_stake_era: u64,
+    /// Stake a node needs to run it, in whole ERA.
+    pub stake_threshold_era: u64,
 }
 
 impl StandardModule {
@@ -23,14 +23,14 @@ impl StandardModule {
         self.kind.name()
     }
 
-    /// The extra stake in wei.
-    pub fn extra_stake(&self) -> U256 {
-        U256::from(self.extra_stake_era) * ERA
+    /// The stake threshold in wei.
+    pub fn stake_threshold(&self) -> U256 {
+        U256::from(self.stake_threshold_era) * ERA
     }
 }
 
-const fn m(kind: ModuleType, level: u8, extra_stake_era: u64) -> StandardModule {
-    StandardModule { kind, level, extra_stake_era }
+const fn m(kind: ModuleType, level: u8, stake_threshold_era: u64) -> StandardModule {
+    StandardModule { kind, level, stake_threshold_era }
 }
 
 /// SPEC.md 2.3's ten modules with their default levels and thresholds.

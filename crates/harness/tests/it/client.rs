@@ -39,7 +39,7 @@ async fn modules_and_a_scenario_read_as_the_cli_reads_them() {
     let modules = client.module_list().await.unwrap().modules;
     let names: Vec<&str> = modules.iter().map(|m| m.name.as_str()).collect();
     assert_eq!(names, STANDARD_MODULES.map(|m| m.name()));
-    assert_eq!((modules[5].level, modules[5].extra_stake), (4, era(150_000)));
+    assert_eq!((modules[5].level, modules[5].stake_threshold), (4, era(150_000)));
 
     let [payments] = <[_; 1]>::try_from(client.scenario_list().await.unwrap().scenarios).unwrap();
     assert_eq!(

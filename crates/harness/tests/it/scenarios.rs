@@ -21,12 +21,12 @@ const GUARDIAN: u8 = 2;
 
 pub(crate) fn register_standard_modules(chain: &mut Chain, suite: &Suite) {
     for (kind, module) in era_client::STANDARD_MODULES.iter().enumerate() {
-        let (name, level, extra) = (module.name(), module.level, module.extra_stake_era);
+        let (name, level, extra) = (module.name(), module.level, module.stake_threshold_era);
         let call = ModuleRegistry::registerModuleCall {
             name: tier_id(name).unwrap(),
             moduleType_: kind as u8,
             level,
-            extraStake: (U256::from(extra) * era(1)).to(),
+            stakeThreshold: (U256::from(extra) * era(1)).to(),
             verifier: Address::ZERO,
         };
         suite.govern(chain, suite.modules, &call).unwrap();

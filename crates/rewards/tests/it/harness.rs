@@ -62,7 +62,7 @@ fn an_epoch_computed_from_suite_transactions_in_revm() {
         name: tier_id(basic.name()).unwrap(),
         moduleType_: 0,
         level: basic.level,
-        extraStake: (U256::from(basic.extra_stake_era) * era(1)).to(),
+        stakeThreshold: (U256::from(basic.stake_threshold_era) * era(1)).to(),
         verifier: alloy::primitives::Address::ZERO,
     };
     suite.govern(&mut chain, suite.modules, &module).unwrap();

@@ -33,7 +33,7 @@ enum ScenarioCommand {
     Show(show::ShowArgs),
     /// List every scenario.
     List(list::ListArgs),
-    /// Enroll your node in a scenario (needs the domain minimum plus the active module's extra stake).
+    /// Enroll your node in a scenario (needs the domain minimum plus the active module's stake threshold).
     Enroll(enroll::EnrollArgs),
     /// Report a scenario's volume (keeper): a surge steps its module up, a calm report after the
     /// cool-down steps it down.
