@@ -9,6 +9,7 @@ use std::error::Error;
 use std::ops::Range;
 
 use plotters::coord::Shift;
+use plotters::coord::ranged1d::{AsRangedCoord, ValueFormatter};
 use plotters::coord::types::RangedCoordf64;
 use plotters::prelude::*;
 
@@ -76,7 +77,8 @@ pub fn all(report: &Report) -> Vec<Chart> {
         chart(
             "era-flows",
             "ERA flows per sample interval",
-            "ERA moved between two samples, by flow.",
+            "ERA moved between two samples, by flow, on a log scale (a flow under 1 ERA is \
+             drawn at 1).",
             &era_flows,
         ),
     ]
@@ -106,7 +108,7 @@ const NORMAL: RGBColor = RGBColor(0xcd, 0xe8, 0xc9);
 const DOMAINS: [&str; 3] = ["financial", "enterprise", "light"];
 
 type Area<'a> = DrawingArea<SVGBackend<'a>, Shift>;
-type Plot<'a, 'b> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, RangedCoordf64>>;
+type Plot<'a, 'b, Y> = ChartContext<'a, SVGBackend<'b>, Cartesian2d<RangedCoordf64, Y>>;
 /// A chart's legend, or why plotters could not draw it.
 type Drawn = Result<Vec<Key>, Box<dyn Error>>;
 
@@ -187,6 +189,22 @@ impl<'r> Run<'r> {
             .filter_map(move |(k, s)| s.scenarios.get(name).map(|c| (k, c)))
     }
 
+    /// The stretches of time where `on(sample)` holds, consecutive samples merged: one shape per
+    /// episode keeps a long run's SVG small.
+    fn stretches(&self, on: impl Fn(&Sample) -> bool) -> Vec<(f64, f64)> {
+        let mut out: Vec<(f64, f64)> = Vec::new();
+        let mut open = false;
+        for (s, &(a, b)) in self.samples.iter().zip(&self.spans) {
+            match out.last_mut() {
+                Some(last) if open && on(s) => last.1 = b,
+                _ if on(s) => out.push((a, b)),
+                _ => {}
+            }
+            open = on(s);
+        }
+        out
+    }
+
     /// Each scenario with its index in `scenarios` (its colour).
     fn coloured(&self) -> impl Iterator<Item = (&'r str, RGBColor)> + '_ {
         self.scenarios.iter().enumerate().map(|(i, name)| (*name, colour(i)))
@@ -233,13 +251,17 @@ fn legend(area: &Area<'_>, keys: &[Key]) -> Result<(), Box<dyn Error>> {
 }
 
 /// A time plot with a numeric y axis, its mesh drawn.
-fn plot<'a, 'b>(
+fn plot<'a, 'b, Y>(
     area: &'a Area<'b>,
     run: &Run<'_>,
-    y: Range<f64>,
+    y: Y,
     y_desc: &str,
     y_format: &dyn Fn(&f64) -> String,
-) -> Result<Plot<'a, 'b>, Box<dyn Error>> {
+) -> Result<Plot<'a, 'b, Y::CoordDescType>, Box<dyn Error>>
+where
+    Y: AsRangedCoord<Value = f64>,
+    Y::CoordDescType: ValueFormatter<f64>,
+{
     let mut chart = ChartBuilder::on(area)
         .margin(12)
         .x_label_area_size(44)
@@ -317,11 +339,8 @@ fn delay(area: &Area<'_>, run: &Run<'_>) -> Drawn {
     let mut keys = Vec::new();
     for (name, c) in run.coloured() {
         // An unstable queue has no finite delay: its spans are shaded, and the line breaks there.
-        let unstable: Vec<_> = run
-            .scenario(name)
-            .filter(|(_, s)| s.delay_ms.is_none())
-            .map(|(k, _)| run.spans[k])
-            .collect();
+        let unstable =
+            run.stretches(|s| s.scenarios.get(name).is_some_and(|c| c.delay_ms.is_none()));
         let band = c.mix(0.25);
         chart.draw_series(
             unstable.iter().map(|&(a, b)| Rectangle::new([(a, 0.0), (b, top)], band.filled())),
@@ -390,10 +409,13 @@ fn breakers(area: &Area<'_>, run: &Run<'_>) -> Drawn {
         .draw()?;
     for (d, domain) in domains.iter().enumerate() {
         let top = (rows - d) as f64 - 0.05;
-        chart.draw_series(run.samples.iter().zip(&run.spans).map(|(s, &(a, b))| {
-            let state = if s.tripped.iter().any(|t| t == domain) { TRIPPED } else { NORMAL };
-            Rectangle::new([(a, top - 0.9), (b, top)], state.filled())
-        }))?;
+        let band =
+            |(a, b), colour: RGBColor| Rectangle::new([(a, top - 0.9), (b, top)], colour.filled());
+        if let (Some(first), Some(last)) = (run.spans.first(), run.spans.last()) {
+            chart.draw_series([band((first.0, last.1), NORMAL)])?;
+        }
+        let tripped = run.stretches(|s| s.tripped.iter().any(|t| t == domain));
+        chart.draw_series(tripped.into_iter().map(|span| band(span, TRIPPED)))?;
     }
     Ok(vec![
         key("normal", Mark::Band(NORMAL.to_rgba())),
@@ -405,7 +427,10 @@ fn era_flows(area: &Area<'_>, run: &Run<'_>) -> Drawn {
     let flows: BTreeSet<&str> =
         run.samples.iter().flat_map(|s| s.era_flows.keys().map(String::as_str)).collect();
     let max = run.samples.iter().flat_map(|s| s.era_flows.values().copied()).fold(0.0, f64::max);
-    let mut chart = plot(area, run, up_to(max), "ERA moved", &number)?;
+    // Log scale: a slash or the first stakes dwarf the fees, which would otherwise lie on the
+    // axis; a flow under 1 ERA (none, mostly) is drawn at 1.
+    let y = (1.0..(max * 2.0).max(10.0)).log_scale();
+    let mut chart = plot(area, run, y, "ERA moved (log scale)", &number)?;
     let mut keys = Vec::new();
     for (i, flow) in flows.into_iter().enumerate() {
         let c = colour(i);
@@ -413,7 +438,7 @@ fn era_flows(area: &Area<'_>, run: &Run<'_>) -> Drawn {
             .samples
             .iter()
             .enumerate()
-            .map(|(k, s)| (run.x(k), s.era_flows.get(flow).copied().unwrap_or(0.0)));
+            .map(|(k, s)| (run.x(k), s.era_flows.get(flow).copied().unwrap_or(0.0).max(1.0)));
         chart.draw_series(LineSeries::new(points, c.stroke_width(2)))?;
         keys.push(key(flow, Mark::Line(c)));
     }

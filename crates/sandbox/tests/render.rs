@@ -142,10 +142,17 @@ fn lines<'a>(doc: &'a roxmltree::Document<'a>, colour: &str) -> Vec<roxmltree::N
         .collect()
 }
 
-fn rects<'a>(doc: &'a roxmltree::Document<'a>, fill: &str) -> usize {
+/// Widths of the rectangles filled with `fill`, in drawing order (the legend's last).
+fn rects(doc: &roxmltree::Document<'_>, fill: &str) -> Vec<f64> {
     doc.descendants()
         .filter(|n| n.has_tag_name("rect") && n.attribute("fill") == Some(fill))
-        .count()
+        .map(|n| n.attribute("width").unwrap().parse().unwrap())
+        .collect()
+}
+
+/// Whether `part` pixels are `seconds` of the hour drawn in `whole` pixels, to the pixel.
+fn spans(part: f64, whole: f64, seconds: u64) -> bool {
+    (part - whole * seconds as f64 / 3600.0).abs() <= 1.0
 }
 
 #[test]
@@ -182,22 +189,30 @@ fn every_chart_is_well_formed_svg_with_its_series() {
     let heights: BTreeSet<&str> = points.split(' ').filter_map(|p| p.split(',').nth(1)).collect();
     assert_eq!(heights.len(), 2, "{points}");
 
-    // The unstable queue breaks the shop's delay line in two and is shaded once per sample.
+    // Gas bars tile the plot, one per sample.
+    let gas = roxmltree::Document::parse(&chart(&charts, "gas").svg).unwrap();
+    let bars = rects(&gas, &legend_colour(&gas, "gas used"));
+    assert_eq!(bars.len(), report.samples.len() + 1);
+    let plot_width: f64 = bars[..report.samples.len()].iter().sum();
+
+    // The unstable queue breaks the shop's delay line in two and is shaded, once per episode.
     let delay = roxmltree::Document::parse(&chart(&charts, "delay").svg).unwrap();
     let shop = legend_colour(&delay, "shop-promotion");
     assert_eq!(lines(&delay, &shop).len(), 2);
     assert_eq!(lines(&delay, &legend_colour(&delay, "ticker")).len(), 1);
     let band = legend_colour(&delay, "shop-promotion: unstable");
-    assert_eq!(rects(&delay, &band), UNSTABLE.len() + 1, "the samples' bands and the legend's");
+    let bands = rects(&delay, &band);
+    assert_eq!(bands.len(), 1 + 1, "the episode's band and the legend's");
+    assert!(spans(bands[0], plot_width, STEP * UNSTABLE.len() as u64), "{bands:?}");
     assert!(!texts(&delay).contains("ticker: unstable"));
-
-    let gas = roxmltree::Document::parse(&chart(&charts, "gas").svg).unwrap();
-    assert_eq!(rects(&gas, &legend_colour(&gas, "gas used")), report.samples.len() + 1);
 
     let breakers = roxmltree::Document::parse(&chart(&charts, "breakers").svg).unwrap();
     let tripped = legend_colour(&breakers, "tripped: channels closed");
-    let trip_samples = (TRIPPED.1 - TRIPPED.0) / STEP;
-    assert_eq!(rects(&breakers, &tripped) as u64, trip_samples + 1);
+    let trips = rects(&breakers, &tripped);
+    assert_eq!(trips.len(), 1 + 1, "the trip's band and the legend's");
+    let rows = rects(&breakers, &legend_colour(&breakers, "normal"));
+    assert_eq!(rows.len(), 3 + 1, "a row per domain and the legend's");
+    assert!(spans(trips[0], rows[0], TRIPPED.1 - TRIPPED.0), "{trips:?} of {rows:?}");
     assert!(["financial", "enterprise", "light"].iter().all(|d| texts(&breakers).contains(*d)));
 
     let flows = roxmltree::Document::parse(&chart(&charts, "era-flows").svg).unwrap();
