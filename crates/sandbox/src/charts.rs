@@ -8,6 +8,7 @@ use std::collections::BTreeSet;
 use std::error::Error;
 use std::ops::Range;
 
+use plotters::chart::MeshStyle;
 use plotters::coord::Shift;
 use plotters::coord::ranged1d::{AsRangedCoord, ValueFormatter};
 use plotters::coord::types::RangedCoordf64;
@@ -262,22 +263,30 @@ where
     Y: AsRangedCoord<Value = f64>,
     Y::CoordDescType: ValueFormatter<f64>,
 {
-    let mut chart = ChartBuilder::on(area)
-        .margin(12)
-        .x_label_area_size(44)
-        .y_label_area_size(72)
-        .build_cartesian_2d(0.0..run.end, y)?;
-    chart
-        .configure_mesh()
-        .x_desc(run.time_desc())
+    let mut chart = builder(area, 72).build_cartesian_2d(0.0..run.end, y)?;
+    axes(&mut chart.configure_mesh(), run, y_desc).y_label_formatter(y_format).draw()?;
+    Ok(chart)
+}
+
+/// Every chart's margins, with room for `y_labels` pixels of y-axis labels.
+fn builder<'a, 'b>(area: &'a Area<'b>, y_labels: u32) -> ChartBuilder<'a, 'b, SVGBackend<'b>> {
+    let mut builder = ChartBuilder::on(area);
+    builder.margin(12).x_label_area_size(44).y_label_area_size(y_labels);
+    builder
+}
+
+/// Every chart's axes: time along x, `y_desc` up y, one font and grid.
+fn axes<'m, 'a, 'c, 's, Y: Ranged>(
+    mesh: &'m mut MeshStyle<'a, 'c, RangedCoordf64, Y, SVGBackend<'s>>,
+    run: &Run<'_>,
+    y_desc: &str,
+) -> &'m mut MeshStyle<'a, 'c, RangedCoordf64, Y, SVGBackend<'s>> {
+    mesh.x_desc(run.time_desc())
         .y_desc(y_desc)
         .x_label_formatter(&number)
-        .y_label_formatter(y_format)
         .axis_desc_style((FONT, 17))
         .label_style((FONT, 15))
         .light_line_style(RGBColor(0xee, 0xee, 0xee))
-        .draw()?;
-    Ok(chart)
 }
 
 /// `0..max` with headroom, never empty.
@@ -294,8 +303,9 @@ fn active_nodes(area: &Area<'_>, run: &Run<'_>) -> Drawn {
     let mut chart = plot(area, run, up_to(f64::from(max.unwrap_or(0))), "nodes", &number)?;
     let mut keys = Vec::new();
     for (name, c) in run.coloured() {
-        let enrolled =
-            run.scenario(name).map(|(k, s)| (run.x(k), f64::from(s.active_nodes - s.called_in)));
+        let enrolled = run
+            .scenario(name)
+            .map(|(k, s)| (run.x(k), f64::from(s.active_nodes.saturating_sub(s.called_in))));
         chart.draw_series(LineSeries::new(enrolled, c.stroke_width(2)))?;
         let called: Vec<_> =
             run.scenario(name).map(|(k, s)| (run.x(k), f64::from(s.called_in))).collect();
@@ -315,7 +325,7 @@ fn module_level(area: &Area<'_>, run: &Run<'_>) -> Drawn {
     for (i, (name, c)) in run.coloured().enumerate() {
         // A level holds until the next sample; scenarios at the same level are nudged apart so
         // each stays visible.
-        let nudge = 0.06 * i as f64;
+        let nudge = 0.3 * i as f64 / run.scenarios.len() as f64;
         let steps = run.scenario(name).flat_map(|(k, s)| {
             let y = f64::from(s.level) + nudge;
             [(run.spans[k].0, y), (run.spans[k].1, y)]
@@ -390,22 +400,11 @@ fn breakers(area: &Area<'_>, run: &Run<'_>) -> Drawn {
         let d = rows as f64 - v - 0.5;
         if d.fract() == 0.0 && d >= 0.0 { domains[d as usize].to_string() } else { String::new() }
     };
-    let mut chart = ChartBuilder::on(area)
-        .margin(12)
-        .x_label_area_size(44)
-        .y_label_area_size(100)
-        .build_cartesian_2d(0.0..run.end, 0.0..rows as f64)?;
-    chart
-        .configure_mesh()
+    let mut chart = builder(area, 100).build_cartesian_2d(0.0..run.end, 0.0..rows as f64)?;
+    axes(&mut chart.configure_mesh(), run, "risk domain")
         .disable_y_mesh()
         .y_labels(2 * rows + 1)
-        .x_desc(run.time_desc())
-        .y_desc("risk domain")
-        .x_label_formatter(&number)
         .y_label_formatter(&name)
-        .axis_desc_style((FONT, 17))
-        .label_style((FONT, 15))
-        .light_line_style(RGBColor(0xee, 0xee, 0xee))
         .draw()?;
     for (d, domain) in domains.iter().enumerate() {
         let top = (rows - d) as f64 - 0.05;
