@@ -325,7 +325,7 @@ fn module_level(area: &Area<'_>, run: &Run<'_>) -> Drawn {
     for (i, (name, c)) in run.coloured().enumerate() {
         // A level holds until the next sample; scenarios at the same level are nudged apart so
         // each stays visible.
-        let nudge = 0.3 * i as f64 / run.scenarios.len() as f64;
+        let nudge = 0.15 * i as f64 / run.scenarios.len() as f64;
         let steps = run.scenario(name).flat_map(|(k, s)| {
             let y = f64::from(s.level) + nudge;
             [(run.spans[k].0, y), (run.spans[k].1, y)]

@@ -22,12 +22,11 @@ pub fn page_with(report: &Report, charts: &[Chart]) -> String {
          <h1>ERA sandbox run: {plan}</h1>\n"
     );
     if report.interrupted {
-        let last = report.samples.last().map_or(0, |s| s.t);
         let _ = writeln!(
             html,
-            "<p class=\"interrupted\">Interrupted: the run was stopped at {} of simulated time; \
-             the charts end there.</p>",
-            duration(last)
+            "<p class=\"interrupted\">Interrupted: the run was stopped at {} of simulated time, \
+             before the plan's end; the charts end there.</p>",
+            duration(report.seconds)
         );
     }
     let _ = writeln!(
@@ -65,7 +64,7 @@ figure{margin:2em 0}figcaption{color:#555;max-width:760px}\
 svg{max-width:100%;height:auto}table{border-collapse:collapse;margin-bottom:2em}\
 th,td{border:1px solid #ccc;padding:.3em .8em;text-align:left}td.n{text-align:right}";
 
-/// A two-column table of counts with a total row; a dash when there are none.
+/// A two-column table of counts with a total row (and a `none` row when there are none).
 fn table(html: &mut String, caption: &str, what: &str, counts: &BTreeMap<String, u64>) {
     let _ = writeln!(
         html,
@@ -84,19 +83,18 @@ fn table(html: &mut String, caption: &str, what: &str, counts: &BTreeMap<String,
     );
 }
 
-/// `5400` -> `1 h 30 min (5400 s)`.
+/// `5400` -> `1 h 30 min (5400 s)`; `45` -> `45 s`.
 fn duration(seconds: u64) -> String {
-    let (h, m, s) = (seconds / 3600, seconds / 60 % 60, seconds % 60);
-    let parts: Vec<String> = [(h, "h"), (m, "min"), (s, "s")]
-        .into_iter()
-        .filter(|&(v, _)| v > 0)
-        .map(|(v, unit)| format!("{v} {unit}"))
-        .collect();
-    match parts.as_slice() {
-        [] => "0 s".into(),
-        [_] if h == 0 && m == 0 => parts[0].clone(),
-        _ => format!("{} ({seconds} s)", parts.join(" ")),
+    if seconds < 60 {
+        return format!("{seconds} s");
     }
+    let parts: Vec<String> =
+        [(seconds / 3600, "h"), (seconds / 60 % 60, "min"), (seconds % 60, "s")]
+            .into_iter()
+            .filter(|&(v, _)| v > 0)
+            .map(|(v, unit)| format!("{v} {unit}"))
+            .collect();
+    format!("{} ({seconds} s)", parts.join(" "))
 }
 
 /// Text for an HTML element or attribute: plan and error names come from files and contracts.

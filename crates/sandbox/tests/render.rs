@@ -256,10 +256,12 @@ fn no_fetch(page: &str) -> bool {
 fn an_interrupted_run_says_where_it_stopped() {
     let mut report = promotion();
     report.samples.truncate(20);
+    report.seconds = report.samples[19].t;
     report.interrupted = true;
     report.plan = "<promo> & co".into();
     let page = html::page(&report);
     assert!(page.contains("Interrupted: the run was stopped at 19 min (1140 s)"));
+    assert!(page.contains("<dt>Interrupted</dt><dd>yes</dd>"));
     assert!(page.contains("<h1>ERA sandbox run: &lt;promo&gt; &amp; co</h1>"));
 }
 
