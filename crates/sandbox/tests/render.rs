@@ -335,16 +335,38 @@ fn chromium_renders_the_page() {
     for c in &charts {
         let figure = dom.find(&format!("<figure id=\"{}\">", c.name)).expect(c.name);
         let svg = &dom[figure..][..dom[figure..].find("</svg>").expect("a closed svg")];
-        assert!(svg.contains("<polyline") || svg.contains("<rect"), "{}: nothing drawn", c.name);
+        // Chromium parsed every shape of the chart into the page.
+        for shape in ["<polyline", "<rect", "<text"] {
+            let (parsed, drawn) = (svg.matches(shape).count(), c.svg.matches(shape).count());
+            assert_eq!(parsed, drawn, "{}: {shape}", c.name);
+            assert!(parsed > 0, "{}: no {shape}", c.name);
+        }
     }
 
-    let shot = dir.join("index.png");
-    let shot_arg = format!("--screenshot={}", shot.display());
-    chromium(&dir, "screenshot.log", &[&shot_arg, "--window-size=1100,3600", &url]);
-    let (width, height, colours, inked) = survey(&shot);
-    assert_eq!((width, height), (1100, 3600));
+    let (colours, inked) = screenshot(&dir, &url);
     assert!(colours >= 100, "{colours} distinct colours: the page looks blank");
     assert!(inked > 0.05, "only {:.1}% of the page is drawn on", inked * 100.0);
+}
+
+/// The screenshot check's negative twin: a page with nothing drawn fails it.
+#[test]
+fn a_blank_page_fails_the_screenshot_check() {
+    let dir = scratch("sandbox-chromium-blank");
+    std::fs::create_dir_all(&dir).unwrap();
+    let blank = dir.join("index.html");
+    std::fs::write(&blank, "<!DOCTYPE html><title>blank</title>").unwrap();
+    let (colours, inked) = screenshot(&dir, &format!("file://{}", blank.display()));
+    assert!(colours < 100 && inked < 0.05, "{colours} colours, {inked} inked");
+}
+
+/// Chromium's screenshot of `url`: its distinct colours and the share of pixels not white.
+fn screenshot(dir: &Path, url: &str) -> (usize, f64) {
+    let shot = dir.join("index.png");
+    let shot_arg = format!("--screenshot={}", shot.display());
+    chromium(dir, "screenshot.log", &[&shot_arg, "--window-size=1100,3600", url]);
+    let (width, height, colours, inked) = survey(&shot);
+    assert_eq!((width, height), (1100, 3600));
+    (colours, inked)
 }
 
 /// A PNG's size, its distinct colours, and the share of pixels that are not white.
