@@ -37,7 +37,7 @@ pub fn all(report: &Report) -> Vec<Chart> {
         name,
         title,
         note,
-        svg: render(title, |area| draw(area, &run)),
+        svg: render(title, run.height, |area| draw(area, &run)),
     };
     vec![
         chart(
@@ -85,10 +85,16 @@ pub fn all(report: &Report) -> Vec<Chart> {
     ]
 }
 
-/// Pixel size of every chart, legend included.
+/// Pixel size of every chart, legend included; taller when the legend needs it.
 const SIZE: (u32, u32) = (960, 420);
 /// Width of the legend column right of the plot.
 const LEGEND_WIDTH: u32 = 270;
+/// Pixels from one legend entry to the next, and above the first.
+const LEGEND_ROW: u32 = 22;
+/// The title's height, over the plot and the legend.
+const TITLE: u32 = 40;
+/// Legend entries and lines that say what a series' style means rather than what it is.
+const INK: RGBColor = RGBColor(0x55, 0x55, 0x55);
 const FONT: &str = "sans-serif";
 /// Tableau 10: distinguishable, and still readable for the common colour-vision deficiencies.
 const PALETTE: [RGBColor; 10] = [
@@ -139,6 +145,9 @@ struct Run<'r> {
     scenarios: Vec<&'r str>,
     unit: &'static str,
     end: f64,
+    /// Every chart's height: room for the longest legend (a line per scenario or flow, and two
+    /// that explain styles).
+    height: u32,
 }
 
 impl<'r> Run<'r> {
@@ -162,12 +171,16 @@ impl<'r> Run<'r> {
             .collect();
         let scenarios: BTreeSet<&str> =
             samples.iter().flat_map(|s| s.scenarios.keys().map(String::as_str)).collect();
+        let flows: BTreeSet<&str> =
+            samples.iter().flat_map(|s| s.era_flows.keys().map(String::as_str)).collect();
+        let entries = (scenarios.len() + 2).max(flows.len()) as u32;
         Run {
             samples,
             spans,
             scenarios: scenarios.into_iter().collect(),
             unit,
             end: end_s as f64 / per,
+            height: SIZE.1.max(TITLE + LEGEND_ROW * (entries + 1)),
         }
     }
 
@@ -217,12 +230,13 @@ fn colour(i: usize) -> RGBColor {
 }
 
 /// Draws one chart: title, plot on the left, legend on the right.
-fn render(title: &str, draw: impl FnOnce(&Area<'_>) -> Drawn) -> String {
+fn render(title: &str, height: u32, draw: impl FnOnce(&Area<'_>) -> Drawn) -> String {
     let mut svg = String::new();
     let drawn = (|| -> Result<(), Box<dyn Error>> {
-        let root = SVGBackend::with_string(&mut svg, SIZE).into_drawing_area();
+        let root = SVGBackend::with_string(&mut svg, (SIZE.0, height)).into_drawing_area();
         root.fill(&WHITE)?;
-        let body = root.titled(title, (FONT, 22))?;
+        let (top, body) = root.split_vertically(TITLE);
+        top.titled(title, (FONT, 22))?;
         let (plot, side) = body.split_horizontally(SIZE.0 - LEGEND_WIDTH);
         let keys = draw(&plot)?;
         legend(&side, &keys)?;
@@ -236,7 +250,7 @@ fn render(title: &str, draw: impl FnOnce(&Area<'_>) -> Drawn) -> String {
 
 fn legend(area: &Area<'_>, keys: &[Key]) -> Result<(), Box<dyn Error>> {
     for (i, k) in keys.iter().enumerate() {
-        let y = 24 + 22 * i as i32;
+        let y = (LEGEND_ROW * (i as u32 + 1)) as i32;
         match k.mark {
             Mark::Line(c) => area.draw(&PathElement::new([(4, y), (34, y)], c.stroke_width(3)))?,
             Mark::Dashed(c) => {
@@ -310,9 +324,10 @@ fn active_nodes(area: &Area<'_>, run: &Run<'_>) -> Drawn {
         let called: Vec<_> =
             run.scenario(name).map(|(k, s)| (run.x(k), f64::from(s.called_in))).collect();
         chart.draw_series(DashedLineSeries::new(called, 8, 5, c.stroke_width(2)))?;
-        keys.push(key(format!("{name}: enrolled"), Mark::Line(c)));
-        keys.push(key(format!("{name}: called in"), Mark::Dashed(c)));
+        keys.push(key(name, Mark::Line(c)));
     }
+    keys.push(key("enrolled", Mark::Line(INK)));
+    keys.push(key("called in", Mark::Dashed(INK)));
     Ok(keys)
 }
 
@@ -347,6 +362,7 @@ fn delay(area: &Area<'_>, run: &Run<'_>) -> Drawn {
     let top = y.end;
     let mut chart = plot(area, run, y, "mean delay (ms)", &number)?;
     let mut keys = Vec::new();
+    let mut any_unstable = false;
     for (name, c) in run.coloured() {
         // An unstable queue has no finite delay: its spans are shaded, and the line breaks there.
         let unstable =
@@ -369,9 +385,10 @@ fn delay(area: &Area<'_>, run: &Run<'_>) -> Drawn {
             chart.draw_series(LineSeries::new(points, c.stroke_width(2)))?;
         }
         keys.push(key(name, Mark::Line(c)));
-        if !unstable.is_empty() {
-            keys.push(key(format!("{name}: unstable"), Mark::Band(band)));
-        }
+        any_unstable |= !unstable.is_empty();
+    }
+    if any_unstable {
+        keys.push(key("queue unstable", Mark::Band(INK.mix(0.25))));
     }
     Ok(keys)
 }
