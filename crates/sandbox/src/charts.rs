@@ -381,7 +381,10 @@ fn delay(area: &Area<'_>, run: &Run<'_>) -> Drawn {
         }
         segments.push(segment);
         for points in segments.into_iter().filter(|p| !p.is_empty()) {
-            chart.draw_series(points.iter().map(|&p| Circle::new(p, 2, c.filled())))?;
+            // A lone finite sample between unstable ones is a dot: a line needs two points.
+            if let [p] = points[..] {
+                chart.draw_series([Circle::new(p, 3, c.filled())])?;
+            }
             chart.draw_series(LineSeries::new(points, c.stroke_width(2)))?;
         }
         keys.push(key(name, Mark::Line(c)));

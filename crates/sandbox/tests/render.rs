@@ -239,6 +239,22 @@ fn a_long_legend_makes_every_chart_taller() {
 }
 
 #[test]
+fn a_lone_stable_sample_between_unstable_ones_is_a_dot() {
+    let mut report = promotion();
+    let mut shop_delay = |k: usize, delay| {
+        report.samples[k].scenarios.get_mut("shop-promotion").unwrap().delay_ms = delay;
+    };
+    shop_delay(9, None);
+    shop_delay(10, Some(90.0));
+    let delay = chart(&charts::all(&report), "delay").svg.clone();
+    let doc = roxmltree::Document::parse(&delay).unwrap();
+    let colour = legend_colour(&doc, "shop-promotion");
+    let dots = doc.descendants().filter(|n| n.has_tag_name("circle"));
+    assert_eq!(dots.filter(|n| n.attribute("fill") == Some(colour.as_str())).count(), 1);
+    assert_eq!(rects(&doc, &colour).len(), 2, "two unstable episodes");
+}
+
+#[test]
 fn an_empty_report_still_draws_every_chart() {
     for c in charts::all(&Report::default()) {
         roxmltree::Document::parse(&c.svg).unwrap_or_else(|e| panic!("{}: {e}", c.name));
