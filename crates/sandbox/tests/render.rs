@@ -396,9 +396,9 @@ fn a_blank_page_fails_the_screenshot_check() {
 fn screenshot(dir: &Path, url: &str) -> (usize, f64) {
     let shot = dir.join("index.png");
     let shot_arg = format!("--screenshot={}", shot.display());
-    chromium(dir, "screenshot.log", &[&shot_arg, "--window-size=1100,3600", url]);
+    chromium(dir, "screenshot.log", &[&shot_arg, "--window-size=1100,4200", url]);
     let (width, height, colours, inked) = survey(&shot);
-    assert_eq!((width, height), (1100, 3600));
+    assert_eq!((width, height), (1100, 4200));
     (colours, inked)
 }
 
