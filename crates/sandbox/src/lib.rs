@@ -3,6 +3,9 @@
 //! verification-delay model for what revm cannot measure, and a report (JSON, charts, an HTML
 //! page) of how the suite behaved over time.
 
+pub mod charts;
+pub mod html;
+pub mod output;
 pub mod report;
 
 pub use report::{Report, Sample, ScenarioSample};
