@@ -563,7 +563,8 @@ contract ScenarioRegistry is IScenarioRegistry, AccessControl {
     /// Domain `domain`'s seat in a node's packed seats.
     function _seat(uint256 seats, Domain domain) internal pure returns (Seat memory) {
         uint256 bits = seats >> (80 * (uint256(uint8(domain)) - 1));
-        return Seat({scenarios: uint32(bits), round: uint32(bits >> 32), counted: uint8(bits >> 64) != 0});
+        // forge-lint: disable-next-line(unsafe-typecast) truncating takes the field's bits
+        return Seat({scenarios: uint32(bits), round: uint32(bits >> 32), counted: (bits >> 64) & 1 != 0});
     }
 
     /// Stores domain `domain`'s count, flipping (and announcing) its provisioned flag if it moved.

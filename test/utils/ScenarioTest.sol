@@ -29,7 +29,7 @@ abstract contract ScenarioTest is SuiteTest {
     address internal developer = makeAddr("developer");
     address internal keeper; // the guardian: `operator`
 
-    function suiteConfig() internal virtual override returns (SuiteConfig memory c) {
+    function suiteConfig() internal view virtual override returns (SuiteConfig memory c) {
         c = super.suiteConfig();
         c.minNodes = [uint32(0), 0, 0];
     }

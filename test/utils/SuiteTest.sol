@@ -48,7 +48,7 @@ abstract contract SuiteTest is Test, SuiteDeployer {
     }
 
     /// The configuration `setUp` deploys: `defaults`, unless a suite of tests needs otherwise.
-    function suiteConfig() internal virtual returns (SuiteConfig memory) {
+    function suiteConfig() internal view virtual returns (SuiteConfig memory) {
         return defaults(operator);
     }
 
