@@ -369,6 +369,11 @@ interface IScenarioRegistry is IStakeObserver {
     /// @notice Whether domain `domain` has its minimum number of qualifying nodes, as last counted.
     function isProvisioned(Domain domain) external view returns (bool);
 
+    /// @notice Whether `sync(node)` would change a count: `node` is enrolled in a domain whose
+    /// tier parameters changed since it was counted, or its stake moved without staking telling
+    /// this registry (e.g. before the hook was wired). What `era domain sync` looks for.
+    function needsSync(address node) external view returns (bool);
+
     /// @notice The verdict on `subject` of scenario `scenarioId`.
     function verdict(uint256 scenarioId, bytes32 subject) external view returns (Verdict memory);
 

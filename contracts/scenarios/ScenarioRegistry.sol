@@ -412,6 +412,20 @@ contract ScenarioRegistry is IScenarioRegistry, AccessControl {
     }
 
     /// @inheritdoc IScenarioRegistry
+    function needsSync(address node) external view returns (bool) {
+        uint256 seats = _seats[node];
+        for (uint8 d = 1; d <= 3; ++d) {
+            Seat memory seat = _seat(seats, Domain(d));
+            if (seat.scenarios == 0) continue;
+            DomainCount memory c = _domains[Domain(d)];
+            bytes32 tier = _domainTier(Domain(d));
+            if (c.basis != _basis(tier) || seat.round != c.round) return true;
+            if (seat.counted != staking.meetsTier(node, tier)) return true;
+        }
+        return false;
+    }
+
+    /// @inheritdoc IScenarioRegistry
     function escrow(uint256 escrowId) external view returns (Escrow memory) {
         return _escrows[escrowId];
     }

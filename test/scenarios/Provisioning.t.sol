@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IScenarioRegistry} from "../../contracts/interfaces/IScenarioRegistry.sol";
+import {IStakeObserver} from "../../contracts/interfaces/IStakeObserver.sol";
 import {SuiteConfig} from "../../script/Deploy.s.sol";
 import {ScenarioTest} from "../utils/ScenarioTest.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
@@ -142,11 +143,16 @@ contract ProvisioningTest is ScenarioTest {
         enroll(shop, a, CORE);
         addNode(makeAddr("big"), 60_000e18);
         enroll(shop, makeAddr("big"), CORE);
+        assertFalse(scenarios.needsSync(a));
         setTier(LIGHT, 55_000e18); // a holds 50,000: in the tier by grace for 7 days
         IScenarioRegistry.DomainStatus memory st = status(LIGHT_D);
         assertTrue(st.stale);
+        assertTrue(scenarios.needsSync(a));
+        assertFalse(scenarios.needsSync(stranger), "enrolled nowhere");
         assertEq(st.perNodeStake, 55_000e18);
         scenarios.sync(a);
+        assertFalse(scenarios.needsSync(a));
+        assertTrue(scenarios.needsSync(makeAddr("big")));
         assertTrue(status(LIGHT_D).stale, "one node left");
         vm.prank(stranger);
         scenarios.sync(makeAddr("big"));
@@ -155,6 +161,7 @@ contract ProvisioningTest is ScenarioTest {
         assertEq(st.qualifyingNodes, 2, "grace");
         vm.warp(block.timestamp + 7 days);
         assertTrue(status(LIGHT_D).stale, "the grace ended");
+        assertTrue(scenarios.needsSync(a));
         scenarios.sync(a);
         scenarios.sync(makeAddr("big"));
         st = status(LIGHT_D);
@@ -169,6 +176,18 @@ contract ProvisioningTest is ScenarioTest {
         scenarios.sync(a);
         assertFalse(status(LIGHT_D).stale);
         assertEq(status(LIGHT_D).qualifyingNodes, 1);
+    }
+
+    /// Without the hook a node's count goes out of date; `needsSync` finds it and `sync` fixes it.
+    function test_unhookedStakeChange_needsSync() public {
+        enroll(shop, a, CORE);
+        govern(address(staking), abi.encodeCall(staking.setStakeObserver, (IStakeObserver(address(0)))));
+        queue(a, a, 45_000e18);
+        assertEq(status(LIGHT_D).qualifyingNodes, 1, "not told");
+        assertTrue(scenarios.needsSync(a));
+        scenarios.sync(a);
+        assertFalse(scenarios.needsSync(a));
+        assertEq(status(LIGHT_D).qualifyingNodes, 0);
     }
 
     /// Syncing a node enrolled nowhere changes nothing.

@@ -141,6 +141,10 @@ impl Client {
                 TransactionRequest::default().from(dev(self.roles.deployer)).with_deploy_code(code);
             addresses.set(contract, self.send(tx).await.contract_address.unwrap());
         }
+        // The deployer's one wiring of staking's hook, as `era deploy` and `deploy_suite` do.
+        let staking = ERAStaking::new(addresses.staking, &self.provider);
+        let wire = staking.setStakeObserver(addresses.scenarios).from(dev(self.roles.deployer));
+        self.send(wire.into_transaction_request()).await;
         addresses
     }
 
