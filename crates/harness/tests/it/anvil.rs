@@ -12,10 +12,10 @@ use alloy::{
     rpc::types::TransactionRequest,
     signers::local::PrivateKeySigner,
 };
+use era_bindings::ERAStaking;
 use era_client::{
     Client, ERA, Module, ProviderMargin, Revert, SuiteConfig, init_code, plan, tier_id,
 };
-use era_bindings::ERAStaking;
 use era_harness::{DEV_ACCOUNTS, dev};
 
 use crate::setup;
