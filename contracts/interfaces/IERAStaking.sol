@@ -76,7 +76,7 @@ interface IERAStaking {
     error GuardianPauseTooSoon(uint256 allowedAt);
     /// @notice A pause may be extended to a time after now and at most 90 days ahead; got `until`.
     error PauseEndOutOfRange(uint256 until);
-    /// @notice Only governance sets the stake observer, or the deployer once while none is set.
+    /// @notice Only governance sets the stake observer, or the deployer once before any was set.
     error StakeObserverNotAllowed(address caller);
 
     // ---------------------------------------------------------------- events
@@ -181,8 +181,8 @@ interface IERAStaking {
     function extendPause(uint64 until) external;
 
     /// @notice Sets the contract told after every change of a node's active stake (zero: none).
-    /// Governance at any time; the account that deployed this contract once, while none is set, so
-    /// a deployment wires it in the same run without a timelock wait.
+    /// Governance at any time; the account that deployed this contract once, before any observer
+    /// was set, so a deployment wires it in the same run without a timelock wait.
     function setStakeObserver(IStakeObserver observer) external;
 
     // ---------------------------------------------------------------- views

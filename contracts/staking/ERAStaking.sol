@@ -60,6 +60,9 @@ contract ERAStaking is IERAStaking, AccessControl, Pausable {
     uint64 public pauseDuration;
     // Packed with `pauseDuration`.
     IStakeObserver public stakeObserver;
+    /// Set once any observer was set: the deployer's one wiring is spent, even if governance
+    /// unsets the observer later (the deployer could otherwise install one that reverts).
+    bool internal _observerWired;
 
     /// @param era_ The ERA token.
     /// @param governance Holder of DEFAULT_ADMIN_ROLE: the timelock.
@@ -217,11 +220,11 @@ contract ERAStaking is IERAStaking, AccessControl, Pausable {
     function setStakeObserver(IStakeObserver observer) external {
         IStakeObserver old = stakeObserver;
         // The deployer's one wiring needs no timelock wait; every later change is governance's.
-        bool deployerWiring = msg.sender == _deployer && address(old) == address(0);
+        bool deployerWiring = msg.sender == _deployer && !_observerWired;
         if (!deployerWiring && !hasRole(DEFAULT_ADMIN_ROLE, msg.sender)) {
             revert StakeObserverNotAllowed(msg.sender);
         }
-        stakeObserver = observer;
+        (stakeObserver, _observerWired) = (observer, true);
         emit StakeObserverSet(msg.sender, address(old), address(observer));
     }
 
@@ -349,6 +352,8 @@ contract ERAStaking is IERAStaking, AccessControl, Pausable {
 
     /// Tells the observer, if any, that `node`'s active stake changed. The observer is set by
     /// governance (or the deployer), so its re-entry is trusted; it runs last, on settled state.
+    /// A plain call, not try/catch: a caller could otherwise starve it of gas and leave the
+    /// registry's count wrong; the suite's registry re-counts one node without a revert path.
     function _notify(address node) internal {
         IStakeObserver observer = stakeObserver;
         if (address(observer) != address(0)) observer.onStakeChanged(node);
