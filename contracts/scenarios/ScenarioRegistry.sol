@@ -28,8 +28,9 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 /// the tier parameters it counts under (`basis`) and a `round` that moves with it; nodes remember
 /// the round they were last counted in, and `synced` says how many enrolled nodes were counted in
 /// the current one. `domainStatus` reports the count as stale until every enrolled node has been
-/// synced under the current parameters (`era domain sync` does it in batches); meanwhile the
-/// count, and the provisioned flag, are the last honest ones taken.
+/// synced under the current parameters (`needsSync` finds them; `era domain sync` syncs them in
+/// batches); meanwhile the count mixes nodes counted under the old and the new parameters, and
+/// the provisioned flag follows it.
 ///
 /// An under-provisioned domain refuses escalation only: a higher level asks for nodes the domain
 /// does not have. Everything else goes on: scenarios must exist before nodes can enroll in them

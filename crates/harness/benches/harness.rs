@@ -3,7 +3,8 @@
 //! transaction sent and its receipt awaited, as a test does), once with alloy's default receipt
 //! polling and once with `eth_sendRawTransactionSync`, which returns the receipt at once. Same operations on every backend:
 //!
-//! - deploy the suite (7 creation transactions, same plan and init code as `era deploy`);
+//! - deploy the suite (7 creation transactions and the wiring of staking's hook, same plan and
+//!   init code as `era deploy`);
 //! - a staking round (node `stake`, holder `delegate`, holder `queueWithdrawal`: 3 transactions);
 //! - a view call (`nodeStake`).
 //!
