@@ -88,6 +88,9 @@ pub fn describe(addresses: &SuiteAddresses, target: Address, data: &[u8]) -> Str
                 c.subject,
                 if c.valid { "valid" } else { "invalid" }
             ),
+            ScenarioRegistryCalls::setMinNodes(c) => {
+                format!("scenarios.setMinNodes({}, {} nodes)", domain_name(c.domain), c.minNodes)
+            }
             ScenarioRegistryCalls::settleEscrow(c) => format!(
                 "scenarios.settleEscrow(escrow #{}, {})",
                 c.escrowId,

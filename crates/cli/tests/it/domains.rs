@@ -88,6 +88,9 @@ async fn provisioning_status_min_nodes_sync_and_leave() {
         net.era(&["domain", "min-nodes", "light", "1", "--private-key", &gov, "--json"]).json();
     assert_eq!((out["oldMinNodes"].as_u64(), out["newMinNodes"].as_u64()), (Some(50), Some(1)));
     assert_eq!(out["operation"]["state"], "waiting");
+    let list = net.era(&["gov", "list", "--json"]).json();
+    let call = &list["operations"][0]["calls"][0]["description"];
+    assert_eq!(call, "scenarios.setMinNodes(light, 1 nodes)");
     net.era(&["warp", "1h"]).ok();
     net.era(&["gov", "execute", "--private-key", &gov]).ok();
     assert_eq!(light(&net)["provisioned"], true);
