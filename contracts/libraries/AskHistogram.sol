@@ -25,9 +25,14 @@ library AskHistogram {
     }
 
     /// The bucket of the `k`-th lowest ask (k >= 1, at most the count) and the asks below it.
+    /// Reads all 16 slots whatever `k`, so its cost does not depend on where the price falls.
     function kth(uint256[16] storage h, uint256 k) internal view returns (uint8 bucket, uint256 below) {
+        uint256[16] memory words;
         for (uint256 slot; slot < 16; ++slot) {
-            uint256 word = h[slot];
+            words[slot] = h[slot];
+        }
+        for (uint256 slot; slot < 16; ++slot) {
+            uint256 word = words[slot];
             uint256 total = _sum(word);
             if (below + total < k) {
                 below += total;
