@@ -101,8 +101,7 @@ contract StandbyPoolCallsGasTest is StandbyTest, GasMeasure {
 /// @dev Not isolated even under the `gas` profile: isolation runs each of setUp's ~50,000 calls as
 /// a transaction of its own (7.5 minutes instead of 4 s). Each measured call is the first to touch
 /// the pool and the token after `vm.cool`, so its execution gas is the isolated one (checked: the
-/// same 138,478 / 143,910 / 144,312 either way); the snapshot's transaction figure is then the
-/// execution gas too.
+/// same figures either way); the snapshot's transaction figure is then the execution gas too.
 /// forge-config: gas.isolate = false
 contract StandbyPoolSelectionScaleGasTest is StandbyTest, GasMeasure {
     string internal constant GROUP = "StandbyPool";
