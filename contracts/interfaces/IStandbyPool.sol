@@ -157,6 +157,8 @@ interface IStandbyPool {
     error AlreadyPosted(uint256 roundId);
     /// @notice Round `roundId` is no longer its scenario's current round (now `currentRound`).
     error RoundNotCurrent(uint256 roundId, uint256 currentRound);
+    /// @notice Round `roundId` could be posted until `deadline` only: open a new round.
+    error RoundLapsed(uint256 roundId, uint256 deadline);
     /// @notice Round `roundId` has no revealed bid to select.
     error NoRevealedBids(uint256 roundId);
     /// @notice A selection of round `roundId` has depth `expected` (the least that holds K'), not `depth`.
@@ -270,8 +272,9 @@ interface IStandbyPool {
         bytes32[] calldata proof
     ) external;
 
-    /// @notice Pays the caller, the winner at `position` of round `roundId`, the uniform price
-    /// once the challenge window has passed (within `CLAIM_PERIOD` after it).
+    /// @notice Pays the caller, the winner at `position` of round `roundId` (proof, and its
+    /// canonical position), the uniform price once the challenge window has passed (within
+    /// `CLAIM_PERIOD` after it).
     function claimPay(uint256 roundId, uint256 position, bytes32[] calldata proof) external;
 
     // ---------------------------------------------------------------- anyone
@@ -283,7 +286,8 @@ interface IStandbyPool {
     /// `scenarioId`'s active module. Refused while the scenario's current round is in force.
     function openRound(uint256 scenarioId, uint32 k) external returns (uint256 roundId);
 
-    /// @notice Posts round `roundId`'s selection after its reveal window: `root` of the positional
+    /// @notice Posts round `roundId`'s selection after its reveal window (and before a challenge
+    /// window more has passed): `root` of the positional
     /// tree of depth `depth` (the least holding K') of the winners' leaves. Takes the keeper bond
     /// from the caller (needs an allowance) and reserves K' x price from the budget. O(1) in K.
     function postSelection(uint256 roundId, bytes32 root, uint8 depth) external;
@@ -326,8 +330,9 @@ interface IStandbyPool {
     // ---------------------------------------------------------------- views
 
     /// @notice Whether `node` is called in by scenario `scenarioId`: at `position` of its current,
-    /// unchallenged selection (proof), the scenario still escalated, the node still in the pool
-    /// and meeting the active module's threshold and self-bond.
+    /// unchallenged selection (proof), that position its canonical one, that round the last it bid
+    /// in, the scenario still escalated, the node still in the pool and meeting the active
+    /// module's threshold and self-bond.
     function isCalledIn(uint256 scenarioId, address node, uint256 position, bytes32[] calldata proof)
         external
         view

@@ -27,15 +27,21 @@ import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 ///   node, so a copied commitment reveals to nothing. A node that never reveals only loses the round.
 /// - `revealBid`: reveal order ranks equal asks, so front-running a reveal buys a better place
 ///   among equal asks at the price only; asks below the price win whatever the order.
-/// - `postSelection`: any keeper, with a bond. The price and K' come from the histogram, so the
+/// - `postSelection`: any keeper, with a bond, until `challengeWindow` after the reveal window
+///   (after that the round no longer holds its bidders, who may bid elsewhere). The price and K' come from the histogram, so the
 ///   keeper decides only the root; a wrong root is voided by `challenge` (one proof) or, if the
 ///   keeper withholds its tree, by `challengeRoot` (O(K') gas, which is why k <= 4,096). The
 ///   depth is fixed to the least that holds K', so the rebuild is bounded and every position
 ///   below K' has one leaf. Front-running a keeper's post costs the front-runner its bond if wrong.
 /// - `challenge`/`challengeRoot`: anyone within the window; a correct selection cannot be voided
 ///   (the canonical winner at a position is unique and its leaf is fixed).
-/// - `claimPay`: the winner itself, once per position (bitmap), after the challenge window.
-///   Unclaimed pay returns to the scenario's budget by `settle` after `CLAIM_PERIOD`.
+/// - `claimPay`: the winner itself, once per position (bitmap), after the challenge window, and only
+///   at its canonical position (re-derived from the histogram, <= 16 slot reads), so even a wrong
+///   tree nobody challenged pays no one twice and no loser. Pay does not depend on the round still
+///   being current: the node was called in. Unclaimed pay returns to the scenario's budget by
+///   `settle` after `CLAIM_PERIOD`, so a budget is never locked for good.
+/// - `isCalledIn`: the proof binds the posted root, and the node must be at its canonical position
+///   in the round it last bid in: a node is called in by at most one round, whatever trees say.
 /// - `release`: anyone, once the scenario is back at its base: ends the current round so a later
 ///   re-escalation calls in afresh rather than reviving the old selection.
 contract StandbyPool is IStandbyPool, AccessControl, Pausable {
@@ -196,6 +202,9 @@ contract StandbyPool is IStandbyPool, AccessControl, Pausable {
         uint64 until = r.challengeEnd + CLAIM_PERIOD;
         if (block.timestamp >= until) revert ClaimPeriodOver(roundId, until);
         _requireLeaf(r, roundId, position, leafOf(msg.sender), proof);
+        // Even an unchallenged wrong tree pays canonical winners only, each at its one position.
+        (, uint256 canonical) = positionOf(roundId, msg.sender);
+        if (canonical != position) revert NotCanonicalWinner(roundId, position, msg.sender);
         uint256 bit = uint256(1) << (position & 0xff);
         mapping(uint256 => uint256) storage paid = _paid[roundId];
         if (paid[position >> 8] & bit != 0) revert AlreadyPaid(roundId, position);
@@ -247,6 +256,9 @@ contract StandbyPool is IStandbyPool, AccessControl, Pausable {
         Round storage r = _round(roundId);
         if (block.timestamp < r.revealEnd) revert RevealNotOver(roundId, r.revealEnd);
         if (r.root != bytes32(0)) revert AlreadyPosted(roundId);
+        // Past this a round no longer holds its bidders (`_holds`): they may be bidding elsewhere.
+        uint256 deadline = uint256(r.revealEnd) + r.challengeWindow;
+        if (block.timestamp >= deadline) revert RoundLapsed(roundId, deadline);
         uint256 current = currentRound[r.scenarioId];
         if (current != roundId) revert RoundNotCurrent(roundId, current);
         if (r.revealed == 0) revert NoRevealedBids(roundId);
@@ -352,6 +364,11 @@ contract StandbyPool is IStandbyPool, AccessControl, Pausable {
         Round storage r = _rounds[roundId];
         if (r.root == bytes32(0) || position >= r.winners) return false;
         if (!PositionalMerkle.verify(r.root, r.depth, position, leafOf(node), proof)) return false;
+        // A node is called in by the round it last bid in only, and only at its canonical
+        // position: never by two scenarios at once, never by a wrong tree not yet challenged.
+        if (_members[node].lastRound != roundId) return false;
+        (bool found, uint256 canonical) = positionOf(roundId, node);
+        if (!found || canonical != position) return false;
         IScenarioRegistry.Scenario memory s = scenarios.scenario(scenarioId);
         if (s.activeLevel <= s.baseLevel || _members[node].moduleId == 0) return false;
         return _meetsStake(node, modules.module(s.activeModule).stakeThreshold);

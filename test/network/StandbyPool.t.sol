@@ -448,12 +448,59 @@ contract StandbyPoolTest is StandbyTest {
         standby.postSelection(roundId, bytes32(uint256(1)), 1);
     }
 
-    function test_RevertWhen_postSelection_superseded() public {
+    function test_RevertWhen_postSelection_lapsed() public {
         address[] memory nodes = standbyNodes(1);
         uint256 roundId = runRound(1, nodes, asksOf(1, 5, 0));
-        vm.warp(block.timestamp + 1 hours);
-        uint256 next = open(1);
-        vm.expectRevert(abi.encodeWithSelector(IStandbyPool.RoundNotCurrent.selector, roundId, next));
+        uint256 deadline = block.timestamp + 1 hours;
+        vm.warp(deadline);
+        vm.expectRevert(abi.encodeWithSelector(IStandbyPool.RoundLapsed.selector, roundId, deadline));
+        post(roundId, leavesOf(nodes));
+    }
+
+    /// A tree with two winners swapped, not challenged: neither is called in at the wrong place,
+    /// and neither is paid there.
+    function test_wrongTreeUnchallenged_callsInAndPaysNoOne() public {
+        address[] memory nodes = standbyNodes(2);
+        uint256 roundId = runRound(2, nodes, asksOf(2, 3, 1));
+        address[] memory winners = winnersOf(roundId, nodes, 2);
+        (winners[0], winners[1]) = (winners[1], winners[0]);
+        bytes32[] memory leaves = leavesOf(winners);
+        post(roundId, leaves);
+        bytes32[] memory proof = StandbyTree.proof(leaves, 0);
+        assertFalse(standby.isCalledIn(shop, winners[0], 0, proof));
+        toClaims(roundId);
+        vm.expectRevert(
+            abi.encodeWithSelector(IStandbyPool.NotCanonicalWinner.selector, roundId, 0, winners[0])
+        );
+        vm.prank(winners[0]);
+        standby.claimPay(roundId, 0, proof);
+    }
+
+    /// A node that bid elsewhere since is no longer called in by its old round, even if the old
+    /// scenario re-escalates before anyone releases it.
+    function test_isCalledIn_onlyByTheLastRoundBidIn() public {
+        uint256 other = registerScenario("other", IScenarioRegistry.Domain.Light, BASIC);
+        report(other, 3_000);
+        address[] memory nodes = standbyNodes(1);
+        (, address[] memory winners) = runAndPost(1, nodes, asksOf(1, 8, 1));
+        bytes32[] memory proof = StandbyTree.proof(leavesOf(winners), 0);
+        vm.warp(block.timestamp + 1 days);
+        report(shop, 1_000); // steps down: the call-in lapses and the node is free
+        vm.prank(stranger);
+        uint256 next = standby.openRound(other, 1);
+        commit(next, nodes[0], 4);
+        report(shop, 3_000); // re-escalates without a release
+        assertFalse(standby.isCalledIn(shop, nodes[0], 0, proof));
+    }
+
+    /// A round released (its scenario stepped down) before its post cannot be posted.
+    function test_RevertWhen_postSelection_released() public {
+        address[] memory nodes = standbyNodes(1);
+        vm.warp(block.timestamp + 1 days); // the cool-down passes during the round
+        uint256 roundId = runRound(1, nodes, asksOf(1, 5, 0));
+        report(shop, 1_000);
+        standby.release(shop);
+        vm.expectRevert(abi.encodeWithSelector(IStandbyPool.RoundNotCurrent.selector, roundId, 0));
         post(roundId, leavesOf(nodes));
     }
 
