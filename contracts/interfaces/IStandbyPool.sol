@@ -19,7 +19,8 @@ import {IScenarioRegistry} from "./IScenarioRegistry.sol";
 /// its scenario's current selection while the scenario stays escalated and the node eligible;
 /// when the scenario steps back down every call-in lapses at once, with no transaction of the nodes.
 /// @dev Roles: DEFAULT_ADMIN_ROLE (the timelock) sets the parameters and unpauses; GUARDIAN_ROLE
-/// pauses new rounds, bids and selections (never exits, claims, challenges or refunds). The pool
+/// pauses new rounds, bids, reveals and selections (never exits, claims, challenges, settlements or
+/// releases); a round caught by a pause lapses and a new one is opened after it. The pool
 /// never locks staking's ERA: a lock a node put on its stake would hold its delegators'
 /// withdrawals hostage. Eligibility is re-checked whenever it matters instead (reveal, call-in).
 interface IStandbyPool {
