@@ -284,7 +284,8 @@ interface IStandbyPool {
     function fund(uint256 scenarioId, uint256 amount) external;
 
     /// @notice Opens a round calling in `k` nodes (1 to `MAX_CALL_IN`) for escalated scenario
-    /// `scenarioId`'s active module. Refused while the scenario's current round is in force.
+    /// `scenarioId`'s active module. Refused while the scenario's current round is in force,
+    /// except to the scenario's developer while that round is not posted (it replaces it).
     function openRound(uint256 scenarioId, uint32 k) external returns (uint256 roundId);
 
     /// @notice Posts round `roundId`'s selection after its reveal window (and before a challenge

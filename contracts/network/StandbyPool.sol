@@ -21,7 +21,9 @@ import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 /// - `fund`: anyone; ERA in a budget only ever leaves it as pay for that scenario's winners.
 /// - `openRound`: anyone, only for an escalated scenario and only when its current round is not in
 ///   force (an unposted round lapses `challengeWindow` after its reveal window; a posted one when
-///   the active module moves on). Spamming rounds is impossible: one in force per scenario.
+///   the active module moves on). Spamming rounds is impossible: one in force per scenario. A
+///   griefer opening a round first with a useless k is undone by the scenario's developer, who
+///   may replace a round not posted yet.
 /// - `commitBid`: standby nodes only (staked, so no Sybils for free), one bid per round, in one
 ///   live round at a time: a node cannot be counted in two call-ins. Commitments bind round and
 ///   node, so a copied commitment reveals to nothing. A node that never reveals only loses the round.
@@ -233,7 +235,10 @@ contract StandbyPool is IStandbyPool, AccessControl, Pausable {
         IScenarioRegistry.Scenario memory s = _escalated(scenarioId);
         if (k == 0 || k > MAX_CALL_IN) revert InvalidCallInSize(k, MAX_CALL_IN);
         uint256 current = currentRound[scenarioId];
-        if (current != 0 && _inForce(_rounds[current], s.activeModule)) {
+        // The scenario's developer may replace a round not posted yet (say, one a griefer opened
+        // with a tiny k); its bidders are free again at once (`_holds` reads current rounds only).
+        bool replaces = msg.sender == s.developer && _rounds[current].root == bytes32(0);
+        if (current != 0 && !replaces && _inForce(_rounds[current], s.activeModule)) {
             revert RoundInProgress(scenarioId, current);
         }
         roundId = ++roundCount;

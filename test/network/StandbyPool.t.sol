@@ -162,10 +162,28 @@ contract StandbyPoolTest is StandbyTest {
         assertEq(open(3), roundId + 1);
     }
 
+    /// A griefer's round with k = 1 is replaced by the developer; its bidders are free at once.
+    function test_openRound_developerReplacesAnUnpostedRound() public {
+        address node = standbyNode(THRESHOLD, OPTIMISTIC);
+        uint256 griefed = open(1);
+        commit(griefed, node, 5);
+        vm.prank(developer);
+        uint256 roundId = standby.openRound(shop, 400);
+        assertEq(standby.currentRound(shop), roundId);
+        commit(roundId, node, 5);
+        toPost(griefed);
+        vm.expectRevert(abi.encodeWithSelector(IStandbyPool.RoundNotCurrent.selector, griefed, roundId));
+        vm.prank(keeperBot);
+        standby.postSelection(griefed, bytes32(uint256(1)), 0);
+    }
+
     function test_openRound_afterAStepUp() public {
         address[] memory nodes = standbyNodes(2);
         (uint256 roundId,) = runAndPost(2, nodes, asksOf(2, 5, 1));
         vm.expectRevert(abi.encodeWithSelector(IStandbyPool.RoundInProgress.selector, shop, roundId));
+        standby.openRound(shop, 2);
+        vm.expectRevert(abi.encodeWithSelector(IStandbyPool.RoundInProgress.selector, shop, roundId));
+        vm.prank(developer); // not even the developer replaces a posted selection
         standby.openRound(shop, 2);
         report(shop, 3_000); // optimistic -> hybrid: the old selection is for the old module
         assertEq(open(2), roundId + 1);
