@@ -22,7 +22,8 @@ contract StandbyHandler is CommonBase, StdUtils {
     address[] internal _nodes;
 
     mapping(uint256 roundId => mapping(address node => uint16)) internal _asks;
-    mapping(uint256 roundId => bytes32[]) internal _leaves;
+    /// The nodes each posted tree placed, by position (its leaves are theirs).
+    mapping(uint256 roundId => address[]) internal _placed;
     uint256[] public roundIds;
     /// What went through, for the call summary.
     uint256 public posts;
@@ -52,7 +53,7 @@ contract StandbyHandler is CommonBase, StdUtils {
     }
 
     /// A whole round at once: open, every node bids (asks from `askSeed`), reveal, post.
-    function fullRound(uint256 seed, uint32 k, uint256 askSeed, bool wrong) external {
+    function fullRound(uint256 seed, uint32 k, uint256 askSeed, uint8 how) external {
         uint256 id = _scenario(seed);
         try pool.openRound(id, uint32(bound(k, 1, _nodes.length + 2))) returns (uint256 roundId) {
             roundIds.push(roundId);
@@ -67,7 +68,7 @@ contract StandbyHandler is CommonBase, StdUtils {
             this.reveal(i);
         }
         this.advance(seed);
-        this.post(seed, wrong);
+        this.post(seed, how);
     }
 
     function commit(uint256 seed, uint256 nodeSeed, uint16 ask) public {
@@ -96,34 +97,44 @@ contract StandbyHandler is CommonBase, StdUtils {
         }
     }
 
-    function post(uint256 seed, bool wrong) public {
+    /// Posts the current round's selection of a scenario: right (`how` 0), or wrong: two winners
+    /// swapped (1), the first winner twice (2), or a stranger to the round first (3).
+    function post(uint256 seed, uint8 how) public {
         uint256 roundId = pool.currentRound(_scenario(seed));
         if (roundId == 0) return;
         IStandbyPool.Round memory r = pool.round(roundId);
         uint256 count = r.revealed < r.k ? r.revealed : r.k;
-        bytes32[] memory leaves = canonicalLeaves(roundId, count);
-        if (wrong && count >= 2) (leaves[0], leaves[1]) = (leaves[1], leaves[0]);
+        address[] memory placed = canonicalWinners(roundId, count);
+        how = uint8(bound(how, 0, 3));
+        if (how == 1 && count >= 2) (placed[0], placed[1]) = (placed[1], placed[0]);
+        if (how == 2 && count >= 2) placed[1] = placed[0];
+        if (how == 3 && count >= 1) placed[0] = address(0xbad);
+        bytes32[] memory leaves = leavesOf(placed);
         (bytes32 root, uint8 depth) = (StandbyTree.root(leaves), StandbyTree.depthFor(count));
         vm.prank(poster);
         try pool.postSelection(roundId, root, depth) {
-            _leaves[roundId] = leaves;
+            _placed[roundId] = placed;
             ++posts;
         } catch {}
     }
 
-    /// Challenges position 0 of a posted round whose tree is wrong there.
+    /// Challenges the first position where a posted tree is wrong.
     function challenge(uint256 roundSeed) external {
         if (roundIds.length == 0) return;
         uint256 roundId = roundIds[bound(roundSeed, 0, roundIds.length - 1)];
-        bytes32[] memory leaves = _leaves[roundId];
+        address[] memory placed = _placed[roundId];
         IStandbyPool.Round memory r = pool.round(roundId);
-        if (r.root == bytes32(0) || leaves.length < 2) return;
-        bytes32[] memory right = canonicalLeaves(roundId, r.winners);
-        if (right[0] == leaves[0]) return;
-        try pool.challenge(roundId, 0, leaves[0], StandbyTree.proof(leaves, 0), winnerAt(roundId, 0)) {
-            delete _leaves[roundId];
-            ++voids;
-        } catch {}
+        if (r.root == bytes32(0)) return;
+        address[] memory right = canonicalWinners(roundId, r.winners);
+        for (uint256 j; j < placed.length; ++j) {
+            if (placed[j] == right[j]) continue;
+            bytes32[] memory leaves = leavesOf(placed);
+            try pool.challenge(roundId, j, leaves[j], StandbyTree.proof(leaves, j), right[j]) {
+                delete _placed[roundId];
+                ++voids;
+            } catch {}
+            return;
+        }
     }
 
     function claim(uint256 roundSeed, uint256 nodeSeed) external {
@@ -131,7 +142,7 @@ contract StandbyHandler is CommonBase, StdUtils {
         uint256 roundId = roundIds[bound(roundSeed, 0, roundIds.length - 1)];
         address node = _node(nodeSeed);
         (bool found, uint256 position) = pool.positionOf(roundId, node);
-        bytes32[] memory leaves = _leaves[roundId];
+        bytes32[] memory leaves = leavesOf(_placed[roundId]);
         if (!found || position >= leaves.length) return;
         bytes32[] memory proof = StandbyTree.proof(leaves, position);
         vm.prank(node);
@@ -184,24 +195,23 @@ contract StandbyHandler is CommonBase, StdUtils {
 
     // ---------------------------------------------------------------- views for the invariants
 
-    function canonicalLeaves(uint256 roundId, uint256 count) public view returns (bytes32[] memory leaves) {
-        leaves = new bytes32[](count);
+    function canonicalWinners(uint256 roundId, uint256 count) public view returns (address[] memory winners) {
+        winners = new address[](count);
         for (uint256 i; i < _nodes.length; ++i) {
             (bool found, uint256 position) = pool.positionOf(roundId, _nodes[i]);
-            if (found && position < count) leaves[position] = pool.leafOf(_nodes[i]);
+            if (found && position < count) winners[position] = _nodes[i];
         }
     }
 
-    function winnerAt(uint256 roundId, uint256 position) public view returns (address) {
-        for (uint256 i; i < _nodes.length; ++i) {
-            (bool found, uint256 p) = pool.positionOf(roundId, _nodes[i]);
-            if (found && p == position) return _nodes[i];
+    function leavesOf(address[] memory nodes) public pure returns (bytes32[] memory leaves) {
+        leaves = new bytes32[](nodes.length);
+        for (uint256 i; i < nodes.length; ++i) {
+            leaves[i] = keccak256(abi.encode(nodes[i]));
         }
-        return address(0);
     }
 
-    function leaves(uint256 roundId) external view returns (bytes32[] memory) {
-        return _leaves[roundId];
+    function placed(uint256 roundId) external view returns (address[] memory) {
+        return _placed[roundId];
     }
 
     function askOf(uint256 roundId, address node) external view returns (uint16) {
