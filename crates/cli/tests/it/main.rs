@@ -20,4 +20,5 @@ mod rewards_flows;
 mod rewards_rules;
 mod scenarios;
 mod staking;
+mod standby;
 mod wallet;
