@@ -78,6 +78,11 @@ async fn a_call_in_round_from_join_to_claim() {
         assert!(out["summary"].as_str().unwrap().contains("joined the standby pool"), "{out}");
     }
 
+    // The light domain needs 50 nodes to escalate; this test has none enrolled: no minimum.
+    net.era(&["domain", "min-nodes", "light", "0", "--private-key", &gov]).ok();
+    net.era(&["warp", "1h"]).ok();
+    net.era(&["gov", "execute", "--private-key", &gov]).ok();
+
     // No round while the scenario is calm; a surge escalates it (basic -> optimistic).
     let line = net.era(&["standby", "open", "shop", "2", "--private-key", &gov]).refused();
     assert!(line.contains("NotEscalated"), "{line}");
