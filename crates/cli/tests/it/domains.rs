@@ -5,7 +5,10 @@
 
 use era_bindings::ERAStaking;
 
-use crate::{common::Devnet, scenarios::with_modules};
+use crate::{
+    common::Devnet,
+    scenarios::{register_shop, with_modules},
+};
 
 /// The light domain's status as JSON.
 fn light(net: &Devnet) -> serde_json::Value {
@@ -52,18 +55,7 @@ async fn provisioning_status_min_nodes_sync_and_leave() {
     );
 
     // A node enrolls in a light scenario: counted, and the scenario says what its domain lacks.
-    net.era(&[
-        "scenario",
-        "register",
-        "shop",
-        "--domain",
-        "light",
-        "--base-module",
-        "basic-fraud-proof",
-        "--private-key",
-        &gov,
-    ])
-    .ok();
+    register_shop(&net);
     let node = net.key(1);
     net.fund(net.address(1), 100_000).await;
     net.era(&["stake", "60000", "--private-key", &node]).ok();

@@ -7,7 +7,10 @@ use era_bindings::RewardsDistributor;
 use era_client::ERA;
 use serde_json::Value;
 
-use crate::{common::Devnet, scenarios::with_modules};
+use crate::{
+    common::Devnet,
+    scenarios::{register_shop, with_modules},
+};
 
 fn era(milli: u64) -> U256 {
     U256::from(milli) * ERA / U256::from(1_000u64)
@@ -25,19 +28,7 @@ async fn funded(net: &Devnet) -> U256 {
 /// A light scenario `shop` (developer: account 0) with account 1 enrolled as its node.
 fn shop() -> Devnet {
     let net = with_modules();
-    let gov = net.key(0);
-    net.era(&[
-        "scenario",
-        "register",
-        "shop",
-        "--domain",
-        "light",
-        "--base-module",
-        "basic-fraud-proof",
-        "--private-key",
-        &gov,
-    ])
-    .ok();
+    register_shop(&net);
     net
 }
 

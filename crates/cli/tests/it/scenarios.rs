@@ -32,6 +32,13 @@ pub(crate) fn with_modules() -> Devnet {
     net
 }
 
+/// Registers the light scenario `shop` on basic fraud proof, developed by account 0.
+pub(crate) fn register_shop(net: &Devnet) {
+    let gov = net.key(0);
+    let args = ["scenario", "register", "shop", "--domain", "light", "--base-module"];
+    net.era(&[&args[..], &["basic-fraud-proof", "--private-key", &gov]].concat()).ok();
+}
+
 #[tokio::test]
 async fn modules_scenarios_escalation_and_the_breaker() {
     let net = with_modules();
@@ -84,18 +91,7 @@ async fn modules_scenarios_escalation_and_the_breaker() {
     assert_eq!(out["summary"], "registered scenario `payments` (#1)");
     assert_eq!(out["scenario"]["requiredStake"], era(150_000).to_string());
     assert_eq!(out["txs"][0]["action"], "registerScenario");
-    net.era(&[
-        "scenario",
-        "register",
-        "shop",
-        "--domain",
-        "light",
-        "--base-module",
-        "basic-fraud-proof",
-        "--private-key",
-        &gov,
-    ])
-    .ok();
+    register_shop(&net);
     net.era(&[
         "scenario",
         "register",

@@ -11,7 +11,10 @@ use alloy::{
 use era_bindings::{ERAToken, StandbyPool};
 use era_client::ERA;
 
-use crate::{common::Devnet, scenarios::with_modules};
+use crate::{
+    common::Devnet,
+    scenarios::{register_shop, with_modules},
+};
 
 /// Sends, as anvil account `i`, a selection of round 1 whose root nobody has a tree for.
 async fn post_garbage(net: &Devnet, i: usize) {
@@ -41,18 +44,7 @@ async fn balance(net: &Devnet, account: Address) -> U256 {
 async fn a_call_in_round_from_join_to_claim() {
     let net = with_modules();
     let gov = net.key(0);
-    net.era(&[
-        "scenario",
-        "register",
-        "shop",
-        "--domain",
-        "light",
-        "--base-module",
-        "basic-fraud-proof",
-        "--private-key",
-        &gov,
-    ])
-    .ok();
+    register_shop(&net);
 
     // Three nodes join the optimistic-watchers pool (50,000 ERA); one short of stake is refused.
     for i in 1..=4 {
