@@ -330,6 +330,11 @@ impl<'a> Runner<'a> {
         Ok(())
     }
 
+    /// The simulated second of chain time `timestamp`.
+    const fn simulated(&self, timestamp: u64) -> u64 {
+        timestamp.saturating_sub(self.start)
+    }
+
     /// Warps the chain to simulated second `t` unless its transactions carried it past already.
     fn clock_to(&self, t: u64) {
         let mut chain = self.chain();
@@ -370,16 +375,16 @@ impl<'a> Runner<'a> {
                 let id = change.case.id;
                 let assessed = self.as_(partner).assess(partner, id, 3_600, amount).await;
                 self.tally("assess", assessed)?;
-                let window = self.suite.config.dispute_window;
                 let wad = c.slash.as_ref().map(|s| slash_wad(*s.get_ref()));
-                self.events.push((at + window, Event::Resolve(id, wad)));
+                let resolvable = self.simulated(change.case.dispute_ends_at).max(at);
+                self.events.push((resolvable, Event::Resolve(id, wad)));
             }
             Event::Resolve(id, wad) => {
                 let proposer = self.suite.config.proposer;
                 let from = self.block();
                 let resolved = self.as_(proposer).resolve(proposer, id, wad, from).await;
                 if let Some(op) = self.tally("resolve", resolved)?.and_then(|c| c.operation) {
-                    let ready = at + self.suite.config.timelock_delay;
+                    let ready = self.simulated(op.ready_at).max(at);
                     self.events.push((ready, Event::Execute(op, Some(id))));
                 }
             }
