@@ -4,17 +4,16 @@
 //! page) of how the suite behaved over time.
 //!
 //! [`Plan::load`] reads and checks a plan (a problem is one `FILE:LINE: problem` line),
-//! [`run()`] plays it and returns the [`Report`], [`write`] puts the report in a directory.
+//! [`run()`] plays it and returns the [`Report`], [`output::write`] puts the report in a directory.
 
 pub mod accounts;
 pub mod model;
+pub mod output;
 pub mod plan;
 pub mod report;
 pub mod run;
 pub mod sender;
-pub mod write;
 
 pub use plan::{Plan, PlanError};
 pub use report::{Report, Sample, ScenarioSample};
 pub use run::{Options, RunError, run};
-pub use write::write;

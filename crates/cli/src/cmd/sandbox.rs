@@ -64,7 +64,8 @@ impl RunArgs {
         if let Some(bar) = &options.bar {
             bar.finish_and_clear();
         }
-        let written = era_sandbox::write(&report, &self.out)
+        // The one place a run's files are written (report.json, the charts, index.html).
+        let written = era_sandbox::output::write(&report, &self.out)
             .wrap_err_with(|| format!("writing the report to {}", self.out.display()))?;
         if report.interrupted {
             progress("interrupted: the report covers the plan up to the stop");
