@@ -20,7 +20,8 @@ use alloy::{
     providers::DynProvider,
 };
 use era_client::{
-    CaseId, Client, ERA, NewModule, NewScenario, Operation, RiskDomain, ScenarioRef, SuiteConfig,
+    CaseId, Client, ERA, NewModule, NewScenario, Operation, RiskDomain, ScenarioId, ScenarioRef,
+    SuiteConfig,
 };
 use era_harness::{Chain, DeployError, Suite, dev};
 use indicatif::ProgressBar;
@@ -87,8 +88,10 @@ struct Runner<'a> {
     report: Report,
     /// ERA moved since the last sample, by flow.
     flows: BTreeMap<String, f64>,
-    /// Each scenario of the plan, exactly named (`NAME@DEVELOPER`).
+    /// Each registered scenario of the plan, exactly named (`NAME@DEVELOPER`).
     refs: BTreeMap<String, ScenarioRef>,
+    /// And its id.
+    ids: BTreeMap<String, ScenarioId>,
     /// The timeline, by simulated second (stable within a second).
     events: Vec<(u64, Event)>,
     /// Chain time of simulated second 0.
@@ -118,6 +121,7 @@ impl<'a> Runner<'a> {
             report,
             flows: BTreeMap::new(),
             refs: BTreeMap::new(),
+            ids: BTreeMap::new(),
             events: Vec::new(),
             start: 0,
             sampled_block: 0,
@@ -194,6 +198,9 @@ impl<'a> Runner<'a> {
     /// Modules, partner, actors' stakes, scenarios and enrollments, margin: before the clock.
     async fn setup(&mut self) -> Result<(), RunError> {
         let plan = self.plan;
+        if let Some(bar) = &self.options.bar {
+            bar.set_message("setting up: modules, stakes, delegations, scenarios, margin");
+        }
         let proposer = self.suite.config.proposer;
         let from = self.block();
         let modules = NewModule::standard().map_err(|e| RunError::Chain(e.to_string()))?;
@@ -248,9 +255,10 @@ impl<'a> Runner<'a> {
                 baseline: u128::from(s.baseline),
             };
             let registered = self.as_(developer).register_scenario(developer, &new).await;
-            if self.tally("registerScenario", registered)?.is_none() {
+            let Some(change) = self.tally("registerScenario", registered)? else {
                 continue; // counted; its enrollments, volumes and samples would only repeat it
-            }
+            };
+            self.ids.insert(name.clone(), change.scenario.id);
             let text = format!("{name}@{developer}");
             let reference = ScenarioRef { text, name: name.clone(), developer: Some(developer) };
             for i in 0..*s.nodes.get_ref() {
@@ -293,6 +301,7 @@ impl<'a> Runner<'a> {
         );
         if let Some(bar) = &self.options.bar {
             bar.set_length(end / step + 1);
+            bar.set_message("playing the timeline");
         }
         self.sample(0).await?;
         let mut t = 0;
@@ -354,8 +363,13 @@ impl<'a> Runner<'a> {
                 let sender = address(Actor::Developer, k.unwrap_or_default() as u32);
                 let amount = U256::from(t.era) * ERA;
                 self.give(sender, t.era)?;
-                let (from, to) =
-                    (self.refs[t.from.get_ref()].clone(), self.refs[t.to.get_ref()].clone());
+                let (Some(from), Some(to)) = (
+                    self.refs.get(t.from.get_ref()).cloned(),
+                    self.refs.get(t.to.get_ref()).cloned(),
+                ) else {
+                    // A scenario whose registration was refused (counted then) sends nothing.
+                    return Ok(());
+                };
                 let recipient = address(Actor::Developer, u32::MAX);
                 let sent = self.as_(sender).transfer(sender, &from, &to, amount, recipient).await;
                 if let Some(change) = self.tally("transfer", sent)? {
@@ -436,8 +450,7 @@ impl<'a> Runner<'a> {
         let mut scenarios = BTreeMap::new();
         for s in &self.plan.scenarios {
             let name = s.name.get_ref();
-            let Some(reference) = self.refs.get(name).cloned() else { continue };
-            let id = Self::read(self.client.scenario_id(&reference).await)?;
+            let Some(id) = self.ids.get(name).copied() else { continue };
             let scenario = Self::read(self.client.scenario(id).await)?;
             let registry = self.client.scenarios();
             let mut active = 0u32;
