@@ -1,7 +1,8 @@
 //! How the sandbox scales: one run of 10,000 nodes, 100,000 delegators and 1,000 slashed margin
 //! cases (the goal: under 2 minutes on 2 cores), how a run's time grows from 1,000 to
 //! 10,000 nodes, and where an action's time goes (the client's calls against the same
-//! transactions sent straight to the chain).
+//! transactions sent straight to the chain). First, the congestion case's modeled delay with and
+//! without call-in (`era_sandbox::model::nft_congestion`).
 //!
 //! `cargo bench -p era-sandbox --bench scale` (`make bench`, release). Arguments (after `--`):
 //! `--nodes N --delegators N --slashes N` change the big run; `--growth-only` skips it.
@@ -100,6 +101,14 @@ fn main() {
     };
     let rt =
         tokio::runtime::Builder::new_multi_thread().worker_threads(1).enable_all().build().unwrap();
+    let nft = era_sandbox::model::nft_congestion();
+    let pct = |p: Option<f64>| p.map_or("unbounded".to_owned(), |p| format!("{p:+.1}%"));
+    println!(
+        "congestion (M/M/c model): {:.3} ms before; fixed 100 nodes {}, called in to 500 {}",
+        nft.before_ms,
+        pct(nft.fixed_increase_pct()),
+        pct(nft.call_in_increase_pct())
+    );
     println!("growth with the node count (nodes only: stake and 100 enrollments)");
     let mut previous = None;
     for nodes in [1_000, 2_500, 5_000, 10_000] {
