@@ -46,7 +46,12 @@ fn erlang_c(c: u32, a: f64) -> f64 {
 /// `None` when the queue is unstable (the load needs at least as many nodes as there are), or
 /// for a nonsensical input (no node, a negative or non-finite load, a service time not above 0).
 pub fn mean_delay_ms(load_tps: f64, nodes: u32, service_ms: f64) -> Option<f64> {
-    if nodes == 0 || !load_tps.is_finite() || load_tps < 0.0 || !(service_ms > 0.0) {
+    if nodes == 0
+        || !load_tps.is_finite()
+        || load_tps < 0.0
+        || service_ms.is_nan()
+        || service_ms <= 0.0
+    {
         return None;
     }
     let mu = 1000.0 / service_ms; // verifications per second per node

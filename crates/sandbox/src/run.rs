@@ -47,9 +47,9 @@ pub struct Options {
 /// Why a run could not go on (a refused or reverted action is not one: it is counted).
 #[derive(Debug, thiserror::Error)]
 pub enum RunError {
-    /// The suite could not be deployed.
+    /// The suite could not be deployed (the harness's error, as text: it holds a whole revert).
     #[error("deploying the suite: {0}")]
-    Deploy(#[from] DeployError),
+    Deploy(String),
     /// The harness's chain failed to answer (a bug, not a refusal).
     #[error("{0}")]
     Chain(String),
@@ -106,7 +106,9 @@ impl<'a> Runner<'a> {
         let mut config = SuiteConfig::defaults(dev(0));
         config.initial_supply = U256::from(supply_needed(plan)) * ERA;
         let mut chain = Chain::new();
-        let suite = chain.deploy_suite(dev(0), &config)?;
+        let suite = chain
+            .deploy_suite(dev(0), &config)
+            .map_err(|e: DeployError| RunError::Deploy(e.to_string()))?;
         let (chain, _) = chain.serve();
         let acting = Acting::default();
         let client = Client::new(sender::provider(&chain, &acting), suite.addresses());
