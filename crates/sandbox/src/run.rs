@@ -319,10 +319,10 @@ impl<'a> Runner<'a> {
                     break;
                 }
                 let (at, event) = self.events.remove(0);
-                self.clock_to(at);
+                self.clock_to(at)?;
                 self.happen(at, event).await?;
             }
-            self.clock_to(t);
+            self.clock_to(t)?;
             self.report_volumes(t).await?;
             self.sample(t).await?;
             if let Some(bar) = &self.options.bar {
@@ -346,14 +346,21 @@ impl<'a> Runner<'a> {
         timestamp.saturating_sub(self.start)
     }
 
-    /// Warps the chain to simulated second `t` unless its transactions carried it past already.
-    fn clock_to(&self, t: u64) {
+    /// Moves the chain to simulated second `t` unless its transactions carried it past already,
+    /// and mines a block there (a zero-value transfer of the deployer's, 21,000 gas), as
+    /// `era warp` mines one on anvil: the client reads the time of the latest block.
+    fn clock_to(&self, t: u64) -> Result<(), RunError> {
         let mut chain = self.chain();
         let target = self.start + t;
         let now = chain.timestamp();
         if now < target {
             chain.warp(target - now);
+            let deployer = self.suite.deployer;
+            chain
+                .send_raw(deployer, deployer, U256::ZERO, Default::default())
+                .map_err(|e| RunError::Chain(e.to_string()))?;
         }
+        Ok(())
     }
 
     async fn happen(&mut self, at: u64, event: Event) -> Result<(), RunError> {
@@ -390,9 +397,10 @@ impl<'a> Runner<'a> {
                 self.flow("frozen", amount);
                 let id = change.case.id;
                 let assessed = self.as_(partner).assess(partner, id, 3_600, amount).await;
-                self.tally("assess", assessed)?;
+                // An assessment may move the dispute window's end: the case as it is after it.
+                let case = self.tally("assess", assessed)?.map_or(change.case, |a| a.case);
                 let wad = c.slash.as_ref().map(|s| slash_wad(*s.get_ref()));
-                let resolvable = self.simulated(change.case.dispute_ends_at).max(at);
+                let resolvable = self.simulated(case.dispute_ends_at).max(at);
                 self.events.push((resolvable, Event::Resolve(id, wad)));
             }
             Event::Resolve(id, wad) => {

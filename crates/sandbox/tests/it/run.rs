@@ -95,3 +95,28 @@ async fn a_small_plan_runs_end_to_end() {
     let blocks: Vec<u64> = report.samples.iter().map(|s| s.block).collect();
     assert!(blocks.windows(2).all(|w| w[0] < w[1]) && report.blocks == blocks[6]);
 }
+
+/// Three providers' margin frozen by the partner, assessed, and after the dispute window slashed
+/// 30% (capped at the freeze) by governance: the resolution scheduled on the timelock and
+/// executed once its delay has passed, all within six simulated days.
+#[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+async fn margin_cases_are_slashed_through_governance_when_the_chain_allows() {
+    let mut text = String::from(
+        "step = 86400\nduration = 518400\n[[nodes]]\ncount = 1\nstake = 100000\n\
+         [margin]\nproviders = 3\namount = 40000\n",
+    );
+    for provider in 0..3 {
+        text +=
+            &format!("[[case]]\nat = 3600\nprovider = {provider}\nfreeze = 10000\nslash = 0.3\n");
+    }
+    let plan = Plan::parse("cases.toml", "cases", &text).unwrap();
+    let report = run(&plan, &Options::default()).await.unwrap();
+    assert_eq!(report.reverts.len(), 0, "{:?}", report.reverts);
+    let count = |kind: &str| report.actions.get(kind).copied().unwrap_or_default();
+    assert_eq!((count("freeze"), count("assess"), count("resolve")), (3, 3, 3));
+    assert_eq!(count("execute"), 2 + 3, "modules and partner registered, then each resolution");
+    let flows: Vec<_> = report.samples.iter().map(|s| s.era_flows.clone()).collect();
+    assert_eq!(flows[0]["margin"], 120_000.0);
+    assert_eq!(flows[1]["frozen"], 30_000.0);
+    assert_eq!(flows[6]["slashed"], 30_000.0, "30% of 40,000, capped at each 10,000 frozen");
+}
