@@ -416,10 +416,9 @@ impl<'a> Runner<'a> {
                 let executed = self.as_(self.suite.deployer).execute(&op).await;
                 if self.tally("execute", executed)?.is_some()
                     && let Some(id) = case
+                    && let Some(c) = Self::read(self.client.case(id).await)?
                 {
-                    if let Some(c) = Self::read(self.client.case(id).await)? {
-                        self.flow("slashed", c.slashed);
-                    }
+                    self.flow("slashed", c.slashed);
                 }
             }
             Event::CallIn(i) => {
