@@ -21,7 +21,7 @@ CARGO_BUILD := cargo test --workspace --no-run
 # Lints that `make lint` skips in test/ only (why: foundry.toml, [lint]).
 TEST_LINT_EXCLUDE := [block-timestamp,erc20-unchecked-transfer,unsafe-typecast]
 
-.PHONY: install postgres build demo test test-forge test-rust test-rust-linted prebuild-rust lint lint-fast clippy gas coverage bench slither fmt
+.PHONY: install postgres chromium build demo test test-forge test-rust test-rust-linted prebuild-rust lint lint-fast clippy gas coverage bench slither fmt
 .DEFAULT_GOAL := test
 
 # The lockfile lists every platform's optional Foundry binary, so a fresh `npm install` installs
@@ -30,7 +30,7 @@ node_modules/.package-lock.json: package.json package-lock.json
 	npm install --no-audit --no-fund
 	@touch $@
 
-install: node_modules/.package-lock.json build postgres
+install: node_modules/.package-lock.json build postgres chromium
 
 # PostgreSQL's server binaries: the indexer's tests start a throwaway server with them
 # (crates/indexer/src/scratch_postgres.rs). Debian keeps them off PATH, in
@@ -41,6 +41,17 @@ postgres:
 	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y postgresql; \
 	else \
 	  echo "PostgreSQL's initdb is missing: install the postgresql package (the indexer's tests need it)" >&2; \
+	  exit 1; \
+	fi
+
+# Headless Chromium: the sandbox's render test opens its HTML report in it
+# (crates/sandbox/tests/render.rs). Installed from Debian's package only as root (CI, dev machines).
+chromium:
+	@if command -v chromium >/dev/null; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  apt-get update && DEBIAN_FRONTEND=noninteractive apt-get install -y chromium; \
+	else \
+	  echo "chromium is missing: install the chromium package (the sandbox's render test needs it)" >&2; \
 	  exit 1; \
 	fi
 

@@ -41,6 +41,7 @@ struct SuiteConfig {
     address rewardsPoster; // posts reward roots; zero: none until governance grants the role
     uint64 rewardsActivationDelay; // dispute window of a posted root
     // ---- end rewards distributor
+    uint32[3] minNodes; // qualifying nodes the light, enterprise and financial domains need
 }
 
 /// @notice The deployed suite.
@@ -102,6 +103,8 @@ abstract contract SuiteDeployer {
         // Rewards (SPEC 2.7): the operator posts roots; each has a 2-day dispute window.
         c.rewardsPoster = operator;
         c.rewardsActivationDelay = 2 days;
+        // Risk domains' provisioning (issue 13): 50 light, 100 enterprise, 300 financial nodes.
+        c.minNodes = [uint32(50), 100, 300];
     }
 
     function deploySuite(SuiteConfig memory c) internal returns (Suite memory s) {
@@ -129,7 +132,13 @@ abstract contract SuiteDeployer {
         // Node shares of security costs go to the costs inbox, user shares to the timelock (the
         // treasury); the guardian keeps and trips.
         s.scenarios = new ScenarioRegistry(
-            s.staking, s.modules, address(s.timelock), c.guardian, address(s.costsInbox), address(s.timelock)
+            s.staking,
+            s.modules,
+            address(s.timelock),
+            c.guardian,
+            address(s.costsInbox),
+            address(s.timelock),
+            c.minNodes
         );
         s.breaker = CircuitBreaker(address(s.scenarios.breaker()));
         // The timelock is admin, arbiter and, until a rewards distributor exists, the rewards pool.
@@ -155,6 +164,8 @@ abstract contract SuiteDeployer {
         if (c.mailbox != address(0)) s.mirror = new AssetMirror(c.mailbox, address(s.timelock));
         s.revenue = new ScenarioRevenue(s.scenarios, s.distributor);
         s.invitations = new Invitations(s.era, s.staking);
+        // The deployer's one wiring of the staking hook: no timelock wait.
+        s.staking.setStakeObserver(s.scenarios);
     }
 }
 

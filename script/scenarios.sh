@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Security modules, scenarios and the circuit breaker through the `era` CLI against a fresh anvil:
 # the ten standard modules registered through the timelock, three scenarios in two risk domains, a
-# node enrolling once its stake covers the domain minimum plus the module's stake threshold, a surge
-# that escalates the financial scenario, an exact cost split, and a trip that blocks a
+# node enrolling once its stake covers the larger of the domain minimum and the module's stake
+# threshold, a surge refused while finance has 1 of its 300 nodes, the minimum lowered through the
+# timelock and the surge escalating, an exact cost split, a node leaving a scenario, and a trip that blocks a
 # cross-domain transfer while an intra-domain one passes. Refused steps print their one-line error.
 #   governance anvil account 0 (deployer, proposer, guardian = sentinel and keeper, ERA holder)
 #   node       anvil account 1
@@ -27,11 +28,17 @@ run scenario register payments --domain financial --base-module validity-proof -
 run scenario register shop --domain light --base-module basic-fraud-proof --private-key $GOV
 run scenario register shop2 --domain light --base-module basic-fraud-proof --private-key $GOV
 fails scenario register bad --domain enterprise --base-module hybrid-proof --shares 50/30/30 --private-key $GOV
-run stake 200000 --private-key $NODE
-fails scenario enroll payments --private-key $NODE
 run stake 100000 --private-key $NODE
+fails scenario enroll payments --private-key $NODE
+run stake 200000 --private-key $NODE
 run scenario enroll payments --private-key $NODE
+run scenario enroll shop --private-key $NODE
 fails scenario report-volume payments 3000 --private-key $NODE
+run scenario report-volume payments 3000 --private-key $GOV
+run domain status
+run domain min-nodes financial 1 --private-key $GOV
+run warp 1h
+run gov execute --private-key $GOV
 run scenario report-volume payments 3000 --private-key $GOV
 run scenario report-volume payments 900 --private-key $GOV
 run scenario pay payments 1000.000000000000000001 --private-key $GOV
@@ -56,3 +63,6 @@ run breaker escrow list
 fails breaker escrow refund 1 --private-key $NODE
 run breaker check financial light
 run scenario show payments
+run scenario leave shop --private-key $NODE
+fails scenario leave shop --private-key $NODE
+run domain status

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {IStakeObserver} from "./IStakeObserver.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 /// @title ERA staking with tiers
@@ -15,7 +16,8 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 /// @dev Roles: DEFAULT_ADMIN_ROLE (the timelock) sets every parameter, grants roles, unpauses and
 /// extends pauses; GUARDIAN_ROLE may pause for `pauseDuration` (default 7 days), after which the
 /// pause lapses by itself, and may pause again only once as long has passed since the last pause
-/// ended; SLASHER_ROLE (later contracts: margin, modules) may slash.
+/// ended; SLASHER_ROLE (later contracts: margin, modules) may slash. The stake observer (the
+/// scenario registry) is told after every change of a node's active stake.
 interface IERAStaking {
     /// @notice A tier: the minimum active stake a node needs, and the grace left after a raise.
     /// @param minStake Minimum active stake (self-stake plus delegations) in ERA wei.
@@ -74,6 +76,8 @@ interface IERAStaking {
     error GuardianPauseTooSoon(uint256 allowedAt);
     /// @notice A pause may be extended to a time after now and at most 90 days ahead; got `until`.
     error PauseEndOutOfRange(uint256 until);
+    /// @notice Only governance sets the stake observer, or the deployer once before any was set.
+    error StakeObserverNotAllowed(address caller);
 
     // ---------------------------------------------------------------- events
 
@@ -107,6 +111,8 @@ interface IERAStaking {
     event PauseDurationSet(uint64 oldDuration, uint64 newDuration);
     /// @notice The pause now lapses at `until` (set by a guardian's pause or governance's extension).
     event PauseEndSet(address indexed by, uint64 until);
+    /// @notice The contract told of every change of a node's active stake is now `observer`.
+    event StakeObserverSet(address indexed by, address oldObserver, address observer);
 
     // ---------------------------------------------------------------- node operators and holders
 
@@ -173,6 +179,11 @@ interface IERAStaking {
 
     /// @notice Pauses (or keeps paused) until `until`, at most 90 days ahead. Governance only.
     function extendPause(uint64 until) external;
+
+    /// @notice Sets the contract told after every change of a node's active stake (zero: none).
+    /// Governance at any time; the account that deployed this contract once, before any observer
+    /// was set, so a deployment wires it in the same run without a timelock wait.
+    function setStakeObserver(IStakeObserver observer) external;
 
     // ---------------------------------------------------------------- views
 
@@ -243,4 +254,7 @@ interface IERAStaking {
 
     /// @notice Grace period after a tier raise, in seconds.
     function gracePeriod() external view returns (uint64);
+
+    /// @notice The contract told after every change of a node's active stake (zero: none).
+    function stakeObserver() external view returns (IStakeObserver);
 }

@@ -4,8 +4,9 @@ pragma solidity 0.8.30;
 import {ISecurityModule} from "./ISecurityModule.sol";
 
 /// @title Registry of the standard security modules
-/// @notice Governance (the timelock) registers modules, each with a security level (1 to 6), an
-/// stake threshold every node serving it must hold on top of its risk domain's minimum, and, for
+/// @notice Governance (the timelock) registers modules, each with a security level (1 to 6), a
+/// stake threshold every node serving it must hold (a node needs the larger of it and its risk
+/// domain's minimum, not their sum), and, for
 /// modules that check proofs, a Groth16 verifier. Scenarios pick a base module; escalation steps
 /// between the default module of each level.
 /// @dev Hyperlane lesson: type, level and verifier of a module are immutable once registered (a
@@ -17,7 +18,8 @@ interface IModuleRegistry is ISecurityModule {
     /// @param moduleType Its kind.
     /// @param level Security level, 1 (light) to 6 (emergency lockdown).
     /// @param deprecated Whether governance took it out of service.
-    /// @param stakeThreshold Stake in ERA wei a node needs above its domain's minimum to serve it.
+    /// @param stakeThreshold Active stake in ERA wei a node needs to serve it (the larger of this and
+    /// its domain's minimum counts).
     /// @param verifier Groth16 verifier of proof-checking modules; zero for the others.
     struct Module {
         bytes32 name;

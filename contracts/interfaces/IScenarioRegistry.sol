@@ -4,13 +4,19 @@ pragma solidity 0.8.30;
 import {ICircuitBreaker} from "./ICircuitBreaker.sol";
 import {IERAStaking} from "./IERAStaking.sol";
 import {IModuleRegistry} from "./IModuleRegistry.sol";
+import {IStakeObserver} from "./IStakeObserver.sol";
 
 /// @title Scenarios in risk domains: enrollment, dual validation, dynamic escalation, cost sharing
 /// @notice A developer registers a scenario in a risk domain (1 Light, 2 Enterprise, 3 Financial)
 /// with a base security module, a baseline volume and a cost-sharing split. Nodes enroll when their
-/// stake meets the domain's minimum plus the active module's stake threshold. A keeper reports volume:
-/// a surge (default 3x baseline) steps the active module up one level; a report after a cool-down
-/// (default 1 day) without a surge steps it down one level, never below the base. Governance can pin.
+/// stake meets the larger of the domain's minimum and the active module's stake threshold, and
+/// leave when they like. A keeper reports volume: a surge (default 3x baseline) steps the active
+/// module up one level; a report after a cool-down (default 1 day) without a surge steps it down
+/// one level, never below the base. Governance can pin.
+/// A domain is provisioned while at least its minimum number of nodes (default 300 financial, 100
+/// enterprise, 50 light; a governance parameter) are enrolled in one of its scenarios and hold its
+/// tier; the count is kept per domain in O(1) per change. A surge in an under-provisioned domain
+/// does not escalate (`EscalationRefused`): there are not the nodes to serve the next level.
 /// The scenario's security cost, paid in ERA, goes straight from the payer to nodes, developer and
 /// users by the scenario's shares. Transfers between scenarios of different domains pass the
 /// circuit breaker; one above its limit trips the source domain and is held here in escrow for a
@@ -19,8 +25,9 @@ import {IModuleRegistry} from "./IModuleRegistry.sol";
 /// name first gains nothing over its real developer.
 /// @dev Roles: DEFAULT_ADMIN_ROLE (the timelock): parameters, pins, reward pools, disputed
 /// verdicts, escrow settlement; KEEPER_ROLE: volume reports. Escalation is O(1) in enrolled nodes: a node's eligibility is checked lazily
-/// against the active module whenever it acts, never by a loop over nodes.
-interface IScenarioRegistry {
+/// against the active module whenever it acts, never by a loop over nodes. Staking tells this
+/// registry of every stake change (`onStakeChanged`, the same as `sync`).
+interface IScenarioRegistry is IStakeObserver {
     /// @notice Risk domains, ranked Financial > Enterprise > Light.
     enum Domain {
         None,
@@ -75,6 +82,23 @@ interface IScenarioRegistry {
         uint16 usersBps;
         bytes32 name;
         uint256 enrolled;
+    }
+
+    /// @notice Where a domain's provisioning stands.
+    /// @param minNodes Nodes the domain needs (governance parameter).
+    /// @param perNodeStake Stake each needs: the domain's tier minimum now.
+    /// @param enrolledNodes Nodes enrolled in at least one scenario of the domain.
+    /// @param qualifyingNodes Of those, the ones counted as holding the domain's tier.
+    /// @param provisioned Whether `qualifyingNodes` reaches `minNodes`.
+    /// @param stale The tier's parameters (minimum, grace, self-bond) changed since some enrolled
+    /// nodes were last counted: `qualifyingNodes` is exact again once each is synced.
+    struct DomainStatus {
+        uint32 minNodes;
+        uint256 perNodeStake;
+        uint32 enrolledNodes;
+        uint32 qualifyingNodes;
+        bool provisioned;
+        bool stale;
     }
 
     /// @notice A transfer held because it tripped the breaker.
@@ -217,6 +241,17 @@ interface IScenarioRegistry {
     event EscalationParamsSet(uint256 surgeMultiplier, uint64 coolDown);
     /// @notice Where node and user shares go.
     event RewardPoolsSet(address nodePool, address userPool);
+    /// @notice `node` left scenario `scenarioId`.
+    event NodeLeft(uint256 indexed scenarioId, address indexed node);
+    /// @notice Domain `domain` now needs `minNodes` qualifying nodes.
+    event MinNodesSet(Domain indexed domain, uint32 oldMinNodes, uint32 minNodes);
+    /// @notice Domain `domain` became provisioned (or stopped being): `qualifyingNodes` of `minNodes`.
+    event DomainProvisioned(Domain indexed domain, bool provisioned, uint32 qualifyingNodes, uint32 minNodes);
+    /// @notice A surge did not escalate scenario `scenarioId`: its domain has `qualifyingNodes` of
+    /// the `minNodes` it needs. The level stays.
+    event EscalationRefused(
+        uint256 indexed scenarioId, Domain indexed domain, uint32 qualifyingNodes, uint32 minNodes
+    );
 
     // ---------------------------------------------------------------- developers, nodes, users
 
@@ -235,6 +270,14 @@ interface IScenarioRegistry {
 
     /// @notice Enrolls the caller's node in scenario `scenarioId` as a core or guardian node.
     function enroll(uint256 scenarioId, Role role) external;
+
+    /// @notice Takes the caller's node out of scenario `scenarioId` (its stake stays in staking).
+    function leave(uint256 scenarioId) external;
+
+    /// @notice Re-counts `node` in every domain it is enrolled in, under the domain tiers' current
+    /// parameters. Anyone; staking does it after each stake change, `era domain sync` after a
+    /// governance change of a tier or the self-bond.
+    function sync(address node) external;
 
     /// @notice The caller (an enrolled node meeting the threshold and its tier's self-bond now)
     /// gives its verdict on `subject`. In a Financial scenario it counts only once a guardian node
@@ -266,7 +309,9 @@ interface IScenarioRegistry {
 
     // ---------------------------------------------------------------- keepers
 
-    /// @notice Reports the volume of scenario `scenarioId` since the last report. Keeper only.
+    /// @notice Reports the volume of scenario `scenarioId` since the last report. Keeper only. A
+    /// surge in an under-provisioned domain keeps the level (`EscalationRefused`); stepping down
+    /// goes on.
     function reportVolume(uint256 scenarioId, uint256 volume) external;
 
     // ---------------------------------------------------------------- governance
@@ -283,6 +328,10 @@ interface IScenarioRegistry {
 
     /// @notice Sets where node and user shares go. Governance only.
     function setRewardPools(address nodePool, address userPool) external;
+
+    /// @notice Sets how many qualifying nodes domain `domain` needs to be provisioned (zero: none).
+    /// Governance only.
+    function setMinNodes(Domain domain, uint32 minNodes) external;
 
     /// @notice Decides the disputed verdict on `subject` of scenario `scenarioId`: it becomes final
     /// as `valid`. Governance only.
@@ -303,8 +352,8 @@ interface IScenarioRegistry {
     /// @notice Number of scenarios (ids run from 1 to this).
     function scenarioCount() external view returns (uint256);
 
-    /// @notice Stake a node needs now to act in scenario `scenarioId`: the domain's tier minimum
-    /// plus the active module's stake threshold.
+    /// @notice Stake a node needs now to act in scenario `scenarioId`: the larger of the domain's
+    /// tier minimum and the active module's stake threshold.
     function requiredStake(uint256 scenarioId) external view returns (uint256);
 
     /// @notice `node`'s role in scenario `scenarioId` (None when not enrolled).
@@ -313,6 +362,17 @@ interface IScenarioRegistry {
     /// @notice Whether `node` is enrolled in scenario `scenarioId` and meets its threshold and its
     /// domain tier (self-bond included) now.
     function isEligible(uint256 scenarioId, address node) external view returns (bool);
+
+    /// @notice Where domain `domain`'s provisioning stands.
+    function domainStatus(Domain domain) external view returns (DomainStatus memory);
+
+    /// @notice Whether domain `domain` has its minimum number of qualifying nodes, as last counted.
+    function isProvisioned(Domain domain) external view returns (bool);
+
+    /// @notice Whether `sync(node)` would change a count: `node` is enrolled in a domain whose
+    /// tier parameters changed since it was counted, or its stake moved without staking telling
+    /// this registry (e.g. before the hook was wired). What `era domain sync` looks for.
+    function needsSync(address node) external view returns (bool);
 
     /// @notice The verdict on `subject` of scenario `scenarioId`.
     function verdict(uint256 scenarioId, bytes32 subject) external view returns (Verdict memory);

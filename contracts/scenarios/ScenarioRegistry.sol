@@ -13,12 +13,32 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 
 /// @title ScenarioRegistry
 /// @notice See {IScenarioRegistry}.
-/// @dev Thresholds: a node needs its domain's tier minimum PLUS the active module's stake threshold
-/// (SPEC.md calls it "stake threshold per node", so it adds to the domain's per-node minimum rather than
-/// competing with it: a Financial node serving multi-layer ZK needs 100,000 + 200,000 ERA).
-/// The domain minimums are the staking tiers "light", "enterprise" and "financial", so a tier
-/// change by governance moves them too (the tier's grace period does not apply to the sum: the
-/// current minimum counts).
+/// @dev Thresholds: a node needs the LARGER of its domain's tier minimum and the active module's
+/// stake threshold (a Financial node serving multi-layer ZK needs max(100,000, 200,000) = 200,000
+/// ERA), and always the tier's self-bond. The domain minimums are the staking tiers "light",
+/// "enterprise" and "financial", so a tier change by governance moves them too (the tier's grace
+/// period does not apply to the threshold: the current minimum counts).
+///
+/// Provisioning: per domain the registry counts the nodes enrolled in at least one of its
+/// scenarios (`enrolled`) and, of those, the ones holding the domain's tier (`qualifying`). A
+/// node's count changes only when the node moves: enroll, leave, a stake change (staking calls
+/// `onStakeChanged`) or anyone's `sync`; each re-counts that one node in O(1). A governance change
+/// of a tier or of the self-bond, or a grace period ending, changes who qualifies while no node
+/// moves, and re-counting every node then would be unbounded. So each domain records a hash of
+/// the tier parameters it counts under (`basis`) and a `round` that moves with it; nodes remember
+/// the round they were last counted in, and `synced` says how many enrolled nodes were counted in
+/// the current one. `domainStatus` reports the count as stale until every enrolled node has been
+/// synced under the current parameters (`needsSync` finds them; `era domain sync` syncs them in
+/// batches); meanwhile the count mixes nodes counted under the old and the new parameters, and
+/// the provisioned flag follows it.
+///
+/// An under-provisioned domain refuses escalation only: a higher level asks for nodes the domain
+/// does not have. Everything else goes on: scenarios must exist before nodes can enroll in them
+/// (every domain starts with none), enrollment is how a domain gets provisioned, and stopping
+/// verdicts, payments or transfers would take away the security the domain has without adding any.
+/// A stale count still gates escalation as it stands: refusing on staleness would let any tier
+/// change freeze every scenario until someone pays to re-sync all nodes. Governance's `pin` is not
+/// gated: it is the override.
 contract ScenarioRegistry is IScenarioRegistry, AccessControl {
     using SafeERC20 for IERC20;
 
@@ -53,6 +73,31 @@ contract ScenarioRegistry is IScenarioRegistry, AccessControl {
     uint256 public totalEscrowed;
     mapping(uint256 escrowId => Escrow) internal _escrows;
 
+    /// @dev A domain's provisioning count (see the contract's @dev); one slot.
+    struct DomainCount {
+        uint32 minNodes;
+        uint32 enrolled;
+        uint32 qualifying;
+        uint32 synced;
+        uint32 round;
+        uint64 basis;
+        bool provisioned;
+    }
+
+    /// @dev A node in a domain: how many of its scenarios it is enrolled in, the round it was last
+    /// counted in, and whether it was counted as qualifying.
+    struct Seat {
+        uint32 scenarios;
+        uint32 round;
+        bool counted;
+    }
+
+    mapping(Domain domain => DomainCount) internal _domains;
+    /// A node's three seats packed in one word, so a re-count reads and writes one slot and a node
+    /// enrolled nowhere costs staking's hook one read: domain `d`'s seat is the 72 bits from bit
+    /// 80 * (d - 1), scenarios then round then counted. A seat with no scenario is all zero.
+    mapping(address node => uint256) internal _seats;
+
     /// @param staking_ Staking, whose tiers are the domains' minimums and whose stake is measured.
     /// @param modules_ The module registry.
     /// @param governance Holder of DEFAULT_ADMIN_ROLE: the timelock.
@@ -60,13 +105,15 @@ contract ScenarioRegistry is IScenarioRegistry, AccessControl {
     /// @param nodePool_ Receives node shares (the timelock, as treasury, until a rewards
     /// distributor exists).
     /// @param userPool_ Receives user shares (likewise).
+    /// @param minNodes_ Qualifying nodes the Light, Enterprise and Financial domains need.
     constructor(
         IERAStaking staking_,
         IModuleRegistry modules_,
         address governance,
         address guardian,
         address nodePool_,
-        address userPool_
+        address userPool_,
+        uint32[3] memory minNodes_
     ) {
         staking = staking_;
         modules = modules_;
@@ -78,6 +125,9 @@ contract ScenarioRegistry is IScenarioRegistry, AccessControl {
         _grantRole(KEEPER_ROLE, guardian);
         _setEscalationParams(3, 1 days);
         _setRewardPools(nodePool_, userPool_);
+        for (uint8 d = 1; d <= 3; ++d) {
+            _setMinNodes(Domain(d), minNodes_[d - 1]);
+        }
     }
 
     // ---------------------------------------------------------------- developers
@@ -118,6 +168,28 @@ contract ScenarioRegistry is IScenarioRegistry, AccessControl {
         roleOf[scenarioId][msg.sender] = role;
         ++s.enrolled;
         emit NodeEnrolled(scenarioId, msg.sender, role, stake);
+        _seats[msg.sender] = _recount(msg.sender, s.domain, 1, _seats[msg.sender]);
+    }
+
+    /// @inheritdoc IScenarioRegistry
+    function leave(uint256 scenarioId) external {
+        Scenario storage s = _scenario(scenarioId);
+        if (roleOf[scenarioId][msg.sender] == Role.None) revert NotEnrolled(scenarioId, msg.sender);
+        delete roleOf[scenarioId][msg.sender];
+        --s.enrolled;
+        emit NodeLeft(scenarioId, msg.sender);
+        _seats[msg.sender] = _recount(msg.sender, s.domain, -1, _seats[msg.sender]);
+    }
+
+    /// @inheritdoc IScenarioRegistry
+    function sync(address node) external {
+        _sync(node);
+    }
+
+    /// @notice `node`'s active stake changed (staking calls this): re-counts it, as `sync` does.
+    /// @dev Anyone may call it: it is `sync`, which only ever makes the count true.
+    function onStakeChanged(address node) external {
+        _sync(node);
     }
 
     /// @inheritdoc IScenarioRegistry
@@ -225,6 +297,11 @@ contract ScenarioRegistry is IScenarioRegistry, AccessControl {
         uint8 nextLevel = 0;
         if (surge) {
             (next, nextLevel) = modules.stepUp(level, MAX_KEEPER_LEVEL);
+            DomainCount memory c = _domains[s.domain];
+            if (next != 0 && !c.provisioned) {
+                emit EscalationRefused(scenarioId, s.domain, c.qualifying, c.minNodes);
+                return;
+            }
         } else if (level > s.baseLevel && block.timestamp >= uint256(s.calmSince) + coolDown) {
             (next, nextLevel) = modules.stepDown(level, s.baseLevel);
             if (next == 0) (next, nextLevel) = (s.baseModule, s.baseLevel);
@@ -270,6 +347,12 @@ contract ScenarioRegistry is IScenarioRegistry, AccessControl {
     }
 
     /// @inheritdoc IScenarioRegistry
+    function setMinNodes(Domain domain, uint32 minNodes) external onlyRole(DEFAULT_ADMIN_ROLE) {
+        if (domain == Domain.None) revert UnknownDomain(uint8(domain));
+        _setMinNodes(domain, minNodes);
+    }
+
+    /// @inheritdoc IScenarioRegistry
     function resolveDispute(uint256 scenarioId, bytes32 subject, bool valid)
         external
         onlyRole(DEFAULT_ADMIN_ROLE)
@@ -305,6 +388,42 @@ contract ScenarioRegistry is IScenarioRegistry, AccessControl {
         Scenario storage s = _scenario(scenarioId);
         return roleOf[scenarioId][node] != Role.None && staking.nodeStake(node) >= _required(s)
             && staking.meetsTier(node, _domainTier(s.domain));
+    }
+
+    /// @inheritdoc IScenarioRegistry
+    function domainStatus(Domain domain) external view returns (DomainStatus memory) {
+        if (domain == Domain.None) revert UnknownDomain(uint8(domain));
+        DomainCount memory c = _domains[domain];
+        bytes32 tier = _domainTier(domain);
+        // With no node enrolled the count (zero) is exact whatever the parameters.
+        bool stale = c.synced != c.enrolled || (c.enrolled != 0 && c.basis != _basis(tier));
+        return DomainStatus({
+            minNodes: c.minNodes,
+            perNodeStake: staking.tiers(tier).minStake,
+            enrolledNodes: c.enrolled,
+            qualifyingNodes: c.qualifying,
+            provisioned: c.provisioned,
+            stale: stale
+        });
+    }
+
+    /// @inheritdoc IScenarioRegistry
+    function isProvisioned(Domain domain) external view returns (bool) {
+        return _domains[domain].provisioned;
+    }
+
+    /// @inheritdoc IScenarioRegistry
+    function needsSync(address node) external view returns (bool) {
+        uint256 seats = _seats[node];
+        for (uint8 d = 1; d <= 3; ++d) {
+            Seat memory seat = _seat(seats, Domain(d));
+            if (seat.scenarios == 0) continue;
+            DomainCount memory c = _domains[Domain(d)];
+            bytes32 tier = _domainTier(Domain(d));
+            if (c.basis != _basis(tier) || seat.round != c.round) return true;
+            if (seat.counted != staking.meetsTier(node, tier)) return true;
+        }
+        return false;
     }
 
     /// @inheritdoc IScenarioRegistry
@@ -356,7 +475,7 @@ contract ScenarioRegistry is IScenarioRegistry, AccessControl {
 
     function _required(Scenario storage s) internal view returns (uint256) {
         uint256 domainMinimum = staking.tiers(_domainTier(s.domain)).minStake;
-        return domainMinimum + modules.module(s.activeModule).stakeThreshold;
+        return Math.max(domainMinimum, modules.module(s.activeModule).stakeThreshold);
     }
 
     function _requireEligible(Scenario storage s, uint256 scenarioId, address node)
@@ -414,6 +533,78 @@ contract ScenarioRegistry is IScenarioRegistry, AccessControl {
         nodePool = nodePool_;
         userPool = userPool_;
         emit RewardPoolsSet(nodePool_, userPool_);
+    }
+
+    /// Re-counts `node` in every domain it is enrolled in.
+    function _sync(address node) internal {
+        uint256 seats = _seats[node];
+        if (seats == 0) return;
+        for (uint8 d = 1; d <= 3; ++d) {
+            if (_seat(seats, Domain(d)).scenarios != 0) seats = _recount(node, Domain(d), 0, seats);
+        }
+        _seats[node] = seats;
+    }
+
+    /// Re-counts `node` in `domain` after its number of scenarios there moved by `delta` (-1, 0 or
+    /// +1): takes out what the node counted for, then counts it as it is now, in the current round.
+    /// Returns the node's seats to store.
+    function _recount(address node, Domain domain, int8 delta, uint256 seats) internal returns (uint256) {
+        DomainCount memory c = _domains[domain];
+        Seat memory seat = _seat(seats, domain);
+        bytes32 tier = _domainTier(domain);
+        uint64 basis = _basis(tier);
+        if (basis != c.basis) (c.basis, c.round, c.synced) = (basis, c.round + 1, 0);
+        if (seat.scenarios != 0) {
+            --c.enrolled;
+            if (seat.round == c.round) --c.synced;
+            if (seat.counted) --c.qualifying;
+        }
+        seat.scenarios = delta > 0 ? seat.scenarios + 1 : delta < 0 ? seat.scenarios - 1 : seat.scenarios;
+        if (seat.scenarios != 0) {
+            seat.counted = staking.meetsTier(node, tier);
+            seat.round = c.round;
+            ++c.enrolled;
+            ++c.synced;
+            if (seat.counted) ++c.qualifying;
+        } else {
+            (seat.round, seat.counted) = (0, false);
+        }
+        _storeCount(domain, c);
+        uint256 shift = 80 * (uint256(uint8(domain)) - 1);
+        uint256 bits = uint256(seat.scenarios) | uint256(seat.round) << 32 | (seat.counted ? 1 << 64 : 0);
+        return (seats & ~(uint256(type(uint72).max) << shift)) | bits << shift;
+    }
+
+    /// Domain `domain`'s seat in a node's packed seats.
+    function _seat(uint256 seats, Domain domain) internal pure returns (Seat memory) {
+        uint256 bits = seats >> (80 * (uint256(uint8(domain)) - 1));
+        // forge-lint: disable-next-line(unsafe-typecast) truncating takes the field's bits
+        return Seat({scenarios: uint32(bits), round: uint32(bits >> 32), counted: (bits >> 64) & 1 != 0});
+    }
+
+    /// Stores domain `domain`'s count, flipping (and announcing) its provisioned flag if it moved.
+    function _storeCount(Domain domain, DomainCount memory c) internal {
+        bool provisioned = c.qualifying >= c.minNodes;
+        if (provisioned != c.provisioned) {
+            c.provisioned = provisioned;
+            emit DomainProvisioned(domain, provisioned, c.qualifying, c.minNodes);
+        }
+        _domains[domain] = c;
+    }
+
+    function _setMinNodes(Domain domain, uint32 minNodes) internal {
+        DomainCount memory c = _domains[domain];
+        emit MinNodesSet(domain, c.minNodes, minNodes);
+        c.minNodes = minNodes;
+        _storeCount(domain, c);
+    }
+
+    /// Hash of what holding `tier` depends on besides a node's stake: its minimum, the grace
+    /// while it runs, and the self-bond.
+    function _basis(bytes32 tier) internal view returns (uint64) {
+        IERAStaking.Tier memory t = staking.tiers(tier);
+        if (block.timestamp >= t.graceEndsAt) (t.previousMinStake, t.graceEndsAt) = (0, 0);
+        return uint64(uint256(keccak256(abi.encode(t, staking.selfBondBps()))));
     }
 
     /// SPEC.md 2.3: finance 40/30/30 and light interaction 30/20/50 are fixed; enterprise chooses.

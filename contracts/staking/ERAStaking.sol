@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IERAStaking} from "../interfaces/IERAStaking.sol";
+import {IStakeObserver} from "../interfaces/IStakeObserver.sol";
 import {SharePool} from "../libraries/SharePool.sol";
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
@@ -35,6 +36,8 @@ contract ERAStaking is IERAStaking, AccessControl, Pausable {
     }
 
     IERC20 public immutable era;
+    /// May set the stake observer once while none is set (see `setStakeObserver`).
+    address internal immutable _deployer;
 
     uint64 public unbondingDelay;
     uint64 public gracePeriod;
@@ -55,6 +58,11 @@ contract ERAStaking is IERAStaking, AccessControl, Pausable {
 
     // Appended after the original layout, so slots read by tools and tests stay where they were.
     uint64 public pauseDuration;
+    // Packed with `pauseDuration`.
+    IStakeObserver public stakeObserver;
+    /// Set once any observer was set: the deployer's one wiring is spent, even if governance
+    /// unsets the observer later (the deployer could otherwise install one that reverts).
+    bool internal _observerWired;
 
     /// @param era_ The ERA token.
     /// @param governance Holder of DEFAULT_ADMIN_ROLE: the timelock.
@@ -72,6 +80,7 @@ contract ERAStaking is IERAStaking, AccessControl, Pausable {
         uint128[] memory minStakes_
     ) {
         era = era_;
+        _deployer = msg.sender;
         _grantRole(DEFAULT_ADMIN_ROLE, governance);
         _grantRole(GUARDIAN_ROLE, guardian);
         _setUnbondingDelay(unbondingDelay_);
@@ -125,6 +134,7 @@ contract ERAStaking is IERAStaking, AccessControl, Pausable {
         id = withdrawalCount[msg.sender]++;
         _withdrawals[msg.sender][id] = Withdrawal({node: nodeAddr, readyAt: readyAt, shares: shares});
         emit WithdrawalQueued(msg.sender, id, nodeAddr, amount, readyAt);
+        _notify(nodeAddr);
     }
 
     /// @inheritdoc IERAStaking
@@ -150,6 +160,7 @@ contract ERAStaking is IERAStaking, AccessControl, Pausable {
         amount = activeCut + unbondingCut;
         emit NodeSlashed(nodeAddr, msg.sender, wad, activeCut, unbondingCut);
         era.safeTransfer(msg.sender, amount);
+        _notify(nodeAddr);
     }
 
     // ---------------------------------------------------------------- governance
@@ -203,6 +214,18 @@ contract ERAStaking is IERAStaking, AccessControl, Pausable {
             revert PauseEndOutOfRange(until);
         }
         _pauseUntil(until);
+    }
+
+    /// @inheritdoc IERAStaking
+    function setStakeObserver(IStakeObserver observer) external {
+        IStakeObserver old = stakeObserver;
+        // The deployer's one wiring needs no timelock wait; every later change is governance's.
+        bool deployerWiring = msg.sender == _deployer && !_observerWired;
+        if (!deployerWiring && !hasRole(DEFAULT_ADMIN_ROLE, msg.sender)) {
+            revert StakeObserverNotAllowed(msg.sender);
+        }
+        (stakeObserver, _observerWired) = (observer, true);
+        emit StakeObserverSet(msg.sender, address(old), address(observer));
     }
 
     // ---------------------------------------------------------------- views
@@ -324,6 +347,16 @@ contract ERAStaking is IERAStaking, AccessControl, Pausable {
         sharesOf[nodeAddr][account] += shares;
         emit Deposited(nodeAddr, account, amount, shares);
         era.safeTransferFrom(msg.sender, address(this), amount);
+        _notify(nodeAddr);
+    }
+
+    /// Tells the observer, if any, that `node`'s active stake changed. The observer is set by
+    /// governance (or the deployer), so its re-entry is trusted; it runs last, on settled state.
+    /// A plain call, not try/catch: a caller could otherwise starve it of gas and leave the
+    /// registry's count wrong; the suite's registry re-counts one node without a revert path.
+    function _notify(address node) internal {
+        IStakeObserver observer = stakeObserver;
+        if (address(observer) != address(0)) observer.onStakeChanged(node);
     }
 
     function _setTier(bytes32 tier, uint128 minStake) internal {

@@ -25,7 +25,9 @@ abstract contract RewardsGasTest is RewardsTest, GasMeasure {
     uint256 internal constant STEADY_CLAIM_CEILING = 69_000;
     uint256 internal constant FIRST_CLAIM_CEILING = 103_000;
     uint256 internal constant POST_TARGET = 89_000;
-    uint256 internal constant CLAIM_AND_DELEGATE_CEILING = 96_000;
+    /// 96,000 before issue 13; staking's hook to the scenario registry adds 7,700 to every
+    /// delegation (one cold read and one cold call; the node here is enrolled nowhere).
+    uint256 internal constant CLAIM_AND_DELEGATE_CEILING = 104_000;
     uint256 internal constant CLAIM_WITH_SIG_CEILING = 116_000;
 
     address internal steady = makeAddr("steady claimer");

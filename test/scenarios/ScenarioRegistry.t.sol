@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {IERAStaking} from "../../contracts/interfaces/IERAStaking.sol";
 import {IModuleRegistry} from "../../contracts/interfaces/IModuleRegistry.sol";
 import {IScenarioRegistry} from "../../contracts/interfaces/IScenarioRegistry.sol";
 import {ScenarioTest} from "../utils/ScenarioTest.sol";
@@ -20,8 +21,8 @@ contract ScenarioRegistryTest is ScenarioTest {
     address internal guardianNode = makeAddr("guardianNode");
     address internal idle = makeAddr("idle");
     address internal payer = makeAddr("payer");
-    uint256 internal pay; // Financial, base validity proof (level 4): 250,000 ERA per node
-    uint256 internal shop; // Light, base basic fraud proof (level 1): 60,000 ERA per node
+    uint256 internal pay; // Financial, base validity proof (level 4): max(100,000, 150,000) ERA per node
+    uint256 internal shop; // Light, base basic fraud proof (level 1): max(10,000, 50,000) ERA per node
 
     function setUp() public override {
         super.setUp();
@@ -29,7 +30,7 @@ contract ScenarioRegistryTest is ScenarioTest {
         shop = registerScenario("shop", LIGHT_D, BASIC);
         addNode(core, 300_000e18);
         addNode(guardianNode, 300_000e18);
-        addNode(idle, 250_000e18);
+        addNode(idle, 180_000e18);
     }
 
     // ---------------------------------------------------------------- registration
@@ -49,8 +50,8 @@ contract ScenarioRegistryTest is ScenarioTest {
         assertEq(scenarios.scenarioIdOf(developer, "payments"), pay);
         assertEq(scenarios.scenarioIdOf(stranger, "payments"), 0, "names are per developer");
         assertEq(scenarios.scenarioCount(), 2);
-        assertEq(scenarios.requiredStake(pay), 250_000e18);
-        assertEq(scenarios.requiredStake(shop), 60_000e18);
+        assertEq(scenarios.requiredStake(pay), 150_000e18);
+        assertEq(scenarios.requiredStake(shop), 50_000e18);
     }
 
     function test_registerScenario_enterpriseChoosesShares() public {
@@ -124,10 +125,10 @@ contract ScenarioRegistryTest is ScenarioTest {
 
     function test_RevertWhen_enroll_badInput() public {
         address small = makeAddr("small");
-        addNode(small, 249_999e18);
+        addNode(small, 149_999e18);
         vm.expectRevert(
             abi.encodeWithSelector(
-                IScenarioRegistry.StakeBelowThreshold.selector, pay, small, 249_999e18, 250_000e18
+                IScenarioRegistry.StakeBelowThreshold.selector, pay, small, 149_999e18, 150_000e18
             )
         );
         enroll(pay, small, CORE);
@@ -140,10 +141,34 @@ contract ScenarioRegistryTest is ScenarioTest {
         enroll(pay, core, GUARDIAN);
     }
 
-    /// The domain's minimum is the staking tier: a tier raise moves every scenario of the domain.
+    /// The domain's minimum is the staking tier: a tier raise moves every scenario of the domain
+    /// once it passes the module's threshold (the larger of the two counts, never their sum).
     function test_requiredStake_followsTheDomainTier() public {
         setTier(FINANCIAL, 120_000e18);
-        assertEq(scenarios.requiredStake(pay), 270_000e18);
+        assertEq(scenarios.requiredStake(pay), 150_000e18, "the module's threshold is larger");
+        setTier(FINANCIAL, 180_000e18);
+        assertEq(scenarios.requiredStake(pay), 180_000e18, "the tier is larger");
+    }
+
+    /// A node meeting the larger of the two is eligible, with no stake on top.
+    function test_maxRule_enrollsAtTheLargerOfTierAndThreshold() public {
+        address exact = makeAddr("exact");
+        addNode(exact, 150_000e18);
+        enroll(pay, exact, CORE);
+        assertTrue(scenarios.isEligible(pay, exact));
+    }
+
+    /// The tier's self-bond still applies under the max rule: delegations alone do not make a node.
+    function test_RevertWhen_enroll_selfBondBelowTier() public {
+        address thin = makeAddr("thin");
+        addNode(thin, 9_999e18); // self-bond of the financial tier: 10% of 100,000
+        addDelegation(stranger, thin, 200_000e18);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IERAStaking.SelfBondBelowTier.selector, thin, FINANCIAL, 9_999e18, 10_000e18
+            )
+        );
+        enroll(pay, thin, CORE);
     }
 
     // ---------------------------------------------------------------- dual validation
@@ -257,12 +282,12 @@ contract ScenarioRegistryTest is ScenarioTest {
 
     /// Eligibility is lazy: a node enrolled before an escalation must meet the new threshold to act.
     function test_RevertWhen_verdict_nodeBelowEscalatedThreshold() public {
-        enroll(pay, idle, CORE); // 250,000: enough at level 4
-        report(pay, 3_000); // surge: multi-layer ZK, 300,000
+        enroll(pay, idle, CORE); // 180,000: enough at level 4 (150,000)
+        report(pay, 3_000); // surge: multi-layer ZK, 200,000
         assertFalse(scenarios.isEligible(pay, idle));
         vm.expectRevert(
             abi.encodeWithSelector(
-                IScenarioRegistry.StakeBelowThreshold.selector, pay, idle, 250_000e18, 300_000e18
+                IScenarioRegistry.StakeBelowThreshold.selector, pay, idle, 180_000e18, 200_000e18
             )
         );
         vm.prank(idle);
@@ -271,7 +296,7 @@ contract ScenarioRegistryTest is ScenarioTest {
         enroll(pay, core, CORE);
         vm.prank(core);
         scenarios.submitVerdict(pay, "s", true);
-        setTier(FINANCIAL, 150_000e18); // 350,000 now: the guardian falls below
+        setTier(FINANCIAL, 350_000e18); // 350,000 now: the guardian falls below
         vm.expectRevert(
             abi.encodeWithSelector(
                 IScenarioRegistry.StakeBelowThreshold.selector, pay, guardianNode, 300_000e18, 350_000e18
@@ -290,7 +315,7 @@ contract ScenarioRegistryTest is ScenarioTest {
         assertEq(scenarios.scenario(shop).activeModule, OPTIMISTIC);
         report(shop, 5_000);
         assertEq(scenarios.scenario(shop).activeModule, HYBRID, "one level per report");
-        assertEq(scenarios.requiredStake(shop), 85_000e18);
+        assertEq(scenarios.requiredStake(shop), 75_000e18);
         // No step down before the cool-down, nor on a surge.
         vm.warp(block.timestamp + 1 days - 1);
         report(shop, 2_999);
@@ -321,7 +346,7 @@ contract ScenarioRegistryTest is ScenarioTest {
         report(pay, 3_000);
         vm.expectRevert(
             abi.encodeWithSelector(
-                IScenarioRegistry.StakeBelowThreshold.selector, pay, idle, 250_000e18, 300_000e18
+                IScenarioRegistry.StakeBelowThreshold.selector, pay, idle, 180_000e18, 200_000e18
             )
         );
         enroll(pay, idle, CORE);

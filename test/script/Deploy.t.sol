@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {IScenarioRegistry} from "../../contracts/interfaces/IScenarioRegistry.sol";
 import {ERAStaking} from "../../contracts/staking/ERAStaking.sol";
 import {ERAToken} from "../../contracts/token/ERAToken.sol";
 import {Deploy, Suite, SuiteConfig, SuiteDeployer} from "../../script/Deploy.s.sol";
@@ -37,6 +38,11 @@ contract DeployTest is Test, SuiteDeployer {
         assertTrue(s.scenarios.hasRole(s.scenarios.KEEPER_ROLE(), guardian), "keeper");
         assertEq(address(s.scenarios.breaker()), address(s.breaker));
         assertEq(address(s.breaker), vm.computeCreateAddress(address(s.scenarios), 1), "breaker at nonce 1");
+        assertEq(address(s.staking.stakeObserver()), address(s.scenarios), "staking's hook wired");
+        uint32[3] memory minNodes = [uint32(50), 100, 300];
+        for (uint8 d = 1; d <= 3; ++d) {
+            assertEq(s.scenarios.domainStatus(IScenarioRegistry.Domain(d)).minNodes, minNodes[d - 1]);
+        }
         assertTrue(s.breaker.hasRole(s.breaker.DEFAULT_ADMIN_ROLE(), address(s.timelock)), "breaker admin");
         assertTrue(s.breaker.hasRole(s.breaker.SENTINEL_ROLE(), guardian), "sentinel");
         assertTrue(s.breaker.hasRole(s.breaker.CHECKER_ROLE(), address(s.scenarios)), "checker");

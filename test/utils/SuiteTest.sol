@@ -37,7 +37,7 @@ abstract contract SuiteTest is Test, SuiteDeployer {
     uint256 private _nextSalt;
 
     function setUp() public virtual {
-        SuiteConfig memory config = defaults(operator);
+        SuiteConfig memory config = suiteConfig();
         Suite memory suite = deploySuite(config);
         (timelock, era, staking) = (suite.timelock, ERAToken(address(suite.era)), suite.staking);
         (modules, scenarios, breaker) = (suite.modules, suite.scenarios, suite.breaker);
@@ -45,6 +45,11 @@ abstract contract SuiteTest is Test, SuiteDeployer {
         timelockDelay = config.timelockDelay;
         margin = suite.margin;
         govern(address(staking), abi.encodeCall(staking.grantRole, (staking.SLASHER_ROLE(), slasher)));
+    }
+
+    /// The configuration `setUp` deploys: `defaults`, unless a suite of tests needs otherwise.
+    function suiteConfig() internal view virtual returns (SuiteConfig memory) {
+        return defaults(operator);
     }
 
     // ---------------------------------------------------------------- governance

@@ -64,6 +64,8 @@ enum Command {
     Scenario(cmd::scenario::ScenarioArgs),
     /// The circuit breaker between risk domains: status, trip, reopen, check.
     Breaker(cmd::breaker::BreakerArgs),
+    /// Risk domains' provisioning: status, sync the node counts, schedule a minimum node count.
+    Domain(cmd::domain::DomainArgs),
     /// Groth16 keys of a schema: setup, export, import.
     Keys(cmd::keys::KeysArgs),
     /// Solidity verifiers: generate, deploy.
@@ -106,6 +108,7 @@ impl Command {
             Self::Module(args) => args.run().await,
             Self::Scenario(args) => args.run().await,
             Self::Breaker(args) => args.run().await,
+            Self::Domain(args) => args.run().await,
             Self::Verifier(args) => args.run().await,
             Self::Asset(args) => args.run().await,
             Self::Hyperlane(args) => args.run().await,

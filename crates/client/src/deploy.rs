@@ -14,8 +14,8 @@ use alloy::{
 };
 
 use crate::{
-    Client, DAY, Deployed, Deployment, Error, Pending, SuiteConfig, SuiteContract, error::Result,
-    init_code, plan, refuse, units::fmt_duration,
+    Client, DAY, Deployed, Deployment, Error, Pending, Sent, SuiteConfig, SuiteContract,
+    error::Result, init_code, plan, refuse, tx::send, units::fmt_duration,
 };
 
 /// The shortest timelock delay allowed on a chain that is not a local dev chain.
@@ -249,6 +249,23 @@ impl<P: Provider> Client<P> {
             gas_used: Some(receipt.gas_used),
         };
         finish(record, contract, deployed, save)
+    }
+
+    /// Wires staking's hook to the scenario registry once every contract is deployed: the
+    /// deployer's one `setStakeObserver`, which needs no timelock wait. Checks first, so a rerun
+    /// after an interruption sends nothing when it is wired; `None` then.
+    pub async fn wire_stake_observer(&self) -> Result<Option<Sent>> {
+        let (staking, registry) = (self.staking(), self.addresses.scenarios);
+        let observer = staking.stakeObserver().call().await?;
+        if observer == registry {
+            return Ok(None);
+        }
+        if observer != Address::ZERO {
+            refuse!(
+                "staking tells {observer}, not the scenario registry {registry}, of stake changes: only governance can change it now (`era gov`)"
+            );
+        }
+        Ok(Some(send("setStakeObserver", staking.setStakeObserver(registry)).await?))
     }
 
     async fn resolve_pending(&self, deployer: Address, pending: &Pending) -> Result<Resolution> {

@@ -51,7 +51,7 @@ pub fn describe(addresses: &SuiteAddresses, target: Address, data: &[u8]) -> Str
     {
         return match call {
             ModuleRegistryCalls::registerModule(c) => format!(
-                "modules.registerModule({}, level {}, +{} per node{})",
+                "modules.registerModule({}, level {}, threshold {} per node{})",
                 tier_name(c.name),
                 c.level,
                 fmt_era(U256::from(c.stakeThreshold)),
@@ -62,7 +62,7 @@ pub fn describe(addresses: &SuiteAddresses, target: Address, data: &[u8]) -> Str
                 }
             ),
             ModuleRegistryCalls::setThreshold(c) => format!(
-                "modules.setThreshold(module {}, +{} per node)",
+                "modules.setThreshold(module {}, threshold {} per node)",
                 c.moduleId,
                 fmt_era(U256::from(c.stakeThreshold))
             ),
@@ -88,6 +88,9 @@ pub fn describe(addresses: &SuiteAddresses, target: Address, data: &[u8]) -> Str
                 c.subject,
                 if c.valid { "valid" } else { "invalid" }
             ),
+            ScenarioRegistryCalls::setMinNodes(c) => {
+                format!("scenarios.setMinNodes({}, {} nodes)", domain_name(c.domain), c.minNodes)
+            }
             ScenarioRegistryCalls::settleEscrow(c) => format!(
                 "scenarios.settleEscrow(escrow #{}, {})",
                 c.escrowId,

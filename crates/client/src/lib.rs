@@ -66,11 +66,13 @@ pub use margin::{
 
 // Scenarios, modules, the circuit breaker and its escrows, `era status` (group g-scen).
 mod breaker;
+mod domains;
 mod escrow;
 mod modules;
 mod scenarios;
 mod status;
 pub use breaker::{BreakerStatus, ChannelCheck, Reopening, Tripped};
+pub use domains::{DOMAINS, DomainStatus, DomainsStatus, MinNodesScheduled, SYNC_BATCH, Synced};
 pub use escrow::{Escrow, EscrowList, Refunded, Settlement};
 pub use modules::{
     Module, ModuleList, ModuleSchedule, NewModule, STANDARD_MODULES, StandardModule,

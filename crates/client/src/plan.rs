@@ -80,6 +80,14 @@ pub struct SuiteConfig {
     #[serde(default = "default_activation_delay")]
     pub rewards_activation_delay: u64,
     // ---- end rewards distributor
+    /// Qualifying nodes the light, enterprise and financial domains need to be provisioned.
+    #[serde(default = "default_min_nodes")]
+    pub min_nodes: [u32; 3],
+}
+
+/// Issue 13's domain provisioning: 50 light, 100 enterprise, 300 financial nodes.
+const fn default_min_nodes() -> [u32; 3] {
+    [50, 100, 300]
 }
 
 /// The distributor's `DEFAULT_ACTIVATION_DELAY` (SPEC 2.7's dispute window): 2 days.
@@ -122,6 +130,7 @@ impl SuiteConfig {
             mailbox: None,
             rewards_poster: Some(operator),
             rewards_activation_delay: default_activation_delay(),
+            min_nodes: default_min_nodes(),
         }
     }
 
@@ -225,6 +234,7 @@ pub fn init_code(
                 config.guardian,
                 done.costs_inbox,
                 done.timelock,
+                config.min_nodes,
             ))
             .abi_encode(),
         ),
@@ -321,6 +331,23 @@ mod tests {
             };
             let (field, value) = (field.trim(), value.trim());
             if value == "operator" || value.starts_with("new ") {
+                continue;
+            }
+            if let Some(list) = value.strip_prefix('[') {
+                // `[uint32(50), 100, 300]`: a fixed array, compared element by element.
+                let script: Vec<U256> = list
+                    .trim_end_matches(']')
+                    .split(',')
+                    .map(|v| eval(v.trim().trim_start_matches("uint32(").trim_end_matches(')')))
+                    .collect();
+                let rust: Vec<U256> = ours[field]
+                    .as_array()
+                    .unwrap_or_else(|| panic!("{field} is not an array in SuiteConfig"))
+                    .iter()
+                    .map(|v| U256::from(v.as_u64().unwrap()))
+                    .collect();
+                assert_eq!(rust, script, "{field}: Deploy.s.sol says {value}");
+                fields += 1;
                 continue;
             }
             let rust = &ours[field];

@@ -3,7 +3,8 @@
 //! transaction sent and its receipt awaited, as a test does), once with alloy's default receipt
 //! polling and once with `eth_sendRawTransactionSync`, which returns the receipt at once. Same operations on every backend:
 //!
-//! - deploy the suite (7 creation transactions, same plan and init code as `era deploy`);
+//! - deploy the suite (7 creation transactions and the wiring of staking's hook, same plan and
+//!   init code as `era deploy`);
 //! - a staking round (node `stake`, holder `delegate`, holder `queueWithdrawal`: 3 transactions);
 //! - a view call (`nodeStake`).
 //!
@@ -141,6 +142,10 @@ impl Client {
                 TransactionRequest::default().from(dev(self.roles.deployer)).with_deploy_code(code);
             addresses.set(contract, self.send(tx).await.contract_address.unwrap());
         }
+        // The deployer's one wiring of staking's hook, as `era deploy` and `deploy_suite` do.
+        let staking = ERAStaking::new(addresses.staking, &self.provider);
+        let wire = staking.setStakeObserver(addresses.scenarios).from(dev(self.roles.deployer));
+        self.send(wire.into_transaction_request()).await;
         addresses
     }
 

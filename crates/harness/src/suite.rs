@@ -1,7 +1,7 @@
 //! The ERA suite deployed into a [`Chain`], from the same plan and init code `era deploy` uses.
 
 use alloy::primitives::{Address, U256};
-use era_bindings::ERAToken;
+use era_bindings::{ERAStaking, ERAToken};
 use era_client::{SuiteAddresses, SuiteConfig, SuiteContract, TierNameError, init_code, plan};
 
 use crate::{Chain, Revert, dev};
@@ -84,6 +84,12 @@ impl Chain {
             addresses.set(contract, deployed.address);
             deploy_gas.push((contract, deployed.gas_used));
         }
+        // The deployer's one wiring of staking's hook, as `era deploy` does once all is deployed.
+        let wire = ERAStaking::setStakeObserverCall { observer: addresses.scenarios };
+        self.send(deployer, addresses.staking, &wire).map_err(|revert| DeployError::Reverted {
+            contract: SuiteContract::ERAStaking.name(),
+            revert,
+        })?;
         Ok(Suite { addresses, deployer, config: config.clone(), deploy_gas })
     }
 

@@ -7,6 +7,8 @@
 //! [`run()`] plays it and returns the [`Report`], [`output::write`] puts the report in a directory.
 
 pub mod accounts;
+pub mod charts;
+pub mod html;
 pub mod model;
 pub mod output;
 pub mod plan;

@@ -47,6 +47,9 @@
 //! at = 7300
 //! scenario = "shop"
 //! nodes = 400
+//!
+//! [domains]            # qualifying nodes a domain needs (governance, before the run)
+//! light = 40
 //! ```
 //!
 //! Everything is checked before anything runs, and a problem is one line, `FILE:LINE: problem`:
@@ -94,6 +97,11 @@ pub struct Plan {
     /// Call-ins of standby nodes.
     #[serde(default, rename = "call_in")]
     pub call_ins: Vec<CallIn>,
+    /// Qualifying nodes a domain needs, by domain name, set through governance before the run
+    /// (`era domain min-nodes`); unnamed domains keep the suite's (50 light, 100 enterprise,
+    /// 300 financial).
+    #[serde(default)]
+    pub domains: Option<Spanned<BTreeMap<String, u32>>>,
 }
 
 /// A group of `count` nodes, each staking `stake` ERA on itself.
@@ -320,6 +328,13 @@ impl Plan {
             }
             if !(s.tps.is_finite() && s.tps >= 0.0) {
                 return fail(s.name.span(), format!("`{name}`: tps must be 0 or more"));
+            }
+        }
+        if let Some(domains) = &self.domains {
+            for name in domains.get_ref().keys() {
+                if let Err(e) = RiskDomain::parse_domain(name) {
+                    return fail(domains.span(), e);
+                }
             }
         }
         let known = |name: &Spanned<String>| match self.scenario(name.get_ref()) {

@@ -65,4 +65,8 @@ pub struct ScenarioSample {
     /// Modeled mean verification delay in milliseconds; `None` when the model's queue is
     /// unstable (load above what the active nodes can serve).
     pub delay_ms: Option<f64>,
+    /// Whether its domain has the qualifying nodes it needs (an under-provisioned domain's
+    /// scenarios cannot escalate beyond what their nodes serve).
+    #[serde(default)]
+    pub provisioned: bool,
 }

@@ -210,6 +210,14 @@ impl<'a> Runner<'a> {
         if let Some(s) = self.tally("registerModules", scheduled)? {
             self.govern_now("execute", &s.operation).await?;
         }
+        for (name, min) in plan.domains.as_ref().map(|d| d.get_ref().clone()).unwrap_or_default() {
+            let domain = name.parse::<RiskDomain>().map_err(|e| RunError::Chain(e.to_string()))?;
+            let scheduled =
+                self.as_(proposer).schedule_min_nodes(proposer, domain, min, from).await;
+            if let Some(s) = self.tally("minNodes", scheduled)? {
+                self.govern_now("execute", &s.operation).await?;
+            }
+        }
         if !plan.cases.is_empty() {
             let partner = address(Actor::Partner, 0);
             let scheduled =
@@ -457,6 +465,7 @@ impl<'a> Runner<'a> {
         self.sampled_block = block;
         let tripped = Self::read(self.client.breaker_status().await)?.tripped;
         let mut scenarios = BTreeMap::new();
+        let mut provisioned = BTreeMap::new();
         for s in &self.plan.scenarios {
             let name = s.name.get_ref();
             let Some(id) = self.ids.get(name).copied() else { continue };
@@ -470,6 +479,13 @@ impl<'a> Runner<'a> {
                     active += 1;
                 }
             }
+            let domain = s.domain.get_ref();
+            if !provisioned.contains_key(domain) {
+                let parsed =
+                    domain.parse::<RiskDomain>().map_err(|e| RunError::Chain(e.to_string()))?;
+                let status = Self::read(self.client.domain_status(parsed).await)?;
+                provisioned.insert(domain.clone(), status.provisioned);
+            }
             let load_tps = s.tps * self.plan.load_at(name, t);
             let delay_ms =
                 model::mean_delay_ms(load_tps, active, model::service_ms(scenario.active_level));
@@ -480,6 +496,7 @@ impl<'a> Runner<'a> {
                 called_in: 0,
                 load_tps,
                 delay_ms,
+                provisioned: provisioned[domain],
             };
             scenarios.insert(name.clone(), sample);
         }

@@ -136,6 +136,14 @@ impl DeployArgs {
                 Err(e) => progress(format!("the mailbox's hooks and ISM are not recorded: {e}")),
             }
         }
+        // Last, so every contract exists; before `complete`, so an interrupted run wires it on resume.
+        let suite = era_client::Client::new(&chain.provider, record.addresses());
+        if let Some(sent) = suite.wire_stake_observer().await? {
+            progress(format!(
+                "staking's hook wired to the ScenarioRegistry  gas {}",
+                sent.gas_used
+            ));
+        }
         record.complete = true;
         record.write(&path)?;
         print(&DeployOutput { record_path: path, resumed, record }, self.json)

@@ -5,6 +5,7 @@ pub(crate) mod breaker;
 pub(crate) mod delegate;
 pub(crate) mod deploy;
 pub(crate) mod devnet;
+pub(crate) mod domain;
 pub(crate) mod gov;
 pub(crate) mod hyperlane;
 pub(crate) mod index;

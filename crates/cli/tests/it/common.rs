@@ -138,6 +138,12 @@ impl Devnet {
         self.record()["contracts"][name]["address"].as_str().unwrap().parse().unwrap()
     }
 
+    /// Transactions `era deploy` sent: one per contract of the record, then the wiring of staking's
+    /// hook to the scenario registry.
+    pub(crate) fn deploy_txs(&self) -> u64 {
+        self.record()["contracts"].as_object().unwrap().len() as u64 + 1
+    }
+
     /// Deploys the suite with account 0 and a 1-hour timelock.
     pub(crate) fn deploy(&self) {
         self.era(&["deploy", "--private-key", &self.key(0), "--timelock-delay", "1h"]).ok();

@@ -8,6 +8,7 @@ mod ceremony;
 mod common;
 mod deploy;
 mod devnet;
+mod domains;
 mod errors;
 mod governance;
 mod index;

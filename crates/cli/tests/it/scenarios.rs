@@ -1,5 +1,6 @@
 //! `era module|scenario|breaker` against anvil: the standard modules through the timelock, a
-//! scenario, enrollment refused below the threshold, a surge that escalates, cost sharing, and a
+//! scenario, enrollment refused below the threshold, a surge refused while the domain lacks its
+//! minimum nodes and one that escalates once governance lowers it, cost sharing, and a
 //! trip that blocks a cross-domain transfer while an intra-domain one passes.
 
 use alloy::primitives::{Address, U256};
@@ -20,7 +21,10 @@ pub(crate) fn with_modules() -> Devnet {
     let out =
         net.era(&["module", "register", "--standard", "--private-key", &gov, "--json"]).json();
     assert_eq!(out["changes"].as_array().unwrap().len(), 10);
-    assert_eq!(out["changes"][5], "register `validity-proof` level 4, +150,000 ERA per node");
+    assert_eq!(
+        out["changes"][5],
+        "register `validity-proof` level 4, threshold 150,000 ERA per node"
+    );
     assert_eq!(out["operation"]["calls"].as_array().unwrap().len(), 10);
     assert_eq!(net.era(&["module", "list", "--json"]).json()["modules"], serde_json::json!([]));
     net.era(&["warp", "1h"]).ok();
@@ -54,12 +58,12 @@ async fn modules_scenarios_escalation_and_the_breaker() {
         .json();
     assert_eq!(
         out["changes"],
-        serde_json::json!(["module `hybrid-proof`: +75,000 ERA -> +80,000 ERA per node"])
+        serde_json::json!(["module `hybrid-proof`: threshold 75,000 ERA -> 80,000 ERA per node"])
     );
     let list = net.era(&["gov", "list", "--json"]).json();
     assert_eq!(
         list["operations"][0]["calls"][0]["description"],
-        "modules.setThreshold(module 3, +80,000 ERA per node)"
+        "modules.setThreshold(module 3, threshold 80,000 ERA per node)"
     );
 
     // Scenarios: a financial one on validity proofs and a light one.
@@ -78,7 +82,7 @@ async fn modules_scenarios_escalation_and_the_breaker() {
         ])
         .json();
     assert_eq!(out["summary"], "registered scenario `payments` (#1)");
-    assert_eq!(out["scenario"]["requiredStake"], era(250_000).to_string());
+    assert_eq!(out["scenario"]["requiredStake"], era(150_000).to_string());
     assert_eq!(out["txs"][0]["action"], "registerScenario");
     net.era(&[
         "scenario",
@@ -111,12 +115,12 @@ async fn modules_scenarios_escalation_and_the_breaker() {
     // A node below the threshold is refused before anything is sent.
     let node = net.key(1);
     net.fund(net.address(1), 300_000).await;
-    net.era(&["stake", "200000", "--private-key", &node]).ok();
+    net.era(&["stake", "100000", "--private-key", &node]).ok();
     let nonce = net.nonce(net.address(1)).await;
     let line = net.era(&["scenario", "enroll", "payments", "--private-key", &node]).refused();
-    assert!(line.contains("needs 250,000 ERA per node now: stake 50,000 ERA more"), "{line}");
+    assert!(line.contains("needs 150,000 ERA per node now: stake 50,000 ERA more"), "{line}");
     assert_eq!(net.nonce(net.address(1)).await, nonce);
-    net.era(&["stake", "100000", "--private-key", &node]).ok();
+    net.era(&["stake", "200000", "--private-key", &node]).ok();
     let out = net.era(&["scenario", "enroll", "payments", "--private-key", &node, "--json"]).json();
     assert_eq!(
         out["summary"],
@@ -129,6 +133,17 @@ async fn modules_scenarios_escalation_and_the_breaker() {
         .era(&["scenario", "report-volume", "payments", "3000", "--private-key", &node])
         .refused();
     assert!(line.contains("is not a keeper"), "{line}");
+    // One node of the 300 finance needs: the surge keeps the level until governance lowers it.
+    let out = net
+        .era(&["scenario", "report-volume", "payments", "3000", "--private-key", &gov, "--json"])
+        .json();
+    assert_eq!(
+        out["summary"],
+        "surge: `payments` stays at validity-proof (escalation refused: financial is under-provisioned: 1 of 300 nodes; enroll more nodes or lower the minimum with `era domain min-nodes`)"
+    );
+    net.era(&["domain", "min-nodes", "financial", "1", "--private-key", &gov]).ok();
+    net.era(&["warp", "1h"]).ok();
+    net.era(&["gov", "execute", "--private-key", &gov]).ok();
     let out = net
         .era(&["scenario", "report-volume", "payments", "3000", "--private-key", &gov, "--json"])
         .json();
@@ -140,7 +155,7 @@ async fn modules_scenarios_escalation_and_the_breaker() {
     let status = net.era(&["status", "--json"]).json();
     let payments = &status["scenarios"][0];
     assert_eq!(payments["activeLevel"], 5);
-    assert_eq!(payments["requiredStake"], "300000000000000000000000");
+    assert_eq!(payments["requiredStake"], "200000000000000000000000");
     assert_eq!(status["modules"].as_array().unwrap().len(), 10);
 
     // Governance pins the scenario to emergency lockdown through the timelock.

@@ -51,7 +51,7 @@ pub struct NewModule {
 
 impl NewModule {
     /// A module of kind `kind` (a standard name; default: `name` itself) at `level` (1 to 6),
-    /// needing `stake_threshold` wei more per node, with an optional Groth16 verifier.
+    /// needing `stake_threshold` wei per node (the larger of it and the domain's minimum counts), with an optional Groth16 verifier.
     pub fn new(
         name: &str,
         kind: Option<&str>,
@@ -91,7 +91,7 @@ impl NewModule {
             refuse!("--stake-threshold {} is too large", fmt_era(extra));
         };
         let line = format!(
-            "register `{name}`{} level {level}, +{} per node{}",
+            "register `{name}`{} level {level}, threshold {} per node{}",
             if kind.name() == name { String::new() } else { format!(" ({kind})") },
             fmt_era(extra),
             if verifier.is_zero() { String::new() } else { format!(", verifier {verifier}") }
@@ -148,12 +148,12 @@ impl<P: Provider> Client<P> {
         };
         if extra == m.stakeThreshold {
             refuse!(
-                "module `{name}` already needs +{} per node: nothing to schedule",
+                "module `{name}` already needs {} per node: nothing to schedule",
                 fmt_era(stake_threshold)
             );
         }
         let change = format!(
-            "module `{name}`: +{} -> +{} per node",
+            "module `{name}`: threshold {} -> {} per node",
             fmt_era(U256::from(m.stakeThreshold)),
             fmt_era(stake_threshold)
         );
@@ -202,7 +202,7 @@ mod tests {
         };
         assert_eq!(
             line("x", Some("validity-proof"), 4).unwrap(),
-            "register `x` (validity-proof) level 4, +0.000000000000000001 ERA per node"
+            "register `x` (validity-proof) level 4, threshold 0.000000000000000001 ERA per node"
         );
         let err = line("x", Some("validity-proof"), 0).unwrap_err().to_string();
         assert!(err.contains("security levels run from 1 to 6"), "{err}");
@@ -210,6 +210,9 @@ mod tests {
         assert!(err.starts_with("`x` is not a module kind: use --type with one of"), "{err}");
         let standard = NewModule::standard().unwrap();
         assert_eq!(standard.len(), 10);
-        assert_eq!(standard[5].line, "register `validity-proof` level 4, +150,000 ERA per node");
+        assert_eq!(
+            standard[5].line,
+            "register `validity-proof` level 4, threshold 150,000 ERA per node"
+        );
     }
 }

@@ -46,7 +46,7 @@ impl fmt::Display for Module {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "  {:>2}  {:<20} level {}  +{:>12} per node{}{}{}",
+            "  {:>2}  {:<20} level {}  {:>12} per node{}{}{}",
             self.id,
             self.name,
             self.level,

@@ -58,6 +58,9 @@ pub struct Scenario {
     /// Stake a node needs to enroll, in wei.
     #[serde(serialize_with = "crate::wei::serialize")]
     pub required_stake: U256,
+    /// "under-provisioned: 1 of 300 nodes" while its domain lacks nodes (it cannot escalate).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub under_provisioned: Option<String>,
 }
 
 impl fmt::Display for Scenario {
@@ -79,7 +82,11 @@ impl fmt::Display for Scenario {
             self.shares,
             self.enrolled,
             fmt_era(self.required_stake)
-        )
+        )?;
+        if let Some(shortfall) = &self.under_provisioned {
+            write!(f, "  domain {shortfall} (no escalation)")?;
+        }
+        Ok(())
     }
 }
 
@@ -131,10 +138,11 @@ impl<P: Provider> Client<P> {
         let modules = self.modules();
         let base = tier_name(modules.module(s.baseModule).call().await?.name);
         let active = tier_name(modules.module(s.activeModule).call().await?.name);
+        let domain = RiskDomain::try_from(s.domain).unwrap_or(RiskDomain::None);
         Ok(Scenario {
             id,
             name: tier_name(s.name),
-            domain: RiskDomain::try_from(s.domain).unwrap_or(RiskDomain::None),
+            domain,
             developer: s.developer,
             base_module: base,
             base_level: s.baseLevel,
@@ -146,6 +154,7 @@ impl<P: Provider> Client<P> {
             shares: format!("{}/{}/{}", s.nodesBps / 100, s.developerBps / 100, s.usersBps / 100),
             enrolled: s.enrolled.saturating_to(),
             required_stake: registry.requiredStake(id.to_u256()).call().await?,
+            under_provisioned: self.domain_status(domain).await?.shortfall(),
         })
     }
 
@@ -192,12 +201,20 @@ mod tests {
             calm_since: 0,
             shares: "40/30/30".into(),
             enrolled: 2,
-            required_stake: U256::from(250_000u64) * ERA,
+            required_stake: U256::from(150_000u64) * ERA,
+            under_provisioned: None,
         };
         assert_eq!(
             s.to_string(),
-            "  #1 payments       financial  module validity-proof (level 4)  shares 40/30/30  nodes 2  needs 250,000 ERA per node"
+            "  #1 payments       financial  module validity-proof (level 4)  shares 40/30/30  nodes 2  needs 150,000 ERA per node"
         );
+        s.under_provisioned = Some("under-provisioned: 1 of 300 nodes".into());
+        assert!(
+            s.to_string()
+                .ends_with("per node  domain under-provisioned: 1 of 300 nodes (no escalation)"),
+            "{s}"
+        );
+        s.under_provisioned = None;
         (s.active_module, s.active_level, s.pinned) = ("multi-layer-zk".into(), 5, true);
         assert!(
             s.to_string().contains(

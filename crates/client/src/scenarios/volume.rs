@@ -38,6 +38,14 @@ impl<P: Provider> Client<P> {
             let cool = registry.coolDown().call().await?;
             let why = if after.pinned {
                 "pinned by governance".to_owned()
+            } else if surge
+                && after.active_level < 5
+                && let Some(shortfall) = &after.under_provisioned
+            {
+                format!(
+                    "escalation refused: {} is {shortfall}; enroll more nodes or lower the minimum with `era domain min-nodes`",
+                    after.domain
+                )
             } else if surge {
                 "already at the highest level keepers reach".to_owned()
             } else if after.active_level == after.base_level {

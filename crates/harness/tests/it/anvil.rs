@@ -12,6 +12,7 @@ use alloy::{
     rpc::types::TransactionRequest,
     signers::local::PrivateKeySigner,
 };
+use era_bindings::ERAStaking;
 use era_client::{
     Client, ERA, Module, ProviderMargin, Revert, SuiteConfig, init_code, plan, tier_id,
 };
@@ -37,6 +38,9 @@ async fn the_same_reads_give_the_same_answers_over_anvil() {
         addresses.set(contract, receipt.contract_address.unwrap());
         deploy_gas.push((contract, receipt.gas_used));
     }
+    let staking = ERAStaking::new(addresses.staking, &node);
+    let wire = staking.setStakeObserver(addresses.scenarios).send().await.unwrap();
+    assert!(wire.get_receipt().await.unwrap().status(), "the deployer wires staking's hook");
 
     let (chain, suite) = setup();
     assert_eq!(addresses, suite.addresses(), "same deployer, same nonces, same addresses");

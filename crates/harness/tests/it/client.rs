@@ -46,7 +46,7 @@ async fn modules_and_a_scenario_read_as_the_cli_reads_them() {
         (payments.name.as_str(), payments.active_module.as_str(), payments.shares.as_str()),
         ("payments", "validity-proof", "40/30/30")
     );
-    assert_eq!((payments.developer, payments.required_stake), (dev(9), era(250_000)));
+    assert_eq!((payments.developer, payments.required_stake), (dev(9), era(150_000)));
 }
 
 #[tokio::test]

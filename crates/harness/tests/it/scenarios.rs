@@ -1,6 +1,7 @@
 //! The whole flow of issue 4 in revm: governance registers the ten standard modules through the
 //! timelock, a developer registers a Financial scenario, nodes enroll (one refused below the
-//! threshold), a finance verdict counts only after a guardian node re-verifies it, a surge
+//! threshold), a finance verdict counts only after a guardian node re-verifies it, a surge is
+//! refused while the domain lacks its minimum nodes, then (minimum lowered by governance)
 //! escalates the scenario and calls in an idle node, the cool-down steps it back down, the cost
 //! splits exactly, and a tripped domain blocks cross-domain transfers while intra-domain ones pass.
 
@@ -73,12 +74,12 @@ fn modules_scenarios_escalation_cost_sharing_and_the_breaker() {
     assert_eq!(err.to_string(), "SharesNotWhole(9000)");
     let (pay, shop) = (U256::from(1), U256::from(2));
 
-    // Financial + validity proof: 100,000 + 150,000 ERA per node.
+    // Financial + validity proof: the larger of 100,000 and 150,000 ERA per node.
     let required =
         chain.call(suite.scenarios, &ScenarioRegistry::requiredStakeCall { scenarioId: pay });
-    assert_eq!(required.unwrap(), era(250_000));
+    assert_eq!(required.unwrap(), era(150_000));
     let (core, guardian, idle, small) = (dev(1), dev(2), dev(3), dev(4));
-    for (node, stake) in [(core, 300_000), (guardian, 300_000), (idle, 300_000), (small, 200_000)] {
+    for (node, stake) in [(core, 300_000), (guardian, 300_000), (idle, 300_000), (small, 120_000)] {
         stake_node(&mut chain, &suite, node, era(stake));
     }
     let enroll = |role| ScenarioRegistry::enrollCall { scenarioId: pay, role };
@@ -86,7 +87,7 @@ fn modules_scenarios_escalation_cost_sharing_and_the_breaker() {
     chain.send(guardian, suite.scenarios, &enroll(GUARDIAN)).unwrap();
     match chain.send(small, suite.scenarios, &enroll(CORE)).unwrap_err() {
         Revert::Scenarios(ScenarioRegistryErrors::StakeBelowThreshold(e)) => {
-            assert_eq!((e.node, e.stake, e.required), (small, era(200_000), era(250_000)));
+            assert_eq!((e.node, e.stake, e.required), (small, era(120_000), era(150_000)));
         }
         other => panic!("expected StakeBelowThreshold, got {other}"),
     }
@@ -117,13 +118,20 @@ fn modules_scenarios_escalation_cost_sharing_and_the_breaker() {
         chain.send(keeper, suite.scenarios, &unknown).unwrap_err().to_string(),
         "UnknownScenario(7)"
     );
+    // Two qualifying nodes of the 300 finance needs: the surge keeps the level.
+    let refused = chain.send(keeper, suite.scenarios, &report(3_000)).unwrap();
+    let why = &refused.events_from::<ScenarioRegistry::EscalationRefused>(suite.scenarios)[0];
+    assert_eq!((why.qualifyingNodes, why.minNodes), (2, 300));
+    assert_eq!(scenario(&mut chain, &suite, pay).activeLevel, 4);
+    let min_nodes = ScenarioRegistry::setMinNodesCall { domain: FINANCIAL, minNodes: 2 };
+    suite.govern(&mut chain, suite.scenarios, &min_nodes).unwrap();
     let escalated = chain.send(keeper, suite.scenarios, &report(3_000)).unwrap();
     let change =
         &escalated.events_from::<ScenarioRegistry::ActiveModuleChanged>(suite.scenarios)[0];
     assert_eq!((change.fromLevel, change.toLevel, change.toModule), (4, 5, 7));
     let required =
         chain.call(suite.scenarios, &ScenarioRegistry::requiredStakeCall { scenarioId: pay });
-    assert_eq!(required.unwrap(), era(300_000));
+    assert_eq!(required.unwrap(), era(200_000));
     chain.send(idle, suite.scenarios, &enroll(CORE)).unwrap();
 
     // A day without a surge: back to the base, never below it.

@@ -5,7 +5,8 @@ use era_sandbox::{Options, Plan, run};
 /// Five nodes: four staked for up to level 3 of the light domain, one staking 1 ERA itself and
 /// carried by a delegation (the client sees enough stake; the contract's self-bond rule refuses
 /// its enrollment by name). A 3x surge for two steps escalates the shop twice; a 1,000,001 ERA
-/// transfer out of the light domain trips its breaker, and a later one is refused.
+/// transfer out of the light domain trips its breaker, and a later one is refused. Governance
+/// lowers the light domain's minimum to 4 nodes, so the shop may escalate.
 const SMALL: &str = r#"step = 600
 duration = 3600
 
@@ -44,6 +45,9 @@ load = { shop = 3.0 }
 [[phase]]
 at = 1800
 load = { shop = 1.0 }
+
+[domains]
+light = 4
 
 [[transfer]]
 at = 2000
@@ -85,6 +89,8 @@ async fn a_small_plan_runs_end_to_end() {
     let delay = shop(1).delay_ms.unwrap();
     assert!((4.0..4.1).contains(&delay), "level 2 on 4 nodes at 30 tps: {delay}");
     assert_eq!(report.samples[0].scenarios["bank"].delay_ms, None, "no node serves the bank");
+    assert!(shop(6).provisioned, "governance asked 4 light nodes, and 4 qualify");
+    assert!(!report.samples[6].scenarios["bank"].provisioned, "0 of 300 financial nodes");
 
     // The big transfer is held in escrow and trips the light domain from then on.
     let tripped: Vec<bool> = report.samples.iter().map(|s| s.tripped == ["light"]).collect();

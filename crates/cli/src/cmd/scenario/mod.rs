@@ -3,6 +3,7 @@
 //! and disputed verdicts through the timelock.
 
 mod enroll;
+mod leave;
 mod list;
 mod pay;
 mod pay_revenue; // flows (E1)
@@ -33,8 +34,11 @@ enum ScenarioCommand {
     Show(show::ShowArgs),
     /// List every scenario.
     List(list::ListArgs),
-    /// Enroll your node in a scenario (needs the domain minimum plus the active module's stake threshold).
+    /// Enroll your node in a scenario (needs the larger of the domain minimum and the active
+    /// module's stake threshold).
     Enroll(enroll::EnrollArgs),
+    /// Take your node out of a scenario (its stake stays staked).
+    Leave(leave::LeaveArgs),
     /// Report a scenario's volume (keeper): a surge steps its module up, a calm report after the
     /// cool-down steps it down.
     ReportVolume(report_volume::ReportArgs),
@@ -62,6 +66,7 @@ impl ScenarioArgs {
             ScenarioCommand::Show(args) => args.run().await,
             ScenarioCommand::List(args) => args.run().await,
             ScenarioCommand::Enroll(args) => args.run().await,
+            ScenarioCommand::Leave(args) => args.run().await,
             ScenarioCommand::ReportVolume(args) => args.run().await,
             ScenarioCommand::Pay(args) => args.run().await,
             ScenarioCommand::PayRevenue(args) => args.run().await,
