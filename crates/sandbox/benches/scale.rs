@@ -8,20 +8,21 @@
 //! `--nodes N --delegators N --slashes N` change the big run; `--growth-only` skips it.
 //! State-asset authorizations are not part of the plan format yet, so not of this run.
 //!
-//! Measured 2026-11-30 (2-core machine shared with other builds, release, before the merge of
-//! branch domains):
+//! Measured 2026-11-30 (2-core machine shared with other engineers' builds, release, with
+//! branch domains merged):
 //!
 //! | run | time | actions | per action |
 //! |---|---|---|---|
-//! | 1,000 nodes | 0.69 s | 1,109 | 622 µs |
-//! | 2,500 nodes | 1.68 s | 2,609 | 642 µs |
-//! | 5,000 nodes | 3.34 s | 5,109 | 654 µs |
-//! | 10,000 nodes | 6.51 s | 10,109 | 644 µs |
-//! | 10,000 nodes, 100,000 delegators, 1,000 slashes | 81.5 s | 115,111 | 708 µs |
+//! | 1,000 nodes | 0.37 s | 1,109 | 335 µs |
+//! | 2,500 nodes | 0.88 s | 2,609 | 339 µs |
+//! | 5,000 nodes | 1.71 s | 5,109 | 335 µs |
+//! | 10,000 nodes | 3.74 s | 10,109 | 370 µs |
+//! | 10,000 nodes, 100,000 delegators, 1,000 slashes | 41.1 s | 115,111 | 357 µs |
 //!
-//! Time grows linearly with the node count (x2 nodes, x1.95-2.1 time). The same 1,000 nodes'
+//! (Under heavier load from other builds the same runs took 1.8x as long: 81.5 s for the big one.)
+//! Time grows linearly with the node count (x2 nodes, x1.9-2.2 time). The same 1,000 nodes'
 //! transactions sent straight to the chain take 0.03 s: an action through the client costs
-//! about 20x its transactions, because every transaction is first estimated (the harness
+//! about 12x its transactions, because every transaction is first estimated (the harness
 //! bisects its gas limit: a dozen or more dry runs for a call into another contract), and the
 //! client reads before it acts (`isNode`, `paused`, allowance, the stakes after) over the
 //! in-process JSON-RPC (serialized both ways). Congestion case: 2.043 ms before the surge;
