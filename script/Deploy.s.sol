@@ -5,6 +5,7 @@ import {AssetMirror} from "../contracts/assets/AssetMirror.sol";
 import {StateAssetRegistry} from "../contracts/assets/StateAssetRegistry.sol";
 import {CircuitBreaker} from "../contracts/domains/CircuitBreaker.sol";
 import {ERAMargin} from "../contracts/margin/ERAMargin.sol";
+import {StandbyPool} from "../contracts/network/StandbyPool.sol";
 import {Invitations} from "../contracts/rewards/Invitations.sol";
 import {RewardsDistributor} from "../contracts/rewards/RewardsDistributor.sol";
 import {RewardsInbox} from "../contracts/rewards/RewardsInbox.sol";
@@ -55,6 +56,7 @@ struct Suite {
     ModuleRegistry modules;
     ScenarioRegistry scenarios;
     CircuitBreaker breaker; // created by `scenarios`
+    StandbyPool standby;
     ERAMargin margin;
     StateAssetRegistry assets;
     AssetMirror mirror; // only with a mailbox
@@ -141,6 +143,7 @@ abstract contract SuiteDeployer {
             c.minNodes
         );
         s.breaker = CircuitBreaker(address(s.scenarios.breaker()));
+        s.standby = new StandbyPool(s.staking, s.scenarios, s.modules, address(s.timelock), c.guardian);
         // The timelock is admin, arbiter and, until a rewards distributor exists, the rewards pool.
         s.margin = new ERAMargin(
             s.era,
@@ -196,6 +199,7 @@ contract Deploy is Script, SuiteDeployer {
         console.log("ModuleRegistry", address(s.modules));
         console.log("ScenarioRegistry", address(s.scenarios));
         console.log("CircuitBreaker", address(s.breaker));
+        console.log("StandbyPool", address(s.standby));
         console.log("ERAMargin", address(s.margin));
         console.log("StateAssetRegistry", address(s.assets));
         console.log("RewardsDistributor", address(s.distributor));

@@ -4,7 +4,8 @@
 # Then, each on its own fresh anvil: security modules, scenarios and the circuit breaker
 # (script/scenarios.sh), a full cross-domain margin case (script/margin-case.sh), a state asset
 # proven, authorized and exported to a second chain through Hyperlane (script/assets-two-chains.sh),
-# and rewards indexed, computed, published and claimed (script/rewards.sh).
+# rewards indexed, computed, published and claimed (script/rewards.sh), and the validation
+# network: provisioning, a call-in round and the congestion sandbox (script/network.sh).
 #   node       anvil account 1: stakes 60,000 ERA
 #   delegator  anvil account 2: delegates 45,000 ERA, later withdraws 20,000
 #   governance anvil account 0: deployer, timelock proposer and holder of the local ERA supply
@@ -80,5 +81,8 @@ ERA_BIN="$ERA" bash script/assets-two-chains.sh
 
 step "rewards: index, compute an epoch, publish its root, claim four ways (script/rewards.sh)"
 ERA_BIN="$ERA" bash script/rewards.sh
+
+step "the validation network: provisioning, a call-in round, the congestion sandbox (script/network.sh)"
+ERA_BIN="$ERA" bash script/network.sh deployments/sandbox/nft-congestion
 
 step "demo complete: record of the first chain in deployments/31337.json"

@@ -46,6 +46,9 @@ contract DeployTest is Test, SuiteDeployer {
         assertTrue(s.breaker.hasRole(s.breaker.DEFAULT_ADMIN_ROLE(), address(s.timelock)), "breaker admin");
         assertTrue(s.breaker.hasRole(s.breaker.SENTINEL_ROLE(), guardian), "sentinel");
         assertTrue(s.breaker.hasRole(s.breaker.CHECKER_ROLE(), address(s.scenarios)), "checker");
+        assertEq(address(s.standby.scenarios()), address(s.scenarios));
+        assertTrue(s.standby.hasRole(s.standby.DEFAULT_ADMIN_ROLE(), address(s.timelock)), "standby admin");
+        assertTrue(s.standby.hasRole(s.standby.GUARDIAN_ROLE(), guardian), "standby guardian");
         assertEq(address(s.margin.era()), address(s.era));
         assertTrue(s.margin.hasRole(s.margin.DEFAULT_ADMIN_ROLE(), address(s.timelock)), "margin admin");
         assertTrue(s.margin.hasRole(s.margin.ARBITER_ROLE(), address(s.timelock)), "margin arbiter");
@@ -114,8 +117,8 @@ contract DeployTest is Test, SuiteDeployer {
         assertEq(address(s.era), address(existing));
         assertEq(
             vm.getNonce(address(this)),
-            nonceBefore + 11,
-            "no token: timelock, staking, distributor, two inboxes, modules, scenarios, margin, asset registry, revenue, invitations"
+            nonceBefore + 12,
+            "no token: timelock, staking, distributor, two inboxes, modules, scenarios, standby, margin, asset registry, revenue, invitations"
         );
         assertSuite(s, operator, operator, 2 days);
     }

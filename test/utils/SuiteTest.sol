@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {StateAssetRegistry} from "../../contracts/assets/StateAssetRegistry.sol";
 import {CircuitBreaker} from "../../contracts/domains/CircuitBreaker.sol";
 import {ERAMargin} from "../../contracts/margin/ERAMargin.sol";
+import {StandbyPool} from "../../contracts/network/StandbyPool.sol";
 import {ScenarioRegistry} from "../../contracts/scenarios/ScenarioRegistry.sol";
 import {ModuleRegistry} from "../../contracts/security/ModuleRegistry.sol";
 import {ERAStaking} from "../../contracts/staking/ERAStaking.sol";
@@ -30,6 +31,7 @@ abstract contract SuiteTest is Test, SuiteDeployer {
     ModuleRegistry internal modules;
     ScenarioRegistry internal scenarios;
     CircuitBreaker internal breaker;
+    StandbyPool internal standby;
     ERAMargin internal margin;
     StateAssetRegistry internal assets;
     uint256 internal timelockDelay;
@@ -41,7 +43,7 @@ abstract contract SuiteTest is Test, SuiteDeployer {
         Suite memory suite = deploySuite(config);
         (timelock, era, staking) = (suite.timelock, ERAToken(address(suite.era)), suite.staking);
         (modules, scenarios, breaker) = (suite.modules, suite.scenarios, suite.breaker);
-        assets = suite.assets;
+        (assets, standby) = (suite.assets, suite.standby);
         timelockDelay = config.timelockDelay;
         margin = suite.margin;
         govern(address(staking), abi.encodeCall(staking.grantRole, (staking.SLASHER_ROLE(), slasher)));

@@ -66,6 +66,13 @@ sol!(
 sol!(
     #[sol(rpc)]
     #[derive(Debug, PartialEq, Eq)]
+    StandbyPool,
+    "../../out/StandbyPool.sol/StandbyPool.json"
+);
+
+sol!(
+    #[sol(rpc)]
+    #[derive(Debug, PartialEq, Eq)]
     StateAssetRegistry,
     "../../out/StateAssetRegistry.sol/StateAssetRegistry.json"
 );

@@ -62,6 +62,8 @@ enum Command {
     Module(cmd::module::ModuleArgs),
     /// Scenarios in risk domains: register, show, list, enroll, report volume, pay, transfer.
     Scenario(cmd::scenario::ScenarioArgs),
+    /// The standby pool and call-ins: join, exit, leave, fund, open, bid, reveal, post, challenge, claim, show.
+    Standby(cmd::standby::StandbyArgs),
     /// The circuit breaker between risk domains: status, trip, reopen, check.
     Breaker(cmd::breaker::BreakerArgs),
     /// Risk domains' provisioning: status, sync the node counts, schedule a minimum node count.
@@ -107,6 +109,7 @@ impl Command {
             Self::Keys(args) => args.run(),
             Self::Module(args) => args.run().await,
             Self::Scenario(args) => args.run().await,
+            Self::Standby(args) => args.run().await,
             Self::Breaker(args) => args.run().await,
             Self::Domain(args) => args.run().await,
             Self::Verifier(args) => args.run().await,

@@ -250,6 +250,14 @@ suite_table! {
         instance: CircuitBreakerInstance,
         origin: Origin::CreatedBy(ScenarioRegistry, 1),
     }
+    /// `StandbyPool`: standby nodes and the call-in auction of escalated scenarios.
+    StandbyPool {
+        field: standby,
+        revert: Standby,
+        errors: StandbyPoolErrors,
+        instance: StandbyPoolInstance,
+        origin: Origin::Deployed,
+    }
     /// `ERAMargin`: cross-domain margin, partner freezes, slashing and risk features.
     ERAMargin {
         field: margin,

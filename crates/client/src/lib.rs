@@ -105,6 +105,9 @@ pub use timelock::fmt_scheduled;
 // inflows (revenue, inboxes) and invitations.
 pub mod rewards;
 
+// The standby pool and its call-in auction.
+pub mod standby;
+
 // The prover group: deploying the verifiers era-prover generates.
 mod verifier;
 pub use verifier::deploy_verifier;

@@ -8,7 +8,8 @@ use alloy::{
 };
 use era_bindings::{
     AssetMirror, ERAMargin, ERAStaking, ERAToken, Invitations, ModuleRegistry, RewardsDistributor,
-    RewardsInbox, ScenarioRegistry, ScenarioRevenue, StateAssetRegistry, TimelockController,
+    RewardsInbox, ScenarioRegistry, ScenarioRevenue, StandbyPool, StateAssetRegistry,
+    TimelockController,
 };
 use serde::{Deserialize, Serialize};
 
@@ -235,6 +236,17 @@ pub fn init_code(
                 done.costs_inbox,
                 done.timelock,
                 config.min_nodes,
+            ))
+            .abi_encode(),
+        ),
+        SuiteContract::StandbyPool => (
+            &StandbyPool::BYTECODE,
+            StandbyPool::constructorCall::new((
+                done.staking,
+                done.scenarios,
+                done.modules,
+                done.timelock,
+                config.guardian,
             ))
             .abi_encode(),
         ),

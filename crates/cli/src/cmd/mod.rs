@@ -22,6 +22,7 @@ pub(crate) mod risk;
 pub(crate) mod sandbox;
 pub(crate) mod scenario;
 pub(crate) mod stake;
+pub(crate) mod standby;
 pub(crate) mod status;
 pub(crate) mod tier;
 pub(crate) mod verifier;

@@ -21,4 +21,5 @@ mod rewards_rules;
 mod sandbox;
 mod scenarios;
 mod staking;
+mod standby;
 mod wallet;

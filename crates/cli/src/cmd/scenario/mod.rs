@@ -80,6 +80,6 @@ impl ScenarioArgs {
 
 /// The scenario `text` names: `NAME`, or `NAME@DEVELOPER` with the address read as every
 /// address argument is (checksums checked).
-fn named(text: &str) -> Result<ScenarioRef> {
+pub(crate) fn named(text: &str) -> Result<ScenarioRef> {
     Ok(ScenarioRef::parse(text, crate::address::parse)?)
 }
