@@ -31,9 +31,10 @@ enum SandboxCommand {
 struct RunArgs {
     /// The plan, e.g. sandbox/plans/promotion.toml.
     plan: PathBuf,
-    /// Where the report goes (report.json, charts, index.html).
-    #[arg(long, default_value = "sandbox/out")]
-    out: PathBuf,
+    /// Where the report goes (report.json, charts, index.html) [default:
+    /// deployments/sandbox/PLAN, PLAN being the plan file's stem].
+    #[arg(long)]
+    out: Option<PathBuf>,
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
@@ -52,6 +53,7 @@ impl RunArgs {
     /// after the action under way and writes what was played so far.
     async fn run(self) -> Result<()> {
         let plan = Plan::load(&self.plan)?;
+        let out = self.out.unwrap_or_else(|| PathBuf::from("deployments/sandbox").join(&plan.name));
         let options = Options {
             bar: Some(bar(self.json, 0, "{elapsed_precise} [{bar:40}] step {pos}/{len} {msg}")),
             ..Options::default()
@@ -65,8 +67,8 @@ impl RunArgs {
             bar.finish_and_clear();
         }
         // The one place a run's files are written (report.json, the charts, index.html).
-        let written = era_sandbox::output::write(&report, &self.out)
-            .wrap_err_with(|| format!("writing the report to {}", self.out.display()))?;
+        let written = era_sandbox::output::write(&report, &out)
+            .wrap_err_with(|| format!("writing the report to {}", out.display()))?;
         if report.interrupted {
             progress("interrupted: the report covers the plan up to the stop");
         }
