@@ -116,12 +116,15 @@ coverage: node_modules/.package-lock.json
 # revm harness vs anvil over RPC (criterion), the 1,000,000-leaf rewards tree, an epoch of
 # 1,000,000 accounts and 10,000,000 suite events generated in revm, indexed into SQLite and
 # PostgreSQL and computed (docs/indexer.md), the rules engine alone over 10,000,000 logs
-# (docs/rewards-rules.md), then era-prover vs circom + snarkjs (bench/README.md).
+# (docs/rewards-rules.md), the sandbox at scale and against anvil over RPC (its benches' docs),
+# then era-prover vs circom + snarkjs (bench/README.md).
 bench: install
 	cargo bench -p era-harness
 	cargo bench -p era-client --bench merkle_tree
 	cargo bench -p era-rewards --bench epoch -- --accounts 1000000 --events 10000000
 	cargo bench -p era-rewards --bench compute
+	cargo bench -p era-sandbox --bench scale
+	cargo bench -p era-sandbox --bench anvil_ratio
 	bash bench/run.sh
 
 .venv/bin/slither:

@@ -84,6 +84,8 @@ enum Command {
     Invite(cmd::invite::InviteArgs),
     /// Index the suite's logs into SQLite or PostgreSQL (resumable, safe against reorgs).
     Index(cmd::index::IndexArgs),
+    /// The scenario sandbox: play a plan against the whole suite on revm, write its report.
+    Sandbox(cmd::sandbox::SandboxArgs),
 }
 
 impl Command {
@@ -117,6 +119,7 @@ impl Command {
             Self::Rewards(args) => args.run().await,
             Self::Invite(args) => args.run().await,
             Self::Index(args) => args.run().await,
+            Self::Sandbox(args) => args.run().await,
         }
     }
 }

@@ -411,9 +411,11 @@ impl Chain {
         Some(blocks::header(&self.blocks, n))
     }
 
-    /// The mined transaction `hash`, with its block.
+    /// The mined transaction `hash`, with its block. Searched newest first: a receipt is asked
+    /// for right after its transaction, so a long run (the sandbox mines hundreds of thousands
+    /// of blocks) does not hash its whole history for each one.
     pub fn mined(&self, hash: B256) -> Option<(&Block, &Mined)> {
-        let block = self.blocks.iter().find(|b| b.tx_hash() == Some(hash))?;
+        let block = self.blocks.iter().rev().find(|b| b.tx_hash() == Some(hash))?;
         Some((block, block.tx()?))
     }
 

@@ -2,10 +2,20 @@
 //! the in-process revm harness, through the same typed `era-client` calls the CLI makes, with a
 //! verification-delay model for what revm cannot measure, and a report (JSON, charts, an HTML
 //! page) of how the suite behaved over time.
+//!
+//! [`Plan::load`] reads and checks a plan (a problem is one `FILE:LINE: problem` line),
+//! [`run()`] plays it and returns the [`Report`], [`output::write`] puts the report in a directory.
 
+pub mod accounts;
 pub mod charts;
 pub mod html;
+pub mod model;
 pub mod output;
+pub mod plan;
 pub mod report;
+pub mod run;
+pub mod sender;
 
+pub use plan::{Plan, PlanError};
 pub use report::{Report, Sample, ScenarioSample};
+pub use run::{Options, RunError, run};

@@ -20,7 +20,9 @@ pub struct Report {
     pub interrupted: bool,
     /// Actions sent, by kind (`stake`, `delegate`, `enroll`, `authorize`, `slash`, `bid`, ...).
     pub actions: BTreeMap<String, u64>,
-    /// Actions the suite refused, by custom error name (`StakeBelowThreshold`, ...).
+    /// Actions the suite refused, by custom error name (`StakeBelowThreshold`, ...); an action
+    /// the client refused before sending (its checks, as the CLI's) as `refused:` and the action
+    /// (`refused:transfer`, ...).
     pub reverts: BTreeMap<String, u64>,
     /// The state over time, in order of `t`.
     pub samples: Vec<Sample>,
@@ -63,4 +65,8 @@ pub struct ScenarioSample {
     /// Modeled mean verification delay in milliseconds; `None` when the model's queue is
     /// unstable (load above what the active nodes can serve).
     pub delay_ms: Option<f64>,
+    /// Whether its domain has the qualifying nodes it needs (an under-provisioned domain's
+    /// scenarios cannot escalate beyond what their nodes serve).
+    #[serde(default)]
+    pub provisioned: bool,
 }

@@ -61,6 +61,7 @@ fn sample(t: u64) -> Sample {
         called_in,
         load_tps: if surge { 360.0 } else { 120.0 },
         delay_ms: shop_delay,
+        provisioned: true,
     };
     let payments = ScenarioSample {
         domain: "financial".into(),
@@ -69,6 +70,7 @@ fn sample(t: u64) -> Sample {
         called_in: 0,
         load_tps: 50.0,
         delay_ms: Some(210.0),
+        provisioned: true,
     };
     let ticker = ScenarioSample {
         domain: "light".into(),
@@ -77,6 +79,7 @@ fn sample(t: u64) -> Sample {
         called_in: 0,
         load_tps: 20.0,
         delay_ms: Some(12.0),
+        provisioned: true,
     };
     let mut era_flows = BTreeMap::from([
         ("staked".to_string(), if t <= 300 { 45_000.0 } else { 0.0 }),

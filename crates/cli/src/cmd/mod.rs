@@ -19,6 +19,7 @@ pub(crate) mod prove;
 pub(crate) mod relay;
 pub(crate) mod rewards;
 pub(crate) mod risk;
+pub(crate) mod sandbox;
 pub(crate) mod scenario;
 pub(crate) mod stake;
 pub(crate) mod standby;

@@ -18,6 +18,7 @@ mod prover;
 mod rewards;
 mod rewards_flows;
 mod rewards_rules;
+mod sandbox;
 mod scenarios;
 mod staking;
 mod standby;

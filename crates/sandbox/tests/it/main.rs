@@ -1,0 +1,4 @@
+//! The sandbox's integration tests: plans read and refused, and runs on the revm harness.
+
+mod plans;
+mod run;

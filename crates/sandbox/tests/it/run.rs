@@ -1,0 +1,128 @@
+//! A small plan played end to end on the revm harness, through the era-client calls.
+
+use era_sandbox::{Options, Plan, run};
+
+/// Five nodes: four staked for up to level 3 of the light domain, one staking 1 ERA itself and
+/// carried by a delegation (the client sees enough stake; the contract's self-bond rule refuses
+/// its enrollment by name). A 3x surge for two steps escalates the shop twice; a 1,000,001 ERA
+/// transfer out of the light domain trips its breaker, and a later one is refused. Governance
+/// lowers the light domain's minimum to 4 nodes, so the shop may escalate.
+const SMALL: &str = r#"step = 600
+duration = 3600
+
+[[nodes]]
+count = 4
+stake = 100000
+
+[[nodes]]
+count = 1
+stake = 1
+
+[delegators]
+count = 5
+amount = 100000
+
+[[scenario]]
+name = "shop"
+domain = "light"
+module = "basic-fraud-proof"
+baseline = 1000
+tps = 10
+nodes = 5
+
+[[scenario]]
+name = "bank"
+domain = "financial"
+module = "validity-proof"
+baseline = 1000
+tps = 5
+nodes = 0
+
+[[phase]]
+at = 600
+load = { shop = 3.0 }
+
+[[phase]]
+at = 1800
+load = { shop = 1.0 }
+
+[domains]
+light = 4
+
+[[transfer]]
+at = 2000
+from = "shop"
+to = "bank"
+era = 1000001
+
+[[transfer]]
+at = 2500
+from = "shop"
+to = "bank"
+era = 10
+"#;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+async fn a_small_plan_runs_end_to_end() {
+    let plan = Plan::parse("small.toml", "small", SMALL).unwrap();
+    let report = run(&plan, &Options::default()).await.unwrap();
+    assert_eq!(report.plan, "small");
+    assert!(!report.interrupted);
+    assert_eq!(report.seconds, 3600);
+    let ts: Vec<u64> = report.samples.iter().map(|s| s.t).collect();
+    assert_eq!(ts, [0, 600, 1200, 1800, 2400, 3000, 3600]);
+
+    // Every action went through the client and is counted; the refusals are named.
+    let count = |kind: &str| report.actions.get(kind).copied().unwrap_or_default();
+    assert_eq!((count("stake"), count("delegate"), count("enroll")), (5, 5, 5));
+    assert_eq!((count("registerScenario"), count("transfer")), (2, 2));
+    assert_eq!(count("reportVolume"), 12, "two scenarios, six steps");
+    let reverts: Vec<(&str, u64)> = report.reverts.iter().map(|(k, v)| (k.as_str(), *v)).collect();
+    assert_eq!(reverts, [("SelfBondBelowTier", 1), ("refused:transfer", 1)]);
+
+    // The surge escalates the shop a level per surging report; four nodes stay eligible.
+    let shop = |i: usize| &report.samples[i].scenarios["shop"];
+    let levels: Vec<u8> = (0..7).map(|i| shop(i).level).collect();
+    assert_eq!(levels, [1, 2, 3, 3, 3, 3, 3], "back down only after a day of calm");
+    assert!((0..7).all(|i| shop(i).active_nodes == 4));
+    assert_eq!((shop(0).load_tps, shop(1).load_tps, shop(3).load_tps), (10.0, 30.0, 10.0));
+    let delay = shop(1).delay_ms.unwrap();
+    assert!((4.0..4.1).contains(&delay), "level 2 on 4 nodes at 30 tps: {delay}");
+    assert_eq!(report.samples[0].scenarios["bank"].delay_ms, None, "no node serves the bank");
+    assert!(shop(6).provisioned, "governance asked 4 light nodes, and 4 qualify");
+    assert!(!report.samples[6].scenarios["bank"].provisioned, "0 of 300 financial nodes");
+
+    // The big transfer is held in escrow and trips the light domain from then on.
+    let tripped: Vec<bool> = report.samples.iter().map(|s| s.tripped == ["light"]).collect();
+    assert_eq!(tripped, [false, false, false, false, true, true, true]);
+    assert_eq!(report.samples[4].era_flows["escrowed"], 1_000_001.0);
+    assert_eq!(report.samples[0].era_flows["staked"], 400_001.0);
+    assert!(report.samples[1..].iter().all(|s| s.gas_used > 0), "reports are mined each step");
+    let blocks: Vec<u64> = report.samples.iter().map(|s| s.block).collect();
+    assert!(blocks.windows(2).all(|w| w[0] < w[1]) && report.blocks == blocks[6]);
+}
+
+/// Three providers' margin frozen by the partner, assessed, and after the dispute window slashed
+/// 30% (capped at the freeze) by governance: the resolution scheduled on the timelock and
+/// executed once its delay has passed, all within six simulated days.
+#[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+async fn margin_cases_are_slashed_through_governance_when_the_chain_allows() {
+    let mut text = String::from(
+        "step = 86400\nduration = 518400\n[[nodes]]\ncount = 1\nstake = 100000\n\
+         [margin]\nproviders = 3\namount = 40000\n",
+    );
+    for provider in 0..3 {
+        text +=
+            &format!("[[case]]\nat = 3600\nprovider = {provider}\nfreeze = 10000\nslash = 0.3\n");
+    }
+    let plan = Plan::parse("cases.toml", "cases", &text).unwrap();
+    let report = run(&plan, &Options::default()).await.unwrap();
+    assert_eq!(report.reverts.len(), 0, "{:?}", report.reverts);
+    let count = |kind: &str| report.actions.get(kind).copied().unwrap_or_default();
+    assert_eq!((count("freeze"), count("assess"), count("resolve")), (3, 3, 3));
+    assert_eq!(count("execute"), 2 + 3, "modules and partner registered, then each resolution");
+    let flows: Vec<_> = report.samples.iter().map(|s| s.era_flows.clone()).collect();
+    assert_eq!(flows[0]["margin"], 120_000.0);
+    assert_eq!(flows[1]["frozen"], 30_000.0);
+    assert_eq!(flows[6]["slashed"], 30_000.0, "30% of 40,000, capped at each 10,000 frozen");
+}
