@@ -20,10 +20,12 @@ fn every_shipped_plan_reads() {
     names.sort();
     assert_eq!(names, ["abnormal-transfer", "finance-day", "nft-congestion", "promotion"]);
     let nft = Plan::load(&shipped().join("nft-congestion.toml")).unwrap();
-    assert_eq!((nft.node_count(), nft.call_ins[0].nodes), (500, 400));
+    assert_eq!((nft.node_count(), nft.call_ins[0].nodes), (520, 400), "100 enrolled, 420 standby");
+    assert_eq!((nft.report_every(), nft.scenarios[0].nodes.get_ref()), (120, &100));
     assert_eq!(nft.load_at("mint", 59), 1.0);
     assert_eq!(nft.load_at("mint", 60), 3.0);
-    assert_eq!(nft.load_at("mint", 600), 1.0);
+    assert_eq!(nft.load_at("mint", 600), 2.5);
+    assert_eq!(nft.load_at("mint", 2400), 1.0);
 }
 
 const GOOD: &str = r#"step = 60
