@@ -39,12 +39,22 @@ pub(super) enum Stage {
     Claim(u64),
 }
 
+/// A round the run opened.
+#[derive(Clone, Debug)]
+struct Round {
+    /// Its scenario's name.
+    scenario: String,
+    /// The block it opened at: its reveal logs are read from there.
+    from: u64,
+    /// The bids committed: (node, ask).
+    bids: Vec<(Address, u16)>,
+}
+
 /// The rounds the run opened.
 #[derive(Clone, Debug, Default)]
 pub(super) struct CallIns {
-    /// Each round's scenario, first block (its reveal logs are read from there) and committed
-    /// bids (node, ask).
-    rounds: BTreeMap<u64, (String, u64, Vec<(Address, u16)>)>,
+    /// By round id.
+    rounds: BTreeMap<u64, Round>,
     /// Each scenario's latest posted round.
     posted: BTreeMap<String, u64>,
 }
@@ -192,7 +202,7 @@ impl Runner<'_> {
                 bids.push((node, ask));
             }
         }
-        self.callins.rounds.insert(round, (name.clone(), from, bids));
+        self.callins.rounds.insert(round, Round { scenario: name.clone(), from, bids });
         let r = self.client.standby().round(U256::from(round)).call().await.map_err(chain_err)?;
         self.events.push((self.simulated(r.commitEnd), Event::CallInStage(Stage::Reveal(round))));
         Ok(())
@@ -202,7 +212,8 @@ impl Runner<'_> {
     pub(super) async fn call_in_stage(&mut self, stage: Stage) -> Result<(), RunError> {
         match stage {
             Stage::Reveal(round) => {
-                let bids = self.callins.rounds.get(&round).map(|r| r.2.clone()).unwrap_or_default();
+                let bids =
+                    self.callins.rounds.get(&round).map(|r| r.bids.clone()).unwrap_or_default();
                 for (node, ask) in bids {
                     let revealed =
                         self.as_(node).standby_reveal(node, round, ask, salt(round, node)).await;
@@ -214,7 +225,9 @@ impl Runner<'_> {
                     .push((self.simulated(r.revealEnd), Event::CallInStage(Stage::Post(round))));
             }
             Stage::Post(round) => {
-                let Some((name, from, _)) = self.callins.rounds.get(&round).cloned() else {
+                let Some(Round { scenario: name, from, .. }) =
+                    self.callins.rounds.get(&round).cloned()
+                else {
                     return Ok(());
                 };
                 let keeper = self.suite.config.guardian;
@@ -231,7 +244,7 @@ impl Runner<'_> {
                 }
             }
             Stage::Claim(round) => {
-                let from = self.callins.rounds.get(&round).map_or(0, |r| r.1);
+                let from = self.callins.rounds.get(&round).map_or(0, |r| r.from);
                 let winners = Self::read(self.client.standby_winners(round, from).await)?;
                 let pool = self.client.standby();
                 let r = pool.round(U256::from(round)).call().await.map_err(chain_err)?;
@@ -251,7 +264,7 @@ impl Runner<'_> {
     /// winners the pool says are called in).
     pub(super) async fn called_in(&self, name: &str) -> Result<u32, RunError> {
         let Some(round) = self.callins.posted.get(name).copied() else { return Ok(0) };
-        let from = self.callins.rounds.get(&round).map_or(0, |r| r.1);
+        let from = self.callins.rounds.get(&round).map_or(0, |r| r.from);
         let view = Self::read(self.client.standby_round(round, from).await)?;
         Ok(view.winners.iter().filter(|w| w.called_in).count() as u32)
     }
