@@ -124,6 +124,15 @@ fn ask_of(asks: Option<&[u16]>, j: usize) -> u16 {
     lo + (j % usize::from(hi - lo + 1)) as u16
 }
 
+/// Whole ERA the plan's call-ins may need from the supply: each budget at the highest ask, and
+/// the keeper's bond (1,000 ERA by default) for each.
+pub(super) fn supply(plan: &Plan) -> u64 {
+    let highest = |c: &crate::plan::CallIn| {
+        c.asks.as_ref().and_then(|a| a.get_ref().get(1).copied()).unwrap_or(1)
+    };
+    plan.call_ins.iter().map(|c| u64::from(c.nodes) * u64::from(highest(c)) + 1_000).sum()
+}
+
 /// A deterministic salt per round and node (the plan's bids are public anyway).
 fn salt(round: u64, node: Address) -> B256 {
     keccak256(format!("sandbox bid {round} {node}"))

@@ -50,7 +50,7 @@
 //! slash = 0.3
 //!
 //! [[call_in]]          # a call-in round for an escalated scenario: every standby node bids,
-//! at = 7300            # the `nodes` lowest asks win (see `run/callin`)
+//! at = 7300            # the `nodes` lowest asks win (crates/sandbox/src/callin.rs)
 //! scenario = "shop"
 //! nodes = 400
 //! asks = [5, 20]       # standby node j asks 5 + j % 16 ERA (default [1, 1])

@@ -524,7 +524,7 @@ fn supply_needed(plan: &Plan) -> u64 {
     let margin = u64::from(plan.margin.providers) * plan.margin.amount;
     let cases: u64 = plan.cases.iter().map(|c| c.freeze).sum();
     let transfers: u64 = plan.transfers.iter().map(|t| t.era).sum();
-    nodes + delegators + margin + cases + transfers + 10_000_000
+    nodes + delegators + margin + cases + transfers + callin::supply(plan) + 10_000_000
 }
 
 /// `wei` in whole ERA, as a float for the report.
