@@ -3,6 +3,8 @@
 //! ```toml
 //! step = 3600          # seconds between two samples
 //! duration = 259200    # simulated seconds the run covers
+//! report = 7200        # seconds between the keeper's volume reports (a multiple of step;
+//!                      # default: step). Each surging report steps a scenario up one level.
 //!
 //! [[nodes]]            # a group of nodes, each staking `stake` ERA on itself; indices run
 //! count = 40           # on from group to group (here 0..40, then 40..60)
@@ -10,6 +12,10 @@
 //! [[nodes]]
 //! count = 20
 //! stake = 220000
+//! [[nodes]]            # standby nodes: they join the standby pool of module `standby` (its
+//! count = 30           # threshold must cover the escalated module's) and bid in call-ins;
+//! stake = 100000       # no scenario may enroll them (put standby groups after the others)
+//! standby = "optimistic-watchers"
 //!
 //! [delegators]         # holders delegating `amount` ERA each, round-robin over the nodes
 //! count = 200
@@ -43,10 +49,11 @@
 //! freeze = 30000
 //! slash = 0.3
 //!
-//! [[call_in]]          # a call-in of standby nodes into an escalated scenario
-//! at = 7300
+//! [[call_in]]          # a call-in round for an escalated scenario: every standby node bids,
+//! at = 7300            # the `nodes` lowest asks win (crates/sandbox/src/callin.rs)
 //! scenario = "shop"
 //! nodes = 400
+//! asks = [5, 20]       # standby node j asks 5 + j % 16 ERA (default [1, 1])
 //!
 //! [domains]            # qualifying nodes a domain needs (governance, before the run)
 //! light = 40
@@ -73,6 +80,9 @@ pub struct Plan {
     pub step: Spanned<u64>,
     /// Simulated seconds the run covers.
     pub duration: Spanned<u64>,
+    /// Simulated seconds between two volume reports of the keeper (default: `step`).
+    #[serde(default)]
+    pub report: Option<Spanned<u64>>,
     /// The nodes, in groups: node indices run on from one group to the next.
     #[serde(default)]
     pub nodes: Vec<Nodes>,
@@ -112,6 +122,9 @@ pub struct Nodes {
     pub count: u32,
     /// Whole ERA each stakes on itself.
     pub stake: Spanned<u64>,
+    /// The module whose standby pool they join (none: they are ordinary nodes).
+    #[serde(default)]
+    pub standby: Option<Spanned<String>>,
 }
 
 /// Holders delegating to the nodes, round-robin.
@@ -203,6 +216,9 @@ pub struct CallIn {
     pub scenario: Spanned<String>,
     /// How many nodes.
     pub nodes: u32,
+    /// The lowest and highest ask in whole ERA (ticks), spread over the standby nodes.
+    #[serde(default)]
+    pub asks: Option<Spanned<Vec<u16>>>,
 }
 
 /// Why a plan was refused: one line, `FILE:LINE: problem`.
@@ -278,6 +294,12 @@ impl Plan {
             return fail(self.step.span(), "step must be at least 1 second".into());
         }
         let end = *self.duration.get_ref();
+        if let Some(report) = &self.report
+            && (*report.get_ref() == 0 || report.get_ref() % self.step.get_ref() != 0)
+        {
+            let problem = format!("report must be a multiple of step ({} s)", self.step.get_ref());
+            return fail(report.span(), problem);
+        }
         for group in &self.nodes {
             if group.stake.get_ref() == &0 {
                 return fail(
@@ -395,7 +417,12 @@ impl Plan {
             in_time(&c.at)?;
             known(&c.scenario)?;
         }
-        Ok(())
+        crate::run::callin::check(self)
+    }
+
+    /// Simulated seconds between two volume reports of the keeper.
+    pub fn report_every(&self) -> u64 {
+        self.report.as_ref().map_or(*self.step.get_ref(), |r| *r.get_ref())
     }
 
     /// The load multiplier of scenario `name` at simulated second `t`: the latest phase started

@@ -34,6 +34,9 @@ use crate::{
     sender::{self, Acting},
 };
 
+#[path = "callin.rs"]
+pub(crate) mod callin;
+
 /// How a run is watched and stopped.
 #[derive(Clone, Debug, Default)]
 pub struct Options {
@@ -76,6 +79,8 @@ enum Event {
     Execute(Operation, Option<CaseId>),
     /// `plan.call_ins[i]`.
     CallIn(usize),
+    /// The next stage of a call-in round.
+    CallInStage(callin::Stage),
 }
 
 struct Runner<'a> {
@@ -98,6 +103,8 @@ struct Runner<'a> {
     start: u64,
     /// Block of the last sample (or of the start).
     sampled_block: u64,
+    /// The call-in rounds opened.
+    callins: callin::CallIns,
 }
 
 impl<'a> Runner<'a> {
@@ -127,6 +134,7 @@ impl<'a> Runner<'a> {
             events: Vec::new(),
             start: 0,
             sampled_block: 0,
+            callins: callin::CallIns::default(),
         })
     }
 
@@ -281,6 +289,7 @@ impl<'a> Runner<'a> {
             }
             self.refs.insert(name, reference);
         }
+        self.join_standby().await?;
         for i in 0..plan.margin.providers {
             let provider = address(Actor::Provider, i);
             self.give(provider, plan.margin.amount)?;
@@ -321,8 +330,11 @@ impl<'a> Runner<'a> {
                 break;
             }
             t = (t + step).min(end);
-            self.events.sort_by_key(|(at, _)| *at);
-            while let Some((at, _)) = self.events.first() {
+            // Sorted before each event: an event may schedule another within the step.
+            while let Some((at, _)) = {
+                self.events.sort_by_key(|(at, _)| *at);
+                self.events.first()
+            } {
                 if *at > t || self.stopped() {
                     break;
                 }
@@ -331,7 +343,9 @@ impl<'a> Runner<'a> {
                 self.happen(at, event).await?;
             }
             self.clock_to(t)?;
-            self.report_volumes(t).await?;
+            if t % plan.report_every() == 0 {
+                self.report_volumes(t).await?;
+            }
             self.sample(t).await?;
             if let Some(bar) = &self.options.bar {
                 bar.inc(1);
@@ -429,14 +443,8 @@ impl<'a> Runner<'a> {
                     self.flow("slashed", c.slashed);
                 }
             }
-            Event::CallIn(i) => {
-                // The standby pool (and its call-in auction) is not on this branch yet: the
-                // call-in is counted as refused, never silently skipped.
-                let _ = &plan.call_ins[i];
-                let missing: era_client::Result<()> =
-                    Err(era_client::Error::Refused("no standby pool is deployed".into()));
-                self.tally("callIn", missing)?;
-            }
+            Event::CallIn(i) => self.call_in(i).await?,
+            Event::CallInStage(stage) => self.call_in_stage(stage).await?,
         }
         Ok(())
     }
@@ -486,6 +494,8 @@ impl<'a> Runner<'a> {
                 let status = Self::read(self.client.domain_status(parsed).await)?;
                 provisioned.insert(domain.clone(), status.provisioned);
             }
+            let called_in = self.called_in(name).await?;
+            active += called_in;
             let load_tps = s.tps * self.plan.load_at(name, t);
             let delay_ms =
                 model::mean_delay_ms(load_tps, active, model::service_ms(scenario.active_level));
@@ -493,7 +503,7 @@ impl<'a> Runner<'a> {
                 domain: s.domain.get_ref().clone(),
                 level: scenario.active_level,
                 active_nodes: active,
-                called_in: 0,
+                called_in,
                 load_tps,
                 delay_ms,
                 provisioned: provisioned[domain],
@@ -514,7 +524,7 @@ fn supply_needed(plan: &Plan) -> u64 {
     let margin = u64::from(plan.margin.providers) * plan.margin.amount;
     let cases: u64 = plan.cases.iter().map(|c| c.freeze).sum();
     let transfers: u64 = plan.transfers.iter().map(|t| t.era).sum();
-    nodes + delegators + margin + cases + transfers + 10_000_000
+    nodes + delegators + margin + cases + transfers + callin::supply(plan) + 10_000_000
 }
 
 /// `wei` in whole ERA, as a float for the report.

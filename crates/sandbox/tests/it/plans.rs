@@ -20,10 +20,12 @@ fn every_shipped_plan_reads() {
     names.sort();
     assert_eq!(names, ["abnormal-transfer", "finance-day", "nft-congestion", "promotion"]);
     let nft = Plan::load(&shipped().join("nft-congestion.toml")).unwrap();
-    assert_eq!((nft.node_count(), nft.call_ins[0].nodes), (500, 400));
+    assert_eq!((nft.node_count(), nft.call_ins[0].nodes), (520, 400), "100 enrolled, 420 standby");
+    assert_eq!((nft.report_every(), nft.scenarios[0].nodes.get_ref()), (120, &100));
     assert_eq!(nft.load_at("mint", 59), 1.0);
     assert_eq!(nft.load_at("mint", 60), 3.0);
-    assert_eq!(nft.load_at("mint", 600), 1.0);
+    assert_eq!(nft.load_at("mint", 600), 2.5);
+    assert_eq!(nft.load_at("mint", 2400), 1.0);
 }
 
 const GOOD: &str = r#"step = 60
@@ -106,4 +108,25 @@ fn events_name_known_scenarios_within_the_run() {
 fn a_missing_file_is_named() {
     let err = Plan::load(Path::new("no/such/plan.toml")).unwrap_err().to_string();
     assert!(err.starts_with("no/such/plan.toml:0: cannot read the plan:"), "{err}");
+}
+
+#[test]
+fn standby_nodes_and_call_ins_are_checked_before_anything_runs() {
+    let report = refusal(2, "duration = 600\nreport = 90");
+    assert_eq!(report, "bad.toml:3: report must be a multiple of step (60 s)");
+    let module = refusal(6, "stake = 100000\nstandby = \"quantum\"");
+    assert_eq!(module, "bad.toml:7: unknown module `quantum`");
+    let enrolled = refusal(6, "stake = 100000\nstandby = \"optimistic-watchers\"");
+    assert!(
+        enrolled.starts_with("bad.toml:15: nodes 0..3 would enroll standby nodes"),
+        "{enrolled}"
+    );
+    let nobody = refusal(0, "[[call_in]]\nat = 60\nscenario = \"shop\"\nnodes = 4");
+    assert!(nobody.starts_with("bad.toml:17: no standby nodes to call in"), "{nobody}");
+    let standby = "[[nodes]]\ncount = 2\nstake = 100000\nstandby = \"optimistic-watchers\"\n";
+    let asks =
+        format!("{standby}[[call_in]]\nat = 60\nscenario = \"shop\"\nnodes = 1\nasks = [0, 3]");
+    assert!(refusal(0, &asks).starts_with("bad.toml:23: asks is [LOWEST, HIGHEST]"));
+    let plan = GOOD.to_owned() + standby;
+    assert!(Plan::parse("ok.toml", "ok", &plan).is_ok(), "standby nodes after the enrolled ones");
 }

@@ -126,3 +126,68 @@ async fn margin_cases_are_slashed_through_governance_when_the_chain_allows() {
     assert_eq!(flows[1]["frozen"], 30_000.0);
     assert_eq!(flows[6]["slashed"], 30_000.0, "30% of 40,000, capped at each 10,000 frozen");
 }
+
+/// Four enrolled nodes and six in the standby pool of optimistic watchers. A 3x surge escalates
+/// the shop at 1 h; a call-in of 4 at asks 2..7 ERA (one per standby node) picks the four lowest,
+/// all paid the 4th price (5 ERA) after the challenge window; a day after the last surge the
+/// shop steps back to its base and the call-in lapses by itself.
+const CALL_IN: &str = r#"step = 3600
+duration = 100800
+
+[[nodes]]
+count = 4
+stake = 100000
+
+[[nodes]]
+count = 6
+stake = 100000
+standby = "optimistic-watchers"
+
+[[scenario]]
+name = "shop"
+domain = "light"
+module = "basic-fraud-proof"
+baseline = 1000
+tps = 10
+nodes = 4
+
+[[phase]]
+at = 3600
+load = { shop = 3.0 }
+
+[[phase]]
+at = 7200
+load = { shop = 1.0 }
+
+[domains]
+light = 4
+
+[[call_in]]
+at = 4000
+scenario = "shop"
+nodes = 4
+asks = [2, 7]
+"#;
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+async fn standby_nodes_are_called_in_while_escalated_and_paid() {
+    let plan = Plan::parse("callin.toml", "callin", CALL_IN).unwrap();
+    let report = run(&plan, &Options::default()).await.unwrap();
+    assert_eq!(report.reverts.len(), 0, "{:?}", report.reverts);
+    let count = |kind: &str| report.actions.get(kind).copied().unwrap_or_default();
+    assert_eq!((count("standbyJoin"), count("fund"), count("openRound")), (6, 1, 1));
+    assert_eq!((count("commitBid"), count("revealBid")), (6, 6));
+    assert_eq!((count("postSelection"), count("claimPay")), (1, 4));
+
+    let shop = |t: u64| &report.samples[(t / 3600) as usize].scenarios["shop"];
+    assert_eq!((shop(3600).level, shop(3600).called_in, shop(3600).active_nodes), (2, 0, 4));
+    assert_eq!((shop(7200).called_in, shop(7200).active_nodes), (4, 8));
+    assert_eq!((shop(86400).level, shop(86400).called_in), (2, 4), "a day of calm not over");
+    assert_eq!((shop(90000).level, shop(90000).called_in, shop(90000).active_nodes), (1, 0, 4));
+    let (with, without) = (shop(7200).delay_ms.unwrap(), shop(3600).delay_ms.unwrap());
+    assert!(with < without, "the model serves 8 nodes faster than 4: {with} vs {without}");
+
+    let flows = |key: &str| report.samples.iter().filter_map(|s| s.era_flows.get(key)).sum::<f64>();
+    assert_eq!(flows("securityBudget"), 4.0 * 7.0, "the most 4 winners could cost");
+    assert_eq!(flows("callInPay"), 4.0 * 5.0, "all four at the 4th lowest ask");
+}

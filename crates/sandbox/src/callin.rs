@@ -1,0 +1,292 @@
+//! Call-ins in the sandbox, through the era-client calls `era standby` makes: the plan's standby
+//! nodes join their module's pool (setup); a `[[call_in]]` funds the scenario's security budget
+//! when it is short, opens a round as the scenario's developer, has every standby node commit
+//! its ask, reveals them when the commit window ends, posts the canonical selection as the keeper
+//! when the reveal window ends, and has the winners claim their pay when the challenge window
+//! ends. A sample counts the winners the pool says are called in now (`isCalledIn`, through
+//! `standby_round`): they lapse by themselves when the scenario steps back to its base.
+//!
+//! The harness mines one transaction per block and one block per second (anvil's automine), so
+//! a window of 60 s holds 60 bids at most: before the run, governance lengthens the pool's
+//! commit and reveal windows to hold one transaction per standby node (a chain packing many
+//! transactions in a block needs no such change).
+
+use std::{collections::BTreeMap, ops::Range};
+
+use alloy::{
+    primitives::{Address, B256, U256, keccak256},
+    sol_types::SolCall,
+};
+use era_client::{ERA, STANDARD_MODULES, bindings::StandbyPool};
+
+use super::{Event, RunError, Runner};
+use crate::{
+    accounts::{Actor, address},
+    plan::Plan,
+};
+
+/// Seconds of window beyond one transaction per standby node.
+const WINDOW_SLACK: u64 = 30;
+
+/// The next stage of a call-in round, due when its window ends.
+#[derive(Clone, Debug)]
+pub(super) enum Stage {
+    /// The commit window is over: reveal.
+    Reveal(u64),
+    /// The reveal window is over: post the selection.
+    Post(u64),
+    /// The challenge window is over: the winners claim.
+    Claim(u64),
+}
+
+/// A round the run opened.
+#[derive(Clone, Debug)]
+struct Round {
+    /// Its scenario's name.
+    scenario: String,
+    /// The block it opened at: its reveal logs are read from there.
+    from: u64,
+    /// The bids committed: (node, ask).
+    bids: Vec<(Address, u16)>,
+}
+
+/// The rounds the run opened.
+#[derive(Clone, Debug, Default)]
+pub(super) struct CallIns {
+    /// By round id.
+    rounds: BTreeMap<u64, Round>,
+    /// Each scenario's latest posted round.
+    posted: BTreeMap<String, u64>,
+}
+
+/// The plan's standby nodes: (node index, module name), in index order.
+pub(super) fn standby_nodes(plan: &Plan) -> Vec<(u32, &str)> {
+    let mut start = 0u32;
+    let mut nodes = Vec::new();
+    for group in &plan.nodes {
+        if let Some(module) = &group.standby {
+            nodes.extend((start..start + group.count).map(|i| (i, module.get_ref().as_str())));
+        }
+        start += group.count;
+    }
+    nodes
+}
+
+/// What the suite or the run would refuse in the plan's standby nodes and call-ins.
+pub(crate) fn check(plan: &Plan) -> Result<(), (Range<usize>, String)> {
+    let mut start = 0u32;
+    let mut first_standby = None;
+    for group in &plan.nodes {
+        if let Some(module) = &group.standby {
+            if !STANDARD_MODULES.iter().any(|m| m.name() == module.get_ref()) {
+                return Err((module.span(), format!("unknown module `{}`", module.get_ref())));
+            }
+            first_standby.get_or_insert(start);
+        }
+        start += group.count;
+    }
+    if let Some(first) = first_standby {
+        for s in &plan.scenarios {
+            if *s.nodes.get_ref() > first {
+                let problem = format!(
+                    "nodes 0..{} would enroll standby nodes (from {first} on): a pool refuses \
+                     bids of nodes enrolled in the scenario; put standby groups last",
+                    s.nodes.get_ref()
+                );
+                return Err((s.nodes.span(), problem));
+            }
+        }
+    }
+    for c in &plan.call_ins {
+        if first_standby.is_none() {
+            let problem = "no standby nodes to call in: add [[nodes]] with standby = MODULE";
+            return Err((c.scenario.span(), problem.into()));
+        }
+        if !(1..=4096).contains(&c.nodes) {
+            return Err((c.at.span(), "a call-in asks for 1 to 4,096 nodes".into()));
+        }
+        if let Some(asks) = &c.asks
+            && !matches!(asks.get_ref().as_slice(), [lo, hi] if 1 <= *lo && lo <= hi && *hi <= 256)
+        {
+            let problem = "asks is [LOWEST, HIGHEST] with 1 <= LOWEST <= HIGHEST <= 256 (ERA)";
+            return Err((asks.span(), problem.into()));
+        }
+    }
+    Ok(())
+}
+
+/// The ask of the `j`-th standby node in a call-in asking `asks`.
+fn ask_of(asks: Option<&[u16]>, j: usize) -> u16 {
+    let (lo, hi) = match asks {
+        Some([lo, hi]) => (*lo, *hi),
+        _ => (1, 1),
+    };
+    lo + (j % usize::from(hi - lo + 1)) as u16
+}
+
+/// Whole ERA the plan's call-ins may need from the supply: each budget at the highest ask, and
+/// the keeper's bond (1,000 ERA by default) for each.
+pub(super) fn supply(plan: &Plan) -> u64 {
+    let highest = |c: &crate::plan::CallIn| {
+        c.asks.as_ref().and_then(|a| a.get_ref().get(1).copied()).unwrap_or(1)
+    };
+    plan.call_ins.iter().map(|c| u64::from(c.nodes) * u64::from(highest(c)) + 1_000).sum()
+}
+
+/// A deterministic salt per round and node (the plan's bids are public anyway).
+fn salt(round: u64, node: Address) -> B256 {
+    keccak256(format!("sandbox bid {round} {node}"))
+}
+
+fn chain_err(e: impl ToString) -> RunError {
+    RunError::Chain(e.to_string())
+}
+
+impl Runner<'_> {
+    /// Setup: governance fits the pool's windows to the standby nodes, which join their pools.
+    pub(super) async fn join_standby(&mut self) -> Result<(), RunError> {
+        let nodes = standby_nodes(self.plan);
+        if nodes.is_empty() {
+            return Ok(());
+        }
+        let mut params = self.client.standby().params().call().await.map_err(chain_err)?;
+        let window = nodes.len() as u64 + WINDOW_SLACK;
+        if !self.plan.call_ins.is_empty() && params.commitWindow < window {
+            (params.commitWindow, params.revealWindow) = (window, window);
+            let proposer = self.suite.config.proposer;
+            let call = StandbyPool::setParamsCall { p: params };
+            let calls = vec![(self.suite.addresses().standby, call.abi_encode().into())];
+            let from = self.block();
+            let proposed = self.as_(proposer).propose(proposer, calls, from).await;
+            if let Some((op, _)) = self.tally("standbyParams", proposed)? {
+                self.govern_now("execute", &op).await?;
+            }
+        }
+        for (i, module) in nodes {
+            if self.stopped() {
+                break;
+            }
+            let node = address(Actor::Node, i);
+            let joined = self.as_(node).standby_join(node, module).await;
+            self.tally("standbyJoin", joined)?;
+        }
+        Ok(())
+    }
+
+    /// `plan.call_ins[i]`: fund the budget if short, open the round, commit every standby bid.
+    pub(super) async fn call_in(&mut self, i: usize) -> Result<(), RunError> {
+        let plan = self.plan;
+        let c = &plan.call_ins[i];
+        let name = c.scenario.get_ref();
+        let (Some(reference), Some(id)) = (self.refs.get(name).cloned(), self.ids.get(name)) else {
+            return Ok(()); // its registration was refused (counted then)
+        };
+        let k = plan.scenarios.iter().position(|s| s.name.get_ref() == name).unwrap_or_default();
+        let developer = address(Actor::Developer, k as u32);
+        let asks = c.asks.as_ref().map(|a| a.get_ref().as_slice());
+        let pool = self.client.standby();
+        let tick = U256::from(pool.params().call().await.map_err(chain_err)?.tickSize);
+        let highest = asks.and_then(|a| a.get(1).copied()).unwrap_or(1);
+        let most = U256::from(c.nodes) * U256::from(highest) * tick;
+        let budget = pool.budget(id.to_u256()).call().await.map_err(chain_err)?;
+        if budget < most {
+            let short = most - budget;
+            self.give(developer, (short / ERA).saturating_to::<u64>() + 1)?;
+            let funded = self.as_(developer).standby_fund(developer, &reference, short).await;
+            if self.tally("fund", funded)?.is_some() {
+                self.flow("securityBudget", short);
+            }
+        }
+        let from = self.block();
+        let opened = self.as_(developer).standby_open(&reference, c.nodes).await;
+        let Some(round) = self.tally("openRound", opened)?.and_then(|o| o.round) else {
+            return Ok(());
+        };
+        let mut bids = Vec::new();
+        for (j, (index, _)) in standby_nodes(plan).into_iter().enumerate() {
+            let (node, ask) = (address(Actor::Node, index), ask_of(asks, j));
+            let committed =
+                self.as_(node).standby_commit(node, round, ask, salt(round, node)).await;
+            if self.tally("commitBid", committed)?.is_some() {
+                bids.push((node, ask));
+            }
+        }
+        self.callins.rounds.insert(round, Round { scenario: name.clone(), from, bids });
+        let r = self.client.standby().round(U256::from(round)).call().await.map_err(chain_err)?;
+        self.events.push((self.simulated(r.commitEnd), Event::CallInStage(Stage::Reveal(round))));
+        Ok(())
+    }
+
+    /// The next stage of a round the run opened.
+    pub(super) async fn call_in_stage(&mut self, stage: Stage) -> Result<(), RunError> {
+        match stage {
+            Stage::Reveal(round) => {
+                let bids =
+                    self.callins.rounds.get(&round).map(|r| r.bids.clone()).unwrap_or_default();
+                for (node, ask) in bids {
+                    let revealed =
+                        self.as_(node).standby_reveal(node, round, ask, salt(round, node)).await;
+                    self.tally("revealBid", revealed)?;
+                }
+                let pool = self.client.standby();
+                let r = pool.round(U256::from(round)).call().await.map_err(chain_err)?;
+                self.events
+                    .push((self.simulated(r.revealEnd), Event::CallInStage(Stage::Post(round))));
+            }
+            Stage::Post(round) => {
+                let Some(Round { scenario: name, from, .. }) =
+                    self.callins.rounds.get(&round).cloned()
+                else {
+                    return Ok(());
+                };
+                let keeper = self.suite.config.guardian;
+                let pool = self.client.standby();
+                let bond = pool.params().call().await.map_err(chain_err)?.keeperBond;
+                self.give(keeper, (U256::from(bond) / ERA).saturating_to())?;
+                let posted = self.as_(keeper).standby_post(keeper, round, from).await;
+                if self.tally("postSelection", posted)?.is_some() {
+                    self.callins.posted.insert(name, round);
+                    let pool = self.client.standby();
+                    let r = pool.round(U256::from(round)).call().await.map_err(chain_err)?;
+                    let end = self.simulated(r.challengeEnd);
+                    self.events.push((end, Event::CallInStage(Stage::Claim(round))));
+                }
+            }
+            Stage::Claim(round) => {
+                let from = self.callins.rounds.get(&round).map_or(0, |r| r.from);
+                let winners = Self::read(self.client.standby_winners(round, from).await)?;
+                let pool = self.client.standby();
+                let r = pool.round(U256::from(round)).call().await.map_err(chain_err)?;
+                let price = U256::from(r.priceTicks) * U256::from(r.tickSize);
+                for node in winners {
+                    let claimed = self.as_(node).standby_claim(node, round, from).await;
+                    if self.tally("claimPay", claimed)?.is_some() {
+                        self.flow("callInPay", price);
+                    }
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// How many nodes the scenario named `name` has called in now (its latest posted round's
+    /// winners the pool says are called in).
+    pub(super) async fn called_in(&self, name: &str) -> Result<u32, RunError> {
+        let Some(round) = self.callins.posted.get(name).copied() else { return Ok(0) };
+        let from = self.callins.rounds.get(&round).map_or(0, |r| r.from);
+        let view = Self::read(self.client.standby_round(round, from).await)?;
+        Ok(view.winners.iter().filter(|w| w.called_in).count() as u32)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn asks_spread_over_the_range_in_node_order() {
+        let asks: Vec<u16> = (0..5).map(|j| ask_of(Some(&[5, 7]), j)).collect();
+        assert_eq!(asks, [5, 6, 7, 5, 6]);
+        assert_eq!(ask_of(None, 9), 1);
+    }
+}
