@@ -74,6 +74,8 @@ pub struct Chain {
     /// Every mined block, genesis first: block `n` is `blocks[n]`.
     blocks: Vec<Block>,
     snapshots: Vec<Saved>,
+    /// Seconds between a transaction's block and the next one's ([`BLOCK_TIME`] by default).
+    block_time: u64,
 }
 
 /// The state and block of a snapshot: a clone of the whole in-memory database, which is cheap
@@ -130,7 +132,7 @@ impl Chain {
         };
         // Block 0 is mined one block time before the first block.
         let genesis = Block::genesis(GENESIS_TIMESTAMP - BLOCK_TIME, BLOCK_GAS_LIMIT);
-        Self { db, block, blocks: vec![genesis], snapshots: Vec::new() }
+        Self { db, block, blocks: vec![genesis], snapshots: Vec::new(), block_time: BLOCK_TIME }
     }
 
     fn db(&self) -> &Db {
@@ -190,6 +192,14 @@ impl Chain {
     /// Timestamp of the block the next transaction is mined in (calls see it too).
     pub fn timestamp(&self) -> u64 {
         self.block.timestamp.saturating_to()
+    }
+
+    /// Sets the seconds between a transaction's block and the next one's. Zero keeps every block
+    /// at the same second until [`Chain::warp`] moves it: a load simulation's many transactions
+    /// then share a moment, as they share blocks on a chain that packs them, instead of each
+    /// taking a second of simulated time (anvil's automine, the default).
+    pub fn set_block_time(&mut self, seconds: u64) {
+        self.block_time = seconds;
     }
 
     /// Moves time forward by `seconds` (like anvil's `evm_increaseTime`).
@@ -351,7 +361,7 @@ impl Chain {
         let block = self.latest_block().child(self.timestamp(), mined);
         self.blocks.push(block);
         self.block.number += U256::from(1);
-        self.block.timestamp += U256::from(BLOCK_TIME);
+        self.block.timestamp += U256::from(self.block_time);
         Ok(result)
     }
 }

@@ -6,27 +6,20 @@
 //! ends. A sample counts the winners the pool says are called in now (`isCalledIn`, through
 //! `standby_round`): they lapse by themselves when the scenario steps back to its base.
 //!
-//! The harness mines one transaction per block and one block per second (anvil's automine), so
-//! a window of 60 s holds 60 bids at most: before the run, governance lengthens the pool's
-//! commit and reveal windows to hold one transaction per standby node (a chain packing many
-//! transactions in a block needs no such change).
+//! The timeline runs with a zero block time (`run.rs`): the bids of a step share its second, as
+//! they share blocks on a chain that packs them, so the pool's own windows (60 s each by default)
+//! hold every standby node's bid and the plan sees the call-in take as long as it would on chain.
 
 use std::{collections::BTreeMap, ops::Range};
 
-use alloy::{
-    primitives::{Address, B256, U256, keccak256},
-    sol_types::SolCall,
-};
-use era_client::{ERA, STANDARD_MODULES, bindings::StandbyPool};
+use alloy::primitives::{Address, B256, U256, keccak256};
+use era_client::{ERA, STANDARD_MODULES};
 
 use super::{Event, RunError, Runner};
 use crate::{
     accounts::{Actor, address},
     plan::Plan,
 };
-
-/// Seconds of window beyond one transaction per standby node.
-const WINDOW_SLACK: u64 = 30;
 
 /// The next stage of a call-in round, due when its window ends.
 #[derive(Clone, Debug)]
@@ -143,25 +136,9 @@ fn chain_err(e: impl ToString) -> RunError {
 }
 
 impl Runner<'_> {
-    /// Setup: governance fits the pool's windows to the standby nodes, which join their pools.
+    /// Setup: the standby nodes join their pools.
     pub(super) async fn join_standby(&mut self) -> Result<(), RunError> {
         let nodes = standby_nodes(self.plan);
-        if nodes.is_empty() {
-            return Ok(());
-        }
-        let mut params = self.client.standby().params().call().await.map_err(chain_err)?;
-        let window = nodes.len() as u64 + WINDOW_SLACK;
-        if !self.plan.call_ins.is_empty() && params.commitWindow < window {
-            (params.commitWindow, params.revealWindow) = (window, window);
-            let proposer = self.suite.config.proposer;
-            let call = StandbyPool::setParamsCall { p: params };
-            let calls = vec![(self.suite.addresses().standby, call.abi_encode().into())];
-            let from = self.block();
-            let proposed = self.as_(proposer).propose(proposer, calls, from).await;
-            if let Some((op, _)) = self.tally("standbyParams", proposed)? {
-                self.govern_now("execute", &op).await?;
-            }
-        }
         for (i, module) in nodes {
             if self.stopped() {
                 break;
