@@ -102,6 +102,12 @@ pub struct Plan {
     /// 300 financial).
     #[serde(default)]
     pub domains: Option<Spanned<BTreeMap<String, u32>>>,
+    /// State assets and their authorizations ([`crate::assets`]).
+    #[serde(default)]
+    pub assets: Vec<crate::assets::Assets>,
+    /// Slashes of nodes' stake ([`crate::slash`]).
+    #[serde(default, rename = "slash")]
+    pub slashes: Vec<crate::slash::Slash>,
 }
 
 /// A group of `count` nodes, each staking `stake` ERA on itself.
@@ -395,7 +401,8 @@ impl Plan {
             in_time(&c.at)?;
             known(&c.scenario)?;
         }
-        Ok(())
+        crate::assets::check(self)?;
+        crate::slash::check(self)
     }
 
     /// The load multiplier of scenario `name` at simulated second `t`: the latest phase started
