@@ -52,6 +52,9 @@
 //! light = 40
 //! ```
 //!
+//! State assets and their authorizations are `[[assets]]` tables ([`crate::assets`]), slashes
+//! of nodes' stake `[[slash]]` tables ([`crate::slash`]).
+//!
 //! Everything is checked before anything runs, and a problem is one line, `FILE:LINE: problem`:
 //! an unknown key, a negative count, an unknown scenario, domain or module, a module the domain
 //! does not accept as a base, an event after the end, a slash the suite refuses.

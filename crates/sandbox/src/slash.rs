@@ -17,7 +17,7 @@ use std::ops::Range;
 use serde::Deserialize;
 use toml::Spanned;
 
-use crate::plan::Plan;
+use crate::plan::{Plan, slash_wad};
 
 /// Nodes of a group slashed by a fraction of their stake.
 #[derive(Clone, Debug, Deserialize)]
@@ -76,9 +76,10 @@ pub fn check(plan: &Plan) -> Result<(), (Range<usize>, String)> {
             return Err((count.span(), problem));
         }
         let fraction = *s.fraction.get_ref();
-        if !(fraction > 0.0 && fraction <= 1.0) {
+        // The plan's fractions are parts per million (`slash_wad`): less rounds to 0.
+        if !(fraction > 0.0 && fraction <= 1.0) || slash_wad(fraction).is_zero() {
             let problem = format!(
-                "fraction {fraction} is refused by the suite: a slash cuts above 0 and at most 1 of a node's stake"
+                "fraction {fraction} is refused by the suite: a slash cuts 0.000001 to 1 of a node's stake"
             );
             return Err((s.fraction.span(), problem));
         }
