@@ -73,24 +73,31 @@ impl Runner<'_> {
                     dir: DEV_KEYS,
                 };
                 let checked = self.as_(account).registration(account, name, keys).await;
-                if let Some(r) = self.tally("registration", checked)? {
-                    let binding = Binding {
-                        subject: account,
-                        scenario: r.scenario,
-                        schema: r.circuit,
-                        chain_id: r.chain_id,
-                        registry: r.registry,
-                    };
-                    let bundle = prover
-                        .prove(owner, &binding)
-                        .map_err(|e| RunError::Chain(format!("proving: {e}")))?;
-                    *self.report.actions.entry("prove".into()).or_default() += 1;
-                    let sent =
-                        self.as_(account).register(&r, bundle.public_inputs[0], bundle.proof).await;
-                    if let Some(asset) = self.tally("register", sent)? {
-                        self.flow("anchored", asset.stake);
-                        registered.push((account, asset.asset_id));
+                // The checks before proving send nothing: only a refusal is counted (a register).
+                let r = match checked {
+                    Ok(r) => r,
+                    Err(refused) => {
+                        self.tally::<()>("register", Err(refused))?;
+                        owner += 1;
+                        continue;
                     }
+                };
+                let binding = Binding {
+                    subject: account,
+                    scenario: r.scenario,
+                    schema: r.circuit,
+                    chain_id: r.chain_id,
+                    registry: r.registry,
+                };
+                let bundle = prover
+                    .prove(owner, &binding)
+                    .map_err(|e| RunError::Chain(format!("proving: {e}")))?;
+                *self.report.actions.entry("prove".into()).or_default() += 1;
+                let sent =
+                    self.as_(account).register(&r, bundle.public_inputs[0], bundle.proof).await;
+                if let Some(asset) = self.tally("register", sent)? {
+                    self.flow("anchored", asset.stake);
+                    registered.push((account, asset.asset_id));
                 }
                 owner += 1;
             }
