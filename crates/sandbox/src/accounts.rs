@@ -18,6 +18,12 @@ pub enum Actor {
     Provider = 0x40,
     /// The partner that freezes margin.
     Partner = 0x50,
+    /// A state asset's owner.
+    Owner = 0x60,
+    /// A consumer authorized on an asset (a key, not a sender).
+    Consumer = 0x70,
+    /// The account governance grants staking's slasher role.
+    Slasher = 0x80,
 }
 
 /// The address of actor `role` number `index`: `0xRR00…00IIIIIIII`.

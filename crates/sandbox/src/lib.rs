@@ -7,6 +7,7 @@
 //! [`run()`] plays it and returns the [`Report`], [`output::write`] puts the report in a directory.
 
 pub mod accounts;
+pub mod assets;
 pub mod charts;
 pub mod html;
 pub mod model;
@@ -15,6 +16,7 @@ pub mod plan;
 pub mod report;
 pub mod run;
 pub mod sender;
+pub mod slash;
 
 pub use plan::{Plan, PlanError};
 pub use report::{Report, Sample, ScenarioSample};

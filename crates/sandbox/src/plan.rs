@@ -59,6 +59,9 @@
 //! light = 40
 //! ```
 //!
+//! State assets and their authorizations are `[[assets]]` tables ([`crate::assets`]), slashes
+//! of nodes' stake `[[slash]]` tables ([`crate::slash`]).
+//!
 //! Everything is checked before anything runs, and a problem is one line, `FILE:LINE: problem`:
 //! an unknown key, a negative count, an unknown scenario, domain or module, a module the domain
 //! does not accept as a base, an event after the end, a slash the suite refuses.
@@ -112,6 +115,12 @@ pub struct Plan {
     /// 300 financial).
     #[serde(default)]
     pub domains: Option<Spanned<BTreeMap<String, u32>>>,
+    /// State assets and their authorizations ([`crate::assets`]).
+    #[serde(default)]
+    pub assets: Vec<crate::assets::Assets>,
+    /// Slashes of nodes' stake ([`crate::slash`]).
+    #[serde(default, rename = "slash")]
+    pub slashes: Vec<crate::slash::Slash>,
 }
 
 /// A group of `count` nodes, each staking `stake` ERA on itself.
@@ -417,6 +426,8 @@ impl Plan {
             in_time(&c.at)?;
             known(&c.scenario)?;
         }
+        crate::assets::check(self)?;
+        crate::slash::check(self)?;
         crate::run::callin::check(self)
     }
 

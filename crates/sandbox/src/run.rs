@@ -26,6 +26,9 @@ use era_client::{
 use era_harness::{Chain, DeployError, Suite, dev};
 use indicatif::ProgressBar;
 
+mod assets;
+mod slash;
+
 use crate::{
     Report, Sample, ScenarioSample,
     accounts::{Actor, address},
@@ -81,6 +84,10 @@ enum Event {
     CallIn(usize),
     /// The next stage of a call-in round.
     CallInStage(callin::Stage),
+    /// `plan.assets[i]`'s authorizations.
+    Authorize(usize),
+    /// `plan.slashes[i]`.
+    Slash(usize),
 }
 
 struct Runner<'a> {
@@ -105,13 +112,16 @@ struct Runner<'a> {
     sampled_block: u64,
     /// The call-in rounds opened.
     callins: callin::CallIns,
+    /// Each `[[assets]]`'s registered assets: (owner, asset id).
+    assets: Vec<Vec<(Address, alloy::primitives::B256)>>,
 }
 
 impl<'a> Runner<'a> {
     /// Deploys the suite with a supply large enough for the plan, and serves the chain.
     fn deploy(plan: &'a Plan, options: &'a Options) -> Result<Self, RunError> {
         let mut config = SuiteConfig::defaults(dev(0));
-        config.initial_supply = U256::from(supply_needed(plan)) * ERA;
+        let assets = crate::assets::supply(plan, config.anchor_stake);
+        config.initial_supply = U256::from(supply_needed(plan) + assets) * ERA;
         let mut chain = Chain::new();
         let suite = chain
             .deploy_suite(dev(0), &config)
@@ -135,6 +145,7 @@ impl<'a> Runner<'a> {
             start: 0,
             sampled_block: 0,
             callins: callin::CallIns::default(),
+            assets: Vec::new(),
         })
     }
 
@@ -299,7 +310,8 @@ impl<'a> Runner<'a> {
                 self.flow("margin", amount);
             }
         }
-        Ok(())
+        self.register_assets().await?;
+        self.grant_slasher().await
     }
 
     /// Plays the timeline: at each step the due events, the keeper's volume reports, a sample.
@@ -320,6 +332,12 @@ impl<'a> Runner<'a> {
         );
         self.events.extend(
             plan.call_ins.iter().enumerate().map(|(i, c)| (*c.at.get_ref(), Event::CallIn(i))),
+        );
+        self.events.extend(
+            plan.assets.iter().enumerate().map(|(i, a)| (*a.at.get_ref(), Event::Authorize(i))),
+        );
+        self.events.extend(
+            plan.slashes.iter().enumerate().map(|(i, s)| (*s.at.get_ref(), Event::Slash(i))),
         );
         if let Some(bar) = &self.options.bar {
             bar.set_length(end / step + 1);
@@ -448,6 +466,8 @@ impl<'a> Runner<'a> {
             }
             Event::CallIn(i) => self.call_in(i).await?,
             Event::CallInStage(stage) => self.call_in_stage(stage).await?,
+            Event::Authorize(i) => self.authorize(i).await?,
+            Event::Slash(i) => self.slash(i).await?,
         }
         Ok(())
     }

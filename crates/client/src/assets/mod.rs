@@ -149,7 +149,7 @@ impl<P: Provider> Client<P> {
     }
 
     /// The event `E` a sent transaction emitted.
-    async fn event<E: SolEvent>(&self, sent: &Sent) -> Result<E> {
+    pub(crate) async fn event<E: SolEvent>(&self, sent: &Sent) -> Result<E> {
         let receipt = self
             .provider
             .get_transaction_receipt(sent.tx_hash)

@@ -105,6 +105,38 @@ fn events_name_known_scenarios_within_the_run() {
 }
 
 #[test]
+fn assets_and_node_slashes_are_checked() {
+    let assets = "[[assets]]\nscenario = \"shop\"\nowners = 2\nconsumers = 5\nat = 60";
+    Plan::parse("ok.toml", "ok", &format!("{GOOD}{assets}\n")).unwrap();
+    let unknown = assets.replace("\"shop\"", "\"shoe\"");
+    assert_eq!(refusal(0, &unknown), "bad.toml:16: no scenario is named `shoe` in this plan");
+    let negative = assets.replace("owners = 2", "owners = -2");
+    assert!(refusal(0, &negative).starts_with("bad.toml:17: invalid value: integer `-2`"));
+    let period = format!("{assets}\nperiod = 0");
+    assert!(refusal(0, &period).starts_with("bad.toml:20: period 0 is refused by the suite"));
+    let fee = format!("{assets}\nfee = 0.01");
+    assert!(refusal(0, &fee).starts_with("bad.toml:20: fee 0.01 is refused by the suite"));
+    let twice = format!("{assets}\n{assets}");
+    assert!(refusal(0, &twice).starts_with("bad.toml:21: assets of `shop` are defined twice"));
+    let late = assets.replace("at = 60", "at = 601");
+    assert_eq!(refusal(0, &late), "bad.toml:19: at 601 is after the run's end (600 s)");
+
+    let slash = "[[slash]]\nat = 60\ngroup = 0\nfraction = 0.1";
+    Plan::parse("ok.toml", "ok", &format!("{GOOD}{slash}\n")).unwrap();
+    let group = slash.replace("group = 0", "group = 1");
+    assert_eq!(
+        refusal(0, &group),
+        "bad.toml:17: node group 1 does not exist: the plan has 1 [[nodes]] tables (0 to 0)"
+    );
+    let count = format!("{slash}\ncount = 4");
+    assert_eq!(refusal(0, &count), "bad.toml:19: count 4 is more than group 0's 3 nodes");
+    let fraction = slash.replace("0.1", "1.5");
+    assert!(refusal(0, &fraction).starts_with("bad.toml:18: fraction 1.5 is refused by the suite"));
+    let typo = format!("{slash}\nfractions = 0.2");
+    assert!(refusal(0, &typo).starts_with("bad.toml:19: unknown field `fractions`"));
+}
+
+#[test]
 fn a_missing_file_is_named() {
     let err = Plan::load(Path::new("no/such/plan.toml")).unwrap_err().to_string();
     assert!(err.starts_with("no/such/plan.toml:0: cannot read the plan:"), "{err}");

@@ -191,3 +191,54 @@ async fn standby_nodes_are_called_in_while_escalated_and_paid() {
     assert_eq!(flows("securityBudget"), 4.0 * 7.0, "the most 4 winners could cost");
     assert_eq!(flows("callInPay"), 4.0 * 5.0, "all four at the 4th lowest ask");
 }
+
+/// Two owners register proved assets of the shop's schema and each authorizes three consumers
+/// at 600 s (1.5 ERA a fee); at 1,200 s the slasher, granted its role through governance, cuts
+/// 90% of the first node's stake, which drops it below the light domain's 10,000 ERA: the
+/// domain, asked for 4 qualifying nodes, is no longer provisioned.
+#[tokio::test(flavor = "multi_thread", worker_threads = 1)]
+async fn assets_authorizations_and_node_slashes_run_and_are_counted() {
+    let text = r#"step = 600
+duration = 1800
+[[nodes]]
+count = 1
+stake = 50000
+[[nodes]]
+count = 3
+stake = 50000
+[[scenario]]
+name = "shop"
+domain = "light"
+module = "basic-fraud-proof"
+baseline = 1000
+tps = 10
+nodes = 4
+[domains]
+light = 4
+[[assets]]
+scenario = "shop"
+owners = 2
+consumers = 3
+at = 600
+fee = 1.5
+[[slash]]
+at = 1200
+group = 0
+fraction = 0.9
+"#;
+    let plan = Plan::parse("assets.toml", "assets", text).unwrap();
+    let report = run(&plan, &Options::default()).await.unwrap();
+    assert_eq!(report.reverts.len(), 0, "{:?}", report.reverts);
+    let count = |kind: &str| report.actions.get(kind).copied().unwrap_or_default();
+    assert_eq!((count("deployVerifier"), count("assetSchema")), (1, 1));
+    assert_eq!((count("prove"), count("register"), count("authorize")), (2, 2, 6));
+    assert_eq!((count("grantSlasher"), count("slash")), (1, 1));
+    assert_eq!(count("execute"), 1 + 1 + 1 + 1, "modules, min nodes, schema, slasher role");
+    let flows: Vec<_> = report.samples.iter().map(|s| s.era_flows.clone()).collect();
+    assert_eq!(flows[0]["anchored"], 20_000.0, "two anchor stakes of 10,000");
+    assert_eq!(flows[1]["fees"], 9.0, "six authorizations at 1.5 ERA");
+    assert_eq!(flows[2]["slashed"], 45_000.0, "90% of 50,000");
+    let provisioned: Vec<bool> =
+        report.samples.iter().map(|s| s.scenarios["shop"].provisioned).collect();
+    assert_eq!(provisioned, [true, true, false, false], "staking's hook re-counted the node");
+}
