@@ -104,16 +104,16 @@ contract StandbyHandler is CommonBase, StdUtils {
         if (roundId == 0) return;
         IStandbyPool.Round memory r = pool.round(roundId);
         uint256 count = r.revealed < r.k ? r.revealed : r.k;
-        address[] memory placed = canonicalWinners(roundId, count);
+        address[] memory tree = canonicalWinners(roundId, count);
         how = uint8(bound(how, 0, 3));
-        if (how == 1 && count >= 2) (placed[0], placed[1]) = (placed[1], placed[0]);
-        if (how == 2 && count >= 2) placed[1] = placed[0];
-        if (how == 3 && count >= 1) placed[0] = address(0xbad);
-        bytes32[] memory leaves = leavesOf(placed);
+        if (how == 1 && count >= 2) (tree[0], tree[1]) = (tree[1], tree[0]);
+        if (how == 2 && count >= 2) tree[1] = tree[0];
+        if (how == 3 && count >= 1) tree[0] = address(0xbad);
+        bytes32[] memory leaves = leavesOf(tree);
         (bytes32 root, uint8 depth) = (StandbyTree.root(leaves), StandbyTree.depthFor(count));
         vm.prank(poster);
         try pool.postSelection(roundId, root, depth) {
-            _placed[roundId] = placed;
+            _placed[roundId] = tree;
             ++posts;
         } catch {}
     }
@@ -122,13 +122,13 @@ contract StandbyHandler is CommonBase, StdUtils {
     function challenge(uint256 roundSeed) external {
         if (roundIds.length == 0) return;
         uint256 roundId = roundIds[bound(roundSeed, 0, roundIds.length - 1)];
-        address[] memory placed = _placed[roundId];
+        address[] memory tree = _placed[roundId];
         IStandbyPool.Round memory r = pool.round(roundId);
         if (r.root == bytes32(0)) return;
         address[] memory right = canonicalWinners(roundId, r.winners);
-        for (uint256 j; j < placed.length; ++j) {
-            if (placed[j] == right[j]) continue;
-            bytes32[] memory leaves = leavesOf(placed);
+        for (uint256 j; j < tree.length; ++j) {
+            if (tree[j] == right[j]) continue;
+            bytes32[] memory leaves = leavesOf(tree);
             try pool.challenge(roundId, j, leaves[j], StandbyTree.proof(leaves, j), right[j]) {
                 delete _placed[roundId];
                 ++voids;
