@@ -27,6 +27,7 @@ use era_harness::{Chain, DeployError, Suite, dev};
 use indicatif::ProgressBar;
 
 mod assets;
+pub(crate) mod callin;
 mod slash;
 
 use crate::{
@@ -36,9 +37,6 @@ use crate::{
     plan::{Plan, slash_wad},
     sender::{self, Acting},
 };
-
-#[path = "callin.rs"]
-pub(crate) mod callin;
 
 /// How a run is watched and stopped.
 #[derive(Clone, Debug, Default)]
@@ -59,6 +57,11 @@ pub enum RunError {
     /// The harness's chain failed to answer (a bug, not a refusal).
     #[error("{0}")]
     Chain(String),
+}
+
+/// A failure of the harness's chain (or of the plan's input, checked before): it stops the run.
+fn chain_err(e: impl ToString) -> RunError {
+    RunError::Chain(e.to_string())
 }
 
 /// Runs `plan`; see the module's documentation.
@@ -180,7 +183,7 @@ impl<'a> Runner<'a> {
             Err(era_client::Error::Reverted { action, .. }) => format!("reverted:{action}"),
             Err(era_client::Error::Refused(_)) => format!("refused:{kind}"),
             Err(era_client::Error::Rpc(e)) => return Err(RunError::Chain(e)),
-            Err(other) => return Err(RunError::Chain(other.to_string())),
+            Err(other) => return Err(chain_err(other)),
         };
         *self.report.reverts.entry(name).or_default() += 1;
         Ok(None)
@@ -188,7 +191,7 @@ impl<'a> Runner<'a> {
 
     /// A read's value; a read the chain cannot answer stops the run (reads do not revert).
     fn read<T>(outcome: era_client::Result<T>) -> Result<T, RunError> {
-        outcome.map_err(|e| RunError::Chain(e.to_string()))
+        outcome.map_err(chain_err)
     }
 
     fn flow(&mut self, name: &str, wei: U256) {
@@ -198,9 +201,7 @@ impl<'a> Runner<'a> {
     /// Hands `era` whole ERA from the supply to `to` (no CLI command does: a faucet).
     fn give(&self, to: Address, era: u64) -> Result<(), RunError> {
         let amount = U256::from(era) * ERA;
-        self.suite
-            .give_era(&mut self.chain(), to, amount)
-            .map_err(|e| RunError::Chain(e.to_string()))
+        self.suite.give_era(&mut self.chain(), to, amount).map_err(chain_err)
     }
 
     /// Moves the clock on by the timelock's delay and executes `op`, as `era gov execute` does.
@@ -224,13 +225,13 @@ impl<'a> Runner<'a> {
         }
         let proposer = self.suite.config.proposer;
         let from = self.block();
-        let modules = NewModule::standard().map_err(|e| RunError::Chain(e.to_string()))?;
+        let modules = NewModule::standard().map_err(chain_err)?;
         let scheduled = self.as_(proposer).register_modules(proposer, modules, from).await;
         if let Some(s) = self.tally("registerModules", scheduled)? {
             self.govern_now("execute", &s.operation).await?;
         }
         for (name, min) in plan.domains.as_ref().map(|d| d.get_ref().clone()).unwrap_or_default() {
-            let domain = name.parse::<RiskDomain>().map_err(|e| RunError::Chain(e.to_string()))?;
+            let domain = name.parse::<RiskDomain>().map_err(chain_err)?;
             let scheduled =
                 self.as_(proposer).schedule_min_nodes(proposer, domain, min, from).await;
             if let Some(s) = self.tally("minNodes", scheduled)? {
@@ -401,7 +402,7 @@ impl<'a> Runner<'a> {
             let deployer = self.suite.deployer;
             chain
                 .send_raw(deployer, deployer, U256::ZERO, Default::default())
-                .map_err(|e| RunError::Chain(e.to_string()))?;
+                .map_err(chain_err)?;
         }
         Ok(())
     }
@@ -506,14 +507,13 @@ impl<'a> Runner<'a> {
             for i in 0..*s.nodes.get_ref() {
                 let eligible =
                     registry.isEligible(id.to_u256(), address(Actor::Node, i)).call().await;
-                if eligible.map_err(|e| RunError::Chain(e.to_string()))? {
+                if eligible.map_err(chain_err)? {
                     active += 1;
                 }
             }
             let domain = s.domain.get_ref();
             if !provisioned.contains_key(domain) {
-                let parsed =
-                    domain.parse::<RiskDomain>().map_err(|e| RunError::Chain(e.to_string()))?;
+                let parsed = domain.parse::<RiskDomain>().map_err(chain_err)?;
                 let status = Self::read(self.client.domain_status(parsed).await)?;
                 provisioned.insert(domain.clone(), status.provisioned);
             }

@@ -87,6 +87,24 @@ impl fmt::Display for RoundView {
 }
 
 impl<P: Provider> Client<P> {
+    /// Whether each of `winners` (a round's canonical winners, by position, and `tree` theirs) is
+    /// called in to scenario `scenario` now: the pool's `isCalledIn` with each one's proof.
+    pub async fn standby_called_in(
+        &self,
+        scenario: u64,
+        winners: &[Address],
+        tree: &PositionalTree,
+    ) -> Result<Vec<bool>> {
+        let pool = self.standby();
+        let mut called_in = Vec::with_capacity(winners.len());
+        for (j, node) in winners.iter().enumerate() {
+            let proof = tree.proof(j);
+            let call = pool.isCalledIn(U256::from(scenario), *node, U256::from(j), proof);
+            called_in.push(call.call().await?);
+        }
+        Ok(called_in)
+    }
+
     /// Round `round` (reveal logs read from `from_block`).
     pub async fn standby_round(&self, round: u64, from_block: u64) -> Result<RoundView> {
         let pool = self.standby();
@@ -97,15 +115,14 @@ impl<P: Provider> Client<P> {
         let nodes: Vec<Address> = selected.iter().map(|b| b.node).collect();
         let tree = PositionalTree::of(&nodes);
         let posted = !r.root.is_zero();
+        let called_in = if posted {
+            self.standby_called_in(r.scenarioId, &nodes, &tree).await?
+        } else {
+            vec![false; nodes.len()]
+        };
         let mut winners = Vec::new();
-        for (j, bid) in selected.iter().enumerate() {
-            let position = U256::from(j);
-            let called_in = posted
-                && pool
-                    .isCalledIn(U256::from(r.scenarioId), bid.node, position, tree.proof(j))
-                    .call()
-                    .await?;
-            let paid = posted && pool.isPaid(id, position).call().await?;
+        for (j, (bid, called_in)) in selected.iter().zip(called_in).enumerate() {
+            let paid = posted && pool.isPaid(id, U256::from(j)).call().await?;
             winners.push(Winner {
                 position: j as u64,
                 node: bid.node,

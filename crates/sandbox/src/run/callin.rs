@@ -13,12 +13,12 @@
 use std::{collections::BTreeMap, ops::Range};
 
 use alloy::primitives::{Address, B256, U256, keccak256};
-use era_client::{ERA, STANDARD_MODULES};
+use era_client::{ERA, STANDARD_MODULES, standby::tree::PositionalTree};
 
-use super::{Event, RunError, Runner};
+use super::{Event, RunError, Runner, chain_err};
 use crate::{
     accounts::{Actor, address},
-    plan::Plan,
+    plan::{CallIn, Plan},
 };
 
 /// The next stage of a call-in round, due when its window ends.
@@ -41,6 +41,9 @@ struct Round {
     from: u64,
     /// The bids committed: (node, ask).
     bids: Vec<(Address, u16)>,
+    /// Once posted: the canonical winners by position and their tree, read from the reveal logs
+    /// once (a posted selection never changes; the pool alone says who is called in now).
+    selection: Option<(Vec<Address>, PositionalTree)>,
 }
 
 /// The rounds the run opened.
@@ -108,31 +111,28 @@ pub(crate) fn check(plan: &Plan) -> Result<(), (Range<usize>, String)> {
     Ok(())
 }
 
-/// The ask of the `j`-th standby node in a call-in asking `asks`.
-fn ask_of(asks: Option<&[u16]>, j: usize) -> u16 {
-    let (lo, hi) = match asks {
+/// A call-in's asks, lowest and highest (1 ERA each when the plan names none).
+fn ask_range(c: &CallIn) -> (u16, u16) {
+    match c.asks.as_ref().map(|a| a.get_ref().as_slice()) {
         Some([lo, hi]) => (*lo, *hi),
         _ => (1, 1),
-    };
+    }
+}
+
+/// The ask of the `j`-th standby node in a call-in asking from `lo` to `hi`.
+fn ask_of((lo, hi): (u16, u16), j: usize) -> u16 {
     lo + (j % usize::from(hi - lo + 1)) as u16
 }
 
 /// Whole ERA the plan's call-ins may need from the supply: each budget at the highest ask, and
 /// the keeper's bond (1,000 ERA by default) for each.
 pub(super) fn supply(plan: &Plan) -> u64 {
-    let highest = |c: &crate::plan::CallIn| {
-        c.asks.as_ref().and_then(|a| a.get_ref().get(1).copied()).unwrap_or(1)
-    };
-    plan.call_ins.iter().map(|c| u64::from(c.nodes) * u64::from(highest(c)) + 1_000).sum()
+    plan.call_ins.iter().map(|c| u64::from(c.nodes) * u64::from(ask_range(c).1) + 1_000).sum()
 }
 
 /// A deterministic salt per round and node (the plan's bids are public anyway).
 fn salt(round: u64, node: Address) -> B256 {
     keccak256(format!("sandbox bid {round} {node}"))
-}
-
-fn chain_err(e: impl ToString) -> RunError {
-    RunError::Chain(e.to_string())
 }
 
 impl Runner<'_> {
@@ -160,11 +160,10 @@ impl Runner<'_> {
         };
         let k = plan.scenarios.iter().position(|s| s.name.get_ref() == name).unwrap_or_default();
         let developer = address(Actor::Developer, k as u32);
-        let asks = c.asks.as_ref().map(|a| a.get_ref().as_slice());
+        let asks = ask_range(c);
         let pool = self.client.standby();
         let tick = U256::from(pool.params().call().await.map_err(chain_err)?.tickSize);
-        let highest = asks.and_then(|a| a.get(1).copied()).unwrap_or(1);
-        let most = U256::from(c.nodes) * U256::from(highest) * tick;
+        let most = U256::from(c.nodes) * U256::from(asks.1) * tick;
         let budget = pool.budget(id.to_u256()).call().await.map_err(chain_err)?;
         if budget < most {
             let short = most - budget;
@@ -188,7 +187,8 @@ impl Runner<'_> {
                 bids.push((node, ask));
             }
         }
-        self.callins.rounds.insert(round, Round { scenario: name.clone(), from, bids });
+        let entry = Round { scenario: name.clone(), from, bids, selection: None };
+        self.callins.rounds.insert(round, entry);
         let r = self.client.standby().round(U256::from(round)).call().await.map_err(chain_err)?;
         self.events.push((self.simulated(r.commitEnd), Event::CallInStage(Stage::Reveal(round))));
         Ok(())
@@ -222,6 +222,11 @@ impl Runner<'_> {
                 self.give(keeper, (U256::from(bond) / ERA).saturating_to())?;
                 let posted = self.as_(keeper).standby_post(keeper, round, from).await;
                 if self.tally("postSelection", posted)?.is_some() {
+                    let winners = Self::read(self.client.standby_winners(round, from).await)?;
+                    let tree = PositionalTree::of(&winners);
+                    if let Some(r) = self.callins.rounds.get_mut(&round) {
+                        r.selection = Some((winners, tree));
+                    }
                     self.callins.posted.insert(name, round);
                     let pool = self.client.standby();
                     let r = pool.round(U256::from(round)).call().await.map_err(chain_err)?;
@@ -230,8 +235,11 @@ impl Runner<'_> {
                 }
             }
             Stage::Claim(round) => {
-                let from = self.callins.rounds.get(&round).map_or(0, |r| r.from);
-                let winners = Self::read(self.client.standby_winners(round, from).await)?;
+                let Some(Round { from, selection: Some((winners, _)), .. }) =
+                    self.callins.rounds.get(&round).cloned()
+                else {
+                    return Ok(());
+                };
                 let pool = self.client.standby();
                 let r = pool.round(U256::from(round)).call().await.map_err(chain_err)?;
                 let price = U256::from(r.priceTicks) * U256::from(r.tickSize);
@@ -249,10 +257,14 @@ impl Runner<'_> {
     /// How many nodes the scenario named `name` has called in now (its latest posted round's
     /// winners the pool says are called in).
     pub(super) async fn called_in(&self, name: &str) -> Result<u32, RunError> {
-        let Some(round) = self.callins.posted.get(name).copied() else { return Ok(0) };
-        let from = self.callins.rounds.get(&round).map_or(0, |r| r.from);
-        let view = Self::read(self.client.standby_round(round, from).await)?;
-        Ok(view.winners.iter().filter(|w| w.called_in).count() as u32)
+        let round = self.callins.posted.get(name).and_then(|r| self.callins.rounds.get(r));
+        let (Some(Round { selection: Some((winners, tree)), .. }), Some(id)) =
+            (round, self.ids.get(name))
+        else {
+            return Ok(0);
+        };
+        let called_in = self.client.standby_called_in(id.0, winners, tree).await;
+        Ok(Self::read(called_in)?.into_iter().filter(|c| *c).count() as u32)
     }
 }
 
@@ -262,8 +274,8 @@ mod tests {
 
     #[test]
     fn asks_spread_over_the_range_in_node_order() {
-        let asks: Vec<u16> = (0..5).map(|j| ask_of(Some(&[5, 7]), j)).collect();
+        let asks: Vec<u16> = (0..5).map(|j| ask_of((5, 7), j)).collect();
         assert_eq!(asks, [5, 6, 7, 5, 6]);
-        assert_eq!(ask_of(None, 9), 1);
+        assert_eq!(ask_of((1, 1), 9), 1);
     }
 }
