@@ -6,6 +6,7 @@ import {StateAssetRegistry} from "../contracts/assets/StateAssetRegistry.sol";
 import {CircuitBreaker} from "../contracts/domains/CircuitBreaker.sol";
 import {ERAMargin} from "../contracts/margin/ERAMargin.sol";
 import {StandbyPool} from "../contracts/network/StandbyPool.sol";
+import {SettlementEngine} from "../contracts/execution/SettlementEngine.sol";
 import {Invitations} from "../contracts/rewards/Invitations.sol";
 import {RewardsDistributor} from "../contracts/rewards/RewardsDistributor.sol";
 import {RewardsInbox} from "../contracts/rewards/RewardsInbox.sol";
@@ -62,6 +63,7 @@ struct Suite {
     AssetMirror mirror; // only with a mailbox
     ScenarioRevenue revenue;
     Invitations invitations;
+    SettlementEngine engine; // execution modes; needs staking's SLASHER_ROLE (a timelock grant) to slash equivocating nodes
 }
 
 /// @notice Deploys the suite; shared by the forge script and the forge tests.
@@ -167,6 +169,7 @@ abstract contract SuiteDeployer {
         if (c.mailbox != address(0)) s.mirror = new AssetMirror(c.mailbox, address(s.timelock));
         s.revenue = new ScenarioRevenue(s.scenarios, s.distributor);
         s.invitations = new Invitations(s.era, s.staking);
+        s.engine = new SettlementEngine(s.era, s.scenarios, s.staking, address(s.timelock), c.guardian, address(s.timelock));
         // The deployer's one wiring of the staking hook: no timelock wait.
         s.staking.setStakeObserver(s.scenarios);
     }
@@ -207,5 +210,6 @@ contract Deploy is Script, SuiteDeployer {
         console.log("ScenarioCostsInbox", address(s.costsInbox));
         console.log("ScenarioRevenue", address(s.revenue));
         console.log("Invitations", address(s.invitations));
+        console.log("SettlementEngine", address(s.engine));
     }
 }

@@ -346,6 +346,11 @@ interface IScenarioRegistry is IStakeObserver {
     /// @notice Scenario `scenarioId`; reverts with `UnknownScenario` for an unknown id.
     function scenario(uint256 scenarioId) external view returns (Scenario memory);
 
+    /// @notice Whether scenario `scenarioId`'s active module is above its base (a surge escalated
+    /// it and the cool-down has not stepped it back yet). One storage read: for the settlement
+    /// engine, which lets an escalated scenario run in its lightest allowed execution mode.
+    function escalated(uint256 scenarioId) external view returns (bool);
+
     /// @notice Id of `developer`'s scenario named `name` (zero when none).
     function scenarioIdOf(address developer, bytes32 name) external view returns (uint256);
 

@@ -379,6 +379,12 @@ contract ScenarioRegistry is IScenarioRegistry, AccessControl {
     }
 
     /// @inheritdoc IScenarioRegistry
+    function escalated(uint256 scenarioId) external view returns (bool) {
+        Scenario storage s = _scenario(scenarioId);
+        return s.activeLevel > s.baseLevel;
+    }
+
+    /// @inheritdoc IScenarioRegistry
     function requiredStake(uint256 scenarioId) external view returns (uint256) {
         return _required(_scenario(scenarioId));
     }

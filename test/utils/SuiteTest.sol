@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {StateAssetRegistry} from "../../contracts/assets/StateAssetRegistry.sol";
 import {CircuitBreaker} from "../../contracts/domains/CircuitBreaker.sol";
 import {ERAMargin} from "../../contracts/margin/ERAMargin.sol";
+import {SettlementEngine} from "../../contracts/execution/SettlementEngine.sol";
 import {StandbyPool} from "../../contracts/network/StandbyPool.sol";
 import {ScenarioRegistry} from "../../contracts/scenarios/ScenarioRegistry.sol";
 import {ModuleRegistry} from "../../contracts/security/ModuleRegistry.sol";
@@ -34,6 +35,7 @@ abstract contract SuiteTest is Test, SuiteDeployer {
     StandbyPool internal standby;
     ERAMargin internal margin;
     StateAssetRegistry internal assets;
+    SettlementEngine internal engine;
     uint256 internal timelockDelay;
 
     uint256 private _nextSalt;
@@ -43,7 +45,7 @@ abstract contract SuiteTest is Test, SuiteDeployer {
         Suite memory suite = deploySuite(config);
         (timelock, era, staking) = (suite.timelock, ERAToken(address(suite.era)), suite.staking);
         (modules, scenarios, breaker) = (suite.modules, suite.scenarios, suite.breaker);
-        (assets, standby) = (suite.assets, suite.standby);
+        (assets, standby, engine) = (suite.assets, suite.standby, suite.engine);
         timelockDelay = config.timelockDelay;
         margin = suite.margin;
         govern(address(staking), abi.encodeCall(staking.grantRole, (staking.SLASHER_ROLE(), slasher)));

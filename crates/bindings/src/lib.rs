@@ -70,6 +70,19 @@ sol!(
     "../../out/StandbyPool.sol/StandbyPool.json"
 );
 
+/// In a module of its own, as `revenue`: its ABI names `IScenarioRegistry.Domain` too.
+pub mod engine {
+    use alloy::sol;
+
+    sol!(
+        #[sol(rpc)]
+        #[derive(Debug, PartialEq, Eq)]
+        SettlementEngine,
+        "../../out/SettlementEngine.sol/SettlementEngine.json"
+    );
+}
+pub use engine::SettlementEngine;
+
 sol!(
     #[sol(rpc)]
     #[derive(Debug, PartialEq, Eq)]

@@ -299,6 +299,14 @@ suite_table! {
         instance: InvitationsInstance,
         origin: Origin::Deployed,
     }
+    /// `SettlementEngine`: execution modes (atomic, notarized, standard, async) over one ledger.
+    SettlementEngine {
+        field: engine,
+        revert: Engine,
+        errors: SettlementEngineErrors,
+        instance: SettlementEngineInstance,
+        origin: Origin::Deployed,
+    }
 }
 
 impl SuiteAddresses {

@@ -8,8 +8,8 @@ use alloy::{
 };
 use era_bindings::{
     AssetMirror, ERAMargin, ERAStaking, ERAToken, Invitations, ModuleRegistry, RewardsDistributor,
-    RewardsInbox, ScenarioRegistry, ScenarioRevenue, StandbyPool, StateAssetRegistry,
-    TimelockController,
+    RewardsInbox, ScenarioRegistry, ScenarioRevenue, SettlementEngine, StandbyPool,
+    StateAssetRegistry, TimelockController,
 };
 use serde::{Deserialize, Serialize};
 
@@ -291,6 +291,19 @@ pub fn init_code(
         SuiteContract::Invitations => (
             &Invitations::BYTECODE,
             Invitations::constructorCall::new((done.era, done.staking)).abi_encode(),
+        ),
+        SuiteContract::SettlementEngine => (
+            &SettlementEngine::BYTECODE,
+            // The timelock is admin and treasury; the guardian pauses scenarios.
+            SettlementEngine::constructorCall::new((
+                done.era,
+                done.scenarios,
+                done.staking,
+                done.timelock,
+                config.guardian,
+                done.timelock,
+            ))
+            .abi_encode(),
         ),
         SuiteContract::CircuitBreaker => {
             panic!("the CircuitBreaker is created by the ScenarioRegistry, not deployed")
