@@ -68,6 +68,10 @@ enum Command {
     Breaker(cmd::breaker::BreakerArgs),
     /// Risk domains' provisioning: status, sync the node counts, schedule a minimum node count.
     Domain(cmd::domain::DomainArgs),
+    /// The settlement engine: deposits, execution modes, atomic settlements, standard and async actions.
+    Exec(cmd::exec::ExecArgs),
+    /// Notarized execution logs: sign entries, anchor batches, verify an entry, slash equivocation.
+    Notary(cmd::notary::NotaryArgs),
     /// Groth16 keys of a schema: setup, export, import.
     Keys(cmd::keys::KeysArgs),
     /// Solidity verifiers: generate, deploy.
@@ -112,6 +116,8 @@ impl Command {
             Self::Standby(args) => args.run().await,
             Self::Breaker(args) => args.run().await,
             Self::Domain(args) => args.run().await,
+            Self::Exec(args) => args.run().await,
+            Self::Notary(args) => args.run().await,
             Self::Verifier(args) => args.run().await,
             Self::Asset(args) => args.run().await,
             Self::Hyperlane(args) => args.run().await,

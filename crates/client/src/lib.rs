@@ -110,6 +110,13 @@ pub mod rewards;
 // The standby pool and its call-in auction.
 pub mod standby;
 
+// Execution modes (issue 14): the engine's ledger and modes, atomic settlements, notarized logs,
+// standard and async light actions.
+pub mod exec;
+pub mod light;
+pub mod notary;
+pub mod settle;
+
 // The prover group: deploying the verifiers era-prover generates.
 mod verifier;
 pub use verifier::deploy_verifier;

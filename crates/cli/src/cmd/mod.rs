@@ -6,6 +6,7 @@ pub(crate) mod delegate;
 pub(crate) mod deploy;
 pub(crate) mod devnet;
 pub(crate) mod domain;
+pub(crate) mod exec;
 pub(crate) mod gov;
 pub(crate) mod hyperlane;
 pub(crate) mod index;
@@ -13,6 +14,7 @@ pub(crate) mod invite; // flows (E1)
 pub(crate) mod keys;
 pub(crate) mod margin;
 pub(crate) mod module;
+pub(crate) mod notary;
 pub(crate) mod partner;
 pub(crate) mod pause;
 pub(crate) mod prove;

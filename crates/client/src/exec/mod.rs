@@ -1,0 +1,2 @@
+//! The settlement engine's ledger (deposits, balances, withdrawals) and each scenario's execution
+//! mode.

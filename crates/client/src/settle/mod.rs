@@ -1,0 +1,1 @@
+//! Atomic multi-leg settlements (finance): build, sign and send a settlement.
