@@ -5,12 +5,13 @@ import {ICircuitBreaker} from "../interfaces/ICircuitBreaker.sol";
 import {IERAStaking} from "../interfaces/IERAStaking.sol";
 import {IExecutionModes} from "../interfaces/IExecutionModes.sol";
 import {IScenarioRegistry} from "../interfaces/IScenarioRegistry.sol";
+import {UnorderedNonces} from "../libraries/UnorderedNonces.sol";
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 
-/// @title ExecutionModes: the engine's base (suite contracts, roles, signing domain) and each
-/// scenario's mode
+/// @title ExecutionModes: the engine's base (suite contracts, roles, EIP-712 domain, the one nonce
+/// bitmap of its signed messages) and each scenario's mode
 /// @notice See {IExecutionModes}.
 /// @dev Adversarial review:
 /// - `declareModes`: the scenario's developer only. It may narrow or widen the allowed set at any
@@ -19,7 +20,7 @@ import {EIP712} from "@openzeppelin/contracts/utils/cryptography/EIP712.sol";
 /// - `setBaseMode`: the timelock; `pauseScenario`: the guardian, `unpauseScenario`: the timelock.
 /// - The mode is derived at each call from the registry's escalation (one read), so a keeper that
 ///   stops reporting cannot hold a scenario in its light mode: the cool-down steps it back.
-abstract contract ExecutionModes is IExecutionModes, AccessControl, EIP712 {
+abstract contract ExecutionModes is IExecutionModes, AccessControl, EIP712, UnorderedNonces {
     bytes32 public constant GUARDIAN_ROLE = keccak256("GUARDIAN_ROLE");
 
     /// Every mode bit: Atomic, Notarized, Standard, Async.
@@ -121,7 +122,11 @@ abstract contract ExecutionModes is IExecutionModes, AccessControl, EIP712 {
     /// Scenario `scenarioId`'s settings, reverting unless it runs in `expected` now, is not paused
     /// and its domain is not isolated. One slot read, plus one registry read when more than one
     /// mode is allowed and one breaker read.
-    function _requireMode(uint256 scenarioId, Mode expected) internal view returns (ModeConfig memory config) {
+    function _requireMode(uint256 scenarioId, Mode expected)
+        internal
+        view
+        returns (ModeConfig memory config)
+    {
         config = _config(scenarioId);
         Mode actual = _modeOf(scenarioId, config);
         if (actual != expected) revert WrongMode(scenarioId, expected, actual);
