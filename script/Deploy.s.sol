@@ -4,9 +4,9 @@ pragma solidity 0.8.30;
 import {AssetMirror} from "../contracts/assets/AssetMirror.sol";
 import {StateAssetRegistry} from "../contracts/assets/StateAssetRegistry.sol";
 import {CircuitBreaker} from "../contracts/domains/CircuitBreaker.sol";
+import {SettlementEngine} from "../contracts/execution/SettlementEngine.sol";
 import {ERAMargin} from "../contracts/margin/ERAMargin.sol";
 import {StandbyPool} from "../contracts/network/StandbyPool.sol";
-import {SettlementEngine} from "../contracts/execution/SettlementEngine.sol";
 import {Invitations} from "../contracts/rewards/Invitations.sol";
 import {RewardsDistributor} from "../contracts/rewards/RewardsDistributor.sol";
 import {RewardsInbox} from "../contracts/rewards/RewardsInbox.sol";
@@ -169,7 +169,9 @@ abstract contract SuiteDeployer {
         if (c.mailbox != address(0)) s.mirror = new AssetMirror(c.mailbox, address(s.timelock));
         s.revenue = new ScenarioRevenue(s.scenarios, s.distributor);
         s.invitations = new Invitations(s.era, s.staking);
-        s.engine = new SettlementEngine(s.era, s.scenarios, s.staking, address(s.timelock), c.guardian, address(s.timelock));
+        s.engine = new SettlementEngine(
+            s.era, s.scenarios, s.staking, address(s.timelock), c.guardian, address(s.timelock)
+        );
         // The deployer's one wiring of the staking hook: no timelock wait.
         s.staking.setStakeObserver(s.scenarios);
     }

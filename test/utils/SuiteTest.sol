@@ -3,8 +3,8 @@ pragma solidity 0.8.30;
 
 import {StateAssetRegistry} from "../../contracts/assets/StateAssetRegistry.sol";
 import {CircuitBreaker} from "../../contracts/domains/CircuitBreaker.sol";
-import {ERAMargin} from "../../contracts/margin/ERAMargin.sol";
 import {SettlementEngine} from "../../contracts/execution/SettlementEngine.sol";
+import {ERAMargin} from "../../contracts/margin/ERAMargin.sol";
 import {StandbyPool} from "../../contracts/network/StandbyPool.sol";
 import {ScenarioRegistry} from "../../contracts/scenarios/ScenarioRegistry.sol";
 import {ModuleRegistry} from "../../contracts/security/ModuleRegistry.sol";
