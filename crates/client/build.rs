@@ -8,7 +8,8 @@
 use std::{fmt::Write, path::Path};
 
 /// Rust names for Solidity enums whose own name is too generic once out of its interface.
-const RENAMES: [(&str, &str, &str); 2] = [
+const RENAMES: [(&str, &str, &str); 3] = [
+    ("IExecutionModes", "Mode", "ExecutionMode"),
     ("IStateAssetRegistry", "Status", "AssetStatus"),
     ("IScenarioRegistry", "Domain", "RiskDomain"),
 ];

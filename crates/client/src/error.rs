@@ -72,3 +72,10 @@ impl From<crate::GovernError> for Error {
         }
     }
 }
+
+impl From<crate::EnumError> for Error {
+    /// The chain returned a value outside one of the contracts' enums (an ABI mismatch).
+    fn from(e: crate::EnumError) -> Self {
+        Self::Rpc(format!("the chain answered {e}"))
+    }
+}

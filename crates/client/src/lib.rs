@@ -47,7 +47,8 @@ pub use client::Client;
 pub use contracts::{Origin, Revert, SuiteAddresses, SuiteContract};
 pub use describe::{describe, domain_name};
 pub use enums::{
-    AssetStatus, CaseStatus, EnumError, ModuleType, RiskDomain, Role, RootStatus, VerdictStatus,
+    AssetStatus, CaseStatus, EnumError, ExecutionMode, ModuleType, RiskDomain, Role, RootStatus,
+    VerdictStatus,
 };
 pub use era_bindings as bindings;
 pub use error::{Error, Result};

@@ -10,6 +10,7 @@ mod deploy;
 mod devnet;
 mod domains;
 mod errors;
+mod exec;
 mod governance;
 mod index;
 mod margin;
