@@ -13,6 +13,7 @@ mod errors;
 mod governance;
 mod index;
 mod margin;
+mod notary;
 mod operations;
 mod prover;
 mod rewards;
