@@ -37,8 +37,9 @@ impl fmt::Display for AnchoredBatch {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         write!(
             f,
-            "anchored {} entries of scenario {} in root {} at {}\n  {}",
+            "anchored {} entr{} of scenario {} in root {} at {}\n  {}",
             self.entries,
+            if self.entries == 1 { "y" } else { "ies" },
             self.scenario_id,
             self.root,
             fmt_time(self.anchored_at),
