@@ -12,7 +12,7 @@ use alloy::{
     sol_types::SolCall,
 };
 use era_bindings::{ERAStaking, ERAToken, SettlementEngine, TimelockController};
-use era_client::notary::{EntryFile, EntrySignature, engine_domain};
+use era_client::notary::{Batch, EntryFile, EntrySignature, engine_domain, leaf_of};
 
 use crate::{common::Devnet, scenarios::with_modules};
 
@@ -172,6 +172,35 @@ async fn entries_signed_anchored_verified_and_an_equivocation_slashed() {
     let mut moved = file.clone();
     moved.batch.as_mut().unwrap().proof.push(B256::ZERO);
     assert!(refuse(&moved).contains("the entry is not in batch"));
+
+    // An entry dated in the future: `anchor` refuses it; anchored anyway (a keeper's own call), it
+    // fails verification, since no root can notarize a result before it was produced.
+    let e3 = dir.path().join("e3.json");
+    let later =
+        ["--scenario", "erp", "--slot", "3", "--result", &result, "--timestamp", "9999999999"];
+    sign(&net, 1, &e3, &later);
+    sign(&net, 2, &e3, &[]);
+    let line = net
+        .era(&["notary", "anchor", e3.to_str().unwrap(), "--private-key", &net.key(5)])
+        .refused();
+    assert!(line.contains("later than the chain's time now"), "{line}");
+    let mut future = read(&e3);
+    let root = leaf_of(future.entry.digest(&engine_domain(31337, *engine.address())));
+    let signer: PrivateKeySigner = net.key(5).parse().unwrap();
+    let provider = ProviderBuilder::new().wallet(signer).connect_http(net.url().parse().unwrap());
+    let keeper = SettlementEngine::new(*engine.address(), &provider);
+    let receipt =
+        keeper.anchor(U256::from(1), root, 1).send().await.unwrap().get_receipt().await.unwrap();
+    let anchored_at = engine.anchorOf(U256::from(1), root).call().await.unwrap().anchoredAt;
+    future.batch = Some(Batch {
+        root,
+        index: 0,
+        proof: vec![],
+        anchor_tx: receipt.transaction_hash,
+        anchor_block: receipt.block_number.unwrap(),
+        anchored_at,
+    });
+    assert!(refuse(&future).contains("after its root was anchored"));
 
     // Node 1 signs two results for slot 7: slashed once the engine holds SLASHER_ROLE.
     let (a, b) = (dir.path().join("a.json"), dir.path().join("b.json"));

@@ -51,7 +51,8 @@ impl fmt::Display for AnchoredBatch {
 impl<P: Provider> Client<P> {
     /// Anchors `files` as one batch of one scenario and writes each its `batch`. Refuses an empty
     /// batch, entries of several scenarios, an entry already anchored or listed twice, an entry
-    /// short of its quorum of enrolled signers, and a scenario not in notarized mode now.
+    /// dated after the chain's time or short of its quorum of enrolled signers, and a scenario not
+    /// in notarized mode now.
     pub async fn anchor_batch(&self, files: &mut [EntryFile]) -> Result<AnchoredBatch> {
         let Some(first) = files.first() else { refuse!("no entries to anchor") };
         let id = first.entry.scenario_id;
@@ -61,6 +62,7 @@ impl<P: Provider> Client<P> {
             refuse!("scenario {id} runs in {mode} mode now, not notarized: it anchors no batch");
         }
         let domain = self.engine_domain().await?;
+        let now = self.chain_time().await?;
         let mut leaves = Vec::with_capacity(files.len());
         let mut seen = HashSet::new();
         for file in files.iter() {
@@ -73,6 +75,13 @@ impl<P: Provider> Client<P> {
             }
             if let Some(batch) = &file.batch {
                 refuse!("slot {} is already anchored in root {}", e.slot, batch.root);
+            }
+            if e.timestamp > now {
+                refuse!(
+                    "slot {} says it was produced at {}, later than the chain's time now: anchor it once that time has come",
+                    e.slot,
+                    fmt_time(e.timestamp)
+                );
             }
             let digest = e.digest(&domain);
             if !seen.insert(digest) {

@@ -1,6 +1,7 @@
 //! Verifying an entry offline against the chain: every signature recovered, the signers distinct
 //! and enrolled in the scenario at the anchor's block, at least the scenario's quorum of them, the
-//! entry included in its batch's root, and that root anchored on chain with its time.
+//! entry included in its batch's root, and that root anchored on chain with its time, no earlier
+//! than the entry's own.
 
 use std::fmt;
 
@@ -73,6 +74,13 @@ impl<P: Provider> Client<P> {
         }
         let anchored_at =
             self.anchored_in(entry, batch.root, batch.anchor_block, batch.anchor_tx).await?;
+        if entry.timestamp > anchored_at {
+            refuse!(
+                "the entry says it was produced at {}, after its root was anchored at {}: its time is false",
+                fmt_time(entry.timestamp),
+                fmt_time(anchored_at)
+            );
+        }
         let id = entry.scenario_id;
         let list: Vec<String> = signers.iter().map(Address::to_string).collect();
         let checks = vec![
@@ -85,7 +93,7 @@ impl<P: Provider> Client<P> {
             format!("quorum: {} of {quorum} required", signers.len()),
             format!("leaf {leaf} is in root {} (proof of {})", batch.root, batch.proof.len()),
             format!(
-                "root anchored for scenario {id} at {} (block {}, tx {})",
+                "root anchored for scenario {id} at {}, after the entry's time (block {}, tx {})",
                 fmt_time(anchored_at),
                 batch.anchor_block,
                 batch.anchor_tx
