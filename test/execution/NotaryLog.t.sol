@@ -13,6 +13,9 @@ import {Hashes} from "@openzeppelin/contracts/utils/cryptography/Hashes.sol";
 abstract contract NotaryTest is ScenarioTest {
     IExecutionModes.Mode internal constant NOTARIZED = IExecutionModes.Mode.Notarized;
     uint256 internal constant NODE_STAKE = 100_000e18;
+    /// Mode sets as `declareModes` takes them: bit `1 << mode` each.
+    uint8 internal constant NOTARIZED_ONLY = 0x04;
+    uint8 internal constant ATOMIC_OR_NOTARIZED = 0x06;
 
     uint256 internal shop;
     uint256[3] internal keys = [uint256(0xa11ce), 0xb0b, 0xca201];
@@ -27,7 +30,7 @@ abstract contract NotaryTest is ScenarioTest {
             enroll(shop, nodes[i], IScenarioRegistry.Role.Core);
         }
         vm.prank(developer);
-        engine.declareModes(shop, uint8(1 << uint8(NOTARIZED)), 2);
+        engine.declareModes(shop, NOTARIZED_ONLY, 2);
         govern(address(staking), abi.encodeCall(staking.grantRole, (staking.SLASHER_ROLE(), address(engine))));
     }
 
@@ -111,7 +114,7 @@ contract NotaryLogTest is NotaryTest {
         anchor(game, ROOT, 1);
         // An enterprise scenario that also allows atomic, with atomic as its base: no anchoring.
         vm.prank(developer);
-        engine.declareModes(shop, uint8((1 << 1) | (1 << 2)), 2);
+        engine.declareModes(shop, ATOMIC_OR_NOTARIZED, 2);
         govern(address(engine), abi.encodeCall(engine.setBaseMode, (shop, IExecutionModes.Mode.Atomic)));
         vm.expectRevert(
             abi.encodeWithSelector(
