@@ -14,15 +14,16 @@ import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProo
 /// - `anchor`: anyone, like EAS's `timestamp(bytes32)`: a root proves nothing by itself, since
 ///   verification needs each entry's quorum of enrolled signatures, so restricting keepers would add
 ///   a trust assumption and no safety. One slot write (the first anchoring time and the count) and
-///   one event whatever the batch size (about 27k execution gas). The scenario must run in notarized
-///   mode now (one slot read, plus one registry read when it allows several modes). Neither the
-///   guardian's pause nor the breaker's isolation stops it: both stop moving value, and a compliance
-///   log records executions already made; refusing to record them would only hide history (and the
-///   breaker read would cost ~5k gas an anchor). Front-running a keeper's anchor with the same root
-///   anchors it at the same time (the keeper's call then reverts with the stored values, which it
-///   reads as success); a wrong `entries` count misleads no verifier, who counts proofs and
-///   signatures. Anchoring junk roots costs the spammer the gas and hides no real root: roots are
-///   keyed by (scenario, root), never overwritten.
+///   one event whatever the batch size (29,050 execution gas, 50.9k for the whole transaction).
+///   The scenario must run in notarized mode now (one slot read, plus one registry read when it
+///   allows several modes). Neither the guardian's pause nor the breaker's isolation stops it: both
+///   stop moving value, and a compliance log records executions already made; refusing to record
+///   them would only hide history (and the breaker read would cost ~5k gas an anchor).
+///   Front-running a keeper's anchor with the same root anchors it at the same time (the keeper's
+///   call then reverts with the stored values: the root stands anchored either way); a wrong
+///   `entries` count misleads no verifier, who counts proofs and signatures. Anchoring junk roots
+///   costs the spammer the gas and hides no real root: roots are keyed by (scenario, root), never
+///   overwritten.
 /// - `slashEquivocation`: anyone holding two signatures of one key on two different results for one
 ///   (scenario, slot). The digests bind the chain and this engine (EIP-712 domain) and ECDSA rejects
 ///   malleable (high-s) signatures, so evidence cannot be replayed elsewhere or re-shaped. Once per

@@ -65,7 +65,7 @@ interface INotaryLog {
     error EquivocationSlashOutOfRange(uint256 wad, uint256 min, uint256 max);
 
     /// @notice Root `root` of `entries` entries of scenario `scenarioId` was anchored at `anchoredAt`
-    /// (the keeper is the transaction's sender: not logged, to keep an anchor under EAS's cost).
+    /// (the keeper is the transaction's sender: not logged, one word less per anchor).
     event BatchAnchored(uint256 indexed scenarioId, bytes32 indexed root, uint32 entries, uint64 anchoredAt);
     /// @notice `node` signed results `resultA` and `resultB` for scenario `scenarioId`'s slot `slot`;
     /// `slashed` ERA was cut from its stake, `reward` of it paid to `reporter`, the rest to the treasury.

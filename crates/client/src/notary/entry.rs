@@ -77,6 +77,12 @@ pub fn leaf_of(digest: B256) -> B256 {
     keccak256(keccak256(digest))
 }
 
+/// The key that signed `digest` with `signature`, if it is a valid signature.
+pub fn recover(signature: &Bytes, digest: B256) -> Option<Address> {
+    let signature = Signature::from_raw(signature).ok()?;
+    signature.recover_address_from_prehash(&digest).ok()
+}
+
 /// One node's signature of an entry.
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct EntrySignature {
@@ -149,9 +155,7 @@ impl EntryFile {
     pub fn signers(&self, digest: B256) -> Result<Vec<Address>, SignatureError> {
         let mut seen = HashSet::new();
         for (index, s) in self.signatures.iter().enumerate() {
-            let recovered = Signature::from_raw(&s.signature)
-                .ok()
-                .and_then(|sig| sig.recover_address_from_prehash(&digest).ok());
+            let recovered = recover(&s.signature, digest);
             if recovered != Some(s.signer) {
                 let recovered = recovered.map_or("no key".into(), |a| a.to_string());
                 return Err(SignatureError::NotBySigner { index, signer: s.signer, recovered });

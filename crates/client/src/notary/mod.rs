@@ -9,6 +9,8 @@ mod slash;
 mod verify;
 
 pub use anchor::AnchoredBatch;
-pub use entry::{Batch, Entry, EntryFile, EntrySignature, SignatureError, engine_domain, leaf_of};
+pub use entry::{
+    Batch, Entry, EntryFile, EntrySignature, SignatureError, engine_domain, leaf_of, recover,
+};
 pub use slash::EquivocationSlashed;
 pub use verify::EntryVerified;

@@ -9,7 +9,7 @@ use alloy::{
 };
 use serde::Serialize;
 
-use super::EntryFile;
+use super::{EntryFile, recover};
 use crate::{Client, ScenarioId, Sent, error::Result, refuse, tx::send, units::fmt_era};
 
 /// A slashed equivocation.
@@ -76,7 +76,7 @@ impl<P: Provider> Client<P> {
         let signed = |file: &EntryFile, digest| {
             file.signatures
                 .iter()
-                .filter(|s| file_signer(s, digest) == Some(s.signer))
+                .filter(|s| recover(&s.signature, digest) == Some(s.signer))
                 .cloned()
                 .collect::<Vec<_>>()
         };
@@ -119,11 +119,4 @@ impl<P: Provider> Client<P> {
             tx,
         })
     }
-}
-
-/// Who signed `digest` with signature `s`, if it is a signature.
-fn file_signer(s: &super::EntrySignature, digest: B256) -> Option<Address> {
-    alloy::primitives::Signature::from_raw(&s.signature)
-        .ok()
-        .and_then(|sig| sig.recover_address_from_prehash(&digest).ok())
 }
