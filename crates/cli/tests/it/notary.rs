@@ -223,4 +223,34 @@ async fn entries_signed_anchored_verified_and_an_equivocation_slashed() {
     assert_eq!(paid, slashed / U256::from(10));
     let line = net.era(&["notary", "slash", a, b, "--private-key", &net.key(6)]).refused();
     assert!(line.contains("was already slashed for slot 7 of scenario 1"), "{line}");
+
+    // The keeper runs until Ctrl-C, which it answers by stopping cleanly.
+    keeper_stops_on_ctrl_c(&net, dir.path());
+}
+
+/// Starts `era notary keeper DIR` (every second), lets it look twice, sends it SIGINT.
+fn keeper_stops_on_ctrl_c(net: &Devnet, dir: &Path) {
+    use std::process::{Command, Stdio};
+    let records = net.dir.path().to_str().unwrap();
+    let child = Command::new(env!("CARGO_BIN_EXE_era"))
+        .current_dir(crate::common::root())
+        .env("ETH_RPC_URL", net.url())
+        .env("ERA_DEPLOYMENTS", records)
+        .args(["notary", "keeper", dir.to_str().unwrap(), "--interval", "1s"])
+        .args(["--private-key", &net.key(5)])
+        .stdout(Stdio::null())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    std::thread::sleep(std::time::Duration::from_secs(2));
+    let kill = Command::new("kill").args(["-INT", &child.id().to_string()]).status().unwrap();
+    assert!(kill.success());
+    let out = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8(out.stderr).unwrap();
+    assert!(out.status.success(), "{stderr}");
+    assert!(stderr.contains("keeper 0x") && stderr.ends_with("keeper stopped\n"), "{stderr}");
+    // a.json and b.json have one signature each: said once, however many times the keeper looked.
+    assert_eq!(stderr.matches("a.json: 1 signature(s)").count(), 1, "{stderr}");
+    // The entry dated in the future waits too, rather than stopping the keeper.
+    assert!(stderr.contains("e3.json: slot 3 says it was produced at"), "{stderr}");
 }

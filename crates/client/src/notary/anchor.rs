@@ -76,18 +76,11 @@ impl<P: Provider> Client<P> {
             if let Some(batch) = &file.batch {
                 refuse!("slot {} is already anchored in root {}", e.slot, batch.root);
             }
-            if e.timestamp > now {
-                refuse!(
-                    "slot {} says it was produced at {}, later than the chain's time now: anchor it once that time has come",
-                    e.slot,
-                    fmt_time(e.timestamp)
-                );
-            }
             let digest = e.digest(&domain);
             if !seen.insert(digest) {
                 refuse!("slot {} is listed twice: a batch holds each entry once", e.slot);
             }
-            self.quorum_signers(file, digest, BlockId::latest()).await?;
+            self.ready(file, digest, now).await?;
             leaves.push(leaf_of(digest));
         }
         let entries = u32::try_from(files.len())
@@ -109,13 +102,29 @@ impl<P: Provider> Client<P> {
         Ok(AnchoredBatch { scenario_id: id, root, entries, anchored_at, tx })
     }
 
-    /// Why `file` cannot be anchored yet (short of its quorum of enrolled signers now), if so.
+    /// Why `file` cannot be anchored yet (dated later than now, or short of its quorum of enrolled
+    /// signers now), if so.
     pub async fn entry_waiting(&self, file: &EntryFile) -> Result<Option<String>> {
         let digest = file.entry.digest(&self.engine_domain().await?);
-        match self.quorum_signers(file, digest, BlockId::latest()).await {
-            Ok(_) => Ok(None),
+        match self.ready(file, digest, self.chain_time().await?).await {
+            Ok(()) => Ok(None),
             Err(crate::Error::Refused(why)) => Ok(Some(why)),
             Err(e) => Err(e),
         }
+    }
+
+    /// Refuses `file` (of digest `digest`) unless it may be anchored at chain time `now`: dated no
+    /// later, and signed by its scenario's quorum of nodes enrolled now.
+    async fn ready(&self, file: &EntryFile, digest: B256, now: u64) -> Result<()> {
+        let e = &file.entry;
+        if e.timestamp > now {
+            refuse!(
+                "slot {} says it was produced at {}, later than the chain's time now: anchor it once that time has come",
+                e.slot,
+                fmt_time(e.timestamp)
+            );
+        }
+        self.quorum_signers(file, digest, BlockId::latest()).await?;
+        Ok(())
     }
 }

@@ -68,8 +68,19 @@ impl KeeperArgs {
                     }
                 }
             }
-            for (paths, mut batch) in ready.into_values() {
-                let anchored = client.anchor_batch(&mut batch).await?;
+            for (id, (paths, mut batch)) in ready {
+                // A batch the engine refuses now (e.g. the scenario left notarized mode while
+                // escalated) is said and tried again at the next look; the keeper keeps going.
+                let anchored = match client.anchor_batch(&mut batch).await {
+                    Ok(anchored) => anchored,
+                    Err(e) => {
+                        progress(format!(
+                            "not anchored: {} entries of scenario {id}: {e}",
+                            paths.len()
+                        ));
+                        continue;
+                    }
+                };
                 for (path, file) in paths.iter().zip(&batch) {
                     files::write(path, file)?;
                     said.remove(path);
