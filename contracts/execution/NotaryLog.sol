@@ -98,7 +98,7 @@ abstract contract NotaryLog is ExecutionModes, SettlementLedger, INotaryLog {
     // ---------------------------------------------------------------- governance
 
     /// @inheritdoc INotaryLog
-    function setEquivocationSlash(uint256 wad) external onlyRole(DEFAULT_ADMIN_ROLE) {
+    function setEquivocationSlash(uint256 wad) external onlyRole(DEFAULT_ADMIN_ROLE) locked {
         if (wad < MIN_EQUIVOCATION_SLASH || wad > MAX_EQUIVOCATION_SLASH) {
             revert EquivocationSlashOutOfRange(wad, MIN_EQUIVOCATION_SLASH, MAX_EQUIVOCATION_SLASH);
         }
