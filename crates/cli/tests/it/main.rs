@@ -14,6 +14,7 @@ mod exec;
 mod governance;
 mod index;
 mod margin;
+mod notary;
 mod operations;
 mod prover;
 mod rewards;

@@ -81,6 +81,37 @@ pub fn process_proof(leaf: B256, proof: &[B256]) -> B256 {
     proof.iter().fold(leaf, |node, sibling| node_hash(node, *sibling))
 }
 
+/// The package's array for the leaf hashes `hashes` (in the order given): every node, root first,
+/// and where each leaf went. Any standard tree of the suite is built here, whatever its leaf
+/// encoding (the rewards' `["address","uint256"]`, the notary batches' `["bytes32"]`).
+pub fn build_tree(hashes: &[B256]) -> (Vec<B256>, Vec<usize>) {
+    // Sorted by hash; a stable sort, as JavaScript's.
+    let mut order: Vec<usize> = (0..hashes.len()).collect();
+    order.sort_by_key(|&i| hashes[i]);
+    let len = (2 * hashes.len()).saturating_sub(1);
+    let mut tree = vec![B256::ZERO; len];
+    let mut at = vec![0; hashes.len()];
+    for (sorted, &i) in order.iter().enumerate() {
+        at[i] = len - 1 - sorted;
+        tree[at[i]] = hashes[i];
+    }
+    for i in (0..len - hashes.len()).rev() {
+        tree[i] = node_hash(tree[2 * i + 1], tree[2 * i + 2]);
+    }
+    (tree, at)
+}
+
+/// The proof of the leaf at array index `tree_index` of `tree` (the siblings from the leaf up), as
+/// the package's `getProof` returns it.
+pub fn tree_proof(tree: &[B256], mut tree_index: usize) -> Vec<B256> {
+    let mut proof = Vec::new();
+    while tree_index > 0 {
+        proof.push(tree[if tree_index % 2 == 1 { tree_index + 1 } else { tree_index - 1 }]);
+        tree_index = (tree_index - 1) / 2;
+    }
+    proof
+}
+
 impl StandardMerkleTree {
     /// The tree of `values`, as `StandardMerkleTree.of(values, ["address", "uint256"])` builds it.
     pub fn of(values: &[(Address, U256)]) -> Result<Self, TreeError> {
@@ -94,23 +125,12 @@ impl StandardMerkleTree {
             }
         }
         let hashes: Vec<B256> = values.iter().map(|(a, v)| leaf_hash(*a, *v)).collect();
-        // Sorted by hash; a stable sort, as JavaScript's.
-        let mut order: Vec<usize> = (0..values.len()).collect();
-        order.sort_by_key(|&i| hashes[i]);
-        let len = 2 * values.len() - 1;
-        let mut tree = vec![B256::ZERO; len];
-        let mut leaves = vec![
-            Leaf { account: Address::ZERO, cumulative: U256::ZERO, tree_index: 0 };
-            values.len()
-        ];
-        for (sorted, &i) in order.iter().enumerate() {
-            let tree_index = len - 1 - sorted;
-            tree[tree_index] = hashes[i];
-            leaves[i] = Leaf { account: values[i].0, cumulative: values[i].1, tree_index };
-        }
-        for i in (0..len - values.len()).rev() {
-            tree[i] = node_hash(tree[2 * i + 1], tree[2 * i + 2]);
-        }
+        let (tree, at) = build_tree(&hashes);
+        let leaves = values
+            .iter()
+            .zip(at)
+            .map(|(&(account, cumulative), tree_index)| Leaf { account, cumulative, tree_index })
+            .collect();
         Ok(Self { tree, values: leaves })
     }
 
@@ -136,13 +156,7 @@ impl StandardMerkleTree {
 
     /// The proof of `leaf` (the siblings from the leaf up), as `getProof` returns it.
     pub fn proof(&self, leaf: &Leaf) -> Vec<B256> {
-        let mut proof = Vec::new();
-        let mut i = leaf.tree_index;
-        while i > 0 {
-            proof.push(self.tree[if i % 2 == 1 { i + 1 } else { i - 1 }]);
-            i = (i - 1) / 2;
-        }
-        proof
+        tree_proof(&self.tree, leaf.tree_index)
     }
 
     /// The `standard-v1` dump, byte for byte as `JSON.stringify(tree.dump())` writes it when the
