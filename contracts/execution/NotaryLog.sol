@@ -14,9 +14,10 @@ import {MerkleProof} from "@openzeppelin/contracts/utils/cryptography/MerkleProo
 /// - `anchor`: anyone, like EAS's `timestamp(bytes32)`: a root proves nothing by itself, since
 ///   verification needs each entry's quorum of enrolled signatures, so restricting keepers would add
 ///   a trust assumption and no safety. One slot write (the first anchoring time and the count) and
-///   one event whatever the batch size (29,050 execution gas, 50.9k for the whole transaction).
-///   The scenario must run in notarized mode now (one slot read, plus one registry read when it
-///   allows several modes). Neither the guardian's pause nor the breaker's isolation stops it: both
+///   one event whatever the batch size. It does not read the scenario's mode: the mode is checked
+///   where it matters, by verification, at the anchor's block (a root anchored for a scenario
+///   that was not notarized then verifies no entry), and the read (a cold slot, 2,100 gas) would
+///   have put the whole transaction above 50,000 gas. Neither the guardian's pause nor the breaker's isolation stops it: both
 ///   stop moving value, and a compliance log records executions already made; refusing to record
 ///   them would only hide history (and the breaker read would cost ~5k gas an anchor).
 ///   Front-running a keeper's anchor with the same root anchors it at the same time (the keeper's
@@ -56,8 +57,6 @@ abstract contract NotaryLog is ExecutionModes, SettlementLedger, INotaryLog {
 
     /// @inheritdoc INotaryLog
     function anchor(uint256 scenarioId, bytes32 root, uint32 entries) external locked {
-        Mode mode = _modeOf(scenarioId, _config(scenarioId));
-        if (mode != Mode.Notarized) revert WrongMode(scenarioId, Mode.Notarized, mode);
         if (root == bytes32(0)) revert ZeroRoot(scenarioId);
         if (entries == 0) revert EmptyBatch(scenarioId, root);
         Anchor memory stored = _anchors[scenarioId][root];

@@ -82,9 +82,11 @@ interface INotaryLog {
     /// @notice Governance changed the equivocation slash (1e18 = 100%).
     event EquivocationSlashSet(uint256 oldWad, uint256 wad);
 
-    /// @notice Anchors root `root` of a batch of `entries` entries of scenario `scenarioId`, which must
-    /// run in notarized mode now. Anyone (a keeper); each root once per scenario. Costs one storage
-    /// write whatever the batch size.
+    /// @notice Anchors root `root` of a batch of `entries` entries of scenario `scenarioId` (a
+    /// timestamp, as EAS's). Anyone (a keeper); each root once per scenario. Costs one storage
+    /// write whatever the batch size. An entry verifies only if its scenario ran in notarized mode
+    /// at the anchor's block, with the quorum it required there (checked off chain by
+    /// `era notary verify`).
     function anchor(uint256 scenarioId, bytes32 root, uint32 entries) external;
 
     /// @notice Slashes the node that signed both `a` (signature `sigA`) and `b` (signature `sigB`):

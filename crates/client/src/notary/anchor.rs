@@ -8,8 +8,7 @@ use serde::Serialize;
 
 use super::{Batch, EntryFile, leaf_of};
 use crate::{
-    Client, ScenarioId, Sent,
-    enums::Mode,
+    Client, ExecutionMode, ScenarioId, Sent,
     error::Result,
     refuse,
     rewards::tree::{build_tree, tree_proof},
@@ -57,8 +56,8 @@ impl<P: Provider> Client<P> {
         let Some(first) = files.first() else { refuse!("no entries to anchor") };
         let id = first.entry.scenario_id;
         let mode = self.engine().modeOf(id.to_u256()).call().await?;
-        if mode != u8::from(Mode::Notarized) {
-            let mode = Mode::try_from(mode).map_or(mode.to_string(), |m| m.to_string());
+        if mode != u8::from(ExecutionMode::Notarized) {
+            let mode = ExecutionMode::try_from(mode).map_or(mode.to_string(), |m| m.to_string());
             refuse!("scenario {id} runs in {mode} mode now, not notarized: it anchors no batch");
         }
         let domain = self.engine_domain().await?;

@@ -16,7 +16,10 @@ use era_bindings::engine::SettlementEngine::BatchAnchored;
 use serde::Serialize;
 
 use super::{Entry, EntryFile, leaf_of};
-use crate::{Client, Error, error::Result, refuse, rewards::tree::process_proof, units::fmt_time};
+use crate::{
+    Client, Error, ExecutionMode, error::Result, refuse, rewards::tree::process_proof,
+    units::fmt_time,
+};
 
 /// What `verify_entry` checked, all of it true.
 #[derive(Clone, Debug, Serialize)]
@@ -63,6 +66,16 @@ impl<P: Provider> Client<P> {
             refuse!("the entry is not anchored yet: anchor it with `era notary anchor`");
         };
         let at = BlockId::number(batch.anchor_block);
+        // Anchoring is open to any root; what makes a log notarized is its scenario's mode then.
+        let id = entry.scenario_id;
+        let mode =
+            ExecutionMode::try_from(self.engine().modeOf(id.to_u256()).call().block(at).await?)?;
+        if mode != ExecutionMode::Notarized {
+            refuse!(
+                "scenario {id} ran {mode}, not notarized{}: the entry is no notarized log",
+                block_text(at)
+            );
+        }
         let (signers, quorum) = self.quorum_signers(file, digest, at).await?;
         let leaf = leaf_of(digest);
         let computed = process_proof(leaf, &batch.proof);
@@ -121,6 +134,14 @@ impl<P: Provider> Client<P> {
         at: BlockId,
     ) -> Result<(Vec<Address>, u16)> {
         let id = file.entry.scenario_id;
+        let mode = self.engine().modeOf(id.to_u256()).call().block(at).await?;
+        let mode = crate::ExecutionMode::try_from(mode)?;
+        if mode != crate::ExecutionMode::Notarized {
+            refuse!(
+                "scenario {id} ran {mode}, not notarized{}: its entries are not notarized",
+                block_text(at)
+            );
+        }
         let signers = file.signers(digest).map_err(|e| Error::Refused(e.to_string()))?;
         for signer in &signers {
             if self.scenarios().roleOf(id.to_u256(), *signer).call().block(at).await? == 0 {
