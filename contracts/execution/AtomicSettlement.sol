@@ -157,10 +157,21 @@ abstract contract AtomicSettlement is ExecutionModes, SettlementLedger, IAtomicS
         TransientDeltas.clear();
     }
 
+    /// Calls the receiver's hook. Its own error is passed on (a reentrant call's `SettlementLocked`);
+    /// a party without the hook (an account without code, a contract without the function) or a
+    /// wrong answer reverts `CreditRejected`.
     function _notify(Leg calldata leg, bytes32 digest) private {
-        bytes4 answer =
-            IERASettlementReceiver(leg.party).onSettlementCredit(digest, leg.target, leg.token, leg.amount);
-        if (answer != IERASettlementReceiver.onSettlementCredit.selector) revert CreditRejected(leg.party);
+        bytes4 selector = IERASettlementReceiver.onSettlementCredit.selector;
+        (bool ok, bytes memory answer) =
+            leg.party.call(abi.encodeWithSelector(selector, digest, leg.target, leg.token, leg.amount));
+        if (!ok && answer.length != 0) {
+            assembly ("memory-safe") {
+                revert(add(answer, 0x20), mload(answer))
+            }
+        }
+        if (!ok || answer.length < 32 || abi.decode(answer, (bytes4)) != selector) {
+            revert CreditRejected(leg.party);
+        }
     }
 
     // ---------------------------------------------------------------- authorization
