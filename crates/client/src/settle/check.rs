@@ -173,3 +173,89 @@ impl<P: Provider> Client<P> {
         Ok(())
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::ERA;
+
+    /// The cross-border payment of the issue, as a person writes it in TOML.
+    const PAYMENT: &str = r#"
+scenario = 1
+initiator = "0x0000000000000000000000000000000000000001"
+nonce = "7"
+deadline = 2000000000
+
+[[legs]]
+kind = "debit"
+party = "0x0000000000000000000000000000000000000001"
+token = "0x00000000000000000000000000000000000000aa"
+amount = "1000000000000000000000"
+
+[[legs]]
+kind = "convert"
+party = "0x0000000000000000000000000000000000000002"
+token = "0x00000000000000000000000000000000000000aa"
+amount = "990000000000000000000"
+
+[[legs]]
+kind = "fee"
+party = "0x0000000000000000000000000000000000000003"
+token = "0x00000000000000000000000000000000000000aa"
+amount = "10000000000000000000"
+target = 1
+
+[[legs]]
+kind = "credit"
+party = "0x0000000000000000000000000000000000000004"
+token = "0x00000000000000000000000000000000000000bb"
+amount = "910800000000000000000"
+target = 1
+
+[[quotes]]
+provider = "0x0000000000000000000000000000000000000002"
+tokenIn = "0x00000000000000000000000000000000000000aa"
+tokenOut = "0x00000000000000000000000000000000000000bb"
+rate = "920000000000000000"
+maxIn = "5000000000000000000000"
+expiry = 2000000000
+nonce = "0"
+signature = "0x"
+"#;
+
+    fn read(text: &str) -> Settlement {
+        let dir = std::env::temp_dir().join(format!("era-settle-{}.toml", std::process::id()));
+        std::fs::write(&dir, text).unwrap();
+        let s = Settlement::read(&dir).unwrap();
+        std::fs::remove_file(&dir).unwrap();
+        s
+    }
+
+    #[test]
+    fn a_toml_payment_nets_to_zero_in_the_pot() {
+        let s = read(PAYMENT);
+        let d = deltas(&s).unwrap();
+        let (usd, eur) = (Address::with_last_byte(0xaa), Address::with_last_byte(0xbb));
+        let units = |n: u64| signed(U256::from(n) * ERA);
+        assert_eq!(d[&(usd, POT)], I256::ZERO);
+        assert_eq!(d[&(eur, POT)], I256::ZERO);
+        assert_eq!(d[&(usd, Address::with_last_byte(1))], -units(1_000));
+        assert_eq!(d[&(usd, Address::with_last_byte(2))], units(990));
+        assert_eq!(
+            d[&(eur, Address::with_last_byte(2))],
+            -signed(U256::from(9108) * ERA / U256::from(10))
+        );
+        assert_eq!(
+            d[&(eur, Address::with_last_byte(4))],
+            signed(U256::from(9108) * ERA / U256::from(10))
+        );
+    }
+
+    #[test]
+    fn a_conversion_at_a_missing_quote_is_refused() {
+        let mut s = read(PAYMENT);
+        s.legs[1].target = 3;
+        let err = deltas(&s).unwrap_err().to_string();
+        assert!(err.contains("leg 1 converts at quote 3, which is missing"), "{err}");
+    }
+}
