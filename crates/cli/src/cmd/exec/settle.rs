@@ -18,16 +18,16 @@ use serde::Serialize;
 
 use crate::{output::print, suite::SendArgs};
 
-/// `era exec` subcommands for atomic settlements.
+/// `era exec` subcommands for atomic settlements (boxed: the wallet flags are large).
 #[derive(Debug, Subcommand)]
 pub(super) enum SettleCommand {
     /// As an FX provider, sign a quote into a file (no transaction).
-    Quote(QuoteArgs),
+    Quote(Box<QuoteArgs>),
     /// Add your signature to a settlement file (the initiator and every debited party sign, unless
     /// they send it themselves).
-    SignSettlement(SignArgs),
+    SignSettlement(Box<SignArgs>),
     /// Send a settlement file: checked first, then applied whole or not at all.
-    Settle(SendFileArgs),
+    Settle(Box<SendFileArgs>),
 }
 
 impl SettleCommand {
