@@ -106,8 +106,8 @@ pub fn check(plan: &Plan) -> Result<(), (Range<usize>, String)> {
 /// The faults injected, by name (the `refused:` label of a client refusal).
 const FAULTS: [&str; 6] =
     ["unbalanced", "expiredQuote", "overQuote", "shortBalance", "replay", "rejectedCredit"];
-/// Each party's deposit, in whole tokens.
-const DEPOSIT: u64 = 1_000_000;
+/// The largest payment, in whole tokens.
+const MAX_PAYMENT: u64 = 1_000;
 
 /// The tokens, the keyed FX provider and the nonces handed out.
 pub(super) struct Desk {
@@ -139,18 +139,23 @@ impl Runner<'_> {
     pub(super) async fn setup_settlements(&mut self) -> Result<(), RunError> {
         let Some(s) = &self.plan.settlements else { return Ok(()) };
         let (parties, seed) = (*s.parties.get_ref(), s.seed);
+        // Enough that no correct payment runs short: each payer could pay the largest payment
+        // twice as often as it pays on average, the provider convert every payment at its largest.
+        let count = u64::from(*s.count.get_ref());
+        let each = U256::from((count / u64::from(parties) + 1) * MAX_PAYMENT * 2) * ERA;
+        let converts = U256::from(count * MAX_PAYMENT) * ERA;
         let holder = self.suite.deployer;
-        let supply = U256::from(DEPOSIT) * ERA * U256::from(parties + 1);
+        let supply = each * U256::from(parties) + converts;
         let provider = self.as_(holder).provider.clone();
         let usd = deploy_stablecoin(provider.clone(), "USD", holder, supply).await;
         let usd = usd.map_err(chain_err)?;
         let eur = deploy_stablecoin(provider, "EUR", holder, supply).await.map_err(chain_err)?;
         let fx = PrivateKeySigner::from_bytes(&keccak256("era sandbox fx provider"))
             .map_err(chain_err)?;
-        let amount = U256::from(DEPOSIT) * ERA;
-        for (token, account) in (0..parties).map(|i| (usd, party(i))).chain([(eur, fx.address())]) {
-            self.deposit(holder, token, account, amount).await?;
+        for i in 0..parties {
+            self.deposit(holder, usd, party(i), each).await?;
         }
+        self.deposit(holder, eur, fx.address(), converts).await?;
         let nonces = vec![0; parties as usize];
         let rng = seed;
         self.desk = Some(Desk { usd, eur, provider: fx, nonces, quotes: 0, rng });
@@ -240,9 +245,9 @@ impl Runner<'_> {
         let desk = self.desk.as_mut().expect("set up");
         let (from, to) =
             ((desk.next() % u64::from(parties)) as u32, (desk.next() % u64::from(parties)) as u32);
-        let mut amount = U256::from(1 + desk.next() % 5_000) * ERA;
+        let mut amount = U256::from(1 + desk.next() % MAX_PAYMENT) * ERA;
         if fault == Some(3) {
-            amount = U256::from(DEPOSIT * 10) * ERA; // more than any payer holds
+            amount = U256::from(10u64).pow(U256::from(30u8)); // more than any payer holds
         }
         let fee = amount / U256::from(100);
         let converted = amount - fee;

@@ -34,6 +34,8 @@ async fn settlements_apply_whole_or_not_at_all() {
     let reverted: u64 = s.reverted.values().sum();
     assert_eq!(s.applied + reverted, 300);
     assert!(s.applied > 100, "{s:?}");
+    // Every settlement without an injected fault applied.
+    assert!(!s.reverted.contains_key("refused:none"), "{:?}", s.reverted);
     // Each injected fault shows, by the engine's error or the client's refusal.
     for name in [
         "refused:unbalanced",
