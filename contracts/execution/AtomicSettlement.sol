@@ -101,16 +101,16 @@ abstract contract AtomicSettlement is ExecutionModes, SettlementLedger, IAtomicS
         int256 signed = _signed(amount);
         if (leg.kind == LegKind.Debit) {
             _authorize(party, signers);
-            _move(token, party, POT, signed);
+            _move(token, party, signed);
         } else if (leg.kind == LegKind.Convert) {
             Quote calldata quote = _quoteOf(settlement, i, quoteSignatures);
-            _move(token, POT, party, signed);
-            _move(quote.tokenOut, party, POT, _signed(amount * quote.rate / 1e18));
+            _move(token, party, -signed);
+            _move(quote.tokenOut, party, _signed(amount * quote.rate / 1e18));
         } else {
             // A credit lands in scenario `target`, which must be running; the settlement's own
             // scenario was checked already.
             if (leg.target != settlement.scenarioId) _requireActive(leg.target, _config(leg.target));
-            _move(token, POT, party, signed);
+            _move(token, party, -signed);
         }
     }
 
@@ -135,24 +135,27 @@ abstract contract AtomicSettlement is ExecutionModes, SettlementLedger, IAtomicS
         _useNonce(quote.provider, quote.nonce);
     }
 
-    /// `amount` of `token` from `from` to `to`, in the transient deltas.
-    function _move(address token, address from, address to, int256 amount) private {
-        TransientDeltas.add(token, from, -amount);
-        TransientDeltas.add(token, to, amount);
+    /// `toPot` of `token` from `party` into the pot (negative: out of the pot to `party`), in the
+    /// transient deltas. The pot is touched first, so a token's pot precedes its parties in the list.
+    function _move(address token, address party, int256 toPot) private {
+        TransientDeltas.add(token, POT, toPot);
+        TransientDeltas.add(token, party, -toPot);
     }
 
     /// Checks that the pot nets to zero in every token, then writes each party's net once.
     function _write() private {
         uint256 n = TransientDeltas.length();
-        // The pot first, so unbalanced legs are reported as such rather than as a short balance.
+        // One pass: a token's pot comes before its parties (`_move`), so legs that do not balance
+        // in a token are reported as such rather than as a party's short balance in it.
         for (uint256 i; i < n; ++i) {
             (address token, address account, int256 delta) = TransientDeltas.at(i);
-            if (account == POT && delta != 0) revert Unbalanced(token, delta);
-        }
-        for (uint256 i; i < n; ++i) {
-            (address token, address account, int256 delta) = TransientDeltas.at(i);
-            if (delta < 0) _debit(token, account, uint256(-delta));
-            else if (delta > 0 && account != POT) _credit(token, account, uint256(delta));
+            if (account == POT) {
+                if (delta != 0) revert Unbalanced(token, delta);
+            } else if (delta < 0) {
+                _debit(token, account, uint256(-delta));
+            } else if (delta > 0) {
+                _credit(token, account, uint256(delta));
+            }
         }
         TransientDeltas.clear();
     }
