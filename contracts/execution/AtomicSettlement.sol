@@ -12,9 +12,10 @@ import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 /// @notice See {IAtomicSettlement}.
 /// @dev How a settlement runs, in order: checks (mode, deadline, the initiator's nonce, signatures),
 /// then each leg adds signed deltas per (token, account) in transient storage ({TransientDeltas},
-/// as Uniswap v4's flash accounting) with the pot as account zero; then every pot delta must be
-/// zero; then each touched party pair is written to the ledger once (`_debit` reverts the whole
-/// call on a short balance); then the deltas are cleared, the event emitted and receivers called.
+/// as Uniswap v4's flash accounting) with the pot as account zero; then one pass over the touched
+/// pairs requires every pot delta to be zero and writes each party's net to the ledger once
+/// (`_debit` reverts the whole call on a short balance); then the deltas are cleared, the event
+/// emitted and receivers called.
 /// Nothing reaches storage before every leg was checked, and the lock keeps every other entry point
 /// and `balanceOf` closed meanwhile, so no one sees a half-applied settlement.
 /// Adversarial review:

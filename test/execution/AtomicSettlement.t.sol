@@ -13,7 +13,7 @@ import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 
 /// A receiver of `CreditAndCall` legs that tries one call back into the engine (`attack`), or
 /// answers `answer`.
-contract Receiver is IERASettlementReceiver {
+contract AtomicReceiver is IERASettlementReceiver {
     SettlementEngine internal immutable engine;
     uint8 public attack;
     bytes4 public answer = IERASettlementReceiver.onSettlementCredit.selector;
@@ -41,7 +41,7 @@ contract Receiver is IERASettlementReceiver {
 }
 
 /// An ERC-1271 wallet owned by one key.
-contract Wallet is IERC1271 {
+contract AtomicWallet is IERC1271 {
     address internal immutable owner;
 
     constructor(address owner_) {
@@ -83,7 +83,7 @@ contract AtomicSettlementTest is AtomicBase {
     }
 
     function test_settle_acceptsAnERC1271Wallet() public {
-        Wallet wallet = new Wallet(payer);
+        AtomicWallet wallet = new AtomicWallet(payer);
         depositFor(usd, address(wallet), AMOUNT);
         IAtomicSettlement.Settlement memory s = crossBorder(AMOUNT, 1);
         (s.initiator, s.legs[0].party) = (address(wallet), address(wallet));
@@ -105,7 +105,7 @@ contract AtomicSettlementTest is AtomicBase {
     }
 
     function test_settle_creditAndCallNotifiesTheReceiver() public {
-        Receiver receiver = new Receiver(engine);
+        AtomicReceiver receiver = new AtomicReceiver(engine);
         IAtomicSettlement.Settlement memory s = crossBorder(AMOUNT, 1);
         (s.legs[3].kind, s.legs[3].party) = (IAtomicSettlement.LegKind.CreditAndCall, address(receiver));
         settleAsPayer(s);
@@ -173,6 +173,28 @@ contract AtomicSettlementTest is AtomicBase {
         expectRefusal(
             crossBorder(AMOUNT, 1), abi.encodeWithSelector(IExecutionModes.ScenarioPaused.selector, payments)
         );
+    }
+
+    function test_settle_revertsWhileItsDomainIsIsolated() public {
+        vm.prank(operator);
+        breaker.trip(D_FINANCIAL);
+        expectRefusal(
+            crossBorder(AMOUNT, 1),
+            abi.encodeWithSelector(
+                IExecutionModes.DomainIsolated.selector, payments, IScenarioRegistry.Domain.Financial
+            )
+        );
+    }
+
+    function test_settle_revertsWhenAQuoteFillsTwice() public {
+        IAtomicSettlement.Settlement memory s = crossBorder(AMOUNT, 1);
+        // Half the conversion at the quote, then the other half at the same quote.
+        IAtomicSettlement.Leg[] memory legs = new IAtomicSettlement.Leg[](5);
+        (legs[0], legs[1], legs[2], legs[3], legs[4]) =
+        (s.legs[0], s.legs[1], s.legs[1], s.legs[2], s.legs[3]);
+        (legs[1].amount, legs[2].amount) = (495e18, 495e18);
+        s.legs = legs;
+        expectRefusal(s, abi.encodeWithSelector(IUnorderedNonces.NonceUsed.selector, provider, 1));
     }
 
     function test_settle_revertsOnInsufficientBalance() public {
@@ -256,7 +278,7 @@ contract AtomicSettlementTest is AtomicBase {
     }
 
     function test_settle_reentrancyRevertsAll() public {
-        Receiver receiver = new Receiver(engine);
+        AtomicReceiver receiver = new AtomicReceiver(engine);
         depositFor(eur, address(receiver), 1e18);
         for (uint8 attack = 1; attack <= 4; ++attack) {
             receiver.set(attack, IERASettlementReceiver.onSettlementCredit.selector);
@@ -267,7 +289,7 @@ contract AtomicSettlementTest is AtomicBase {
     }
 
     function test_settle_revertsWhenTheReceiverRejects() public {
-        Receiver receiver = new Receiver(engine);
+        AtomicReceiver receiver = new AtomicReceiver(engine);
         receiver.set(0, bytes4(0xdeadbeef));
         IAtomicSettlement.Settlement memory s = crossBorder(AMOUNT, 1);
         (s.legs[3].kind, s.legs[3].party) = (IAtomicSettlement.LegKind.CreditAndCall, address(receiver));
