@@ -24,6 +24,8 @@ pub enum Actor {
     Consumer = 0x70,
     /// The account governance grants staking's slasher role.
     Slasher = 0x80,
+    /// A party of atomic settlements (pays, is paid, collects fees).
+    Party = 0x90,
 }
 
 /// The address of actor `role` number `index`: `0xRR00…00IIIIIIII`.

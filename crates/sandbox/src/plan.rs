@@ -60,7 +60,8 @@
 //! ```
 //!
 //! State assets and their authorizations are `[[assets]]` tables ([`crate::assets`]), slashes
-//! of nodes' stake `[[slash]]` tables ([`crate::slash`]).
+//! of nodes' stake `[[slash]]` tables ([`crate::slash`]), random atomic settlements the
+//! `[settlements]` table ([`crate::run::settlements`]).
 //!
 //! Everything is checked before anything runs, and a problem is one line, `FILE:LINE: problem`:
 //! an unknown key, a negative count, an unknown scenario, domain or module, a module the domain
@@ -121,6 +122,9 @@ pub struct Plan {
     /// Slashes of nodes' stake ([`crate::slash`]).
     #[serde(default, rename = "slash")]
     pub slashes: Vec<crate::slash::Slash>,
+    /// Random atomic settlements ([`crate::run::settlements`]).
+    #[serde(default)]
+    pub settlements: Option<crate::run::settlements::Settlements>,
 }
 
 /// A group of `count` nodes, each staking `stake` ERA on itself.
@@ -428,6 +432,7 @@ impl Plan {
         }
         crate::assets::check(self)?;
         crate::slash::check(self)?;
+        crate::run::settlements::check(self)?;
         crate::run::callin::check(self)
     }
 

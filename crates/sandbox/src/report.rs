@@ -26,6 +26,9 @@ pub struct Report {
     pub reverts: BTreeMap<String, u64>,
     /// The state over time, in order of `t`.
     pub samples: Vec<Sample>,
+    /// The plan's atomic settlements, if it has any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub settlements: Option<crate::run::settlements::SettlementReport>,
 }
 
 /// The suite at one moment of a run.

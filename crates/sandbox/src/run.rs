@@ -28,6 +28,7 @@ use indicatif::ProgressBar;
 
 mod assets;
 pub(crate) mod callin;
+pub mod settlements;
 mod slash;
 
 use crate::{
@@ -91,6 +92,8 @@ enum Event {
     Authorize(usize),
     /// `plan.slashes[i]`.
     Slash(usize),
+    /// The plan's atomic settlements.
+    Settlements,
 }
 
 struct Runner<'a> {
@@ -117,6 +120,8 @@ struct Runner<'a> {
     callins: callin::CallIns,
     /// Each `[[assets]]`'s registered assets: (owner, asset id).
     assets: Vec<Vec<(Address, alloy::primitives::B256)>>,
+    /// The settlements' tokens, provider and nonces.
+    desk: Option<settlements::Desk>,
 }
 
 impl<'a> Runner<'a> {
@@ -149,6 +154,7 @@ impl<'a> Runner<'a> {
             sampled_block: 0,
             callins: callin::CallIns::default(),
             assets: Vec::new(),
+            desk: None,
         })
     }
 
@@ -312,7 +318,8 @@ impl<'a> Runner<'a> {
             }
         }
         self.register_assets().await?;
-        self.grant_slasher().await
+        self.grant_slasher().await?;
+        self.setup_settlements().await
     }
 
     /// Plays the timeline: at each step the due events, the keeper's volume reports, a sample.
@@ -340,6 +347,8 @@ impl<'a> Runner<'a> {
         self.events.extend(
             plan.slashes.iter().enumerate().map(|(i, s)| (*s.at.get_ref(), Event::Slash(i))),
         );
+        self.events
+            .extend(plan.settlements.as_ref().map(|s| (*s.at.get_ref(), Event::Settlements)));
         if let Some(bar) = &self.options.bar {
             bar.set_length(end / step + 1);
             bar.set_message("playing the timeline");
@@ -469,6 +478,7 @@ impl<'a> Runner<'a> {
             Event::CallInStage(stage) => self.call_in_stage(stage).await?,
             Event::Authorize(i) => self.authorize(i).await?,
             Event::Slash(i) => self.slash(i).await?,
+            Event::Settlements => self.settlements().await?,
         }
         Ok(())
     }

@@ -41,6 +41,7 @@ fn promotion() -> Report {
         ]),
         reverts: counts(&[("StakeBelowThreshold", 3), ("DomainUnderProvisioned", 1)]),
         samples,
+        settlements: None,
     }
 }
 

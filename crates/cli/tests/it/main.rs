@@ -22,6 +22,7 @@ mod rewards_flows;
 mod rewards_rules;
 mod sandbox;
 mod scenarios;
+mod settle;
 mod staking;
 mod standby;
 mod wallet;

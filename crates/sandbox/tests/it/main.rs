@@ -2,4 +2,5 @@
 
 mod plans;
 mod run;
+mod settlements;
 mod slasher;

@@ -18,7 +18,10 @@ fn every_shipped_plan_reads() {
         names.push(plan.name);
     }
     names.sort();
-    assert_eq!(names, ["abnormal-transfer", "finance-day", "nft-congestion", "promotion"]);
+    assert_eq!(
+        names,
+        ["abnormal-transfer", "atomic-settlements", "finance-day", "nft-congestion", "promotion"]
+    );
     let nft = Plan::load(&shipped().join("nft-congestion.toml")).unwrap();
     assert_eq!((nft.node_count(), nft.call_ins[0].nodes), (520, 400), "100 enrolled, 420 standby");
     assert_eq!((nft.report_every(), nft.scenarios[0].nodes.get_ref()), (120, &100));
