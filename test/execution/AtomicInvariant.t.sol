@@ -1,9 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {SettlementEngine} from "../../contracts/execution/SettlementEngine.sol";
 import {IAtomicSettlement} from "../../contracts/interfaces/IAtomicSettlement.sol";
 import {IScenarioRegistry} from "../../contracts/interfaces/IScenarioRegistry.sol";
+import {ISettlementEngine} from "../../contracts/interfaces/ISettlementEngine.sol";
 import {Stablecoin} from "../../script/Stablecoin.sol";
 import {AtomicBase} from "./AtomicBase.t.sol";
 import {Test} from "forge-std/Test.sol";
@@ -15,7 +15,7 @@ contract AtomicHandler is Test {
     uint256 internal constant RATE = 0.92e18;
     uint256 internal constant FAULTS = 6; // none, unbalanced, expired quote, short balance, paused credit, replay
 
-    SettlementEngine internal immutable engine;
+    ISettlementEngine internal immutable engine;
     Stablecoin internal immutable usd;
     Stablecoin internal immutable eur;
     uint256 internal immutable scenarioId;
@@ -30,7 +30,7 @@ contract AtomicHandler is Test {
     uint256 public halfApplied;
 
     constructor(
-        SettlementEngine engine_,
+        ISettlementEngine engine_,
         Stablecoin usd_,
         Stablecoin eur_,
         uint256 scenarioId_,

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {SettlementEngine} from "../../contracts/execution/SettlementEngine.sol";
 import {IAtomicSettlement, IERASettlementReceiver} from "../../contracts/interfaces/IAtomicSettlement.sol";
 import {IExecutionModes} from "../../contracts/interfaces/IExecutionModes.sol";
 import {IScenarioRegistry} from "../../contracts/interfaces/IScenarioRegistry.sol";
+import {ISettlementEngine} from "../../contracts/interfaces/ISettlementEngine.sol";
 import {ISettlementLedger} from "../../contracts/interfaces/ISettlementLedger.sol";
 import {IUnorderedNonces} from "../../contracts/interfaces/IUnorderedNonces.sol";
 import {AtomicBase} from "./AtomicBase.t.sol";
@@ -14,12 +14,12 @@ import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 /// A receiver of `CreditAndCall` legs that tries one call back into the engine (`attack`), or
 /// answers `answer`.
 contract AtomicReceiver is IERASettlementReceiver {
-    SettlementEngine internal immutable engine;
+    ISettlementEngine internal immutable engine;
     uint8 public attack;
     bytes4 public answer = IERASettlementReceiver.onSettlementCredit.selector;
     uint256 public credited;
 
-    constructor(SettlementEngine engine_) {
+    constructor(ISettlementEngine engine_) {
         engine = engine_;
     }
 

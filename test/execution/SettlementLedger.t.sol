@@ -1,7 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {SettlementEngine} from "../../contracts/execution/SettlementEngine.sol";
+import {ISettlementEngine} from "../../contracts/interfaces/ISettlementEngine.sol";
 import {ISettlementLedger} from "../../contracts/interfaces/ISettlementLedger.sol";
 import {SuiteTest} from "../utils/SuiteTest.sol";
 import {TestStable} from "../utils/TestStable.sol";
@@ -20,9 +20,9 @@ contract FeeToken is TestStable("FEE") {
 
 /// Calls back into the engine from inside a transfer, as a hostile token would.
 contract ReentrantToken is TestStable("RE") {
-    SettlementEngine internal immutable target;
+    ISettlementEngine internal immutable target;
 
-    constructor(SettlementEngine target_) {
+    constructor(ISettlementEngine target_) {
         target = target_;
     }
 

@@ -3,7 +3,7 @@ pragma solidity 0.8.30;
 
 import {StateAssetRegistry} from "../../contracts/assets/StateAssetRegistry.sol";
 import {CircuitBreaker} from "../../contracts/domains/CircuitBreaker.sol";
-import {SettlementEngine} from "../../contracts/execution/SettlementEngine.sol";
+import {ISettlementEngine} from "../../contracts/interfaces/ISettlementEngine.sol";
 import {ERAMargin} from "../../contracts/margin/ERAMargin.sol";
 import {StandbyPool} from "../../contracts/network/StandbyPool.sol";
 import {ScenarioRegistry} from "../../contracts/scenarios/ScenarioRegistry.sol";
@@ -35,7 +35,8 @@ abstract contract SuiteTest is Test, SuiteDeployer {
     StandbyPool internal standby;
     ERAMargin internal margin;
     StateAssetRegistry internal assets;
-    SettlementEngine internal engine;
+    /// The settlement engine through its whole interface (the light actions run in its facet).
+    ISettlementEngine internal engine;
     uint256 internal timelockDelay;
 
     uint256 private _nextSalt;
@@ -45,7 +46,7 @@ abstract contract SuiteTest is Test, SuiteDeployer {
         Suite memory suite = deploySuite(config);
         (timelock, era, staking) = (suite.timelock, ERAToken(address(suite.era)), suite.staking);
         (modules, scenarios, breaker) = (suite.modules, suite.scenarios, suite.breaker);
-        (assets, standby, engine) = (suite.assets, suite.standby, suite.engine);
+        (assets, standby, engine) = (suite.assets, suite.standby, ISettlementEngine(address(suite.engine)));
         timelockDelay = config.timelockDelay;
         margin = suite.margin;
         govern(address(staking), abi.encodeCall(staking.grantRole, (staking.SLASHER_ROLE(), slasher)));

@@ -70,7 +70,9 @@ sol!(
     "../../out/StandbyPool.sol/StandbyPool.json"
 );
 
-/// In a module of its own, as `revenue`: its ABI names `IScenarioRegistry.Domain` too.
+/// The settlement engine through its whole interface, `ISettlementEngine`: the engine runs the
+/// light actions in a facet it `delegatecall`s, so its own artifact lacks them. In a module of its
+/// own, as `revenue`: its ABI names `IScenarioRegistry.Domain` too.
 pub mod engine {
     use alloy::sol;
 
@@ -78,10 +80,21 @@ pub mod engine {
         #[sol(rpc)]
         #[derive(Debug, PartialEq, Eq)]
         SettlementEngine,
-        "../../out/SettlementEngine.sol/SettlementEngine.json"
+        "../../out/ISettlementEngine.sol/ISettlementEngine.json"
     );
 }
 pub use engine::SettlementEngine;
+
+/// The engine's creation code and constructor (it creates its facet), for deploying it.
+pub mod engine_code {
+    use alloy::sol;
+
+    sol!(
+        #[derive(Debug, PartialEq, Eq)]
+        SettlementEngine,
+        "../../out/SettlementEngine.sol/SettlementEngine.json"
+    );
+}
 
 sol!(
     #[sol(rpc)]

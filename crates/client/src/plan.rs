@@ -8,8 +8,8 @@ use alloy::{
 };
 use era_bindings::{
     AssetMirror, ERAMargin, ERAStaking, ERAToken, Invitations, ModuleRegistry, RewardsDistributor,
-    RewardsInbox, ScenarioRegistry, ScenarioRevenue, SettlementEngine, StandbyPool,
-    StateAssetRegistry, TimelockController,
+    RewardsInbox, ScenarioRegistry, ScenarioRevenue, StandbyPool, StateAssetRegistry,
+    TimelockController,
 };
 use serde::{Deserialize, Serialize};
 
@@ -293,9 +293,9 @@ pub fn init_code(
             Invitations::constructorCall::new((done.era, done.staking)).abi_encode(),
         ),
         SuiteContract::SettlementEngine => (
-            &SettlementEngine::BYTECODE,
+            &era_bindings::engine_code::SettlementEngine::BYTECODE,
             // The timelock is admin and treasury; the guardian pauses scenarios.
-            SettlementEngine::constructorCall::new((
+            era_bindings::engine_code::SettlementEngine::constructorCall::new((
                 done.era,
                 done.scenarios,
                 done.staking,

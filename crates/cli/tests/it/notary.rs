@@ -12,7 +12,10 @@ use alloy::{
     sol_types::SolCall,
 };
 use era_bindings::{ERAStaking, ERAToken, SettlementEngine, TimelockController};
-use era_client::notary::{Batch, EntryFile, EntrySignature, engine_domain, leaf_of};
+use era_client::{
+    exec::engine_domain,
+    notary::{Batch, EntryFile, EntrySignature, leaf_of},
+};
 
 use crate::{common::Devnet, scenarios::with_modules};
 

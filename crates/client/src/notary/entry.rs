@@ -6,7 +6,7 @@ use std::collections::HashSet;
 
 use alloy::{
     primitives::{Address, B256, Bytes, Signature, U256, keccak256},
-    sol_types::{Eip712Domain, SolStruct, eip712_domain},
+    sol_types::{Eip712Domain, SolStruct},
 };
 use serde::{Deserialize, Serialize};
 
@@ -21,16 +21,6 @@ mod eip712 {
             bytes32 resultHash;
             uint64 timestamp;
         }
-    }
-}
-
-/// The engine's EIP-712 domain on chain `chain_id`.
-pub fn engine_domain(chain_id: u64, engine: Address) -> Eip712Domain {
-    eip712_domain! {
-        name: "ERA SettlementEngine",
-        version: "1",
-        chain_id: chain_id,
-        verifying_contract: engine,
     }
 }
 
@@ -190,7 +180,7 @@ mod tests {
 
     #[test]
     fn signers_are_recovered_and_counted_once() {
-        let domain = engine_domain(31337, Address::repeat_byte(2));
+        let domain = crate::exec::engine_domain(31337, Address::repeat_byte(2));
         let digest = entry().digest(&domain);
         let (a, b) = (PrivateKeySigner::random(), PrivateKeySigner::random());
         let mut file = EntryFile::new(entry());

@@ -9,8 +9,6 @@ mod slash;
 mod verify;
 
 pub use anchor::AnchoredBatch;
-pub use entry::{
-    Batch, Entry, EntryFile, EntrySignature, SignatureError, engine_domain, leaf_of, recover,
-};
+pub use entry::{Batch, Entry, EntryFile, EntrySignature, SignatureError, leaf_of, recover};
 pub use slash::EquivocationSlashed;
 pub use verify::EntryVerified;

@@ -2,15 +2,10 @@
 
 use alloy::{primitives::Address, providers::Provider, signers::SignerSync};
 
-use super::{EntryFile, EntrySignature, engine_domain};
+use super::{EntryFile, EntrySignature};
 use crate::{Client, Error, error::Result, refuse};
 
 impl<P: Provider> Client<P> {
-    /// The engine's EIP-712 domain on this chain.
-    pub async fn engine_domain(&self) -> Result<alloy::sol_types::Eip712Domain> {
-        Ok(engine_domain(self.chain_id().await?, self.addresses.engine))
-    }
-
     /// `signer` signs `file`'s entry, appending its signature. Refuses a node not enrolled in the
     /// entry's scenario (its signature would not count), a second signature by the same node and
     /// an entry already anchored.

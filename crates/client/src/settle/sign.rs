@@ -5,30 +5,21 @@ use alloy::{
     primitives::{Address, B256, Bytes},
     providers::Provider,
     signers::Signature,
-    sol_types::{Eip712Domain, SolStruct, eip712_domain},
+    sol_types::SolStruct,
 };
 
 use super::{Quote, Settlement, SignedQuote};
-use crate::{Client, Error, error::Result};
+use crate::{Client, Error, error::Result, exec::engine_domain};
 
 /// The engine's EIP-712 domain on chain `chain_id`.
-fn domain(chain_id: u64, engine: Address) -> Eip712Domain {
-    eip712_domain! {
-        name: "ERA SettlementEngine",
-        version: "1",
-        chain_id: chain_id,
-        verifying_contract: engine,
-    }
-}
-
 /// The digest parties sign for `settlement` (equals the engine's `settlementDigest`).
 pub fn settlement_digest(settlement: &Settlement, chain_id: u64, engine: Address) -> B256 {
-    settlement.to_sol().eip712_signing_hash(&domain(chain_id, engine))
+    settlement.to_sol().eip712_signing_hash(&engine_domain(chain_id, engine))
 }
 
 /// The digest a provider signs for `quote` (equals the engine's `quoteDigest`).
 pub fn quote_digest(quote: &Quote, chain_id: u64, engine: Address) -> B256 {
-    quote.to_sol().eip712_signing_hash(&domain(chain_id, engine))
+    quote.to_sol().eip712_signing_hash(&engine_domain(chain_id, engine))
 }
 
 fn signed(sig: std::result::Result<Signature, alloy::signers::Error>) -> Result<Bytes> {
@@ -37,17 +28,12 @@ fn signed(sig: std::result::Result<Signature, alloy::signers::Error>) -> Result<
 }
 
 impl<P: Provider> Client<P> {
-    /// The engine's EIP-712 domain here.
-    async fn engine_domain(&self) -> Result<(u64, Address)> {
-        Ok((self.provider.get_chain_id().await?, self.addresses.engine))
-    }
-
     /// `quote` signed with `sign` (the provider's key signing a digest).
     pub async fn sign_quote<F>(&self, quote: Quote, sign: F) -> Result<SignedQuote>
     where
         F: FnOnce(B256) -> std::result::Result<Signature, alloy::signers::Error>,
     {
-        let (chain, engine) = self.engine_domain().await?;
+        let (chain, engine) = (self.chain_id().await?, self.addresses.engine);
         let signature = signed(sign(quote_digest(&quote, chain, engine)))?;
         Ok(SignedQuote { quote, signature })
     }
@@ -62,7 +48,7 @@ impl<P: Provider> Client<P> {
     where
         F: FnOnce(B256) -> std::result::Result<Signature, alloy::signers::Error>,
     {
-        let (chain, engine) = self.engine_domain().await?;
+        let (chain, engine) = (self.chain_id().await?, self.addresses.engine);
         let digest = settlement_digest(settlement, chain, engine);
         settlement.add_signature(signer, signed(sign(digest))?);
         Ok(digest)
