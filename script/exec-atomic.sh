@@ -35,21 +35,19 @@ coin() {
 USD=$(coin USD)
 EUR=$(coin EUR)
 echo; echo "USD $USD, EUR $EUR, engine $ENGINE"
-# The payer deposits 5,000 USD and the provider 5,000 EUR in the engine (approve + deposit).
+# The payer deposits 5,000 USD and the provider 5,000 EUR in the engine (era approves, then deposits).
 deposit() {
   $CAST send -q --private-key $GOV "$1" 'transfer(address,uint256)' "$(addr "$2")" 5000ether
-  $CAST send -q --private-key "$2" "$1" 'approve(address,uint256)' "$ENGINE" 5000ether
-  $CAST send -q --private-key "$2" "$ENGINE" 'deposit(address,uint256)' "$1" 5000ether
+  run exec deposit "$1" 5000 --private-key "$2"
 }
 deposit "$USD" $PAYER
 deposit "$EUR" $PROVIDER
 balances() {
-  echo "ledger balances (wei):"
+  echo; echo "ledger balances (era exec balance TOKEN ACCOUNT):"
   for who in PAYER PROVIDER COLLECTOR PAYEE; do
     local a; a=$(addr "${!who}")
-    printf '  %-9s USD %-26s EUR %s\n' "$who" \
-      "$($CAST call "$ENGINE" 'balanceOf(address,address)(uint256)' "$USD" "$a" | cut -d' ' -f1)" \
-      "$($CAST call "$ENGINE" 'balanceOf(address,address)(uint256)' "$EUR" "$a" | cut -d' ' -f1)"
+    printf '  %-9s %s | %s\n' "$who" "$("$ERA" exec balance "$USD" "$a" | cut -d' ' -f3-4)" \
+      "$("$ERA" exec balance "$EUR" "$a" | cut -d' ' -f3-4)"
   done
 }
 balances

@@ -38,9 +38,9 @@ for i in 1 2 3; do
   run stake 100000 --private-key "${KEYS[$i]}"
   run scenario enroll erp --private-key "${KEYS[$i]}"
 done
-# The developer declares notarized mode only (bit 1 << 2) with a quorum of two node signatures.
-echo; echo "\$ cast send <engine> 'declareModes(uint256,uint8,uint16)' 1 4 2"
-$CAST send -q --private-key $GOV "$ENGINE" 'declareModes(uint256,uint8,uint16)' 1 4 2
+# The developer declares notarized mode only, with a quorum of two node signatures.
+run exec declare-modes erp --modes notarized --quorum 2 --private-key $GOV
+run exec mode erp
 
 # Nodes sign execution results: slots 1 and 2 by two nodes each, slot 3 by one so far.
 LOG=$SCRATCH/log
@@ -71,13 +71,7 @@ run notary verify "$LOG/3.json"
 run notary sign "$SCRATCH/fork.json" --scenario erp --slot 1 --result "$R2" --private-key "${KEYS[1]}"
 fails notary slash "$LOG/1.json" "$SCRATCH/fork.json" --private-key "${KEYS[5]}"
 # The timelock grants the engine staking's SLASHER_ROLE (1-hour delay); then the slash goes through.
-ROLE=$($CAST call "$STAKING" 'SLASHER_ROLE()(bytes32)')
-echo; echo "\$ cast send <timelock> schedule(staking.grantRole(SLASHER_ROLE, engine), 1h)"
-$CAST send -q --private-key $GOV "$TIMELOCK" \
-  'schedule(address,uint256,bytes,bytes32,bytes32,uint256)' "$STAKING" 0 \
-  "$($CAST calldata 'grantRole(bytes32,address)' "$ROLE" "$ENGINE")" \
-  0x0000000000000000000000000000000000000000000000000000000000000000 \
-  0x0000000000000000000000000000000000000000000000000000000000000000 3600
+run exec grant-slasher --private-key $GOV
 run warp 1h
 run gov execute --private-key $GOV
 run notary slash "$LOG/1.json" "$SCRATCH/fork.json" --private-key "${KEYS[5]}"

@@ -1,5 +1,5 @@
 //! `era exec deposit|withdraw|balance`: the engine's ledger; `era exec mode|declare-modes|
-//! base-mode|pause|unpause`: each scenario's execution mode.
+//! base-mode|pause|unpause`: each scenario's execution mode; `era exec grant-slasher`.
 
 use alloy::primitives::Address;
 use clap::{Args, Subcommand};
@@ -31,6 +31,16 @@ pub(super) enum LedgerCommand {
     Pause(PauseArgs),
     /// Schedule unpausing a scenario's executions on the timelock (governance).
     Unpause(PauseArgs),
+    /// Schedule granting the engine staking's slasher role on the timelock (governance), so that
+    /// nodes signing two results for one slot can be slashed (`era notary slash`).
+    GrantSlasher(GrantArgs),
+}
+
+/// `era exec grant-slasher`.
+#[derive(Debug, Args)]
+pub(super) struct GrantArgs {
+    #[command(flatten)]
+    tx: SendArgs,
 }
 
 /// `era exec deposit`.
@@ -171,6 +181,11 @@ impl LedgerCommand {
                 let from = suite.record.deploy_block();
                 let out = suite.client().schedule_unpause_scenario(sender, id, from).await?;
                 print(&out, args.tx.json)
+            }
+            Self::GrantSlasher(args) => {
+                let (suite, sender) = args.tx.open().await?;
+                let from = suite.record.deploy_block();
+                print(&suite.client().schedule_engine_slasher(sender, from).await?, args.tx.json)
             }
         }
     }
