@@ -4,13 +4,13 @@ pragma solidity 0.8.30;
 import {IAsyncExecution} from "../interfaces/IAsyncExecution.sol";
 import {PositionalMerkle} from "../libraries/PositionalMerkle.sol";
 import {TransientDeltas} from "../libraries/TransientDeltas.sol";
+import {ExecutionModes} from "./ExecutionModes.sol";
+import {SettlementLedger} from "./SettlementLedger.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
 import {SignatureChecker} from "@openzeppelin/contracts/utils/cryptography/SignatureChecker.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
-import {ExecutionModes} from "./ExecutionModes.sol";
-import {SettlementLedger} from "./SettlementLedger.sol";
 
 /// @title AsyncExecution: standard single-step actions and bonded, challengeable async batches
 /// @notice See {IAsyncExecution}.
@@ -91,7 +91,9 @@ abstract contract AsyncExecution is ExecutionModes, SettlementLedger, IAsyncExec
         _useNonce(action.from, action.nonce);
         _debit(action.token, action.from, action.amount);
         _credit(action.token, action.to, action.amount);
-        emit ActionExecuted(action.scenarioId, action.from, action.to, action.token, action.amount, action.nonce);
+        emit ActionExecuted(
+            action.scenarioId, action.from, action.to, action.token, action.amount, action.nonce
+        );
     }
 
     // ---------------------------------------------------------------- bonds
@@ -155,7 +157,9 @@ abstract contract AsyncExecution is ExecutionModes, SettlementLedger, IAsyncExec
         uint256 total;
         for (uint256 i; i < count; ++i) {
             Action calldata action = actions[i];
-            if (action.scenarioId != scenarioId) revert ActionScenarioMismatch(i, action.scenarioId, scenarioId);
+            if (action.scenarioId != scenarioId) {
+                revert ActionScenarioMismatch(i, action.scenarioId, scenarioId);
+            }
             if (action.token != token) revert AsyncTokenNotBonded(i, action.token);
             // `total` is checked below to fit 128 bits, so every amount does and the casts are exact.
             total += action.amount;
@@ -309,10 +313,12 @@ abstract contract AsyncExecution is ExecutionModes, SettlementLedger, IAsyncExec
     }
 
     /// Reverts unless `leaf` is included in `batch` and wrong by `fraud` (naming why it is valid).
-    function _requireFraud(Batch storage batch, Inclusion calldata leaf, Fraud fraud, Inclusion calldata prior)
-        private
-        view
-    {
+    function _requireFraud(
+        Batch storage batch,
+        Inclusion calldata leaf,
+        Fraud fraud,
+        Inclusion calldata prior
+    ) private view {
         bytes32 digest = _proveIncluded(batch, leaf);
         Action calldata action = leaf.action;
         if (fraud == Fraud.BadSignature) {
@@ -325,7 +331,11 @@ abstract contract AsyncExecution is ExecutionModes, SettlementLedger, IAsyncExec
     }
 
     /// The async digest of `inclusion`'s action, reverting unless it is at its position in `batch`.
-    function _proveIncluded(Batch storage batch, Inclusion calldata inclusion) private view returns (bytes32 digest) {
+    function _proveIncluded(Batch storage batch, Inclusion calldata inclusion)
+        private
+        view
+        returns (bytes32 digest)
+    {
         digest = _digest(inclusion.action, ASYNC_ACTION_TYPEHASH);
         bytes32 leaf = _leaf(digest, inclusion.signature);
         if (
@@ -343,7 +353,8 @@ abstract contract AsyncExecution is ExecutionModes, SettlementLedger, IAsyncExec
         if (prior.action.from != leaf.action.from || prior.action.nonce != leaf.action.nonce) return false;
         Batch storage batch = _batch(prior.batchId);
         bytes32 digest = _proveIncluded(batch, prior);
-        return _signedBy(prior.action.from, digest, prior.signature) && prior.action.deadline >= batch.executedAt;
+        return
+            _signedBy(prior.action.from, digest, prior.signature) && prior.action.deadline >= batch.executedAt;
     }
 
     /// Whether `signature` is `signer`'s ECDSA signature of `digest` (deterministic: no ERC-1271).

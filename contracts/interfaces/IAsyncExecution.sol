@@ -128,7 +128,12 @@ interface IAsyncExecution {
 
     /// @notice Standard mode: `from` paid `to` `amount` of `token` in scenario `scenarioId`.
     event ActionExecuted(
-        uint256 indexed scenarioId, address indexed from, address indexed to, address token, uint256 amount, uint256 nonce
+        uint256 indexed scenarioId,
+        address indexed from,
+        address indexed to,
+        address token,
+        uint256 amount,
+        uint256 nonce
     );
     /// @notice `executor` posted `amount` of ERA as bond; it holds `bonded` now.
     event ExecutorBonded(address indexed executor, uint256 amount, uint256 bonded);
@@ -191,7 +196,9 @@ interface IAsyncExecution {
     /// `fraud`. For `NonceReused`, `prior` is an earlier included, validly signed action of the same
     /// signer and nonce (ignored otherwise). Slashes the executor: compensates `from`, pays the caller.
     /// @return reward What the caller was credited (ERA, in its ledger balance).
-    function challenge(Inclusion calldata leaf, Fraud fraud, Inclusion calldata prior) external returns (uint256 reward);
+    function challenge(Inclusion calldata leaf, Fraud fraud, Inclusion calldata prior)
+        external
+        returns (uint256 reward);
 
     /// @notice Anyone, after batch `batchId`'s window: makes its results final and frees the bond it held.
     function finalize(uint256 batchId) external;

@@ -5,10 +5,10 @@ import {IAsyncExecution} from "../../contracts/interfaces/IAsyncExecution.sol";
 import {IExecutionModes} from "../../contracts/interfaces/IExecutionModes.sol";
 import {ISettlementLedger} from "../../contracts/interfaces/ISettlementLedger.sol";
 import {IUnorderedNonces} from "../../contracts/interfaces/IUnorderedNonces.sol";
+import {AsyncTest} from "./AsyncTest.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {IERC1271} from "@openzeppelin/contracts/interfaces/IERC1271.sol";
 import {ECDSA} from "@openzeppelin/contracts/utils/cryptography/ECDSA.sol";
-import {AsyncTest} from "./AsyncTest.sol";
 
 /// A smart account whose owner key signs for it (ERC-1271).
 contract OwnedWallet is IERC1271 {
@@ -74,7 +74,9 @@ contract AsyncExecutionTest is AsyncTest {
         IAsyncExecution.Action memory a = action(alice, shopKeeper, 10e18, 1);
         bytes memory sig = sign(a, aliceKey, false);
         vm.warp(a.deadline + 1);
-        vm.expectRevert(abi.encodeWithSelector(IAsyncExecution.ActionExpired.selector, a.deadline, a.deadline + 1));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAsyncExecution.ActionExpired.selector, a.deadline, a.deadline + 1)
+        );
         engine.execute(a, sig);
     }
 
@@ -92,7 +94,10 @@ contract AsyncExecutionTest is AsyncTest {
         bytes memory sig = sign(a, aliceKey, false);
         vm.expectRevert(
             abi.encodeWithSelector(
-                IExecutionModes.WrongMode.selector, shop, IExecutionModes.Mode.Standard, IExecutionModes.Mode.Async
+                IExecutionModes.WrongMode.selector,
+                shop,
+                IExecutionModes.Mode.Standard,
+                IExecutionModes.Mode.Async
             )
         );
         engine.execute(a, sig);
@@ -137,7 +142,9 @@ contract AsyncExecutionTest is AsyncTest {
         engine.requestUnbond(40e18);
         vm.prank(executor);
         vm.expectRevert(
-            abi.encodeWithSelector(IAsyncExecution.UnbondNotReady.selector, block.timestamp + 1 hours, block.timestamp)
+            abi.encodeWithSelector(
+                IAsyncExecution.UnbondNotReady.selector, block.timestamp + 1 hours, block.timestamp
+            )
         );
         engine.unbond(executor);
         vm.warp(block.timestamp + 1 hours);
@@ -218,7 +225,10 @@ contract AsyncExecutionTest is AsyncTest {
         vm.prank(executor);
         vm.expectRevert(
             abi.encodeWithSelector(
-                IExecutionModes.WrongMode.selector, shop, IExecutionModes.Mode.Async, IExecutionModes.Mode.Standard
+                IExecutionModes.WrongMode.selector,
+                shop,
+                IExecutionModes.Mode.Async,
+                IExecutionModes.Mode.Standard
             )
         );
         engine.executeAsync(shop, actions, signatures);
@@ -237,7 +247,9 @@ contract AsyncExecutionTest is AsyncTest {
         bondAs(executor, 10e18);
         _add(alice, aliceKey, 10e18, 1, true);
         vm.prank(executor);
-        vm.expectRevert(abi.encodeWithSelector(IAsyncExecution.ExposureAboveBond.selector, executor, 11e18, 10e18));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAsyncExecution.ExposureAboveBond.selector, executor, 11e18, 10e18)
+        );
         engine.executeAsync(shop, actions, signatures);
     }
 
@@ -253,11 +265,15 @@ contract AsyncExecutionTest is AsyncTest {
         engine.executeAsync(shop, actions, signatures);
         signatures.pop();
         actions[0].scenarioId = shop + 1;
-        vm.expectRevert(abi.encodeWithSelector(IAsyncExecution.ActionScenarioMismatch.selector, 0, shop + 1, shop));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAsyncExecution.ActionScenarioMismatch.selector, 0, shop + 1, shop)
+        );
         engine.executeAsync(shop, actions, signatures);
         actions[0].scenarioId = shop;
         actions[0].token = address(this);
-        vm.expectRevert(abi.encodeWithSelector(IAsyncExecution.AsyncTokenNotBonded.selector, 0, address(this)));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAsyncExecution.AsyncTokenNotBonded.selector, 0, address(this))
+        );
         engine.executeAsync(shop, actions, signatures);
         actions[0].token = address(era);
         actions[0].amount = 1_001e18;
@@ -422,7 +438,9 @@ contract AsyncExecutionTest is AsyncTest {
         engine.executeAsync(shop, actions, signatures);
         uint256 end = block.timestamp + 1 hours;
         vm.warp(end + 1);
-        vm.expectRevert(abi.encodeWithSelector(IAsyncExecution.ChallengeWindowClosed.selector, 1, end, end + 1));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAsyncExecution.ChallengeWindowClosed.selector, 1, end, end + 1)
+        );
         engine.challenge(_inclusion(1, 0), IAsyncExecution.Fraud.BadSignature, none());
     }
 
@@ -433,7 +451,9 @@ contract AsyncExecutionTest is AsyncTest {
         bondAs(executor, 100e18);
         _batchOf(alice, aliceKey, 10e18, 1);
         uint256 end = block.timestamp + 1 hours;
-        vm.expectRevert(abi.encodeWithSelector(IAsyncExecution.ChallengeWindowOpen.selector, 1, end, end - 1 hours));
+        vm.expectRevert(
+            abi.encodeWithSelector(IAsyncExecution.ChallengeWindowOpen.selector, 1, end, end - 1 hours)
+        );
         engine.finalize(1);
         vm.warp(end + 1);
         vm.expectEmit(address(engine));
@@ -458,7 +478,9 @@ contract AsyncExecutionTest is AsyncTest {
         engine.setChallengeWindow(2 hours);
         vm.prank(address(timelock));
         vm.expectRevert(
-            abi.encodeWithSelector(IAsyncExecution.ChallengeWindowOutOfRange.selector, 1 minutes, 10 minutes, 7 days)
+            abi.encodeWithSelector(
+                IAsyncExecution.ChallengeWindowOutOfRange.selector, 1 minutes, 10 minutes, 7 days
+            )
         );
         engine.setChallengeWindow(1 minutes);
         govern(address(engine), abi.encodeCall(engine.setChallengeWindow, (2 hours)));
@@ -487,7 +509,9 @@ contract AsyncExecutionTest is AsyncTest {
             forgedSum += actions[i].amount;
             vm.prank(challenger);
             engine.challenge(_inclusion(1, i), IAsyncExecution.Fraud.BadSignature, none());
-            assertEq(era.balanceOf(address(engine)), engine.totalBalances(address(era)) + engine.totalBonded());
+            assertEq(
+                era.balanceOf(address(engine)), engine.totalBalances(address(era)) + engine.totalBonded()
+            );
         }
         uint256 genuine = ledger(shopKeeper) - shopBefore - forgedSum;
         assertEq(ledger(alice) + ledger(bob) + genuine, 2_000e18, "victims whole: only genuine payments left");
@@ -531,7 +555,11 @@ contract AsyncExecutionTest is AsyncTest {
         delete signatures;
     }
 
-    function _inclusion(uint256 batchId, uint256 index) internal view returns (IAsyncExecution.Inclusion memory) {
+    function _inclusion(uint256 batchId, uint256 index)
+        internal
+        view
+        returns (IAsyncExecution.Inclusion memory)
+    {
         return inclusion(batchId, actions, signatures, index);
     }
 

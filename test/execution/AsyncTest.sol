@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IScenarioRegistry} from "../../contracts/interfaces/IScenarioRegistry.sol";
 import {IAsyncExecution} from "../../contracts/interfaces/IAsyncExecution.sol";
+import {IScenarioRegistry} from "../../contracts/interfaces/IScenarioRegistry.sol";
 import {ScenarioTest} from "../utils/ScenarioTest.sol";
 
 /// @notice A light scenario `shop` allowing {Standard, Async} on the real suite, funded players with
@@ -30,7 +30,9 @@ abstract contract AsyncTest is ScenarioTest {
         engine.declareModes(shop, LIGHT_MODES, 0);
         domainSeparator = keccak256(
             abi.encode(
-                keccak256("EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"),
+                keccak256(
+                    "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"
+                ),
                 keccak256("ERA SettlementEngine"),
                 keccak256("1"),
                 block.chainid,
@@ -106,7 +108,11 @@ abstract contract AsyncTest is ScenarioTest {
         return keccak256(abi.encodePacked("\x19\x01", domainSeparator, keccak256(abi.encode(typehash, a))));
     }
 
-    function sign(IAsyncExecution.Action memory a, uint256 key, bool async_) internal view returns (bytes memory) {
+    function sign(IAsyncExecution.Action memory a, uint256 key, bool async_)
+        internal
+        view
+        returns (bytes memory)
+    {
         (uint8 v, bytes32 r, bytes32 s) = vm.sign(key, digestOf(a, async_));
         return abi.encodePacked(r, s, v);
     }
