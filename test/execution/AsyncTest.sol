@@ -47,6 +47,10 @@ abstract contract AsyncTest is ScenarioTest {
         era.approve(address(engine), type(uint256).max);
     }
 
+    function domainSeparatorOf() external view returns (bytes32) {
+        return domainSeparator;
+    }
+
     // ---------------------------------------------------------------- accounts
 
     /// Deposits `amount` of ERA from the supply holder into `account`'s ledger balance.
