@@ -12,6 +12,7 @@ mod domains;
 mod errors;
 mod governance;
 mod index;
+mod light;
 mod margin;
 mod operations;
 mod prover;

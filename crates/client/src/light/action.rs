@@ -159,3 +159,20 @@ impl<P: Provider> Client<P> {
         })
     }
 }
+
+impl std::fmt::Display for SignedAction {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let a = &self.action;
+        let mode = if self.r#async { "async" } else { "standard" };
+        write!(
+            f,
+            "{} pays {} {} in scenario {} (nonce {}, deadline {}), signed for {mode} mode",
+            a.from,
+            a.to,
+            crate::units::fmt_era(a.amount),
+            a.scenario_id,
+            a.nonce,
+            a.deadline
+        )
+    }
+}

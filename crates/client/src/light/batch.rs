@@ -13,13 +13,7 @@ use era_bindings::engine::SettlementEngine;
 use serde::Serialize;
 
 use super::{Action, LightChange, SignedAction, standard::ASYNC};
-use crate::{
-    Client, Sent,
-    error::Result,
-    refuse,
-    tx::refused,
-    units::fmt_era,
-};
+use crate::{Client, Sent, error::Result, refuse, tx::refused, units::fmt_era};
 
 /// An executed async batch as its transaction's calldata and the engine's record tell it.
 #[derive(Clone, Debug, Serialize)]
@@ -113,13 +107,20 @@ impl<P: Provider> Client<P> {
         for (i, s) in actions.iter().enumerate() {
             let a = &s.action;
             if !s.r#async || s.recovered(&domain) != Some(a.from) {
-                refuse!("action {i}: not {}'s async signature: drop it (a challenge would slash the bond)", a.from);
+                refuse!(
+                    "action {i}: not {}'s async signature: drop it (a challenge would slash the bond)",
+                    a.from
+                );
             }
             if a.deadline < now {
                 refuse!("action {i}: expired at {} (now {now}): drop it", a.deadline);
             }
             if !used.insert((a.from, a.nonce)) {
-                refuse!("action {i}: {}'s nonce {} is used twice in the batch: drop one", a.from, a.nonce);
+                refuse!(
+                    "action {i}: {}'s nonce {} is used twice in the batch: drop one",
+                    a.from,
+                    a.nonce
+                );
             }
         }
         Ok(())
@@ -137,7 +138,9 @@ impl<P: Provider> Client<P> {
             .event_signature(SettlementEngine::AsyncBatchExecuted::SIGNATURE_HASH)
             .topic1(U256::from(id));
         let Some(log) = self.provider.get_logs(&filter).await?.into_iter().next() else {
-            refuse!("batch {id}'s log is not after block {from_block}: give an earlier --from-block");
+            refuse!(
+                "batch {id}'s log is not after block {from_block}: give an earlier --from-block"
+            );
         };
         let hash = log.transaction_hash.unwrap_or_default();
         let Some(tx) = self.provider.get_transaction_by_hash(hash).await? else {
@@ -145,13 +148,19 @@ impl<P: Provider> Client<P> {
         };
         let input = alloy::consensus::Transaction::input(&tx);
         let Ok(call) = SettlementEngine::executeAsyncCall::abi_decode(input) else {
-            refuse!("batch {id} was sent through a contract: its actions are not in the transaction's calldata");
+            refuse!(
+                "batch {id} was sent through a contract: its actions are not in the transaction's calldata"
+            );
         };
         let actions = call
             .actions
             .iter()
             .zip(call.signatures)
-            .map(|(a, signature)| SignedAction { action: Action::from_sol(a), r#async: true, signature })
+            .map(|(a, signature)| SignedAction {
+                action: Action::from_sol(a),
+                r#async: true,
+                signature,
+            })
             .collect();
         Ok(AsyncBatch {
             id,

@@ -16,11 +16,18 @@ impl<P: Provider> Client<P> {
             refuse!("bond a positive amount of ERA");
         }
         let engine = self.addresses.engine;
-        let mut txs: Vec<_> =
-            self.approve_era(executor, engine, amount, "the bond needs").await?.into_iter().collect();
+        let mut txs: Vec<_> = self
+            .approve_era(executor, engine, amount, "the bond needs")
+            .await?
+            .into_iter()
+            .collect();
         txs.push(send("bond", self.engine().bond(amount)).await?);
         let bonded = self.engine().executorOf(executor).call().await?.bonded;
-        let summary = format!("bonded {}: {executor} backs batches with {}", fmt_era(amount), fmt_era(U256::from(bonded)));
+        let summary = format!(
+            "bonded {}: {executor} backs batches with {}",
+            fmt_era(amount),
+            fmt_era(U256::from(bonded))
+        );
         Ok(LightChange::new(summary, None, txs))
     }
 
@@ -29,7 +36,10 @@ impl<P: Provider> Client<P> {
         let e = self.engine().executorOf(executor).call().await?;
         let free = U256::from(e.bonded - e.exposure - e.unbonding);
         if amount.is_zero() || amount > free {
-            refuse!("{executor}'s free bond is {}: unbond a positive amount up to it", fmt_era(free));
+            refuse!(
+                "{executor}'s free bond is {}: unbond a positive amount up to it",
+                fmt_era(free)
+            );
         }
         let tx = send("requestUnbond", self.engine().requestUnbond(amount)).await?;
         let e = self.engine().executorOf(executor).call().await?;
@@ -58,7 +68,8 @@ impl<P: Provider> Client<P> {
             );
         }
         let tx = send("unbond", self.engine().unbond(to)).await?;
-        let summary = format!("withdrew {} of {executor}'s bond to {to}", fmt_era(U256::from(e.unbonding)));
+        let summary =
+            format!("withdrew {} of {executor}'s bond to {to}", fmt_era(U256::from(e.unbonding)));
         Ok(LightChange::new(summary, None, vec![tx]))
     }
 }

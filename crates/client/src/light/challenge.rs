@@ -11,7 +11,9 @@ use era_bindings::engine::IAsyncExecution;
 use serde::Serialize;
 
 use super::{AsyncBatch, LightChange, SignedAction, batch::reward};
-use crate::{Client, error::Result, refuse, standby::tree::PositionalTree, tx::send, units::fmt_era};
+use crate::{
+    Client, error::Result, refuse, standby::tree::PositionalTree, tx::send, units::fmt_era,
+};
 
 /// What was wrong with a challenged action.
 /// Its discriminant is `IAsyncExecution.Fraud`'s.
@@ -36,7 +38,11 @@ fn valid(s: &SignedAction, domain: &Eip712Domain, executed_at: u64) -> bool {
     s.recovered(domain) == Some(s.action.from) && s.action.deadline >= executed_at
 }
 
-fn inclusion(batch: &AsyncBatch, index: usize, domain: &Eip712Domain) -> IAsyncExecution::Inclusion {
+fn inclusion(
+    batch: &AsyncBatch,
+    index: usize,
+    domain: &Eip712Domain,
+) -> IAsyncExecution::Inclusion {
     let leaves: Vec<_> = batch.actions.iter().map(|s| leaf(s, domain)).collect();
     let s = &batch.actions[index];
     IAsyncExecution::Inclusion {
@@ -64,7 +70,10 @@ impl<P: Provider> Client<P> {
         };
         let now = self.chain_time().await?;
         if now > batch.challenge_end {
-            refuse!("batch {id}'s challenge window closed at {} (now {now}): too late", batch.challenge_end);
+            refuse!(
+                "batch {id}'s challenge window closed at {} (now {now}): too late",
+                batch.challenge_end
+            );
         }
         if self.engine().isChallenged(U256::from(id), U256::from(index)).call().await? {
             refuse!("action {index} of batch {id} was already challenged");
@@ -97,7 +106,8 @@ impl<P: Provider> Client<P> {
         };
         let leaf = inclusion(&batch, index, &domain);
         let engine = self.engine();
-        let tx = send("challenge", engine.challenge(leaf, fraud as u8, prior.unwrap_or(empty))).await?;
+        let tx =
+            send("challenge", engine.challenge(leaf, fraud as u8, prior.unwrap_or(empty))).await?;
         let summary = format!(
             "challenge upheld ({fraud:?}): {} compensated {}, {challenger} paid {} from {}'s bond",
             a.from,

@@ -10,7 +10,10 @@ pub(super) const STANDARD: u8 = 3;
 pub(super) const ASYNC: u8 = 4;
 
 fn mode_name(mode: u8) -> &'static str {
-    ["none", "atomic", "notarized", "standard", "async"].get(usize::from(mode)).copied().unwrap_or("unknown")
+    ["none", "atomic", "notarized", "standard", "async"]
+        .get(usize::from(mode))
+        .copied()
+        .unwrap_or("unknown")
 }
 use crate::{Client, error::Result, refuse, tx::send, units::fmt_era};
 
@@ -30,7 +33,11 @@ impl<P: Provider> Client<P> {
         }
         let word = self.engine().nonceBitmap(a.from, a.nonce >> 8).call().await?;
         if word.bit((a.nonce & U256::from(0xff)).to::<usize>()) {
-            refuse!("{}'s nonce {} is used: sign the action again with another nonce", a.from, a.nonce);
+            refuse!(
+                "{}'s nonce {} is used: sign the action again with another nonce",
+                a.from,
+                a.nonce
+            );
         }
         let balance = self.engine().balanceOf(a.token, a.from).call().await?;
         if balance < a.amount {
@@ -41,7 +48,8 @@ impl<P: Provider> Client<P> {
                 fmt_era(a.amount)
             );
         }
-        let tx = send("execute", self.engine().execute(a.to_sol(), signed.signature.clone())).await?;
+        let tx =
+            send("execute", self.engine().execute(a.to_sol(), signed.signature.clone())).await?;
         let summary =
             format!("executed: {} paid {} {} in standard mode", a.from, a.to, fmt_era(a.amount));
         Ok(LightChange::new(summary, None, vec![tx]))
@@ -56,7 +64,11 @@ impl<P: Provider> Client<P> {
             } else {
                 "hand it to a bonded executor (`era exec execute-async`)"
             };
-            refuse!("scenario {id} runs in {} mode now, not {}: {hint}", mode_name(now), mode_name(mode));
+            refuse!(
+                "scenario {id} runs in {} mode now, not {}: {hint}",
+                mode_name(now),
+                mode_name(mode)
+            );
         }
         Ok(())
     }
@@ -65,7 +77,9 @@ impl<P: Provider> Client<P> {
     async fn require_live(&self, deadline: u64) -> Result<()> {
         let now = self.chain_time().await?;
         if now > deadline {
-            refuse!("the action expired at {deadline} (now {now}): sign it again with a later deadline");
+            refuse!(
+                "the action expired at {deadline} (now {now}): sign it again with a later deadline"
+            );
         }
         Ok(())
     }
