@@ -62,7 +62,7 @@ impl<P: Provider> Client<P> {
             let hint = if mode == ASYNC {
                 "send it in standard mode (`era exec execute`) until a surge makes it async"
             } else {
-                "hand it to a bonded executor (`era exec execute-async`)"
+                "sign it with --async for a bonded executor (`era exec execute-async`)"
             };
             refuse!(
                 "scenario {id} runs in {} mode now, not {}: {hint}",
