@@ -28,6 +28,7 @@ use indicatif::ProgressBar;
 
 mod assets;
 pub(crate) mod callin;
+pub(crate) mod light;
 mod slash;
 
 use crate::{
@@ -117,6 +118,8 @@ struct Runner<'a> {
     callins: callin::CallIns,
     /// Each `[[assets]]`'s registered assets: (owner, asset id).
     assets: Vec<Vec<(Address, alloy::primitives::B256)>>,
+    /// The light actions' players, executor and open batches.
+    light: light::Light,
 }
 
 impl<'a> Runner<'a> {
@@ -149,6 +152,7 @@ impl<'a> Runner<'a> {
             sampled_block: 0,
             callins: callin::CallIns::default(),
             assets: Vec::new(),
+            light: light::Light::default(),
         })
     }
 
@@ -312,6 +316,7 @@ impl<'a> Runner<'a> {
             }
         }
         self.register_assets().await?;
+        self.setup_light().await?;
         self.grant_slasher().await
     }
 
@@ -368,6 +373,7 @@ impl<'a> Runner<'a> {
             if t % plan.report_every() == 0 {
                 self.report_volumes(t).await?;
             }
+            self.light_step().await?;
             self.sample(t).await?;
             if let Some(bar) = &self.options.bar {
                 bar.inc(1);
@@ -530,6 +536,7 @@ impl<'a> Runner<'a> {
                 load_tps,
                 delay_ms,
                 provisioned: provisioned[domain],
+                light: self.take_light_sample(name),
             };
             scenarios.insert(name.clone(), sample);
         }
@@ -547,7 +554,14 @@ fn supply_needed(plan: &Plan) -> u64 {
     let margin = u64::from(plan.margin.providers) * plan.margin.amount;
     let cases: u64 = plan.cases.iter().map(|c| c.freeze).sum();
     let transfers: u64 = plan.transfers.iter().map(|t| t.era).sum();
-    nodes + delegators + margin + cases + transfers + callin::supply(plan) + 10_000_000
+    nodes
+        + delegators
+        + margin
+        + cases
+        + transfers
+        + callin::supply(plan)
+        + light::supply(plan)
+        + 10_000_000
 }
 
 /// `wei` in whole ERA, as a float for the report.
