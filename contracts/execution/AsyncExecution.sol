@@ -117,6 +117,7 @@ abstract contract AsyncExecution is ExecutionModes, SettlementLedger, IAsyncExec
         if (amount > free) revert BondNotFree(msg.sender, amount, free);
         uint64 unbondAt = uint64(block.timestamp) + challengeWindow;
         // Fits: at most `bonded`.
+        // forge-lint: disable-next-line(unsafe-typecast)
         executor.unbonding += uint128(amount);
         executor.unbondAt = unbondAt;
         emit UnbondRequested(msg.sender, executor.unbonding, unbondAt);
@@ -130,6 +131,8 @@ abstract contract AsyncExecution is ExecutionModes, SettlementLedger, IAsyncExec
         if (amount == 0) revert NothingUnbonding(msg.sender);
         if (block.timestamp < executor.unbondAt) revert UnbondNotReady(executor.unbondAt, block.timestamp);
         if (executor.exposure != 0) revert UnbondWithExposure(msg.sender, executor.exposure);
+        // At most `bonded`: `unbonding` never exceeds it.
+        // forge-lint: disable-next-line(unsafe-typecast)
         executor.bonded -= uint128(amount);
         executor.unbonding = 0;
         totalBonded -= amount;
@@ -173,6 +176,8 @@ abstract contract AsyncExecution is ExecutionModes, SettlementLedger, IAsyncExec
 
         uint256 free = _free(executor);
         if (exposure > free) revert ExposureAboveBond(msg.sender, exposure, free);
+        // Checked to fit 128 bits by SafeCast above.
+        // forge-lint: disable-next-line(unsafe-typecast)
         executor.exposure += uint128(exposure);
 
         batchId = _record(scenarioId, leaves, exposure);
@@ -189,6 +194,8 @@ abstract contract AsyncExecution is ExecutionModes, SettlementLedger, IAsyncExec
             revert ChallengeWindowClosed(leaf.batchId, batch.challengeEnd, block.timestamp);
         }
         _requireFraud(batch, leaf, fraud, prior);
+        // The shifted value is the constant 1, on purpose.
+        // forge-lint: disable-next-line(incorrect-shift)
         uint256 bit = 1 << (leaf.index & 0xff);
         uint256 bits = _challenged[leaf.batchId][leaf.index >> 8];
         if (bits & bit != 0) revert AlreadyChallenged(leaf.batchId, leaf.index);
@@ -198,6 +205,8 @@ abstract contract AsyncExecution is ExecutionModes, SettlementLedger, IAsyncExec
         address from = leaf.action.from;
         uint256 amount = leaf.action.amount;
         reward = _reward(amount);
+        // At most the batch's exposure, which fits 128 bits.
+        // forge-lint: disable-next-line(unsafe-typecast)
         uint128 slash = uint128(amount + reward);
         batch.exposure -= slash;
         Executor storage executor = _executors[batch.executor];
@@ -247,6 +256,8 @@ abstract contract AsyncExecution is ExecutionModes, SettlementLedger, IAsyncExec
 
     /// @inheritdoc IAsyncExecution
     function isChallenged(uint256 batchId, uint256 index) external view returns (bool) {
+        // The shifted value is the constant 1, on purpose.
+        // forge-lint: disable-next-line(incorrect-shift)
         return _challenged[batchId][index >> 8] & (1 << (index & 0xff)) != 0;
     }
 
@@ -287,6 +298,8 @@ abstract contract AsyncExecution is ExecutionModes, SettlementLedger, IAsyncExec
         batchId = ++batchCount;
         uint8 depth = PositionalMerkle.depthFor(leaves.length);
         bytes32 root = PositionalMerkle.rootOf(leaves, depth);
+        // Timestamps fit 40 bits until the year 36,812.
+        // forge-lint: disable-next-line(unsafe-typecast)
         uint40 challengeEnd = uint40(block.timestamp + challengeWindow);
         _batches[batchId] = Batch({
             root: root,
@@ -294,6 +307,8 @@ abstract contract AsyncExecution is ExecutionModes, SettlementLedger, IAsyncExec
             executedAt: uint40(block.timestamp),
             challengeEnd: challengeEnd,
             depth: depth,
+            // Checked to fit 128 bits by SafeCast in `executeAsync`.
+            // forge-lint: disable-next-line(unsafe-typecast)
             exposure: uint128(exposure),
             count: uint32(leaves.length),
             finalized: false
@@ -306,8 +321,14 @@ abstract contract AsyncExecution is ExecutionModes, SettlementLedger, IAsyncExec
         uint256 touched = TransientDeltas.length();
         for (uint256 i; i < touched; ++i) {
             (address token, address account, int256 delta) = TransientDeltas.at(i);
-            if (delta < 0) _debit(token, account, uint256(-delta));
-            else if (delta > 0) _credit(token, account, uint256(delta));
+            // Deltas are sums of amounts that fit 128 bits: negation and casts are exact.
+            if (delta < 0) {
+                // forge-lint: disable-next-line(unsafe-typecast)
+                _debit(token, account, uint256(-delta));
+            } else if (delta > 0) {
+                // forge-lint: disable-next-line(unsafe-typecast)
+                _credit(token, account, uint256(delta));
+            }
         }
         TransientDeltas.clear();
     }

@@ -134,9 +134,11 @@ abstract contract AsyncTest is ScenarioTest {
         bytes[] memory signatures,
         uint256 index
     ) internal view returns (IAsyncExecution.Inclusion memory) {
-        uint256 depth;
-        while (1 << depth < actions.length) ++depth;
-        bytes32[] memory level = new bytes32[](1 << depth);
+        (uint256 depth, uint256 width) = (0, 1);
+        for (; width < actions.length; width *= 2) {
+            ++depth;
+        }
+        bytes32[] memory level = new bytes32[](width);
         for (uint256 i; i < actions.length; ++i) {
             level[i] = leafOf(actions[i], signatures[i]);
         }

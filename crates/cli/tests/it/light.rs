@@ -9,7 +9,7 @@ use alloy::{
 };
 use era_bindings::{ERAToken, SettlementEngine};
 use era_client::{ERA, light::Action};
-use tempfile::TempDir;
+use std::path::PathBuf;
 
 use crate::{
     common::Devnet,
@@ -45,22 +45,20 @@ async fn ledger(net: &Devnet, account: Address) -> U256 {
     engine.balanceOf(net.contract("ERAToken"), account).call().await.unwrap()
 }
 
-/// `era exec sign-action shop` as account `i` paying `to`; returns the file.
+/// `era exec sign-action shop` as account `i` paying `to`, written to `out`; returns its path.
 fn sign(
     net: &Devnet,
-    dir: &TempDir,
-    name: &str,
+    out: PathBuf,
     i: usize,
     to: Address,
     amount: &str,
     nonce: &str,
     r#async: bool,
 ) -> String {
-    let out = dir.path().join(name).to_str().unwrap().to_owned();
-    let to = to.to_string();
+    let out = out.to_str().unwrap().to_owned();
+    let (to, key) = (to.to_string(), net.key(i));
     let mut args =
         vec!["exec", "sign-action", "shop", "--to", &to, "--amount", amount, "--nonce", nonce];
-    let key = net.key(i);
     args.extend(["--out", &out, "--private-key", &key]);
     if r#async {
         args.push("--async");
@@ -107,13 +105,13 @@ async fn standard_then_async_with_a_forged_action_challenged() {
     }
 
     // Standard mode: alice signs, a stranger relays; a replay and an async batch are refused.
-    let paid = sign(&net, &dir, "a1.json", 1, shop, "10", "1", false);
+    let paid = sign(&net, dir.path().join("a1.json"), 1, shop, "10", "1", false);
     let out = net.era(&["exec", "execute", &paid, "--private-key", &net.key(4), "--json"]).json();
     assert!(out["summary"].as_str().unwrap().contains("in standard mode"), "{out}");
     assert_eq!(ledger(&net, shop).await, U256::from(10) * ERA);
     let line = net.era(&["exec", "execute", &paid, "--private-key", &net.key(4)]).refused();
     assert!(line.contains("nonce 1 is used"), "{line}");
-    let early = sign(&net, &dir, "early.json", 1, shop, "1", "2", true);
+    let early = sign(&net, dir.path().join("early.json"), 1, shop, "1", "2", true);
     net.era(&["exec", "bond", "100", "--private-key", &net.key(executor)]).ok();
     let line =
         net.era(&["exec", "execute-async", &early, "--private-key", &net.key(executor)]).refused();
@@ -124,13 +122,13 @@ async fn standard_then_async_with_a_forged_action_challenged() {
     net.era(&["warp", "1h"]).ok();
     net.era(&["gov", "execute", "--private-key", &gov]).ok();
     net.era(&["scenario", "report-volume", "shop", "3000", "--private-key", &gov]).ok();
-    let standard = sign(&net, &dir, "a3.json", 1, shop, "1", "3", false);
+    let standard = sign(&net, dir.path().join("a3.json"), 1, shop, "1", "3", false);
     let line = net.era(&["exec", "execute", &standard, "--private-key", &net.key(4)]).refused();
     assert!(line.contains("runs in async mode now, not standard"), "{line}");
 
     // A batch: alice's genuine purchase and one "from alice" that bob signed.
-    let genuine = sign(&net, &dir, "g.json", 1, shop, "10", "2", true);
-    let forged = sign(&net, &dir, "f.json", 2, shop, "20", "7", true);
+    let genuine = sign(&net, dir.path().join("g.json"), 1, shop, "10", "2", true);
+    let forged = sign(&net, dir.path().join("f.json"), 2, shop, "20", "7", true);
     let text = std::fs::read_to_string(&forged).unwrap();
     let text = text
         .replace(&format!("{bob:#x}"), &format!("{alice:#x}"))

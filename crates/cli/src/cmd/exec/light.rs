@@ -15,23 +15,24 @@ use eyre::{Result, WrapErr};
 
 use crate::{cmd::scenario::named, output::print, suite::SendArgs};
 
-/// `era exec` subcommands for standard and async light actions.
+/// `era exec` subcommands for standard and async light actions (boxed: wallet flags are large, and
+/// the other modes' commands share the enum).
 #[derive(Debug, Subcommand)]
 pub(super) enum LightCommand {
     /// Sign an action (a payment from your ledger balance) into a JSON file.
-    SignAction(SignArgs),
+    SignAction(Box<SignArgs>),
     /// Relay a signed action in standard mode (every check at once).
-    Execute(ExecuteArgs),
+    Execute(Box<ExecuteArgs>),
     /// As a bonded executor, apply signed async actions at once (checked later by challenges).
-    ExecuteAsync(ExecuteAsyncArgs),
+    ExecuteAsync(Box<ExecuteAsyncArgs>),
     /// Prove an action of an async batch wrong: slashes the executor to the victim and you.
-    Challenge(ChallengeArgs),
+    Challenge(Box<ChallengeArgs>),
     /// Make an async batch final after its challenge window, freeing the executor's bond.
-    Finalize(FinalizeArgs),
+    Finalize(Box<FinalizeArgs>),
     /// Post ERA as your executor bond.
-    Bond(BondArgs),
+    Bond(Box<BondArgs>),
     /// Start unbonding part of your free bond, or `--claim` it after the delay.
-    Unbond(UnbondArgs),
+    Unbond(Box<UnbondArgs>),
 }
 
 impl LightCommand {
