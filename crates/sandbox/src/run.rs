@@ -28,7 +28,7 @@ use indicatif::ProgressBar;
 
 mod assets;
 pub(crate) mod callin;
-pub(crate) mod light;
+pub mod light;
 mod slash;
 
 use crate::{

@@ -33,11 +33,6 @@ pub struct AsyncBatch {
     pub actions: Vec<SignedAction>,
 }
 
-/// The reward of an upheld challenge of `amount`: `CHALLENGE_REWARD_BPS` (10%) of it.
-pub(super) fn reward(amount: U256) -> U256 {
-    amount * U256::from(1_000u16) / U256::from(10_000u16)
-}
-
 impl<P: Provider> Client<P> {
     /// `executor` applies `actions` (all of scenario `scenario`, signed for async mode) as one
     /// batch. With `check`, refuses actions a challenge would prove wrong (the executor's own
@@ -57,7 +52,7 @@ impl<P: Provider> Client<P> {
             self.check_batch(actions).await?;
         }
         let total = actions.iter().fold(U256::ZERO, |sum, s| sum + s.action.amount);
-        let exposure = total + reward(total);
+        let exposure = total + self.challenge_reward(total).await?;
         let e = self.engine().executorOf(executor).call().await?;
         if e.bonded == 0 {
             refuse!("{executor} has no executor bond: `era exec bond AMOUNT` first");
@@ -97,6 +92,13 @@ impl<P: Provider> Client<P> {
             fmt_era(exposure)
         );
         Ok(LightChange::new(summary, Some(id), vec![tx]))
+    }
+
+    /// The reward of an upheld challenge of an action of `amount` (the engine's
+    /// `CHALLENGE_REWARD_BPS` of it), paid from the executor's bond.
+    pub async fn challenge_reward(&self, amount: U256) -> Result<U256> {
+        let bps = self.engine().CHALLENGE_REWARD_BPS().call().await?;
+        Ok(amount * bps / U256::from(10_000u16))
     }
 
     /// The checks the engine skips in async mode, made by the executor before it risks its bond.

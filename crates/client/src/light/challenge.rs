@@ -10,7 +10,7 @@ use alloy::{
 use era_bindings::engine::IAsyncExecution;
 use serde::Serialize;
 
-use super::{AsyncBatch, LightChange, SignedAction, batch::reward};
+use super::{AsyncBatch, LightChange, SignedAction};
 use crate::{
     Client, error::Result, refuse, standby::tree::PositionalTree, tx::send, units::fmt_era,
 };
@@ -108,11 +108,12 @@ impl<P: Provider> Client<P> {
         let engine = self.engine();
         let tx =
             send("challenge", engine.challenge(leaf, fraud as u8, prior.unwrap_or(empty))).await?;
+        let reward = self.challenge_reward(a.amount).await?;
         let summary = format!(
             "challenge upheld ({fraud:?}): {} compensated {}, {challenger} paid {} from {}'s bond",
             a.from,
             fmt_era(a.amount),
-            fmt_era(reward(a.amount)),
+            fmt_era(reward),
             batch.executor
         );
         Ok(LightChange::new(summary, Some(id), vec![tx]))

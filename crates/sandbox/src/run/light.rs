@@ -14,7 +14,7 @@ use alloy::{
 };
 use era_client::{
     ERA,
-    light::{Action, LightChange, SignedAction},
+    light::{Action, LightChange},
 };
 
 use super::{RunError, Runner, chain_err};
@@ -39,6 +39,20 @@ pub(super) struct Light {
     /// Async batches not finalized yet.
     open: Vec<u64>,
     sample: Option<LightSample>,
+}
+
+/// The purchases per block of a run's light actions: the best step in standard mode and in async
+/// mode (`None` for a mode that never ran).
+pub fn light_throughput(report: &crate::Report) -> (Option<u64>, Option<u64>) {
+    let best = |mode: &str| {
+        let steps = report.samples.iter().flat_map(|s| s.scenarios.values());
+        steps
+            .filter_map(|s| s.light.as_ref())
+            .filter(|l| l.mode == mode)
+            .map(|l| l.actions_per_block)
+            .max()
+    };
+    (best("standard"), best("async"))
 }
 
 /// What the plan's `[light]` table must satisfy beyond its scenario being known.
@@ -164,16 +178,12 @@ impl Runner<'_> {
                 }
             }
         }
-        self.light.sample = Some(self.light_sample(r#async, &changes, &signed));
+        self.light.sample = Some(self.light_sample(r#async, &changes));
         Ok(())
     }
 
-    fn light_sample(
-        &self,
-        r#async: bool,
-        changes: &[(LightChange, u64)],
-        _: &[SignedAction],
-    ) -> LightSample {
+    /// The step's mode, gas per action and how many actions one block's gas limit holds.
+    fn light_sample(&self, r#async: bool, changes: &[(LightChange, u64)]) -> LightSample {
         let actions: u64 = changes.iter().map(|(_, n)| n).sum();
         let gas: u64 = changes.iter().flat_map(|(c, _)| &c.txs).map(|t| t.gas_used).sum();
         let gas_per_action = gas.checked_div(actions).unwrap_or_default();
