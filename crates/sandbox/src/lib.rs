@@ -19,5 +19,5 @@ pub mod sender;
 pub mod slash;
 
 pub use plan::{Plan, PlanError};
-pub use report::{Report, Sample, ScenarioSample};
+pub use report::{LightSample, Report, Sample, ScenarioSample};
 pub use run::{Options, RunError, run};

@@ -57,6 +57,11 @@
 //!
 //! [domains]            # qualifying nodes a domain needs (governance, before the run)
 //! light = 40
+//!
+//! [light]              # players buying from a light scenario's shop each step: one standard
+//! scenario = "shop"    # `execute` per purchase, or, while a surge has it in async mode, a
+//! players = 100        # bonded executor's batches of `batch` (crates/sandbox/src/run/light.rs)
+//! batch = 100
 //! ```
 //!
 //! State assets and their authorizations are `[[assets]]` tables ([`crate::assets`]), slashes
@@ -125,6 +130,23 @@ pub struct Plan {
     /// Random atomic settlements ([`crate::run::settlements`]).
     #[serde(default)]
     pub settlements: Option<crate::run::settlements::Settlements>,
+    /// Light actions: purchases in standard or async mode.
+    #[serde(default)]
+    pub light: Option<LightPlan>,
+}
+
+/// `players` players each paying 1 ERA to scenario `scenario`'s shop every step. The scenario
+/// allows {Standard, Async}: standard outside surges, async while escalated.
+#[derive(Clone, Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct LightPlan {
+    /// The light scenario.
+    pub scenario: Spanned<String>,
+    /// How many players.
+    pub players: Spanned<u32>,
+    /// Actions per async batch (1 to 1,024; default 100).
+    #[serde(default)]
+    pub batch: Option<Spanned<u32>>,
 }
 
 /// A group of `count` nodes, each staking `stake` ERA on itself.
@@ -429,6 +451,10 @@ impl Plan {
         for c in &self.call_ins {
             in_time(&c.at)?;
             known(&c.scenario)?;
+        }
+        if let Some(light) = &self.light {
+            known(&light.scenario)?;
+            crate::run::light::check(self, light)?;
         }
         crate::assets::check(self)?;
         crate::slash::check(self)?;

@@ -72,4 +72,21 @@ pub struct ScenarioSample {
     /// scenarios cannot escalate beyond what their nodes serve).
     #[serde(default)]
     pub provisioned: bool,
+    /// The plan's light actions in this scenario during the step, if it has any.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub light: Option<LightSample>,
+}
+
+/// Light actions of one step: the mode they ran in and what one block could hold of them.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct LightSample {
+    /// `standard` or `async`.
+    pub mode: String,
+    /// Actions applied.
+    pub actions: u64,
+    /// Transaction gas per action (intrinsic included: what batching saves).
+    pub gas_per_action: u64,
+    /// Actions that fit in one block's gas limit at that cost: throughput per block.
+    pub actions_per_block: u64,
 }

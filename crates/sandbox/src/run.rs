@@ -28,6 +28,7 @@ use indicatif::ProgressBar;
 
 mod assets;
 pub(crate) mod callin;
+pub mod light;
 pub mod settlements;
 mod slash;
 
@@ -122,6 +123,8 @@ struct Runner<'a> {
     assets: Vec<Vec<(Address, alloy::primitives::B256)>>,
     /// The settlements' tokens, provider and nonces.
     desk: Option<settlements::Desk>,
+    /// The light actions' players, executor and open batches.
+    light: light::Light,
 }
 
 impl<'a> Runner<'a> {
@@ -155,6 +158,7 @@ impl<'a> Runner<'a> {
             callins: callin::CallIns::default(),
             assets: Vec::new(),
             desk: None,
+            light: light::Light::default(),
         })
     }
 
@@ -318,8 +322,9 @@ impl<'a> Runner<'a> {
             }
         }
         self.register_assets().await?;
-        self.grant_slasher().await?;
-        self.setup_settlements().await
+        self.setup_settlements().await?;
+        self.setup_light().await?;
+        self.grant_slasher().await
     }
 
     /// Plays the timeline: at each step the due events, the keeper's volume reports, a sample.
@@ -377,6 +382,7 @@ impl<'a> Runner<'a> {
             if t % plan.report_every() == 0 {
                 self.report_volumes(t).await?;
             }
+            self.light_step().await?;
             self.sample(t).await?;
             if let Some(bar) = &self.options.bar {
                 bar.inc(1);
@@ -540,6 +546,7 @@ impl<'a> Runner<'a> {
                 load_tps,
                 delay_ms,
                 provisioned: provisioned[domain],
+                light: self.take_light_sample(name),
             };
             scenarios.insert(name.clone(), sample);
         }
@@ -557,7 +564,14 @@ fn supply_needed(plan: &Plan) -> u64 {
     let margin = u64::from(plan.margin.providers) * plan.margin.amount;
     let cases: u64 = plan.cases.iter().map(|c| c.freeze).sum();
     let transfers: u64 = plan.transfers.iter().map(|t| t.era).sum();
-    nodes + delegators + margin + cases + transfers + callin::supply(plan) + 10_000_000
+    nodes
+        + delegators
+        + margin
+        + cases
+        + transfers
+        + callin::supply(plan)
+        + light::supply(plan)
+        + 10_000_000
 }
 
 /// `wei` in whole ERA, as a float for the report.

@@ -63,6 +63,7 @@ fn sample(t: u64) -> Sample {
         load_tps: if surge { 360.0 } else { 120.0 },
         delay_ms: shop_delay,
         provisioned: true,
+        light: None,
     };
     let payments = ScenarioSample {
         domain: "financial".into(),
@@ -72,6 +73,7 @@ fn sample(t: u64) -> Sample {
         load_tps: 50.0,
         delay_ms: Some(210.0),
         provisioned: true,
+        light: None,
     };
     let ticker = ScenarioSample {
         domain: "light".into(),
@@ -81,6 +83,7 @@ fn sample(t: u64) -> Sample {
         load_tps: 20.0,
         delay_ms: Some(12.0),
         provisioned: true,
+        light: None,
     };
     let mut era_flows = BTreeMap::from([
         ("staked".to_string(), if t <= 300 { 45_000.0 } else { 0.0 }),

@@ -106,6 +106,12 @@ impl std::fmt::Display for Summary<'_> {
                 )?;
             }
         }
+        if let (Some(standard), Some(fast)) = era_sandbox::run::light::light_throughput(r) {
+            writeln!(
+                f,
+                "  light    {standard} actions per block in standard mode, {fast} in async"
+            )?;
+        }
         let files: Vec<String> = self.written.iter().map(|p| p.display().to_string()).collect();
         write!(f, "  written  {}", files.join(", "))
     }

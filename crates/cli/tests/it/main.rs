@@ -13,6 +13,7 @@ mod errors;
 mod exec;
 mod governance;
 mod index;
+mod light;
 mod margin;
 mod notary;
 mod operations;

@@ -1,5 +1,6 @@
 //! The sandbox's integration tests: plans read and refused, and runs on the revm harness.
 
+mod light;
 mod plans;
 mod run;
 mod settlements;

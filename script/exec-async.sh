@@ -1,0 +1,87 @@
+#!/usr/bin/env bash
+# Light interaction through the `era` CLI against a fresh anvil: a light scenario allowing the
+# standard and async modes; a purchase relayed in standard mode; a surge that switches the scenario
+# to async; an executor that bonds and applies a batch containing a forged action; a watcher whose
+# challenge slashes the bond to the victim and to itself; finalize after the window; balances.
+#   governance anvil account 0 (deployer, proposer, guardian, the shop's developer, ERA holder)
+#   alice 1, bob 2 (players), shop 3 (paid), relayer 4, executor 5, watcher 6
+# Run after `make install && cargo build -p era-cli`: bash script/exec-async.sh
+set -euo pipefail
+cd "$(dirname "$0")/.."
+source script/lib.sh
+start_anvil ETH_RPC_URL
+export ETH_RPC_URL ERA_DEPLOYMENTS=$SCRATCH
+GOV=0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80
+KEYS=(
+  "$GOV"
+  0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d
+  0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a
+  0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6
+  0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a
+  0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba
+  0x92db14e403b83dfe3df233f83dfa3a0d7096f21ca9b0d6d6b8d88b2b4ec1564e
+)
+addr() { $CAST wallet address --private-key "${KEYS[$1]}"; }
+ALICE=$(addr 1) BOB=$(addr 2) SHOP=$(addr 3) WATCHER=$(addr 6)
+run deploy --private-key $GOV --timelock-delay 1h
+TOKEN=$(jqr .contracts.ERAToken.address < "$ERA_DEPLOYMENTS/31337.json")
+ENGINE=$(jqr .contracts.SettlementEngine.address < "$ERA_DEPLOYMENTS/31337.json")
+era_of() { $CAST call "$ENGINE" "$@" | cut -d' ' -f1 | xargs $CAST from-wei; }
+ledger() { echo "  $1: $(era_of 'balanceOf(address,address)(uint256)' "$TOKEN" "$2") ERA"; }
+balances() {
+  echo; echo "# ledger balances"
+  ledger alice "$ALICE"; ledger bob "$BOB"; ledger shop "$SHOP"; ledger watcher "$WATCHER"
+  echo "  bonds: $(era_of 'totalBonded()(uint256)') ERA"
+}
+for i in 1 2 5; do
+  $CAST send -q --private-key $GOV "$TOKEN" 'transfer(address,uint256)' "$(addr $i)" 1000ether
+done
+for i in 1 2; do # the players deposit 100 ERA each into the engine's ledger
+  $CAST send -q --private-key "${KEYS[$i]}" "$TOKEN" 'approve(address,uint256)' "$ENGINE" 100ether
+  $CAST send -q --private-key "${KEYS[$i]}" "$ENGINE" 'deposit(address,uint256)' "$TOKEN" 100ether
+done
+run module register --standard --private-key $GOV
+run domain min-nodes light 0 --private-key $GOV
+run warp 1h
+run gov execute --private-key $GOV
+run scenario register shop --domain light --base-module basic-fraud-proof --private-key $GOV
+echo; echo "# the shop's developer allows {Standard, Async}: bits 1<<3 | 1<<4 = 24"
+$CAST send -q --private-key $GOV "$ENGINE" 'declareModes(uint256,uint8,uint16)' 1 24 0
+
+echo; echo "# standard mode: alice signs a purchase, a relayer sends it (every check at once)"
+run exec sign-action shop --to "$SHOP" --amount 10 --nonce 1 --out "$SCRATCH/a1.json" --private-key "${KEYS[1]}"
+run exec execute "$SCRATCH/a1.json" --private-key "${KEYS[4]}"
+fails exec execute "$SCRATCH/a1.json" --private-key "${KEYS[4]}"
+balances
+
+echo; echo "# a surge: the shop runs in its lightest allowed mode, async"
+run scenario report-volume shop 3000 --private-key $GOV
+run exec sign-action shop --to "$SHOP" --amount 1 --nonce 2 --out "$SCRATCH/std.json" --private-key "${KEYS[1]}"
+fails exec execute "$SCRATCH/std.json" --private-key "${KEYS[4]}"
+run exec bond 100 --private-key "${KEYS[5]}"
+run exec sign-action shop --to "$SHOP" --amount 10 --nonce 2 --async --out "$SCRATCH/g.json" --private-key "${KEYS[1]}"
+# Bob signs a purchase and the file is altered to spend alice's balance: a forgery.
+run exec sign-action shop --to "$SHOP" --amount 20 --nonce 7 --async --out "$SCRATCH/f.json" --private-key "${KEYS[2]}"
+python3 - "$SCRATCH/f.json" "$BOB" "$ALICE" <<'PY'
+import sys
+path, bob, alice = sys.argv[1:]
+text = open(path).read()
+open(path, "w").write(text.replace(bob.lower(), alice.lower()).replace(bob, alice))
+PY
+# The executor's own checks refuse the forgery; sent unchecked, the bond answers for it.
+fails exec execute-async "$SCRATCH/g.json" "$SCRATCH/f.json" --private-key "${KEYS[5]}"
+run exec execute-async "$SCRATCH/g.json" "$SCRATCH/f.json" --unchecked --private-key "${KEYS[5]}"
+balances
+
+echo; echo "# a watcher reads the batch's calldata, finds the forgery and proves it"
+fails exec challenge 1 0 --private-key "${KEYS[6]}"
+run exec challenge 1 1 --private-key "${KEYS[6]}"
+fails exec challenge 1 1 --private-key "${KEYS[6]}"
+fails exec finalize 1 --private-key "${KEYS[4]}"
+run warp 2h
+run exec finalize 1 --private-key "${KEYS[4]}"
+balances
+run exec unbond 78 --private-key "${KEYS[5]}"
+run warp 1h
+run exec unbond --claim --private-key "${KEYS[5]}"
+balances
