@@ -181,7 +181,7 @@ abstract contract AsyncExecution is ExecutionModes, SettlementLedger, IAsyncExec
             leaves[i] = _leaf(_digest(action, ASYNC_ACTION_TYPEHASH), signatures[i]);
         }
         uint256 exposure = SafeCast.toUint128(total + _reward(total));
-        _settleDeltas();
+        _flushDeltas();
 
         uint256 free = _free(executor);
         if (exposure > free) revert ExposureAboveBond(msg.sender, exposure, free);
@@ -323,23 +323,6 @@ abstract contract AsyncExecution is ExecutionModes, SettlementLedger, IAsyncExec
             finalized: false
         });
         emit AsyncBatchExecuted(batchId, scenarioId, msg.sender, root, leaves.length, exposure, challengeEnd);
-    }
-
-    /// Writes each touched account's net ERA delta once, then forgets the deltas.
-    function _settleDeltas() private {
-        uint256 touched = TransientDeltas.length();
-        for (uint256 i; i < touched; ++i) {
-            (address token, address account, int256 delta) = TransientDeltas.at(i);
-            // Deltas are sums of amounts that fit 128 bits: negation and casts are exact.
-            if (delta < 0) {
-                // forge-lint: disable-next-line(unsafe-typecast)
-                _debit(token, account, uint256(-delta));
-            } else if (delta > 0) {
-                // forge-lint: disable-next-line(unsafe-typecast)
-                _credit(token, account, uint256(delta));
-            }
-        }
-        TransientDeltas.clear();
     }
 
     /// Reverts unless `leaf` is included in `batch` and wrong by `fraud` (naming why it is valid).

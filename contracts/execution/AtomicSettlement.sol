@@ -69,7 +69,9 @@ abstract contract AtomicSettlement is ExecutionModes, SettlementLedger, IAtomicS
         for (uint256 i; i < legs.length; ++i) {
             _apply(settlement, i, quoteSignatures, signers);
         }
-        _write();
+        // One pass: a token's pot comes before its parties (`_move`), so legs that do not balance in
+        // a token are reported as such rather than as a party's short balance in it.
+        _flushDeltas();
         emit Settled(digest, scenarioId, settlement.initiator, legs.length);
         for (uint256 i; i < legs.length; ++i) {
             if (legs[i].kind == LegKind.CreditAndCall) _notify(legs[i], digest);
@@ -141,24 +143,6 @@ abstract contract AtomicSettlement is ExecutionModes, SettlementLedger, IAtomicS
     function _move(address token, address party, int256 toPot) private {
         TransientDeltas.add(token, POT, toPot);
         TransientDeltas.add(token, party, -toPot);
-    }
-
-    /// Checks that the pot nets to zero in every token, then writes each party's net once.
-    function _write() private {
-        uint256 n = TransientDeltas.length();
-        // One pass: a token's pot comes before its parties (`_move`), so legs that do not balance
-        // in a token are reported as such rather than as a party's short balance in it.
-        for (uint256 i; i < n; ++i) {
-            (address token, address account, int256 delta) = TransientDeltas.at(i);
-            if (account == POT) {
-                if (delta != 0) revert Unbalanced(token, delta);
-            } else if (delta < 0) {
-                _debit(token, account, uint256(-delta));
-            } else if (delta > 0) {
-                _credit(token, account, uint256(delta));
-            }
-        }
-        TransientDeltas.clear();
     }
 
     /// Calls the receiver's hook. Its own error is passed on (a reentrant call's `SettlementLocked`);

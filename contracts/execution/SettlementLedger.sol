@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {ISettlementLedger} from "../interfaces/ISettlementLedger.sol";
+import {TransientDeltas} from "../libraries/TransientDeltas.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 import {TransientSlot} from "@openzeppelin/contracts/utils/TransientSlot.sol";
@@ -77,6 +78,29 @@ abstract contract SettlementLedger is ISettlementLedger {
     /// Adds `amount` of `token` to `account`'s balance.
     function _credit(address token, address account, uint256 amount) internal {
         _balances[token][account] += amount;
+    }
+
+    /// Writes every net delta kept in transient storage ({TransientDeltas}) to the ledger, each
+    /// touched (token, account) pair once, then forgets them. Account zero is a settlement's pot,
+    /// which must net to zero (`Unbalanced`); a short balance reverts with `InsufficientBalance`.
+    /// Deltas are sums of amounts cast with checked arithmetic, so negating one is exact.
+    function _flushDeltas() internal {
+        uint256 n = TransientDeltas.length();
+        for (uint256 i; i < n; ++i) {
+            (address token, address account, int256 delta) = TransientDeltas.at(i);
+            if (account == address(0)) {
+                if (delta != 0) revert Unbalanced(token, delta);
+            } else if (delta < 0) {
+                // casting to 'uint256' is safe because delta < 0
+                // forge-lint: disable-next-line(unsafe-typecast)
+                _debit(token, account, uint256(-delta));
+            } else if (delta > 0) {
+                // casting to 'uint256' is safe because delta > 0
+                // forge-lint: disable-next-line(unsafe-typecast)
+                _credit(token, account, uint256(delta));
+            }
+        }
+        TransientDeltas.clear();
     }
 
     /// Whether a settlement holds the lock now.

@@ -69,9 +69,6 @@ interface IAtomicSettlement {
         bytes signature;
     }
 
-    /// @notice The pot's net of `token` is `delta`, not zero: the legs do not balance (negative: they
-    /// credit more than they debit).
-    error Unbalanced(address token, int256 delta);
     /// @notice A quote that expired at `expiry` was used at `timestamp`.
     error QuoteExpired(uint256 expiry, uint256 timestamp);
     /// @notice A conversion of `amountIn` exceeds its quote's `maxIn`.

@@ -13,6 +13,9 @@ interface ISettlementLedger {
     error SettlementLocked();
     /// @notice `account` holds `balance` of `token` in the ledger, less than the `needed`.
     error InsufficientBalance(address token, address account, uint256 balance, uint256 needed);
+    /// @notice A settlement's pot nets to `delta` of `token`, not zero: its legs do not balance
+    /// (negative: they credit more than they debit).
+    error Unbalanced(address token, int256 delta);
     /// @notice An amount of zero.
     error ZeroAmount();
     /// @notice The zero address where an account or token is needed.

@@ -119,7 +119,7 @@ contract AtomicSettlementTest is AtomicBase {
         IAtomicSettlement.Settlement memory s = crossBorder(AMOUNT, 1);
         s.legs[3].amount += 1;
         expectRefusal(
-            s, abi.encodeWithSelector(IAtomicSettlement.Unbalanced.selector, address(eur), int256(-1))
+            s, abi.encodeWithSelector(ISettlementLedger.Unbalanced.selector, address(eur), int256(-1))
         );
     }
 

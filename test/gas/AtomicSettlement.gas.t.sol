@@ -25,7 +25,7 @@ contract AtomicSettlementGasTest is AtomicBase, GasMeasure {
 
     function declareAtomic() internal {
         vm.prank(developer);
-        engine.declareModes(payments, uint8(1 << uint8(IExecutionModes.Mode.Atomic)), 0);
+        engine.declareModes(payments, 0x02, 0); // bit 1 << Mode.Atomic
     }
 
     /// Measures `data` sent by `caller` and checks its transaction gas against the target.
