@@ -20,7 +20,7 @@ pub(crate) struct ExecArgs {
 #[derive(Debug, Subcommand)]
 enum ExecCommand {
     #[command(flatten)]
-    Ledger(ledger::LedgerCommand),
+    Ledger(Box<ledger::LedgerCommand>),
     #[command(flatten)]
     Settle(settle::SettleCommand),
     #[command(flatten)]
