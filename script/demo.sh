@@ -4,8 +4,12 @@
 # Then, each on its own fresh anvil: security modules, scenarios and the circuit breaker
 # (script/scenarios.sh), a full cross-domain margin case (script/margin-case.sh), a state asset
 # proven, authorized and exported to a second chain through Hyperlane (script/assets-two-chains.sh),
-# rewards indexed, computed, published and claimed (script/rewards.sh), and the validation
-# network: provisioning, a call-in round and the congestion sandbox (script/network.sh).
+# rewards indexed, computed, published and claimed (script/rewards.sh), the validation
+# network: provisioning, a call-in round and the congestion sandbox (script/network.sh), and the
+# three execution modes: an atomic cross-border settlement and one reverting whole
+# (script/exec-atomic.sh), a notarized batch verified offline and an equivocation slashed
+# (script/exec-notary.sh), standard and async light actions with a forgery challenged
+# (script/exec-async.sh).
 #   node       anvil account 1: stakes 60,000 ERA
 #   delegator  anvil account 2: delegates 45,000 ERA, later withdraws 20,000
 #   governance anvil account 0: deployer, timelock proposer and holder of the local ERA supply
@@ -84,5 +88,14 @@ ERA_BIN="$ERA" bash script/rewards.sh
 
 step "the validation network: provisioning, a call-in round, the congestion sandbox (script/network.sh)"
 ERA_BIN="$ERA" bash script/network.sh deployments/sandbox/nft-congestion
+
+step "execution modes: an atomic 4-leg settlement, all legs or none (script/exec-atomic.sh)"
+ERA_BIN="$ERA" bash script/exec-atomic.sh
+
+step "execution modes: a notarized batch anchored and verified offline (script/exec-notary.sh)"
+ERA_BIN="$ERA" bash script/exec-notary.sh
+
+step "execution modes: standard, a surge to async, a forged action challenged (script/exec-async.sh)"
+ERA_BIN="$ERA" bash script/exec-async.sh
 
 step "demo complete: record of the first chain in deployments/31337.json"

@@ -26,27 +26,25 @@ ALICE=$(addr 1) BOB=$(addr 2) SHOP=$(addr 3) WATCHER=$(addr 6)
 run deploy --private-key $GOV --timelock-delay 1h
 TOKEN=$(jqr .contracts.ERAToken.address < "$ERA_DEPLOYMENTS/31337.json")
 ENGINE=$(jqr .contracts.SettlementEngine.address < "$ERA_DEPLOYMENTS/31337.json")
-era_of() { $CAST call "$ENGINE" "$@" | cut -d' ' -f1 | xargs $CAST from-wei; }
-ledger() { echo "  $1: $(era_of 'balanceOf(address,address)(uint256)' "$TOKEN" "$2") ERA"; }
+ledger() { echo "  $1: $("$ERA" exec balance "$TOKEN" "$2" | cut -d' ' -f3-4)"; }
 balances() {
-  echo; echo "# ledger balances"
+  echo; echo "# ledger balances (era exec balance)"
   ledger alice "$ALICE"; ledger bob "$BOB"; ledger shop "$SHOP"; ledger watcher "$WATCHER"
-  echo "  bonds: $(era_of 'totalBonded()(uint256)') ERA"
+  echo "  bonds: $($CAST call "$ENGINE" 'totalBonded()(uint256)' | cut -d' ' -f1 | xargs $CAST from-wei) ERA"
 }
 for i in 1 2 5; do
   $CAST send -q --private-key $GOV "$TOKEN" 'transfer(address,uint256)' "$(addr $i)" 1000ether
 done
 for i in 1 2; do # the players deposit 100 ERA each into the engine's ledger
-  $CAST send -q --private-key "${KEYS[$i]}" "$TOKEN" 'approve(address,uint256)' "$ENGINE" 100ether
-  $CAST send -q --private-key "${KEYS[$i]}" "$ENGINE" 'deposit(address,uint256)' "$TOKEN" 100ether
+  run exec deposit "$TOKEN" 100 --private-key "${KEYS[$i]}"
 done
 run module register --standard --private-key $GOV
 run domain min-nodes light 0 --private-key $GOV
 run warp 1h
 run gov execute --private-key $GOV
 run scenario register shop --domain light --base-module basic-fraud-proof --private-key $GOV
-echo; echo "# the shop's developer allows {Standard, Async}: bits 1<<3 | 1<<4 = 24"
-$CAST send -q --private-key $GOV "$ENGINE" 'declareModes(uint256,uint8,uint16)' 1 24 0
+echo; echo "# the shop's developer allows standard and async"
+run exec declare-modes shop --modes standard,async --private-key $GOV
 
 echo; echo "# standard mode: alice signs a purchase, a relayer sends it (every check at once)"
 run exec sign-action shop --to "$SHOP" --amount 10 --nonce 1 --out "$SCRATCH/a1.json" --private-key "${KEYS[1]}"
@@ -56,6 +54,7 @@ balances
 
 echo; echo "# a surge: the shop runs in its lightest allowed mode, async"
 run scenario report-volume shop 3000 --private-key $GOV
+run exec mode shop
 run exec sign-action shop --to "$SHOP" --amount 1 --nonce 2 --out "$SCRATCH/std.json" --private-key "${KEYS[1]}"
 fails exec execute "$SCRATCH/std.json" --private-key "${KEYS[4]}"
 run exec bond 100 --private-key "${KEYS[5]}"
