@@ -186,7 +186,10 @@ impl<P: Provider> Client<P> {
         let now = self.chain_time().await?;
         let end = b.challengeEnd.to::<u64>();
         if now <= end {
-            refuse!("batch {id} can be challenged until {end} (now {now}): finalize after that");
+            refuse!(
+                "batch {id} can be challenged until {}: finalize after that",
+                crate::units::fmt_until(end, now)
+            );
         }
         let tx = crate::tx::send("finalize", self.engine().finalize(U256::from(id))).await?;
         let summary = format!(

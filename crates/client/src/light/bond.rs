@@ -46,7 +46,7 @@ impl<P: Provider> Client<P> {
         let summary = format!(
             "unbonding {} of {executor}'s bond: withdraw it from {} with `era exec unbond --claim`",
             fmt_era(U256::from(e.unbonding)),
-            e.unbondAt
+            crate::units::fmt_time(e.unbondAt)
         );
         Ok(LightChange::new(summary, None, vec![tx]))
     }
@@ -59,7 +59,7 @@ impl<P: Provider> Client<P> {
         }
         let now = self.chain_time().await?;
         if now < e.unbondAt {
-            refuse!("the unbonding is ready at {} (now {now}): wait", e.unbondAt);
+            refuse!("the unbonding is ready at {}: wait", crate::units::fmt_until(e.unbondAt, now));
         }
         if e.exposure != 0 {
             refuse!(
