@@ -13,11 +13,7 @@ cd "$(dirname "$0")/.."
 source script/lib.sh
 start_anvil ETH_RPC_URL
 export ETH_RPC_URL ERA_DEPLOYMENTS=$SCRATCH
-GOV=0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80
-PAYER=0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d
-PROVIDER=0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a
-COLLECTOR=0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6
-PAYEE=0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a
+PAYER=${KEYS[1]} PROVIDER=${KEYS[2]} COLLECTOR=${KEYS[3]} PAYEE=${KEYS[4]}
 addr() { $CAST wallet address --private-key "$1"; }
 run deploy --private-key $GOV --timelock-delay 1h
 run module register --standard --private-key $GOV

@@ -14,15 +14,6 @@ source script/lib.sh
 REPORT_DIR=${1:-$SCRATCH/sandbox}
 start_anvil ETH_RPC_URL
 export ETH_RPC_URL ERA_DEPLOYMENTS=$SCRATCH
-GOV=0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80
-KEYS=(
-  "$GOV"
-  0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d
-  0x5de4111afa1a4b94908f83103eb1f1706367c2e68ca870fc3fb9a804cdab365a
-  0x7c852118294e51e653712a81e05800f419141751be58f605c371e15141b007a6
-  0x47e179ec197488593b187f80a00eb0da91f1b9d0b13f8733639f19c30a34926a
-  0x8b3a350cf5c34c9194ca85829a2df0ec3153be0318b5e2d3348e872092edffba
-)
 run deploy --private-key $GOV --timelock-delay 1h
 TOKEN=$(jqr .contracts.ERAToken.address < "$ERA_DEPLOYMENTS/31337.json")
 for i in 1 2 3 4 5; do

@@ -13,7 +13,6 @@ cd "$(dirname "$0")/.."
 source script/lib.sh
 start_anvil ETH_RPC_URL
 export ETH_RPC_URL ERA_DEPLOYMENTS=$SCRATCH
-GOV=0xac0974bec39a17e36ba4a6b4d238ff944bacb478cbed5efcae784d7bf4f2ff80
 NODE=0x59c6995e998f97a5a0044966f0945389dc9e86dae88c7a8412f4603b6b78690d
 N=$($CAST wallet address --private-key $NODE)
 RECIPIENT=0x90F79bf6EB2c4f870365E785982E1f101E93b906
