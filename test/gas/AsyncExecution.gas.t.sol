@@ -73,7 +73,11 @@ contract AsyncExecutionGasTest is AsyncTest, GasMeasure {
                 string.concat("  async/standard % at batch ", vm.toString(sizes[i])),
                 perAction * 100 / standard
             );
-            if (sizes[i] >= 10) assertLe(perAction * 100, standard * 45, "async at most 45% of standard");
+            // The standard call follows a warm-up in this test, so only isolated calls (`make gas`)
+            // measure both cold; without isolation the standard call is the cheaper for it.
+            if (sizes[i] >= 10 && callsIsolated()) {
+                assertLe(perAction * 100, standard * 45, "async at most 45% of standard");
+            }
         }
     }
 

@@ -117,8 +117,8 @@ contract DeployTest is Test, SuiteDeployer {
         assertEq(address(s.era), address(existing));
         assertEq(
             vm.getNonce(address(this)),
-            nonceBefore + 12,
-            "no token: timelock, staking, distributor, two inboxes, modules, scenarios, standby, margin, asset registry, revenue, invitations"
+            nonceBefore + 13,
+            "no token: timelock, staking, distributor, two inboxes, modules, scenarios, standby, margin, asset registry, revenue, invitations, engine"
         );
         assertSuite(s, operator, operator, 2 days);
     }

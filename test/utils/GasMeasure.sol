@@ -16,6 +16,14 @@ abstract contract GasMeasure is Test {
     /// An account without code: a call to it costs 0 gas, or 21,000 when calls are isolated.
     address internal constant PROBE = address(0xdead);
 
+    /// Whether each call from a test runs as its own transaction (profile `gas`): only then is a
+    /// call measured after others in the same test cold too.
+    function callsIsolated() internal returns (bool) {
+        (bool probed,) = PROBE.call("");
+        assertTrue(probed);
+        return vm.lastCallGas().gasTotalUsed >= 21_000;
+    }
+
     /// Calls `target` with `data` as `caller` and records the call's gas under `group`/`name`.
     function measureCall(
         string memory group,
@@ -24,9 +32,7 @@ abstract contract GasMeasure is Test {
         bytes memory data,
         string memory name
     ) internal returns (uint256 execution) {
-        (bool probed,) = PROBE.call("");
-        assertTrue(probed);
-        bool isolated = vm.lastCallGas().gasTotalUsed >= 21_000;
+        bool isolated = callsIsolated();
 
         vm.prank(caller);
         (bool ok,) = target.call(data);

@@ -49,7 +49,7 @@ fn a_bad_plan_is_refused_with_its_file_and_line_before_anything_runs() {
     assert_eq!(
         line,
         format!(
-            "error: {path}:3: unknown field `nodez`, expected one of `step`, `duration`, `report`, `nodes`, `delegators`, `scenario`, `phase`, `transfer`, `margin`, `case`, `call_in`, `domains`, `assets`, `slash`, `settlements`"
+            "error: {path}:3: unknown field `nodez`, expected one of `step`, `duration`, `report`, `nodes`, `delegators`, `scenario`, `phase`, `transfer`, `margin`, `case`, `call_in`, `domains`, `assets`, `slash`, `settlements`, `light`"
         )
     );
     assert!(!out.path().join("bad.toml/report.json").exists());
