@@ -166,7 +166,7 @@ abstract contract AsyncExecution is ExecutionModes, SettlementLedger, IAsyncExec
         }
         address token = address(era);
         bytes32[] memory leaves = new bytes32[](count);
-        uint256 total;
+        uint256 total = 0;
         for (uint256 i; i < count; ++i) {
             Action calldata action = actions[i];
             if (action.scenarioId != scenarioId) {

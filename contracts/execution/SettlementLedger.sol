@@ -5,7 +5,6 @@ import {ISettlementLedger} from "../interfaces/ISettlementLedger.sol";
 import {TransientDeltas} from "../libraries/TransientDeltas.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
-import {TransientSlot} from "@openzeppelin/contracts/utils/TransientSlot.sol";
 
 /// @title SettlementLedger: deposited balances and the engine's transient lock
 /// @notice See {ISettlementLedger}.
@@ -16,7 +15,6 @@ import {TransientSlot} from "@openzeppelin/contracts/utils/TransientSlot.sol";
 /// entry point takes the transient lock, so a token's transfer hook cannot re-enter.
 abstract contract SettlementLedger is ISettlementLedger {
     using SafeERC20 for IERC20;
-    using TransientSlot for *;
 
     // keccak256("era.settlement.lock")
     bytes32 private constant LOCK = 0x7e0fc6b54f14f7eb2f14f42fc4f6906fb4dc2176630301bc8287acf945e550fe;
@@ -28,9 +26,9 @@ abstract contract SettlementLedger is ISettlementLedger {
     /// Runs the function under the transient lock; refuses if it is held (a reentrant call).
     modifier locked() {
         if (_isLocked()) revert SettlementLocked();
-        LOCK.asBoolean().tstore(true);
+        _setLock(true);
         _;
-        LOCK.asBoolean().tstore(false);
+        _setLock(false);
     }
 
     /// @inheritdoc ISettlementLedger
@@ -104,8 +102,18 @@ abstract contract SettlementLedger is ISettlementLedger {
     }
 
     /// Whether a settlement holds the lock now.
-    function _isLocked() internal view returns (bool) {
-        return LOCK.asBoolean().tload();
+    function _isLocked() internal view returns (bool held) {
+        assembly ("memory-safe") {
+            held := tload(LOCK)
+        }
+    }
+
+    /// Takes (`true`) or releases the lock: one transient slot, cleared by the EVM after the
+    /// transaction in any case.
+    function _setLock(bool held) private {
+        assembly ("memory-safe") {
+            tstore(LOCK, held)
+        }
     }
 
     function _deposit(address token, address account, uint256 amount) private returns (uint256 received) {

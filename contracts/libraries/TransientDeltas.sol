@@ -17,14 +17,14 @@ library TransientDeltas {
     uint256 private constant LIST = 0xbaa50608a1582e7551f15db8bd64991c251601b89b174c1f51f4da30c6a850a7;
     uint256 private constant LENGTH = 0xc080c5643f213e92580e042b0e34ca058dc341eadb1bfc64ec32522e8c96105f;
 
-    /// Adds `delta` to (`token`, `account`)'s delta; returns the new delta.
-    function add(address token, address account, int256 delta) internal returns (int256 next) {
+    /// Adds `delta` to (`token`, `account`)'s delta (checked: a sum past int256 reverts).
+    function add(address token, address account, int256 delta) internal {
         uint256 slot = _slot(token, account, DELTAS);
         int256 previous;
         assembly ("memory-safe") {
             previous := tload(slot)
         }
-        next = previous + delta;
+        int256 next = previous + delta;
         assembly ("memory-safe") {
             tstore(slot, next)
         }
