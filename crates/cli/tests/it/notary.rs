@@ -125,7 +125,8 @@ async fn entries_signed_anchored_verified_and_an_equivocation_slashed() {
     let out = net.era(&["notary", "verify", e1s, "--json"]).json();
     assert_eq!(out["signers"].as_array().unwrap().len(), 2);
     assert_eq!(out["quorum"], 2);
-    assert_eq!(out["checks"].as_array().unwrap().len(), 5);
+    assert_eq!(out["checks"].as_array().unwrap().len(), 6);
+    assert!(out["checks"][0].as_str().unwrap().contains("ran notarized at block"), "{out}");
     let at = engine.verifyEntry(file.entry.abi(), batch.root, batch.proof.clone()).call().await;
     assert_eq!(at.unwrap(), batch.anchored_at);
     // OpenZeppelin's JS library checks the same proof (its `["bytes32"]` tree over the digest).

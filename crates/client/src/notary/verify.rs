@@ -94,9 +94,9 @@ impl<P: Provider> Client<P> {
                 fmt_time(anchored_at)
             );
         }
-        let id = entry.scenario_id;
         let list: Vec<String> = signers.iter().map(Address::to_string).collect();
         let checks = vec![
+            format!("scenario {id} ran notarized at block {}", batch.anchor_block),
             format!("{} signatures of digest {digest}, by distinct keys", signers.len()),
             format!(
                 "signers enrolled in scenario {id} at block {}: {}",
