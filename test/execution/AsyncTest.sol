@@ -28,17 +28,7 @@ abstract contract AsyncTest is ScenarioTest {
         shop = registerScenario("shop", IScenarioRegistry.Domain.Light, BASIC);
         vm.prank(developer);
         engine.declareModes(shop, LIGHT_MODES, 0);
-        domainSeparator = keccak256(
-            abi.encode(
-                keccak256(
-                    "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"
-                ),
-                keccak256("ERA SettlementEngine"),
-                keccak256("1"),
-                block.chainid,
-                address(engine)
-            )
-        );
+        domainSeparator = engineDomainSeparator();
         (alice, aliceKey) = makeAddrAndKey("alice");
         (bob, bobKey) = makeAddrAndKey("bob");
         depositTo(alice, 1_000e18);

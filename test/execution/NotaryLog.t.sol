@@ -40,17 +40,7 @@ abstract contract NotaryTest is ScenarioTest {
 
     /// `e`'s EIP-712 digest, computed here (no call: a call would take a pending `vm.prank`).
     function digestOf(INotaryLog.Entry memory e) internal view returns (bytes32) {
-        bytes32 domain = keccak256(
-            abi.encode(
-                keccak256(
-                    "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"
-                ),
-                keccak256("ERA SettlementEngine"),
-                keccak256("1"),
-                block.chainid,
-                address(engine)
-            )
-        );
+        bytes32 domain = engineDomainSeparator();
         bytes32 typeHash =
             keccak256("Entry(uint256 scenarioId,uint64 slot,bytes32 resultHash,uint64 timestamp)");
         bytes32 structHash = keccak256(abi.encode(typeHash, e.scenarioId, e.slot, e.resultHash, e.timestamp));

@@ -57,6 +57,22 @@ abstract contract SuiteTest is Test, SuiteDeployer {
         return defaults(operator);
     }
 
+    /// The settlement engine's EIP-712 domain separator, computed here from its definition rather
+    /// than read from the engine, so tests of signed messages check the engine's hashing.
+    function engineDomainSeparator() internal view returns (bytes32) {
+        return keccak256(
+            abi.encode(
+                keccak256(
+                    "EIP712Domain(string name,string version,uint256 chainId,address verifyingContract)"
+                ),
+                keccak256("ERA SettlementEngine"),
+                keccak256("1"),
+                block.chainid,
+                address(engine)
+            )
+        );
+    }
+
     // ---------------------------------------------------------------- governance
 
     /// Schedules `data` on `target` through the timelock as the proposer, waits the delay and
