@@ -302,7 +302,8 @@ interface IDerivativeRegistry {
     // ---------------------------------------------------------------- nodes
 
     /// @notice Proposes setting rule `ruleIdOf(rule.coreSchema, rule.verifier.SCHEMA_ID())` to
-    /// `rule` (a new rule, new prices or weights, or `active = false` to retire it). Staked nodes only.
+    /// `rule` (a new rule, new prices or weights, or `active = false` to retire it); a zero price
+    /// stands for the default (50 ERA per adoption, 400 per invocation). Staked nodes only.
     function proposeRule(Rule calldata rule) external returns (uint256 proposalId);
 
     /// @notice Commits the caller's vote on `proposalId`: `hash = commitmentOf(proposalId, node,
