@@ -9,15 +9,15 @@ use era_prover::{
 };
 use rand_chacha::{ChaCha20Rng, rand_core::SeedableRng};
 
-use crate::{SUBJECT, binding, dev_key, good_record};
+use crate::{SUBJECT, binding, core_schemas, dev_key, good_record};
 
 fn rng() -> ChaCha20Rng {
     ChaCha20Rng::seed_from_u64(1)
 }
 
 #[test]
-fn valid_proofs_verify_for_every_schema() {
-    for schema in Schema::builtin() {
+fn valid_proofs_verify_for_every_core_schema() {
+    for schema in core_schemas() {
         let pk = dev_key(&schema);
         let bundle =
             prove(pk, &schema, &good_record(&schema), &binding(&schema), &mut rng()).unwrap();
