@@ -3,6 +3,7 @@ pragma solidity 0.8.30;
 
 import {AssetMirror} from "../contracts/assets/AssetMirror.sol";
 import {StateAssetRegistry} from "../contracts/assets/StateAssetRegistry.sol";
+import {DerivativeRegistry} from "../contracts/derivatives/DerivativeRegistry.sol";
 import {CircuitBreaker} from "../contracts/domains/CircuitBreaker.sol";
 import {SettlementEngine} from "../contracts/execution/SettlementEngine.sol";
 import {ERAMargin} from "../contracts/margin/ERAMargin.sol";
@@ -64,6 +65,7 @@ struct Suite {
     ScenarioRevenue revenue;
     Invitations invitations;
     SettlementEngine engine; // execution modes; needs staking's SLASHER_ROLE (a timelock grant) to slash equivocating nodes
+    DerivativeRegistry derivatives; // derivatives of state assets: node-voted rules, adoptions, credit lines
 }
 
 /// @notice Deploys the suite; shared by the forge script and the forge tests.
@@ -172,6 +174,7 @@ abstract contract SuiteDeployer {
         s.engine = new SettlementEngine(
             s.era, s.scenarios, s.staking, address(s.timelock), c.guardian, address(s.timelock)
         );
+        s.derivatives = new DerivativeRegistry(s.era, s.assets, s.staking, address(s.timelock), c.guardian);
         // The deployer's one wiring of the staking hook: no timelock wait.
         s.staking.setStakeObserver(s.scenarios);
     }
@@ -213,5 +216,6 @@ contract Deploy is Script, SuiteDeployer {
         console.log("ScenarioRevenue", address(s.revenue));
         console.log("Invitations", address(s.invitations));
         console.log("SettlementEngine", address(s.engine));
+        console.log("DerivativeRegistry", address(s.derivatives));
     }
 }

@@ -175,3 +175,17 @@ pub mod hyperlane {
         "../../out/StorageMultisigIsm.sol/StorageMessageIdMultisigIsm.json"
     );
 }
+
+/// In a module of its own: its ABI names `IStateAssetRegistry.Status`, which `sol!` would declare
+/// a second time next to `StateAssetRegistry`'s.
+pub mod derivatives {
+    use alloy::sol;
+
+    sol!(
+        #[sol(rpc)]
+        #[derive(Debug, PartialEq, Eq)]
+        DerivativeRegistry,
+        "../../out/DerivativeRegistry.sol/DerivativeRegistry.json"
+    );
+}
+pub use derivatives::DerivativeRegistry;

@@ -78,6 +78,8 @@ enum Command {
     Verifier(cmd::verifier::VerifierArgs),
     /// State assets: register with a proof, authorize for a fee, check, export, show, list.
     Asset(cmd::asset::AssetArgs),
+    /// Derivatives of state assets: rules by node vote, proven derivatives, adoptions, invocations, credit lines.
+    Derivative(cmd::derivative::DerivativeArgs),
     /// A local Hyperlane stack (mailbox, Merkle-tree hook, multisig ISM) for cross-chain exports.
     Hyperlane(cmd::hyperlane::HyperlaneArgs),
     /// Deliver exported authorizations from one chain's mailbox to another's.
@@ -117,6 +119,7 @@ impl Command {
             Self::Breaker(args) => args.run().await,
             Self::Domain(args) => args.run().await,
             Self::Exec(args) => args.run().await,
+            Self::Derivative(args) => args.run().await,
             Self::Notary(args) => args.run().await,
             Self::Verifier(args) => args.run().await,
             Self::Asset(args) => args.run().await,

@@ -307,6 +307,15 @@ suite_table! {
         instance: SettlementEngineInstance,
         origin: Origin::Deployed,
     }
+    /// `DerivativeRegistry`: derivatives of state assets under node-voted rules, their adoptions,
+    /// invocations and credit lines.
+    DerivativeRegistry {
+        field: derivatives,
+        revert: Derivatives,
+        errors: DerivativeRegistryErrors,
+        instance: DerivativeRegistryInstance,
+        origin: Origin::Deployed,
+    }
 }
 
 impl SuiteAddresses {

@@ -17,6 +17,7 @@
 //! ABI change does not rebuild it from scratch and the hand-written part has one home.
 #![allow(clippy::result_large_err)] // `Revert` holds the decoded error inline; see contracts.rs
 
+mod ballot;
 mod client;
 /// The numeric public constants of the suite's contracts, generated from their sources by
 /// `build.rs` (and checked against the deployed getters by the harness's tests).
@@ -43,6 +44,7 @@ mod types;
 pub mod units;
 pub mod wei;
 
+pub use ballot::ballot_salt;
 pub use client::Client;
 pub use contracts::{Origin, Revert, SuiteAddresses, SuiteContract};
 pub use describe::{describe, domain_name};
@@ -121,3 +123,7 @@ pub mod settle;
 // The prover group: deploying the verifiers era-prover generates.
 mod verifier;
 pub use verifier::deploy_verifier;
+
+// Derivatives of state assets (issue 15): node-voted rules, proven derivatives, adoptions,
+// invocations and credit lines.
+pub mod derivatives;

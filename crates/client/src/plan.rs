@@ -305,6 +305,17 @@ pub fn init_code(
             ))
             .abi_encode(),
         ),
+        SuiteContract::DerivativeRegistry => (
+            &era_bindings::DerivativeRegistry::BYTECODE,
+            era_bindings::DerivativeRegistry::constructorCall::new((
+                done.era,
+                done.assets,
+                done.staking,
+                done.timelock,
+                config.guardian,
+            ))
+            .abi_encode(),
+        ),
         SuiteContract::CircuitBreaker => {
             panic!("the CircuitBreaker is created by the ScenarioRegistry, not deployed")
         }

@@ -4,6 +4,7 @@ pub(crate) mod asset;
 pub(crate) mod breaker;
 pub(crate) mod delegate;
 pub(crate) mod deploy;
+pub(crate) mod derivative;
 pub(crate) mod devnet;
 pub(crate) mod domain;
 pub(crate) mod exec;

@@ -87,7 +87,7 @@ pub fn fmt_coefficient(bps: u32) -> String {
 }
 
 /// The registry's `Status` of an asset, by name.
-fn status_name(status: u8) -> &'static str {
+pub(crate) fn status_name(status: u8) -> &'static str {
     AssetStatus::try_from(status).map_or("unknown", AssetStatus::name)
 }
 
@@ -133,7 +133,7 @@ impl<P: Provider> Client<P> {
     }
 
     /// Asset `id`, checked to exist and belong to `sender`.
-    async fn owned_asset(&self, id: B256, sender: Address) -> Result<RawAsset> {
+    pub(crate) async fn owned_asset(&self, id: B256, sender: Address) -> Result<RawAsset> {
         let a = self.existing_asset(id, LIST_HINT).await?;
         if a.owner != sender {
             refuse!("asset {id} belongs to {}, not {sender}: use the owner's key", a.owner);
