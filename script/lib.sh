@@ -40,5 +40,5 @@ for k in sys.argv[1].split(".")[1:]: v=v[k]
 print(v)' "$1"; }
 
 # Echo an `era` command (private keys masked) and run it; `fails` expects it to be refused.
-run() { echo; echo "\$ era ${*}" | sed -E 's/0x[0-9a-f]{64}/<key>/g'; "$ERA" "$@"; }
-fails() { echo; echo "\$ era ${*}" | sed -E 's/0x[0-9a-f]{64}/<key>/g'; if "$ERA" "$@"; then echo "expected a refusal"; exit 1; else echo "(exit $?)"; fi; }
+run() { echo; echo "\$ era ${*}" | sed -E 's/(--private-key )0x[0-9a-f]{64}/\1<key>/g'; "$ERA" "$@"; }
+fails() { echo; echo "\$ era ${*}" | sed -E 's/(--private-key )0x[0-9a-f]{64}/\1<key>/g'; if "$ERA" "$@"; then echo "expected a refusal"; exit 1; else echo "(exit $?)"; fi; }

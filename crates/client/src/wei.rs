@@ -9,6 +9,14 @@ pub fn serialize<S: Serializer>(wei: &U256, s: S) -> Result<S::Ok, S::Error> {
     s.collect_str(wei)
 }
 
+/// Writes `Some(wei)` as a decimal string (pair it with `skip_serializing_if = "Option::is_none"`).
+pub fn serialize_opt<S: Serializer>(wei: &Option<U256>, s: S) -> Result<S::Ok, S::Error> {
+    match wei {
+        Some(wei) => s.collect_str(wei),
+        None => s.serialize_none(),
+    }
+}
+
 /// Reads a decimal or `0x` hex string.
 pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<U256, D::Error> {
     let text = String::deserialize(d)?;

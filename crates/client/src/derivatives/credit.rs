@@ -28,9 +28,9 @@ pub struct CreditMove {
     /// The amount moved, ERA wei.
     #[serde(serialize_with = "crate::wei::serialize")]
     pub amount: U256,
-    /// The credit pool afterwards, ERA wei.
-    #[serde(serialize_with = "crate::wei::serialize")]
-    pub pool: U256,
+    /// The credit pool afterwards, ERA wei (for pool and credit-line moves).
+    #[serde(skip_serializing_if = "Option::is_none", serialize_with = "crate::wei::serialize_opt")]
+    pub pool: Option<U256>,
     /// The credit line afterwards, for credit-line moves.
     #[serde(skip_serializing_if = "Option::is_none")]
     pub loan: Option<LoanView>,
@@ -40,7 +40,10 @@ pub struct CreditMove {
 
 impl fmt::Display for CreditMove {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {} (credit pool {})", self.action, fmt_era(self.amount), fmt_era(self.pool))?;
+        write!(f, "{} {}", self.action, fmt_era(self.amount))?;
+        if let Some(pool) = self.pool {
+            write!(f, " (credit pool {})", fmt_era(pool))?;
+        }
         if let (Some(id), Some(loan)) = (self.derivative_id, &self.loan) {
             write!(
                 f,
@@ -114,7 +117,11 @@ impl<P: Provider> Client<P> {
         sent: Sent,
     ) -> Result<CreditMove> {
         transactions.push(sent);
-        let pool = self.derivatives().creditPool().call().await?;
+        let pool = match action.as_str() {
+            "prepaid" => None,
+            a if a.starts_with("paid ") => None,
+            _ => Some(self.derivatives().creditPool().call().await?),
+        };
         let loan = match derivative_id {
             Some(id) => Some(self.derivative_view(id).await?.loan),
             None => None,
