@@ -144,11 +144,13 @@ interface ICapabilityRegistry {
 
     /// @notice A pending penalty of a component.
     /// @param starter Who started it (paid back its bond on execution).
-    /// @param startedAt When; the owner contests until `startedAt + contestPeriod`.
+    /// @param startedAt When it started.
+    /// @param contestEnd The owner contests until then (`startedAt + contestPeriod`); it executes after.
     /// @param bond ERA the starter posted; the owner's if the penalty is contested.
     struct Penalty {
         address starter;
         uint40 startedAt;
+        uint40 contestEnd;
         uint128 bond;
     }
 
@@ -295,6 +297,10 @@ interface ICapabilityRegistry {
     error AbsorptionNotReady(uint256 absorptionId, bool approved, uint256 weight, uint256 quorum);
     /// @notice Absorption `absorptionId` has its approval and quorum: complete it, it cannot be cancelled.
     error AbsorptionReady(uint256 absorptionId);
+    /// @notice A metric or measurement of `value` does not fit (at most `max`).
+    error MetricOutOfRange(uint256 value, uint256 max);
+    /// @notice `node` owns a component of absorption `absorptionId`: a party cannot endorse it.
+    error PartyCannotEndorse(uint256 absorptionId, address node);
     /// @notice Parameter `name` cannot be `value`.
     error ParamOutOfRange(bytes32 name, uint256 value);
 
@@ -403,7 +409,7 @@ interface ICapabilityRegistry {
     // ---------------------------------------------------------------- governance
 
     /// @notice Sets every parameter (checked: see `ParamOutOfRange`). Running claims, penalties and
-    /// absorptions keep the periods, fees and quorum they started with. Timelock only.
+    /// absorptions keep the periods, fees, bonds and quorum they started with. Timelock only.
     function setParams(Params calldata params) external;
 
     /// @notice Sets the evolution pool's share of each invocation (at most 10,000). Timelock only.
