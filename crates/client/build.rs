@@ -8,7 +8,10 @@
 use std::{fmt::Write, path::Path};
 
 /// Rust names for Solidity enums whose own name is too generic once out of its interface.
-const RENAMES: [(&str, &str, &str); 3] = [
+const RENAMES: [(&str, &str, &str); 6] = [
+    ("ICapabilityRegistry", "Kind", "ComponentKind"),
+    ("ICapabilityRegistry", "Metric", "ImprovementMetric"),
+    ("IDerivativeRegistry", "Liquidation", "LiquidationStage"),
     ("IExecutionModes", "Mode", "ExecutionMode"),
     ("IStateAssetRegistry", "Status", "AssetStatus"),
     ("IScenarioRegistry", "Domain", "RiskDomain"),

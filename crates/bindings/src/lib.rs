@@ -189,3 +189,10 @@ pub mod derivatives {
     );
 }
 pub use derivatives::DerivativeRegistry;
+
+sol!(
+    #[sol(rpc)]
+    #[derive(Debug, PartialEq, Eq)]
+    CapabilityRegistry,
+    "../../out/CapabilityRegistry.sol/CapabilityRegistry.json"
+);

@@ -80,6 +80,8 @@ enum Command {
     Asset(cmd::asset::AssetArgs),
     /// Derivatives of state assets: rules by node vote, proven derivatives, adoptions, invocations, credit lines.
     Derivative(cmd::derivative::DerivativeArgs),
+    /// The capability network: components, invocations, attested improvements, penalties, absorptions.
+    Component(cmd::component::ComponentArgs),
     /// A local Hyperlane stack (mailbox, Merkle-tree hook, multisig ISM) for cross-chain exports.
     Hyperlane(cmd::hyperlane::HyperlaneArgs),
     /// Deliver exported authorizations from one chain's mailbox to another's.
@@ -120,6 +122,7 @@ impl Command {
             Self::Domain(args) => args.run().await,
             Self::Exec(args) => args.run().await,
             Self::Derivative(args) => args.run().await,
+            Self::Component(args) => args.run().await,
             Self::Notary(args) => args.run().await,
             Self::Verifier(args) => args.run().await,
             Self::Asset(args) => args.run().await,

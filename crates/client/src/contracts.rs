@@ -316,6 +316,15 @@ suite_table! {
         instance: DerivativeRegistryInstance,
         origin: Origin::Deployed,
     }
+    /// `CapabilityRegistry`: the capability network's components, their invocations, attested
+    /// improvements paid from the evolution pool, penalties and absorptions.
+    CapabilityRegistry {
+        field: capabilities,
+        revert: Capabilities,
+        errors: CapabilityRegistryErrors,
+        instance: CapabilityRegistryInstance,
+        origin: Origin::Deployed,
+    }
 }
 
 impl SuiteAddresses {

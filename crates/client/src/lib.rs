@@ -49,8 +49,9 @@ pub use client::Client;
 pub use contracts::{Origin, Revert, SuiteAddresses, SuiteContract};
 pub use describe::{describe, domain_name};
 pub use enums::{
-    AssetStatus, CaseStatus, EnumError, ExecutionMode, ModuleType, RiskDomain, Role, RootStatus,
-    VerdictStatus,
+    AbsorptionStatus, AssetStatus, CaseStatus, ClaimStatus, ComponentKind, ComponentStatus,
+    EnumError, ExecutionMode, ImprovementMetric, LiquidationStage, ModuleType, RiskDomain, Role,
+    RootStatus, VerdictStatus,
 };
 pub use era_bindings as bindings;
 pub use error::{Error, Result};
@@ -127,3 +128,6 @@ pub use verifier::deploy_verifier;
 // Derivatives of state assets (issue 15): node-voted rules, proven derivatives, adoptions,
 // invocations and credit lines.
 pub mod derivatives;
+// The capability network (issue 15): components, invocations, attested improvements, penalties
+// and absorptions.
+pub mod capability;

@@ -316,6 +316,17 @@ pub fn init_code(
             ))
             .abi_encode(),
         ),
+        SuiteContract::CapabilityRegistry => (
+            &era_bindings::CapabilityRegistry::BYTECODE,
+            era_bindings::CapabilityRegistry::constructorCall::new((
+                done.era,
+                done.staking,
+                done.timelock,
+                config.guardian,
+                config.treasury.unwrap_or(done.fees_inbox),
+            ))
+            .abi_encode(),
+        ),
         SuiteContract::CircuitBreaker => {
             panic!("the CircuitBreaker is created by the ScenarioRegistry, not deployed")
         }

@@ -2,6 +2,7 @@
 
 pub(crate) mod asset;
 pub(crate) mod breaker;
+pub(crate) mod component;
 pub(crate) mod delegate;
 pub(crate) mod deploy;
 pub(crate) mod derivative;

@@ -14,7 +14,7 @@ use era_bindings::derivatives::DerivativeRegistry;
 use serde::Serialize;
 
 use super::LoanView;
-use crate::{Client, Sent, error::Result, refuse, tx::send, units::fmt_era};
+use crate::{Client, LiquidationStage, Sent, error::Result, refuse, tx::send, units::fmt_era};
 
 /// A pool, balance or credit-line movement.
 #[derive(Clone, Debug, Serialize)]
@@ -84,9 +84,6 @@ impl fmt::Display for Liquidated {
         write!(f, "  {}", self.tx)
     }
 }
-
-/// The liquidation stages, in `IDerivativeRegistry.Liquidation` order.
-pub(super) const STAGES: [&str; 4] = ["none", "committed", "challenged", "closed"];
 
 impl<P: Provider> Client<P> {
     /// `sender` adds `amount` ERA to the credit pool (`what`: "fund") or to its prepaid balance
@@ -202,7 +199,8 @@ impl<P: Provider> Client<P> {
     pub async fn liquidate_derivative(&self, id: B256) -> Result<Liquidated> {
         let sent = send("liquidate", self.derivatives().liquidate(id)).await?;
         let loan = self.derivatives().loanOf(id).call().await?;
-        let stage = STAGES.get(usize::from(loan.liquidation)).copied().unwrap_or("?");
+        let stage =
+            LiquidationStage::try_from(loan.liquidation).map_or("?", LiquidationStage::name);
         let core = self.derivatives().derivativeOf(id).call().await?.coreAssetId;
         let next = match stage {
             "committed" => format!(

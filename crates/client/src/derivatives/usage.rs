@@ -12,7 +12,7 @@ use era_bindings::derivatives::DerivativeRegistry;
 use serde::Serialize;
 
 use crate::{
-    Client, Sent,
+    Client, LiquidationStage, Sent,
     assets::status_name,
     error::Result,
     refuse,
@@ -191,10 +191,8 @@ impl<P: Provider> Client<P> {
                 limit: registry.creditLimit(id).call().await?,
                 debt: registry.debtOf(id).call().await?,
                 due_at: loan.dueAt.to(),
-                liquidation: super::credit::STAGES
-                    .get(usize::from(loan.liquidation))
-                    .copied()
-                    .unwrap_or("?"),
+                liquidation: LiquidationStage::try_from(loan.liquidation)
+                    .map_or("?", LiquidationStage::name),
             },
         })
     }
