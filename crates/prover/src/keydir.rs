@@ -26,7 +26,8 @@ use crate::{
 pub struct KeyDir {
     /// The directory of key directories (`keys` by default in the CLI).
     pub keys_dir: PathBuf,
-    /// The schema's name (a built-in schema: on-time, integrity or range).
+    /// The schema's name (a built-in schema: on-time, integrity, range, integrity-share,
+    /// timeliness or continuity).
     pub schema: String,
 }
 

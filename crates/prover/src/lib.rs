@@ -59,6 +59,7 @@ mod record;
 pub mod reduction;
 mod schema;
 pub mod solidity;
+pub mod tune;
 pub mod verifier;
 pub mod zkey;
 

@@ -235,3 +235,43 @@ fn bindings_of_the_wrong_kind_or_threshold_are_refused() {
     let short = Schema { entries: 1, ..schema };
     assert!(short.validate().unwrap_err().to_string().contains("at least 2 entries"));
 }
+
+/// snarkjs verifies a derivative proof with era's exported verification key, and refuses it at
+/// another threshold.
+#[test]
+fn snarkjs_verifies_a_derivative_proof() {
+    use era_prover::{ceremony::Snarkjs, keys::snarkjs_vk_json};
+    let schema = Schema::by_name("continuity").unwrap();
+    let pk = dev_key(&schema);
+    let bundle =
+        prove(pk, &schema, &good_record(&schema), &derivative_binding(&schema, 95), &mut rng())
+            .unwrap();
+    let dir = tempfile::TempDir::new().unwrap();
+    let file = |name: &str, json: &serde_json::Value| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, serde_json::to_string_pretty(json).unwrap()).unwrap();
+        path
+    };
+    let vk = file("verification_key.json", &snarkjs_vk_json(&pk.vk));
+    let proof = file("proof.json", &bundle.snarkjs_proof().unwrap());
+    let public = file("public.json", &bundle.snarkjs_public());
+    let mut at_96 = bundle.clone();
+    at_96.public_inputs[1] += U256::from(1);
+    let public_96 = file("public96.json", &at_96.snarkjs_public());
+
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let snarkjs = Snarkjs::in_node_modules(&root).expect("snarkjs in node_modules (npm ci first)");
+    let verify = |public: &std::path::Path| {
+        snarkjs.run(&[
+            "groth16".as_ref(),
+            "verify".as_ref(),
+            vk.as_ref(),
+            public.as_ref(),
+            proof.as_ref(),
+        ])
+    };
+    let out = verify(&public).unwrap();
+    assert!(out.contains("OK!"), "{out}");
+    let err = verify(&public_96).unwrap_err();
+    assert!(err.to_string().contains("Invalid proof"), "{err}");
+}

@@ -12,16 +12,31 @@ mod solidity;
 use std::sync::OnceLock;
 
 use alloy::primitives::{Address, B256, address, b256};
-use era_prover::{Binding, Entry, ProvingKey, Record, Schema, keys::dev_setup};
+use era_prover::{
+    Binding, Entry, ProvingKey, Record, Schema,
+    keys::{DEFAULT_DEV_LABEL, dev_setup},
+};
 
-/// Development keys of the built-in schemas, each made once per test binary when first used.
+/// Development keys (label "test") of the built-in schemas, each made once per test binary when
+/// first used.
 pub(crate) fn dev_key(schema: &Schema) -> &'static ProvingKey {
-    static KEYS: OnceLock<Vec<(Schema, OnceLock<ProvingKey>)>> = OnceLock::new();
-    let keys =
-        KEYS.get_or_init(|| Schema::builtin().into_iter().map(|s| (s, OnceLock::new())).collect());
-    let (builtin, key) =
+    cached_key(schema, false)
+}
+
+/// The committed verifiers' development keys (label [`DEFAULT_DEV_LABEL`]), made once.
+pub(crate) fn era_dev_key(schema: &Schema) -> &'static ProvingKey {
+    cached_key(schema, true)
+}
+
+fn cached_key(schema: &Schema, committed: bool) -> &'static ProvingKey {
+    type Keys = [OnceLock<ProvingKey>; 2];
+    static KEYS: OnceLock<Vec<(Schema, Keys)>> = OnceLock::new();
+    let keys = KEYS
+        .get_or_init(|| Schema::builtin().into_iter().map(|s| (s, Default::default())).collect());
+    let (builtin, keys) =
         keys.iter().find(|(s, _)| s.name == schema.name).expect("a built-in schema");
-    key.get_or_init(|| dev_setup(builtin, "test").unwrap())
+    let label = if committed { DEFAULT_DEV_LABEL } else { "test" };
+    keys[usize::from(committed)].get_or_init(|| dev_setup(builtin, label).unwrap())
 }
 
 /// The core schemas among the built-in ones (the derivative ones prove with a
