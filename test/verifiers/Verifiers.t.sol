@@ -1,12 +1,18 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {ContinuityVerifier} from "../../contracts/verifiers/ContinuityVerifier.sol";
+import {IntegrityShareVerifier} from "../../contracts/verifiers/IntegrityShareVerifier.sol";
 import {IntegrityVerifier} from "../../contracts/verifiers/IntegrityVerifier.sol";
 import {OnTimeVerifier} from "../../contracts/verifiers/OnTimeVerifier.sol";
 import {RangeVerifier} from "../../contracts/verifiers/RangeVerifier.sol";
+import {TimelinessVerifier} from "../../contracts/verifiers/TimelinessVerifier.sol";
+import {ContinuityFixture} from "./fixtures/ContinuityFixture.sol";
 import {IntegrityFixture} from "./fixtures/IntegrityFixture.sol";
+import {IntegrityShareFixture} from "./fixtures/IntegrityShareFixture.sol";
 import {OnTimeFixture} from "./fixtures/OnTimeFixture.sol";
 import {RangeFixture} from "./fixtures/RangeFixture.sol";
+import {TimelinessFixture} from "./fixtures/TimelinessFixture.sol";
 import {Test} from "forge-std/Test.sol";
 import {Vm} from "forge-std/Vm.sol";
 
@@ -147,5 +153,39 @@ contract RangeVerifierTest is VerifierTest {
         verifier = IGroth16Verifier(address(new RangeVerifier()));
         (proof, input, vkHash) = (RangeFixture.proof(), RangeFixture.input(), RangeFixture.VERIFYING_KEY_HASH);
         (otherProof, otherInput) = (IntegrityFixture.proof(), IntegrityFixture.input());
+    }
+}
+
+/// The derivative verifiers take their threshold in the binding's low 7 bits: the same proof
+/// under another threshold is refused by the common tests' `test_RevertWhen_inputWrong`, and the
+/// "other key" is the core `integrity` verifier's, whose commitment they open.
+contract IntegrityShareVerifierTest is VerifierTest {
+    function setUp() public {
+        verifier = IGroth16Verifier(address(new IntegrityShareVerifier()));
+        (proof, input, vkHash) =
+        (
+            IntegrityShareFixture.proof(),
+            IntegrityShareFixture.input(),
+            IntegrityShareFixture.VERIFYING_KEY_HASH
+        );
+        (otherProof, otherInput) = (IntegrityFixture.proof(), IntegrityFixture.input());
+    }
+}
+
+contract TimelinessVerifierTest is VerifierTest {
+    function setUp() public {
+        verifier = IGroth16Verifier(address(new TimelinessVerifier()));
+        (proof, input, vkHash) =
+        (TimelinessFixture.proof(), TimelinessFixture.input(), TimelinessFixture.VERIFYING_KEY_HASH);
+        (otherProof, otherInput) = (IntegrityShareFixture.proof(), IntegrityShareFixture.input());
+    }
+}
+
+contract ContinuityVerifierTest is VerifierTest {
+    function setUp() public {
+        verifier = IGroth16Verifier(address(new ContinuityVerifier()));
+        (proof, input, vkHash) =
+        (ContinuityFixture.proof(), ContinuityFixture.input(), ContinuityFixture.VERIFYING_KEY_HASH);
+        (otherProof, otherInput) = (TimelinessFixture.proof(), TimelinessFixture.input());
     }
 }

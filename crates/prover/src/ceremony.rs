@@ -48,6 +48,13 @@ pub const DEVELOPMENT_VK_HASHES: &[(&str, B256)] = &[
     ("on-time", b256!("0x00e78966ebac391cf35a6b6515fe84e5f1283307581d33f8f95f54d282253ab2")),
     ("integrity", b256!("0xabb14a6abb070604100e883c4a2255094b79df87b56eb3563647ebd22fb1fe8e")),
     ("range", b256!("0x0ed67fff2abc20d7e87e4c6ea806eb20a03bbe4809a485c7e865af59971ca0e6")),
+    // The derivative schemas (issue 15), opening `integrity`'s commitment.
+    (
+        "integrity-share",
+        b256!("0x319e8f6fea7efdb94af00c87e1d6128f51bdbc11216dffcd26d7e8172b86cb32"),
+    ),
+    ("timeliness", b256!("0x389be9c3957c58b219264dcf66600a73e09898d66932b9a4b537313907b7671c")),
+    ("continuity", b256!("0x77dde3b7a689cd17fcacd63970dd4332c9b951b98831a62cbd4958da19cfcf16")),
     // Commitment v1, libsnark's QAP reduction (verifiers committed before issue 11).
     ("on-time v1", b256!("0x28f7126e143d06925bf01e2c109c0a801076bad0e5c2669deaf01505b40f31dc")),
     ("integrity v1", b256!("0xde35bf2e88b17f68a751e186bfc9c1f8f39a95dbdcfb54a5d60710248a0584d2")),

@@ -3,9 +3,11 @@
 //!
 //! It proves knowledge of a record (salt and entries) whose Poseidon commitment is `commitment`
 //! and which satisfies the schema's predicate. Every value is decomposed into 32 bits and every
-//! comparison goes through bit decomposition ([`crate::gadgets`]). `binding` enters no
-//! constraint of ours: Groth16 (arkworks and snarkjs alike) adds a row `binding · 0 = 0` for every
-//! public input, which makes the proof valid only for the binding it was made with.
+//! comparison goes through bit decomposition ([`crate::gadgets`]). For a core schema `binding`
+//! enters no constraint of ours: Groth16 (arkworks and snarkjs alike) adds a row `binding · 0 = 0`
+//! for every public input, which makes the proof valid only for the binding it was made with. A
+//! derivative schema ([`Predicate::Share`]) decomposes `binding` into 253 bits and reads its
+//! threshold percent from the low 7 ([`crate::DerivativeBinding`]).
 
 use ark_bn254::Fr;
 use ark_r1cs_std::{
@@ -16,8 +18,8 @@ use ark_r1cs_std::{
 use ark_relations::gr1cs::{ConstraintSynthesizer, ConstraintSystemRef, SynthesisError};
 
 use crate::{
-    Predicate, Record, Schema,
-    gadgets::{enforce_non_negative, is_at_most},
+    DerivativeBinding, Measure, Predicate, Record, Schema,
+    gadgets::{enforce_non_negative, is_at_most, low_bits},
     poseidon,
     record::VALUE_BITS,
 };
@@ -50,7 +52,7 @@ impl ConstraintSynthesizer<Fr> for RecordCircuit {
         // Public inputs, in the order the verifier takes them.
         let commitment =
             FpVar::new_input(cs.clone(), assigned(record.map(|r| r.commitment(&self.schema))))?;
-        let _binding = FpVar::new_input(cs.clone(), assigned(self.binding))?;
+        let binding = FpVar::new_input(cs.clone(), assigned(self.binding))?;
 
         let salt = FpVar::new_witness(cs.clone(), assigned(record.map(|r| r.salt)))?;
         let mut acc = salt;
@@ -91,17 +93,12 @@ impl ConstraintSynthesizer<Fr> for RecordCircuit {
         let n = u64::from(self.schema.entries);
         match self.schema.predicate {
             Predicate::AtLeastKAtMost { min_count, max_value } => {
-                let mut count = FpVar::zero();
-                for (value, valid) in values.iter().zip(&valids) {
-                    let on_time = is_at_most(value, u64::from(max_value), VALUE_BITS)?;
-                    count += FpVar::from(valid.clone()) * on_time;
-                }
+                let count = count_at_most(&values, &valids, max_value)?;
                 // count - K lies in [0, n - K] exactly when count >= K.
                 enforce_non_negative(&(count - Fr::from(min_count)), n - u64::from(min_count))?;
             }
             Predicate::ValidShare { min_percent } => {
-                let valid_count =
-                    valids.iter().fold(FpVar::zero(), |sum, v| sum + FpVar::from(v.clone()));
+                let valid_count = count_valid(&valids);
                 // 100·valid - P·n lies in [0, (100 - P)·n] exactly when valid/n >= P%.
                 let margin = valid_count * Fr::from(100u64) - Fr::from(u64::from(min_percent) * n);
                 enforce_non_negative(&margin, (100 - u64::from(min_percent)) * n)?;
@@ -115,7 +112,47 @@ impl ConstraintSynthesizer<Fr> for RecordCircuit {
                 enforce_non_negative(&(value - Fr::from(lo)), span)?;
                 enforce_non_negative(&(FpVar::constant(Fr::from(hi)) - value), span)?;
             }
+            Predicate::Share { measure, .. } => {
+                // 2^253 > every binding the registry computes and 2^253 < r: the decomposition
+                // is unique, so the threshold t (its low 7 bits) is the one the binding names.
+                let t = low_bits(&binding, 253, DerivativeBinding::THRESHOLD_BITS)?;
+                let (count, n) = match measure {
+                    Measure::Integrity => (count_valid(&valids), n),
+                    Measure::Timeliness { max_value } => {
+                        (count_at_most(&values, &valids, max_value)?, n)
+                    }
+                    Measure::Continuity => {
+                        let pairs = valids
+                            .windows(2)
+                            .map(|w| FpVar::from(w[0].clone()) * FpVar::from(w[1].clone()));
+                        (pairs.fold(FpVar::zero(), |sum, p| sum + p), n - 1)
+                    }
+                };
+                // 100·count - t·n lies in [0, 100·n] exactly when count/n >= t% (a negative
+                // one, down to -127·n, wraps to about 2^254).
+                let margin = count * Fr::from(100u64) - t * Fr::from(n);
+                enforce_non_negative(&margin, 100 * n)?;
+            }
         }
         Ok(())
     }
+}
+
+/// The number of valid entries.
+fn count_valid(valids: &[Boolean<Fr>]) -> FpVar<Fr> {
+    valids.iter().fold(FpVar::zero(), |sum, v| sum + FpVar::from(v.clone()))
+}
+
+/// The number of valid entries with `value <= max_value`.
+fn count_at_most(
+    values: &[FpVar<Fr>],
+    valids: &[Boolean<Fr>],
+    max_value: u32,
+) -> Result<FpVar<Fr>, SynthesisError> {
+    let mut count = FpVar::zero();
+    for (value, valid) in values.iter().zip(valids) {
+        let at_most = is_at_most(value, u64::from(max_value), VALUE_BITS)?;
+        count += FpVar::from(valid.clone()) * at_most;
+    }
+    Ok(count)
 }

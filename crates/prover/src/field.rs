@@ -84,6 +84,81 @@ impl Binding {
     }
 }
 
+impl ProofBinding for Binding {
+    fn to_field(&self) -> Fr {
+        Binding::to_field(self)
+    }
+    fn circuit(&self) -> B256 {
+        self.schema
+    }
+    fn threshold(&self) -> Option<u8> {
+        None
+    }
+}
+
+/// What a derivative proof is bound to: the core asset whose commitment it opens, the
+/// derivative circuit, the chain and the derivative registry, plus the threshold it proves.
+///
+/// It becomes ONE public input, as the DerivativeRegistry computes it:
+/// `((uint256(keccak256(abi.encode(coreAssetId, circuit, chainId, registry))) >> 10) << 7) |
+/// threshold`. The hash keeps 246 bits above a 7-bit threshold, so the value is below 2^253 < r;
+/// the circuit decomposes it into 253 bits and reads the threshold from the low 7.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct DerivativeBinding {
+    /// The core asset (the state-asset registry's asset id) whose committed record is opened.
+    pub core_asset: B256,
+    /// The derivative schema id ([`crate::Schema::id`], the verifier's `SCHEMA_ID()`).
+    pub circuit: B256,
+    /// The chain the proof is used on.
+    pub chain_id: u64,
+    /// The derivative registry that consumes the proof.
+    pub registry: Address,
+    /// The threshold percent the proof shows the record meets (0..=100; [`crate::prove`]
+    /// refuses others, and above 127 it would overwrite the hash's bits).
+    pub threshold: u8,
+}
+
+impl DerivativeBinding {
+    /// Bits of the threshold at the bottom of the binding input.
+    pub const THRESHOLD_BITS: usize = 7;
+
+    /// The binding as a scalar field element (see the type's docs for the formula).
+    pub fn to_field(&self) -> Fr {
+        let mut encoded = [0u8; 128];
+        encoded[..32].copy_from_slice(self.core_asset.as_slice());
+        encoded[32..64].copy_from_slice(self.circuit.as_slice());
+        encoded[64..96].copy_from_slice(&U256::from(self.chain_id).to_be_bytes::<32>());
+        encoded[108..128].copy_from_slice(self.registry.as_slice());
+        let hash = U256::from_be_bytes(keccak256(encoded).0);
+        let word = ((hash >> 10usize) << Self::THRESHOLD_BITS) | U256::from(self.threshold);
+        Fr::from_bigint(BigInt(word.into_limbs())).expect("253-bit words are below r")
+    }
+}
+
+impl ProofBinding for DerivativeBinding {
+    fn to_field(&self) -> Fr {
+        DerivativeBinding::to_field(self)
+    }
+    fn circuit(&self) -> B256 {
+        self.circuit
+    }
+    fn threshold(&self) -> Option<u8> {
+        Some(self.threshold)
+    }
+}
+
+/// What a proof's second public input binds it to: a core record's [`Binding`] or a derivative's
+/// [`DerivativeBinding`]. [`crate::prove`] takes either.
+pub trait ProofBinding: Copy + std::fmt::Debug {
+    /// The public input.
+    fn to_field(&self) -> Fr;
+    /// The schema id it names; a proof is only made for that schema.
+    fn circuit(&self) -> B256;
+    /// The threshold percent it carries (derivative bindings only).
+    fn threshold(&self) -> Option<u8>;
+}
+
 /// A G1 point as EVM words `[x, y]` (the point at infinity is `[0, 0]`, as in EIP-196).
 pub fn g1_words(p: ark_bn254::G1Affine) -> [U256; 2] {
     use ark_ec::AffineRepr;

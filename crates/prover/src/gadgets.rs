@@ -19,7 +19,22 @@ use ark_relations::gr1cs::SynthesisError;
 
 /// Proves `0 <= x < 2^n` and returns the top bit (bit n-1) as a field variable.
 pub(crate) fn decompose(x: &FpVar<Fr>, n: usize) -> Result<FpVar<Fr>, SynthesisError> {
-    assert!((1..250).contains(&n));
+    bits(x, n).map(|(_, top)| top)
+}
+
+/// Proves `0 <= x < 2^n` (in n constraints) and returns `x mod 2^k`, for `k < n`. With n = 253
+/// every field element below 2^253 has exactly one decomposition (2^253 < r), so the low bits of
+/// a public input are well defined.
+pub(crate) fn low_bits(x: &FpVar<Fr>, n: usize, k: usize) -> Result<FpVar<Fr>, SynthesisError> {
+    assert!(k < n);
+    let (low, _) = bits(x, n)?;
+    Boolean::le_bits_to_fp(&low[..k])
+}
+
+/// The n-1 low bits of `x` (allocated) and its top bit (a linear combination), proving
+/// `0 <= x < 2^n`; n is at most 253, so `Σ bit_i·2^i < 2^253 < r` cannot wrap.
+fn bits(x: &FpVar<Fr>, n: usize) -> Result<(Vec<Boolean<Fr>>, FpVar<Fr>), SynthesisError> {
+    assert!((1..=253).contains(&n));
     let native = x.value().ok().map(|v| v.into_bigint().to_bits_le());
     let low = (0..n - 1)
         .map(|i| {
@@ -32,7 +47,7 @@ pub(crate) fn decompose(x: &FpVar<Fr>, n: usize) -> Result<FpVar<Fr>, SynthesisE
     let scale = Fr::from(2u64).pow([n as u64 - 1]).inverse().expect("2 is invertible");
     let top = (x - low_sum) * scale;
     top.mul_equals(&(FpVar::one() - &top), &FpVar::zero())?;
-    Ok(top)
+    Ok((low, top))
 }
 
 /// `1` if `v <= t`, else `0`, for a `v` already known to be below `2^width` and a constant

@@ -7,6 +7,12 @@
 //! proof has two public inputs, `[commitment, binding]`, where the [`Binding`] hashes the subject,
 //! scenario, schema, chain id and registry, so it cannot be replayed elsewhere.
 //!
+//! A derivative schema ([`Predicate::Share`]: `integrity-share`, `timeliness`, `continuity`) opens
+//! the commitment of a core schema's record (`integrity`) and proves that a share of it (valid
+//! entries, valid entries at most 3 days late, adjacent valid pairs) reaches a threshold percent
+//! carried in the low 7 bits of its [`DerivativeBinding`], so one verifier serves every threshold;
+//! [`prove`] takes either binding.
+//!
 //! On disk, a [`KeyDir`] holds a schema's keys (development keys from [`KeyDir::setup`], or a
 //! ceremony's through [`KeyDir::import_zkey`]); a [`ProveJob`] proves a record file into a proof
 //! file that [`verify_file`] checks; [`verifier`] writes, checks and compiles the Solidity
@@ -58,13 +64,13 @@ pub mod zkey;
 
 pub use circuit::RecordCircuit;
 pub use error::{Error, Result};
-pub use field::Binding;
+pub use field::{Binding, DerivativeBinding, ProofBinding};
 pub use keydir::{KeyDir, KeyInfo};
 pub use progress::{Progress, Silent};
 pub use proof::{ProofBundle, prove, prove_with_progress, verify, verify_bundle, verify_calldata};
 pub use proof_file::{ProveJob, Proved, Verified, scenario_id, verify_file};
 pub use record::{Entry, Record, VALUE_BITS};
-pub use schema::{MAX_ENTRIES, Predicate, Schema};
+pub use schema::{MAX_ENTRIES, Measure, Predicate, Schema};
 
 /// Randomness from the operating system, for proving (each proof needs fresh randomness to stay
 /// zero-knowledge).

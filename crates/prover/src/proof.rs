@@ -13,17 +13,18 @@ use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
 
 use crate::{
-    Binding, Error, ProvingKey, Record, RecordCircuit, Result, Schema, VerifyingKey,
+    Binding, Error, ProofBinding, ProvingKey, Record, RecordCircuit, Result, Schema, VerifyingKey,
     field::{fr_to_u256, g1_from_words, g1_words, g2_from_words, g2_words, u256_to_fr},
     keys::{self, PUBLIC_INPUTS},
     progress::{Progress, Silent, step},
     reduction::SnarkjsReduction,
 };
 
-/// A proof with everything needed to verify it off-chain and on-chain.
+/// A proof with everything needed to verify it off-chain and on-chain; `B` is what it is bound
+/// to ([`Binding`] for a core record, [`crate::DerivativeBinding`] for a derivative).
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 #[serde(rename_all = "camelCase")]
-pub struct ProofBundle {
+pub struct ProofBundle<B = Binding> {
     /// Schema name.
     pub schema: String,
     /// Schema id ([`Schema::id`]).
@@ -31,7 +32,7 @@ pub struct ProofBundle {
     /// Hash of the verifying key the proof is for ([`keys::vk_hash`]).
     pub vk_hash: B256,
     /// What the proof is bound to.
-    pub binding: Binding,
+    pub binding: B,
     /// Public inputs `[commitment, binding]`.
     pub public_inputs: Vec<U256>,
     /// `[A.x, A.y, B.x.c1, B.x.c0, B.y.c1, B.y.c0, C.x, C.y]`.
@@ -40,7 +41,7 @@ pub struct ProofBundle {
     pub calldata: Bytes,
 }
 
-impl ProofBundle {
+impl<B> ProofBundle<B> {
     /// The proof in snarkjs' `proof.json` shape.
     pub fn snarkjs_proof(&self) -> Result<Value> {
         let proof =
@@ -94,42 +95,55 @@ fn words_to_proof(w: &[U256; 8]) -> Result<Option<Proof<Bn254>>> {
     }
 }
 
-/// Proves that `record` satisfies `schema`, bound to `binding`.
+/// Proves that `record` satisfies `schema`, bound to `binding`: a [`Binding`] for a core schema,
+/// a [`crate::DerivativeBinding`] (which carries the threshold) for a derivative schema.
 ///
 /// Fails with [`Error::Unsatisfied`] (and makes no proof) when the record does not satisfy the
-/// predicate, and with [`Error::KeyMismatch`] when the key is for another circuit.
-pub fn prove<R: RngCore + CryptoRng>(
+/// predicate, and with [`Error::KeyMismatch`] when the key or the binding is for another circuit.
+pub fn prove<B: ProofBinding, R: RngCore + CryptoRng>(
     pk: &ProvingKey,
     schema: &Schema,
     record: &Record,
-    binding: &Binding,
+    binding: &B,
     rng: &mut R,
-) -> Result<ProofBundle> {
+) -> Result<ProofBundle<B>> {
     prove_with_progress(pk, schema, record, binding, rng, &Silent)
 }
 
 /// [`prove`], reporting its steps (synthesis, constraint check, proof) to `progress`.
-pub fn prove_with_progress<R: RngCore + CryptoRng>(
+pub fn prove_with_progress<B: ProofBinding, R: RngCore + CryptoRng>(
     pk: &ProvingKey,
     schema: &Schema,
     record: &Record,
-    binding: &Binding,
+    binding: &B,
     rng: &mut R,
     progress: &dyn Progress,
-) -> Result<ProofBundle> {
+) -> Result<ProofBundle<B>> {
     schema.validate()?;
     record.check_shape(schema)?;
     keys::check_verifying_key(schema, &pk.vk)?;
     let mismatch = |reason: String| Error::KeyMismatch { schema: schema.name.clone(), reason };
-    if binding.schema != schema.id() {
+    if binding.circuit() != schema.id() {
         return Err(mismatch(format!(
             "binding names schema {}, not {}",
-            binding.schema,
+            binding.circuit(),
             schema.id()
         )));
     }
+    match (schema.measure(), binding.threshold()) {
+        (Some(_), None) => {
+            return Err(mismatch("a derivative schema is proven with a derivative binding".into()));
+        }
+        (None, Some(_)) => {
+            return Err(mismatch("a core schema is proven with a record binding".into()));
+        }
+        (_, Some(t)) if t > 100 => {
+            return Err(Error::Refused(format!("threshold {t}% is not a percent (0..=100)")));
+        }
+        _ => {}
+    }
     let unsatisfied = |reason| Error::Unsatisfied { schema: schema.name.clone(), reason };
-    schema.check(record).map_err(unsatisfied)?;
+    schema.check_with(record, binding.threshold()).map_err(unsatisfied)?;
 
     // One synthesis serves the satisfaction check, the key check and the proof.
     let circuit = RecordCircuit {
@@ -218,7 +232,7 @@ pub fn verify(vk: &VerifyingKey, public_inputs: &[U256], proof: &[U256; 8]) -> R
 }
 
 /// Verifies a bundle: its binding must match its public input, then [`verify`].
-pub fn verify_bundle(vk: &VerifyingKey, bundle: &ProofBundle) -> Result<bool> {
+pub fn verify_bundle<B: ProofBinding>(vk: &VerifyingKey, bundle: &ProofBundle<B>) -> Result<bool> {
     if bundle.public_inputs.get(1) != Some(&fr_to_u256(bundle.binding.to_field())) {
         return Ok(false);
     }

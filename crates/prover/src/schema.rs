@@ -3,11 +3,15 @@
 //! A schema's parameters are constants of its circuit, not public inputs: each schema has its own
 //! keys and verifier, and a verifier accepts only proofs of its own schema's predicate. This keeps
 //! the public inputs at two words (`[commitment, binding]`), the cheapest possible on chain.
+//!
+//! A derivative schema ([`Predicate::Share`]) is the one exception: it opens the commitment of a
+//! CORE schema's record and its threshold percent rides in the binding input
+//! ([`crate::DerivativeBinding`]), so one verifier serves every threshold a vote sets.
 
 use alloy::primitives::{B256, U256, keccak256};
 use serde::{Deserialize, Serialize};
 
-use crate::{Error, Record, Result};
+use crate::{Entry, Error, Record, Result};
 
 /// The predicate a proof shows about a record's entries.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
@@ -36,6 +40,57 @@ pub enum Predicate {
         /// Largest accepted value.
         hi: u32,
     },
+    /// A derivative's predicate: `100 · count >= t · n` for the `(count, n)` of `measure` and the
+    /// threshold percent `t` the proof's [`crate::DerivativeBinding`] carries. The record is the
+    /// one committed under the core schema `core` (its [`Schema::id`]): the proof opens the core
+    /// asset's commitment.
+    Share {
+        /// What is counted.
+        measure: Measure,
+        /// The id of the core schema whose commitment is opened.
+        core: B256,
+    },
+}
+
+/// What a [`Predicate::Share`] counts, and of how many.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "snake_case")]
+#[non_exhaustive]
+pub enum Measure {
+    /// Valid entries, of all entries.
+    Integrity,
+    /// Valid entries with `value <= max_value` (value = days late), of all entries.
+    Timeliness {
+        /// The largest qualifying value.
+        max_value: u32,
+    },
+    /// Adjacent pairs `(i, i + 1)` with both entries valid, of the `entries - 1` pairs.
+    Continuity,
+}
+
+impl Measure {
+    /// `(count, n)`: how many qualify, of how many.
+    pub fn count(&self, entries: &[Entry]) -> (u64, u64) {
+        let n = entries.len() as u64;
+        match *self {
+            Self::Integrity => (entries.iter().filter(|e| e.valid).count() as u64, n),
+            Self::Timeliness { max_value } => {
+                (entries.iter().filter(|e| e.valid && e.value <= max_value).count() as u64, n)
+            }
+            Self::Continuity => {
+                let pairs = entries.windows(2).filter(|w| w[0].valid && w[1].valid).count();
+                (pairs as u64, n.saturating_sub(1))
+            }
+        }
+    }
+
+    fn canonical(&self) -> String {
+        match self {
+            Self::Integrity => "integrity".into(),
+            Self::Timeliness { max_value } => format!("timeliness(max_value={max_value})"),
+            Self::Continuity => "continuity".into(),
+        }
+    }
 }
 
 /// A record shape plus the predicate proven about it.
@@ -54,24 +109,35 @@ pub struct Schema {
 pub const MAX_ENTRIES: u32 = 1024;
 
 impl Schema {
-    /// The built-in schemas whose development keys and verifiers are committed.
+    /// The built-in schemas whose development keys and verifiers are committed: the core schemas
+    /// `on-time`, `integrity` and `range`, and the derivative schemas `integrity-share`,
+    /// `timeliness` and `continuity`, which open `integrity`'s commitments.
     pub fn builtin() -> Vec<Self> {
+        let integrity = Self {
+            name: "integrity".into(),
+            entries: 20,
+            predicate: Predicate::ValidShare { min_percent: 90 },
+        };
+        let derivative = |name: &str, measure| Self {
+            name: name.into(),
+            entries: integrity.entries,
+            predicate: Predicate::Share { measure, core: integrity.id() },
+        };
         vec![
             Self {
                 name: "on-time".into(),
                 entries: 12,
                 predicate: Predicate::AtLeastKAtMost { min_count: 12, max_value: 3 },
             },
-            Self {
-                name: "integrity".into(),
-                entries: 20,
-                predicate: Predicate::ValidShare { min_percent: 90 },
-            },
+            integrity.clone(),
             Self {
                 name: "range".into(),
                 entries: 4,
                 predicate: Predicate::InRange { index: 0, lo: 600, hi: 850 },
             },
+            derivative("integrity-share", Measure::Integrity),
+            derivative("timeliness", Measure::Timeliness { max_value: 3 }),
+            derivative("continuity", Measure::Continuity),
         ]
     }
 
@@ -105,6 +171,9 @@ impl Schema {
             Predicate::InRange { lo, hi, .. } if lo > hi => {
                 bad(format!("lo = {lo} exceeds hi = {hi}"))
             }
+            Predicate::Share { measure: Measure::Continuity, .. } if self.entries < 2 => {
+                bad("continuity needs at least 2 entries (one adjacent pair)".into())
+            }
             _ => Ok(()),
         }
     }
@@ -121,6 +190,9 @@ impl Schema {
             Predicate::InRange { index, lo, hi } => {
                 format!("in_range(index={index},lo={lo},hi={hi})")
             }
+            Predicate::Share { measure, core } => {
+                format!("share(measure={},core={core})", measure.canonical())
+            }
         };
         format!("era.schema.v1/{}/entries={}/{predicate}", self.name, self.entries)
     }
@@ -130,12 +202,31 @@ impl Schema {
         keccak256(self.canonical())
     }
 
+    /// The measure of a derivative schema ([`Predicate::Share`]); `None` for a core schema.
+    pub fn measure(&self) -> Option<Measure> {
+        match self.predicate {
+            Predicate::Share { measure, .. } => Some(measure),
+            _ => None,
+        }
+    }
+
+    /// The id of the schema whose commitments this schema's proofs open: the core schema's for a
+    /// derivative schema, its own otherwise.
+    pub fn committed_id(&self) -> B256 {
+        match self.predicate {
+            Predicate::Share { core, .. } => core,
+            _ => self.id(),
+        }
+    }
+
     /// The commitment's domain word `d = N + 2^11 · (uint256(id) >> 47)` (see
-    /// [`Record::commitment`] and docs/commitment.md): the record's length N (at most
-    /// [`MAX_ENTRIES`] < 2^11) in the low 11 bits and the top 209 bits of the schema id above
-    /// them, so `1 <= d < 2^220` and `d · 2^33` stays below the field modulus.
+    /// [`Record::commitment`] and docs/commitment.md), with `id` = [`Self::committed_id`]: the
+    /// record's length N (at most [`MAX_ENTRIES`] < 2^11) in the low 11 bits and the top 209 bits
+    /// of the schema id above them, so `1 <= d < 2^220` and `d · 2^33` stays below the field
+    /// modulus.
     pub fn commitment_domain(&self) -> U256 {
-        U256::from(self.entries) + ((U256::from_be_bytes(self.id().0) >> 47usize) << 11usize)
+        let id = U256::from_be_bytes(self.committed_id().0);
+        U256::from(self.entries) + ((id >> 47usize) << 11usize)
     }
 
     /// Name of the generated Solidity verifier contract, e.g. `OnTimeVerifier`.
@@ -150,9 +241,22 @@ impl Schema {
         name
     }
 
-    /// The predicate evaluated natively; `Err` says which part fails.
+    /// The predicate of a core schema evaluated natively; `Err` says which part fails.
     pub fn check(&self, record: &Record) -> std::result::Result<(), String> {
+        self.check_with(record, None)
+    }
+
+    /// The predicate evaluated natively, with the threshold percent of a derivative schema (the
+    /// one its [`crate::DerivativeBinding`] carries; `None` for a core schema).
+    pub fn check_with(
+        &self,
+        record: &Record,
+        threshold: Option<u8>,
+    ) -> std::result::Result<(), String> {
         let entries = &record.entries;
+        if let (None, Some(_)) = (self.measure(), threshold) {
+            return Err(format!("`{}` is a core schema: it takes no threshold", self.name));
+        }
         match self.predicate {
             Predicate::AtLeastKAtMost { min_count, max_value } => {
                 let count = entries.iter().filter(|e| e.valid && e.value <= max_value).count();
@@ -181,6 +285,25 @@ impl Schema {
                         "entry {index} has value {}, outside [{lo}, {hi}]",
                         entry.value
                     ));
+                }
+            }
+            Predicate::Share { measure, .. } => {
+                let Some(t) = threshold else {
+                    return Err(format!(
+                        "`{}` takes its threshold from a derivative binding",
+                        self.name
+                    ));
+                };
+                let (count, n) = measure.count(entries);
+                if 100 * count < u64::from(t) * n {
+                    let what = match measure {
+                        Measure::Integrity => "entries are valid".into(),
+                        Measure::Timeliness { max_value } => {
+                            format!("entries are valid with value <= {max_value}")
+                        }
+                        Measure::Continuity => "adjacent pairs are both valid".into(),
+                    };
+                    return Err(format!("{count} of {n} {what}, below {t}%"));
                 }
             }
         }

@@ -114,7 +114,7 @@ pragma solidity {SOLIDITY_VERSION};
 
 /// @title {contract}
 /// @notice Groth16 (BN254) verifier for schema `{canonical}`.
-/// Public inputs: [commitment, binding] (see era-prover's `Binding`).
+/// {inputs}
 /// @dev Reverts instead of returning false, so a caller cannot forget to check a result.
 contract {contract} {{
     /// @notice The proof does not verify (an invalid point or a failed pairing check).
@@ -174,6 +174,13 @@ contract {contract} {{
 "#,
         name = schema.name,
         canonical = schema.canonical(),
+        inputs = match schema.measure() {
+            None => "Public inputs: [commitment, binding] (see era-prover's `Binding`).",
+            Some(_) => {
+                "Public inputs: [core commitment, binding] (see era-prover's `DerivativeBinding`: \
+                 the threshold\n/// percent is the binding's low 7 bits)."
+            }
+        },
         vk_hash =
             declared("bytes32 public constant VERIFYING_KEY_HASH", &keys::vk_hash(vk).to_string()),
         schema_id = declared("bytes32 public constant SCHEMA_ID", &schema.id().to_string()),

@@ -76,7 +76,7 @@ fn commitment_domain_has_the_documented_shape() {
     use alloy::primitives::U256;
     for schema in Schema::builtin() {
         let d = schema.commitment_domain();
-        let id = U256::from_be_bytes(schema.id().0);
+        let id = U256::from_be_bytes(schema.committed_id().0);
         assert_eq!(d, U256::from(schema.entries) + ((id >> 47usize) << 11usize));
         assert!(d >= U256::from(1) && d < U256::from(1) << 220usize, "{}", schema.name);
     }
@@ -96,7 +96,7 @@ fn circomlibjs_computes_the_same_commitment() {
             .collect();
         let input = format!(
             "{{\"schemaId\":\"{}\",\"salt\":\"{}\",\"entries\":[{}]}}",
-            schema.id(),
+            schema.committed_id(),
             fr_to_u256(record.salt),
             entries.join(",")
         );

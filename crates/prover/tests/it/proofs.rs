@@ -1,23 +1,18 @@
 //! Proving and verifying: every positive case has negative twins.
 
 use alloy::primitives::U256;
-use era_prover::{
-    Error, Fr, Record, Schema,
-    field::SCALAR_MODULUS,
-    keys::{DEFAULT_DEV_LABEL, dev_setup},
-    prove, verify, verify_bundle,
-};
+use era_prover::{Error, Fr, Record, Schema, field::SCALAR_MODULUS, prove, verify, verify_bundle};
 use rand_chacha::{ChaCha20Rng, rand_core::SeedableRng};
 
-use crate::{SUBJECT, binding, dev_key, good_record};
+use crate::{SUBJECT, binding, core_schemas, dev_key, era_dev_key, good_record};
 
 fn rng() -> ChaCha20Rng {
     ChaCha20Rng::seed_from_u64(1)
 }
 
 #[test]
-fn valid_proofs_verify_for_every_schema() {
-    for schema in Schema::builtin() {
+fn valid_proofs_verify_for_every_core_schema() {
+    for schema in core_schemas() {
         let pk = dev_key(&schema);
         let bundle =
             prove(pk, &schema, &good_record(&schema), &binding(&schema), &mut rng()).unwrap();
@@ -100,7 +95,7 @@ fn proof_under_another_key_is_rejected() {
     let bundle =
         prove(dev_key(&schema), &schema, &good_record(&schema), &binding(&schema), &mut rng())
             .unwrap();
-    let other = dev_setup(&schema, DEFAULT_DEV_LABEL).unwrap();
+    let other = era_dev_key(&schema);
     assert_ne!(other.vk, dev_key(&schema).vk);
     assert!(!verify(&other.vk, &bundle.public_inputs, &bundle.proof).unwrap());
     // And a key of another schema with the same input count.
