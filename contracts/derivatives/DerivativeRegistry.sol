@@ -80,6 +80,8 @@ contract DerivativeRegistry is IDerivativeRegistry, AccessControl, Pausable {
     mapping(bytes32 derivativeId => Derivative) private _derivatives;
     mapping(bytes32 derivativeId => Loan) private _loans;
     mapping(bytes32 derivativeId => mapping(bytes32 consumer => bool)) private _licensed;
+    /// @inheritdoc IDerivativeRegistry
+    mapping(bytes32 coreAssetId => bytes32 derivativeId) public pledgeOf;
 
     /// @param era_ The ERA token.
     /// @param assets_ The state-asset registry (the cores).
@@ -278,8 +280,24 @@ contract DerivativeRegistry is IDerivativeRegistry, AccessControl, Pausable {
         Loan storage loan = _loans[derivativeId];
         if (loan.pledged) revert AlreadyPledged(derivativeId);
         (Rule storage rule, IStateAssetRegistry.Asset memory core) = _usable(derivative);
+        bytes32 coreAssetId = derivative.coreAssetId;
+        bytes32 other = pledgeOf[coreAssetId];
+        if (other != bytes32(0)) revert CorePledged(coreAssetId, other);
+        pledgeOf[coreAssetId] = derivativeId;
         loan.pledged = true;
         emit Pledged(derivativeId, msg.sender, _limit(core.stake, rule.weightBps));
+    }
+
+    /// @inheritdoc IDerivativeRegistry
+    function unpledge(bytes32 derivativeId) external {
+        Derivative storage derivative = _providedDerivative(derivativeId);
+        Loan storage loan = _loans[derivativeId];
+        if (!loan.pledged) revert NotPledged(derivativeId);
+        uint256 debt = _debt(loan);
+        if (debt != 0) revert DebtOutstanding(derivativeId, debt);
+        loan.pledged = false;
+        delete pledgeOf[derivative.coreAssetId];
+        emit Unpledged(derivativeId, msg.sender);
     }
 
     /// @inheritdoc IDerivativeRegistry

@@ -174,6 +174,11 @@ interface IDerivativeRegistry {
     error AlreadyPledged(bytes32 derivativeId);
     /// @notice Derivative `derivativeId` is not pledged.
     error NotPledged(bytes32 derivativeId);
+    /// @notice Core `coreAssetId` backs the credit line of `derivativeId` already: one anchor backs one
+    /// line (else every new artifact hash would borrow against it again).
+    error CorePledged(bytes32 coreAssetId, bytes32 derivativeId);
+    /// @notice Derivative `derivativeId` owes `debt`: repay it first.
+    error DebtOutstanding(bytes32 derivativeId, uint256 debt);
     /// @notice Derivative `derivativeId` was seized by a liquidation.
     error DerivativeSeized(bytes32 derivativeId);
     /// @notice A draw of `requested` is above the `available` rest of the credit limit.
@@ -257,6 +262,8 @@ interface IDerivativeRegistry {
     event CreditPoolRecovered(uint256 amount);
     /// @notice `provider` pledged `derivativeId`; its credit limit is now `limit`.
     event Pledged(bytes32 indexed derivativeId, address indexed provider, uint256 limit);
+    /// @notice `provider` ended the credit line of `derivativeId` (it owed nothing).
+    event Unpledged(bytes32 indexed derivativeId, address indexed provider);
     /// @notice The provider drew `amount`; `derivativeId` owes `debt`, due at `dueAt`.
     event Drawn(bytes32 indexed derivativeId, uint256 amount, uint256 debt, uint256 dueAt);
     /// @notice `payer` repaid `amount` of `derivativeId`'s debt; `debt` is left.
@@ -293,7 +300,8 @@ interface IDerivativeRegistry {
     function setQuorum(uint256 quorum) external;
 
     /// @notice Sets the loan-to-value and the yearly simple interest, basis points (each at most
-    /// 10,000), and the term of new debts (1 day to 365 days). Timelock only.
+    /// 10,000), and the term of new debts (1 day to 365 days). Timelock only. The rate applies to
+    /// running debts from their last accrual (a draw or repayment) on.
     function setCreditTerms(uint256 ltvBps, uint256 interestBps, uint256 term) external;
 
     /// @notice Sends `amount` ERA of the credit pool to `to`. Timelock only.
@@ -326,8 +334,12 @@ interface IDerivativeRegistry {
         uint256[8] calldata proof
     ) external returns (bytes32 derivativeId);
 
-    /// @notice Pledges the caller's usable derivative for a credit line (`creditLimit`).
+    /// @notice Pledges the caller's usable derivative for a credit line (`creditLimit`). One derivative
+    /// per core at a time; a core whose pledged derivative was seized backs no further line.
     function pledge(bytes32 derivativeId) external;
+
+    /// @notice Ends the caller's credit line when it owes nothing, freeing its core for another pledge.
+    function unpledge(bytes32 derivativeId) external;
 
     /// @notice Draws `amount` ERA of the caller's pledged derivative's credit line from the pool; the
     /// first draw of a debt sets its due date.
@@ -379,6 +391,9 @@ interface IDerivativeRegistry {
 
     /// @notice Derivative `derivativeId`'s credit line.
     function loanOf(bytes32 derivativeId) external view returns (Loan memory);
+
+    /// @notice The derivative whose credit line core `coreAssetId` backs (zero: none).
+    function pledgeOf(bytes32 coreAssetId) external view returns (bytes32 derivativeId);
 
     /// @notice Whether `derivativeId` is usable now: registered, its rule active, its core live.
     function isUsable(bytes32 derivativeId) external view returns (bool);
