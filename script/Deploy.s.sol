@@ -5,6 +5,7 @@ import {AssetMirror} from "../contracts/assets/AssetMirror.sol";
 import {StateAssetRegistry} from "../contracts/assets/StateAssetRegistry.sol";
 import {DerivativeRegistry} from "../contracts/derivatives/DerivativeRegistry.sol";
 import {CircuitBreaker} from "../contracts/domains/CircuitBreaker.sol";
+import {CapabilityRegistry} from "../contracts/capability/CapabilityRegistry.sol";
 import {SettlementEngine} from "../contracts/execution/SettlementEngine.sol";
 import {ERAMargin} from "../contracts/margin/ERAMargin.sol";
 import {StandbyPool} from "../contracts/network/StandbyPool.sol";
@@ -66,6 +67,7 @@ struct Suite {
     Invitations invitations;
     SettlementEngine engine; // execution modes; needs staking's SLASHER_ROLE (a timelock grant) to slash equivocating nodes
     DerivativeRegistry derivatives; // derivatives of state assets: node-voted rules, adoptions, credit lines
+    CapabilityRegistry capabilities; // the capability network: paid components, attested improvements, penalties
 }
 
 /// @notice Deploys the suite; shared by the forge script and the forge tests.
@@ -175,6 +177,13 @@ abstract contract SuiteDeployer {
             s.era, s.scenarios, s.staking, address(s.timelock), c.guardian, address(s.timelock)
         );
         s.derivatives = new DerivativeRegistry(s.era, s.assets, s.staking, address(s.timelock), c.guardian);
+        s.capabilities = new CapabilityRegistry(
+            s.era,
+            s.staking,
+            address(s.timelock),
+            c.guardian,
+            c.treasury != address(0) ? c.treasury : address(s.feesInbox)
+        );
         // The deployer's one wiring of the staking hook: no timelock wait.
         s.staking.setStakeObserver(s.scenarios);
     }
@@ -217,5 +226,6 @@ contract Deploy is Script, SuiteDeployer {
         console.log("Invitations", address(s.invitations));
         console.log("SettlementEngine", address(s.engine));
         console.log("DerivativeRegistry", address(s.derivatives));
+        console.log("CapabilityRegistry", address(s.capabilities));
     }
 }

@@ -10,13 +10,17 @@
 //!   with every thread inside it; batch k > 1 proves k proofs concurrently, one rayon task each,
 //!   on the same pool (their inner parallelism shares its threads). The time per proof is the
 //!   batch's wall time divided by k.
+//! - **key loading**: `era prove` reads the proving key from disk and checks it (every point
+//!   decompressed and subgroup-checked) for each proof; a prover that serves many proofs keeps
+//!   the checked key in memory. Candidates prove with the key loaded once ([`KeyLoading::Cached`]);
+//!   the baseline loads it per proof ([`KeyLoading::PerProof`]), as the CLI does.
 //! - **MSM parameters: none are exposed.** ark-ec 0.6's `VariableBaseMSM::msm_bigint` picks its
 //!   window size itself (`ln(n) + 2`, 3 below 32 points) and splits work by
 //!   `rayon::current_num_threads()`; ark-groth16 0.6's prover calls it with no options. The only
 //!   knob that reaches the MSMs is the thread count above, so nothing else is invented here.
 //!
-//! The baseline is the configuration a user gets from `era prove`: rayon's global pool (one
-//! thread per core, or `RAYON_NUM_THREADS`), one proof at a time. It is measured in the same run
+//! The baseline is the configuration a user gets from `era prove`: the key read and checked per
+//! proof, rayon's global pool (one thread per core, or `RAYON_NUM_THREADS`), one proof at a time. It is measured in the same run
 //! as every other candidate, rounds interleaved (round r measures every candidate once) so that
 //! load from other processes falls on all of them alike; each candidate's time is the median of
 //! its rounds, after one warm-up proof.
@@ -42,6 +46,18 @@ pub struct Config {
     pub threads: usize,
     /// Proofs in flight at once (1 = one after another).
     pub batch: usize,
+    /// Whether the proving key is read and checked per proof or once.
+    pub keys: KeyLoading,
+}
+
+/// How the prover gets its proving key.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub enum KeyLoading {
+    /// Read from disk and checked for every proof (what one `era prove` per proof does).
+    PerProof,
+    /// Read and checked once, then kept in memory.
+    Cached,
 }
 
 /// A configuration and its measured time.
@@ -87,9 +103,9 @@ impl Default for TuneOptions {
     }
 }
 
-/// The default configuration: rayon's global pool, one proof at a time.
+/// The default configuration: the key loaded per proof, rayon's global pool, one proof at a time.
 pub fn baseline() -> Config {
-    Config { threads: rayon::current_num_threads(), batch: 1 }
+    Config { threads: rayon::current_num_threads(), batch: 1, keys: KeyLoading::PerProof }
 }
 
 /// The candidates: thread counts 1, 2, 4, … up to `max_threads` (and `max_threads` itself), each
@@ -101,7 +117,10 @@ pub fn candidates(max_threads: usize) -> Vec<Config> {
     threads.push(max);
     let mut configs: Vec<Config> = threads
         .into_iter()
-        .flat_map(|t| [Config { threads: t, batch: 1 }, Config { threads: t, batch: t }])
+        .flat_map(|t| {
+            let cached = |batch| Config { threads: t, batch, keys: KeyLoading::Cached };
+            [cached(1), cached(t)]
+        })
         .collect();
     configs.push(baseline());
     let mut unique = Vec::with_capacity(configs.len());
@@ -113,15 +132,19 @@ pub fn candidates(max_threads: usize) -> Vec<Config> {
     unique
 }
 
-/// Measures proving `schema` with `pk` under every candidate configuration and reports the
-/// fastest (see the module docs). The record is a sample that satisfies the schema (proving time
-/// does not depend on which record it is); a derivative schema is proven at threshold 100.
+/// Measures proving `schema` under every candidate configuration and reports the fastest (see the
+/// module docs). `load` reads and checks the proving key (`KeyDir::proving_key`): candidates that
+/// keep the key call it once, the baseline once per proof. The record is a sample that satisfies
+/// the schema (proving time does not depend on which record it is); a derivative schema is proven
+/// at threshold 100.
 pub fn tune(
     schema: &Schema,
-    pk: &ProvingKey,
+    load: &(dyn Fn() -> Result<ProvingKey> + Sync),
     options: &TuneOptions,
     progress: &dyn Progress,
 ) -> Result<TuneReport> {
+    let pk = step(progress, "loading the proving key", load)?;
+    let keys = Keys { pk: &pk, load };
     let record = sample_record(schema);
     match schema.measure() {
         None => {
@@ -132,7 +155,7 @@ pub fn tune(
                 chain_id: 1,
                 registry: Address::ZERO,
             };
-            run(schema, pk, &record, &binding, options, progress)
+            run(schema, &keys, &record, &binding, options, progress)
         }
         Some(_) => {
             let binding = DerivativeBinding {
@@ -142,14 +165,20 @@ pub fn tune(
                 registry: Address::ZERO,
                 threshold: 100,
             };
-            run(schema, pk, &record, &binding, options, progress)
+            run(schema, &keys, &record, &binding, options, progress)
         }
     }
 }
 
+/// The key kept in memory, and how to load it again.
+struct Keys<'a> {
+    pk: &'a ProvingKey,
+    load: &'a (dyn Fn() -> Result<ProvingKey> + Sync),
+}
+
 fn run<B: ProofBinding + Sync>(
     schema: &Schema,
-    pk: &ProvingKey,
+    keys: &Keys<'_>,
     record: &Record,
     binding: &B,
     options: &TuneOptions,
@@ -168,25 +197,31 @@ fn run<B: ProofBinding + Sync>(
                 .context(|| format!("cannot start a pool of {} threads", c.threads))
         })
         .collect::<Result<Vec<_>>>()?;
-    let prove_batch = |batch: usize| -> Result<()> {
-        (0..batch).into_par_iter().try_for_each(|_| {
-            crate::prove(pk, schema, record, binding, &mut crate::os_rng()).map(drop)
+    let prove_batch = |config: &Config| -> Result<()> {
+        (0..config.batch).into_par_iter().try_for_each(|_| {
+            let prove =
+                |pk: &ProvingKey| crate::prove(pk, schema, record, binding, &mut crate::os_rng());
+            match config.keys {
+                KeyLoading::Cached => prove(keys.pk).map(drop),
+                KeyLoading::PerProof => prove(&(keys.load)()?).map(drop),
+            }
         })
     };
-    step(progress, "warm-up proof", || prove_batch(1))?;
+    step(progress, "warm-up proof", || prove_batch(&configs[0]))?;
     let rounds = options.rounds.max(1);
     let mut ms: Vec<Vec<f64>> = vec![Vec::with_capacity(rounds); configs.len()];
     for round in 0..rounds {
         for ((config, pool), times) in configs.iter().zip(&pools).zip(&mut ms) {
             let name = format!(
-                "round {}/{rounds}: {} thread(s), batch {}",
+                "round {}/{rounds}: {} thread(s), batch {}, key {:?}",
                 round + 1,
                 config.threads,
-                config.batch
+                config.batch,
+                config.keys
             );
             let elapsed = step(progress, &name, || {
                 let start = Instant::now();
-                pool.install(|| prove_batch(config.batch)).map(|()| start.elapsed())
+                pool.install(|| prove_batch(config)).map(|()| start.elapsed())
             })?;
             times.push(elapsed.as_secs_f64() * 1e3 / config.batch as f64);
         }
@@ -237,11 +272,13 @@ mod tests {
     #[test]
     fn candidates_cover_threads_and_batches_once_with_the_baseline() {
         let four = candidates(4);
+        let cached = |threads, batch| Config { threads, batch, keys: KeyLoading::Cached };
         for c in [(1, 1), (2, 1), (2, 2), (4, 1), (4, 4)] {
-            assert!(four.contains(&Config { threads: c.0, batch: c.1 }), "{c:?}");
+            assert!(four.contains(&cached(c.0, c.1)), "{c:?}");
         }
         assert!(four.contains(&baseline()));
-        assert!(!four.contains(&Config { threads: 1, batch: 2 }));
+        assert!(!four.contains(&cached(1, 2)));
+        assert_eq!(four.iter().filter(|c| c.keys == KeyLoading::PerProof).count(), 1);
         for (i, c) in four.iter().enumerate() {
             assert!(!four[i + 1..].contains(c), "{c:?} twice");
         }
@@ -254,7 +291,7 @@ mod tests {
         let schema = Schema::by_name("range").unwrap();
         let pk = dev_setup(&schema, "tune").unwrap();
         let options = TuneOptions { rounds: 1, max_threads: Some(2) };
-        let report = tune(&schema, &pk, &options, &Silent).unwrap();
+        let report = tune(&schema, &|| Ok(pk.clone()), &options, &Silent).unwrap();
         assert_eq!((report.schema.as_str(), report.rounds), ("range", 1));
         assert_eq!(report.candidates.len(), candidates(2).len());
         assert!(report.candidates.iter().all(|m| m.ms_per_proof > 0.0));
@@ -281,7 +318,7 @@ mod tests {
         };
         let pk = dev_setup(&schema, "tune").unwrap();
         let options = TuneOptions { rounds: 1, max_threads: Some(1) };
-        let report = tune(&schema, &pk, &options, &Silent).unwrap();
+        let report = tune(&schema, &|| Ok(pk.clone()), &options, &Silent).unwrap();
         assert_eq!(report.candidates.len(), candidates(1).len());
     }
 }

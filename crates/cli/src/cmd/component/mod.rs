@@ -8,6 +8,7 @@ use eyre::Result;
 mod claims;
 mod components;
 mod network;
+mod tune;
 
 /// The capability network: components paid per invocation, attested improvements paid from the
 /// evolution pool, penalties and absorptions.
@@ -26,6 +27,9 @@ enum ComponentCommand {
     Claims(claims::ClaimsCommand),
     #[command(flatten)]
     Network(network::NetworkCommand),
+    /// Measure the prover's proving time over its configurations, pick the fastest; with --claim,
+    /// claim the measured improvement for your prover component.
+    Tune(Box<tune::TuneArgs>),
 }
 
 impl ComponentArgs {
@@ -35,6 +39,7 @@ impl ComponentArgs {
             ComponentCommand::Components(command) => command.run().await,
             ComponentCommand::Claims(command) => command.run().await,
             ComponentCommand::Network(command) => command.run().await,
+            ComponentCommand::Tune(args) => args.run().await,
         }
     }
 }
