@@ -98,4 +98,10 @@ ERA_BIN="$ERA" bash script/exec-notary.sh
 step "execution modes: standard, a surge to async, a forged action challenged (script/exec-async.sh)"
 ERA_BIN="$ERA" bash script/exec-async.sh
 
+step "derivatives: node-voted rules, proven derivatives, 10 adoptions, 3 invocations, a credit line (script/derivatives.sh)"
+ERA_BIN="$ERA" bash script/derivatives.sh
+
+step "the capability network: a self-tuning prover paid for its measured improvement, a penalty, an absorption (script/components.sh)"
+ERA_BIN="$ERA" bash script/components.sh
+
 step "demo complete: record of the first chain in deployments/31337.json"
