@@ -394,13 +394,15 @@ contract DerivativeRegistry is IDerivativeRegistry, AccessControl, Pausable {
     function repay(bytes32 derivativeId, uint256 amount) external returns (uint256 paid) {
         if (amount == 0) revert ZeroAmount();
         Loan storage loan = _loans[derivativeId];
+        // The stored principal says whether there is a debt (interest only grows a nonzero one).
+        if (loan.debt == 0) revert NoDebt(derivativeId);
         uint256 debt = _debt(loan);
-        if (debt == 0) revert NoDebt(derivativeId);
-        paid = amount < debt ? amount : debt;
+        bool full = amount >= debt;
+        paid = full ? debt : amount;
         _requirePayment(msg.sender, paid);
         debt -= paid;
         creditPool += paid;
-        _setDebt(loan, debt, debt == 0 ? 0 : loan.dueAt);
+        _setDebt(loan, debt, full ? 0 : loan.dueAt);
         emit Repaid(derivativeId, msg.sender, paid, debt);
         era.safeTransferFrom(msg.sender, address(this), paid);
     }
@@ -525,9 +527,10 @@ contract DerivativeRegistry is IDerivativeRegistry, AccessControl, Pausable {
     {
         bytes32 coreAssetId = derivative.coreAssetId;
         IStateAssetRegistry.Status status = assets.assetOf(coreAssetId).status;
+        bool owing = loan.debt > 0;
         uint256 debt = _debt(loan);
         uint256 dueAt = loan.dueAt;
-        if (debt == 0 || (block.timestamp <= dueAt && status == IStateAssetRegistry.Status.Live)) {
+        if (!owing || (block.timestamp <= dueAt && status == IStateAssetRegistry.Status.Live)) {
             revert NotInDefault(derivativeId, debt, dueAt, block.timestamp, status);
         }
         derivative.seized = true;
@@ -573,9 +576,10 @@ contract DerivativeRegistry is IDerivativeRegistry, AccessControl, Pausable {
     /// Takes ERA that arrived without a call (a resolved challenge's anchor and bond) into the pool.
     function _recover() private {
         uint256 surplus = era.balanceOf(address(this)) - creditPool - totalOwed;
-        if (surplus == 0) return;
-        creditPool += surplus;
-        emit CreditPoolRecovered(surplus);
+        if (surplus > 0) {
+            creditPool += surplus;
+            emit CreditPoolRecovered(surplus);
+        }
     }
 
     /// Moves `price` from the caller's prepaid balance when it covers it (else the caller pays from

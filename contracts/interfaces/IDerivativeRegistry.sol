@@ -28,7 +28,8 @@ import {IStateAssetRegistry} from "./IStateAssetRegistry.sol";
 /// so stake moved between nodes mid-vote counts once; liquidation pays the caller nothing, so a race
 /// to liquidate has no prize, and its challenge of the core is the registry's own, whose 10% bond,
 /// paid from the pool, goes to the core's owner if governance dismisses it; adopting for someone
-/// else only pays their licence; seizing needs an objective default checked on chain.
+/// else only pays their licence; seizing needs an objective default checked on chain. One anchor backs
+/// one credit line at a time (`pledgeOf`), so registering more artifacts on a core borrows nothing more.
 interface IDerivativeRegistry {
     /// @notice A rule: which proof over which core schema earns which derivative, at what prices.
     /// @param verifier The derivative circuit's Groth16 verifier (its `SCHEMA_ID` is the circuit).
