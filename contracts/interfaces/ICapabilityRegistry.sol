@@ -244,7 +244,8 @@ interface ICapabilityRegistry {
     error NothingToClaim(address account);
     /// @notice The claimed `improvement` (basis points or scenarios) of `metric` is below `threshold`.
     error ImprovementBelowThreshold(Metric metric, uint256 improvement, uint256 threshold);
-    /// @notice An efficiency claim must start from the component's last accepted `baseline`; got `before`.
+    /// @notice A claim must start where the component's last accepted claim of its metric ended
+    /// (`baseline`: the efficiency `baseline` or the `scope`); got `before`.
     error BeforeNotBaseline(uint256 componentId, uint256 before, uint256 baseline);
     /// @notice Component `componentId` has claim `claimId` open; it is settled or expired first.
     error ClaimOpen(uint256 componentId, uint256 claimId);
@@ -268,7 +269,8 @@ interface ICapabilityRegistry {
     error NotEnoughAttestations(uint256 claimId, uint256 count, uint256 min);
     /// @notice Claim `claimId` has `count` revealed attestations, enough to settle: settle it instead.
     error ClaimSettleable(uint256 claimId, uint256 count);
-    /// @notice Component `componentId` improved at or after `evaluatedFrom`; a penalty may start at `penaltyFrom`.
+    /// @notice Component `componentId`'s evaluation period runs from `evaluatedFrom` (registration,
+    /// last accepted claim or penalty); a penalty may start at `penaltyFrom`.
     error EvaluationRunning(uint256 componentId, uint256 evaluatedFrom, uint256 penaltyFrom);
     /// @notice A penalty of component `componentId` started at `startedAt` is pending.
     error PenaltyPending(uint256 componentId, uint256 startedAt);
@@ -444,11 +446,12 @@ interface ICapabilityRegistry {
     /// penalty is pending (`PenaltyPending`): a penalty cannot be escaped by leaving.
     function withdrawPledge(uint256 componentId) external returns (uint256 amount);
 
-    /// @notice Claims an improvement of the caller's component from `before` to `after_` of
-    /// `metric`, with the hash of its `evidence`, paying `claimFee` (approve it first). Refused
-    /// below the threshold (`ImprovementBelowThreshold`), with another claim of the component
-    /// open, and for efficiency when `before` is not the last accepted `after_` (an improvement
-    /// is paid once). Attesters commit during `commitPeriod`, then reveal during `revealPeriod`.
+    /// @notice Claims an improvement of the caller's component (active, or retiring: it may have
+    /// a penalty to contest) from `before` to `after_` of `metric`, with the hash of its
+    /// `evidence`, paying `claimFee` (approve it first). Refused below the threshold
+    /// (`ImprovementBelowThreshold`), with another claim of the component open, and when `before`
+    /// is not where the last accepted claim of `metric` ended (an improvement is paid once).
+    /// Attesters commit during `commitPeriod`, then reveal during `revealPeriod`.
     function claimImprovement(
         uint256 componentId,
         Metric metric,
