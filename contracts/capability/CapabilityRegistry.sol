@@ -414,7 +414,8 @@ contract CapabilityRegistry is ICapabilityRegistry, AccessControl, Pausable {
     /// @inheritdoc ICapabilityRegistry
     function executePenalty(uint256 componentId) external returns (uint256 amount) {
         Penalty memory pen = _penalties[componentId];
-        if (pen.startedAt == 0) revert NoPenalty(componentId);
+        // The starter (a caller, never zero) marks a pending penalty.
+        if (pen.starter == address(0)) revert NoPenalty(componentId);
         if (block.timestamp < pen.contestEnd) {
             revert ContestRunning(componentId, pen.contestEnd, block.timestamp);
         }
@@ -718,11 +719,11 @@ contract CapabilityRegistry is ICapabilityRegistry, AccessControl, Pausable {
             credits[owner] += fee;
             return;
         }
-        uint256 total;
+        uint256 total = 0;
         for (uint256 i; i < count; ++i) {
             total += list[i].weight;
         }
-        uint256 paid;
+        uint256 paid = 0;
         for (uint256 i; i < count; ++i) {
             Attestation storage at = list[i];
             uint256 share = fee * at.weight / total;
