@@ -7,8 +7,9 @@ import {CapabilityHandler} from "./CapabilityHandler.sol";
 
 /// @notice The evolution pool is exactly the pool's share of invocation revenue less the rewards
 /// paid (penalties go to the treasury); the registry's ERA is exactly its pledges, pool, credits,
-/// prepaid balances and escrows; the escrow is exactly the open claims' fees, the pending
-/// penalties' bonds and the requested absorptions' fees; pledges are those of components not retired.
+/// prepaid balances and escrows; the escrow is exactly the open claims' fees and unreturned
+/// attester bonds, the pending penalties' bonds and the requested absorptions' fees; pledges are
+/// those of components not retired.
 /// The handler calls only what must succeed, so any revert fails the run.
 /// forge-config: default.invariant.fail-on-revert = true
 /// forge-config: ci.invariant.fail-on-revert = true
@@ -57,8 +58,11 @@ contract CapabilityInvariantTest is CapabilityTest {
     function invariant_escrowIsOpenFeesBondsAndRequests() public view {
         uint256 escrow;
         for (uint256 i; i < handler.claimCount(); ++i) {
-            ICapabilityRegistry.Claim memory cl = registry.claimOf(handler.claims(i));
-            if (cl.status == ICapabilityRegistry.ClaimStatus.Open) escrow += cl.fee;
+            uint256 claimId = handler.claims(i);
+            ICapabilityRegistry.Claim memory cl = registry.claimOf(claimId);
+            if (cl.status != ICapabilityRegistry.ClaimStatus.Open) continue;
+            // The fee, and the bonds of the attesters who have not revealed with weight.
+            escrow += cl.fee * (1 + cl.committed - registry.attestationsOf(claimId).length);
         }
         uint256 pledged;
         for (uint256 i; i < handler.componentCount(); ++i) {

@@ -178,6 +178,7 @@ contract CapabilityHandler is Test {
             if ((mask >> i) & 1 == 0) continue;
             bytes32 salt = saltOf(claimId, n);
             if (committing && attested[claimId][n] == 0) {
+                if (!canPay(n, cl.fee)) continue;
                 uint256 measured = uint256(keccak256(abi.encode(mask, n))) % 5_000;
                 measuredBy[claimId][n] = measured;
                 bytes32 hash = registry.commitmentOf(claimId, n, measured, salt);
