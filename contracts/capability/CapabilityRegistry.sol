@@ -18,7 +18,8 @@ import {Math} from "@openzeppelin/contracts/utils/math/Math.sol";
 /// the call). Every payout is a credit (pull payment), so no recipient can block a settlement.
 /// Invariants: `evolutionPool` = the pool's share of every invocation - rewards paid (penalties go to
 /// the treasury); the registry's ERA = `totalPledged` + `evolutionPool` + credits + prepaid
-/// balances + `totalEscrowed` (open claims' fees, pending penalties' bonds, requested absorptions' fees).
+/// balances + `totalEscrowed` (open claims' fees and unreturned attester bonds, pending penalties'
+/// bonds, requested absorptions' fees).
 contract CapabilityRegistry is ICapabilityRegistry, AccessControl, Pausable {
     using SafeERC20 for IERC20;
 
@@ -80,6 +81,8 @@ contract CapabilityRegistry is ICapabilityRegistry, AccessControl, Pausable {
     mapping(uint256 claimId => Claim) private _claims;
     mapping(uint256 claimId => mapping(address node => NodeBallot.Vote)) private _votes;
     mapping(uint256 claimId => Attestation[]) private _attestations;
+    /// Bonds of the claim's attesters who committed and have not (yet) revealed with weight.
+    mapping(uint256 claimId => uint256 amount) private _attesterBonds;
     mapping(uint256 componentId => Penalty) private _penalties;
     mapping(uint256 absorptionId => Absorption) private _absorptions;
     /// @inheritdoc ICapabilityRegistry
@@ -297,7 +300,13 @@ contract CapabilityRegistry is ICapabilityRegistry, AccessControl, Pausable {
         // Without a floor, 32 nodes of one wei each could fill a claim's seats and never reveal.
         if (weight < minimum) revert AttesterStakeTooLow(msg.sender, weight, minimum);
         ++cl.committed;
+        // The seat is bonded with the claim's fee: a node that takes it and never reveals pays the
+        // provider whose claim it stalled (32 unrevealed seats cost 32 fees, every claim).
+        uint256 bond = cl.fee;
+        _attesterBonds[claimId] += bond;
+        totalEscrowed += bond;
         emit AttestationCommitted(claimId, msg.sender, weight);
+        if (bond != 0) era.safeTransferFrom(msg.sender, address(this), bond);
     }
 
     /// @inheritdoc ICapabilityRegistry
@@ -308,8 +317,13 @@ contract CapabilityRegistry is ICapabilityRegistry, AccessControl, Pausable {
         }
         if (measured > type(uint128).max) revert MetricOutOfRange(measured, type(uint128).max);
         uint256 weight = NodeBallot.reveal(_votes[claimId], staking, bytes32(claimId), measured, salt);
-        // A node whose stake left between commit and reveal counts for nothing (and is not paid).
+        // A node whose stake left between commit and reveal counts for nothing: it is not paid and
+        // its bond stays to be forfeited, or seats could be emptied by unstaking before revealing.
         if (weight != 0) {
+            uint256 bond = cl.fee;
+            _attesterBonds[claimId] -= bond;
+            totalEscrowed -= bond;
+            credits[msg.sender] += bond;
             // casting to 'uint128' is safe because weights come from NodeBallot's uint128 and
             // measured was bounded above
             // forge-lint: disable-next-line(unsafe-typecast)
@@ -414,7 +428,8 @@ contract CapabilityRegistry is ICapabilityRegistry, AccessControl, Pausable {
     /// @inheritdoc ICapabilityRegistry
     function executePenalty(uint256 componentId) external returns (uint256 amount) {
         Penalty memory pen = _penalties[componentId];
-        if (pen.startedAt == 0) revert NoPenalty(componentId);
+        // The starter (a caller, never zero) marks a pending penalty.
+        if (pen.starter == address(0)) revert NoPenalty(componentId);
         if (block.timestamp < pen.contestEnd) {
             revert ContestRunning(componentId, pen.contestEnd, block.timestamp);
         }
@@ -710,19 +725,26 @@ contract CapabilityRegistry is ICapabilityRegistry, AccessControl, Pausable {
     }
 
     /// Credits claim `claimId`'s fee to its revealed attesters by weight, the rounding dust to the
-    /// treasury; with nobody revealed, back to the component's `owner`.
+    /// treasury; with nobody revealed, back to the component's `owner`. The bonds of attesters who
+    /// did not reveal with weight go to the `owner` too.
     function _payAttesters(uint256 claimId, uint256 fee, Attestation[] storage list, address owner) private {
-        totalEscrowed -= fee;
+        uint256 forfeited = _attesterBonds[claimId];
+        if (forfeited != 0) {
+            delete _attesterBonds[claimId];
+            credits[owner] += forfeited;
+            emit AttesterBondsForfeited(claimId, owner, forfeited);
+        }
+        totalEscrowed -= fee + forfeited;
         uint256 count = list.length;
         if (count == 0) {
             credits[owner] += fee;
             return;
         }
-        uint256 total;
+        uint256 total = 0;
         for (uint256 i; i < count; ++i) {
             total += list[i].weight;
         }
-        uint256 paid;
+        uint256 paid = 0;
         for (uint256 i; i < count; ++i) {
             Attestation storage at = list[i];
             uint256 share = fee * at.weight / total;

@@ -11,7 +11,7 @@ library WeightedMedian {
     /// zero). Sorts both arrays in place (insertion sort: callers bound the length, 32 here).
     function lower(uint256[] memory values, uint256[] memory weights) internal pure returns (uint256) {
         uint256 n = values.length;
-        uint256 total;
+        uint256 total = 0;
         for (uint256 i; i < n; ++i) {
             uint256 value = values[i];
             uint256 weight = weights[i];
@@ -25,12 +25,12 @@ library WeightedMedian {
             values[j] = value;
             weights[j] = weight;
         }
-        uint256 cumulative;
+        uint256 cumulative = 0;
         for (uint256 i; i < n; ++i) {
             cumulative += weights[i];
             if (2 * cumulative >= total) return values[i];
         }
-        // Only reached with a zero total, which callers exclude.
+        // Not reached: the last value brings the cumulative weight to the total (callers pass n > 0).
         return values[n - 1];
     }
 }

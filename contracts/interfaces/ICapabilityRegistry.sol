@@ -13,7 +13,8 @@ pragma solidity 0.8.30;
 /// another's value), reveal it, and `settleClaim` takes the stake-weighted median of the revealed
 /// values, never any single attester's: a median that qualifies is paid from the pool along the
 /// reward line (1,000 ERA at 30% faster, linear, capped), one that does not closes the claim as
-/// rejected. The claim fee goes to the attesters who revealed, by weight.
+/// rejected. The claim fee goes to the attesters who revealed, by weight; each attester bonds a
+/// seat with the fee, forfeited to the provider if it does not reveal.
 /// Penalty: a component with no qualifying improvement for an evaluation period may be put on
 /// penalty by anyone posting a bond; unless the owner gets a qualifying claim settled within the
 /// contest period (objective evidence, no governance), anyone executes it: 5% of the pledge goes
@@ -110,7 +111,7 @@ interface ICapabilityRegistry {
     /// @param commitEnd End of the commit phase (`createdAt + commitPeriod`).
     /// @param revealEnd End of the reveal phase; settled or expired after it.
     /// @param committed Attesters who committed.
-    /// @param fee The claim fee paid (to the attesters who reveal).
+    /// @param fee The claim fee paid (to the attesters who reveal); also each attester's bond.
     /// @param before The provider's committed metric before.
     /// @param after_ The provider's committed metric after.
     /// @param evidence Hash of the provider's evidence (benchmark, configuration).
@@ -244,7 +245,8 @@ interface ICapabilityRegistry {
     error NothingToClaim(address account);
     /// @notice The claimed `improvement` (basis points or scenarios) of `metric` is below `threshold`.
     error ImprovementBelowThreshold(Metric metric, uint256 improvement, uint256 threshold);
-    /// @notice An efficiency claim must start from the component's last accepted `baseline`; got `before`.
+    /// @notice A claim must start where the component's last accepted claim of its metric ended
+    /// (`baseline`: the efficiency `baseline` or the `scope`); got `before`.
     error BeforeNotBaseline(uint256 componentId, uint256 before, uint256 baseline);
     /// @notice Component `componentId` has claim `claimId` open; it is settled or expired first.
     error ClaimOpen(uint256 componentId, uint256 claimId);
@@ -268,7 +270,8 @@ interface ICapabilityRegistry {
     error NotEnoughAttestations(uint256 claimId, uint256 count, uint256 min);
     /// @notice Claim `claimId` has `count` revealed attestations, enough to settle: settle it instead.
     error ClaimSettleable(uint256 claimId, uint256 count);
-    /// @notice Component `componentId` improved at or after `evaluatedFrom`; a penalty may start at `penaltyFrom`.
+    /// @notice Component `componentId`'s evaluation period runs from `evaluatedFrom` (registration,
+    /// last accepted claim or penalty); a penalty may start at `penaltyFrom`.
     error EvaluationRunning(uint256 componentId, uint256 evaluatedFrom, uint256 penaltyFrom);
     /// @notice A penalty of component `componentId` started at `startedAt` is pending.
     error PenaltyPending(uint256 componentId, uint256 startedAt);
@@ -360,6 +363,9 @@ interface ICapabilityRegistry {
     );
     /// @notice Claim `claimId` expired with `count` attestations revealed (fewer than needed).
     event ClaimExpired(uint256 indexed claimId, uint256 indexed componentId, uint256 count);
+    /// @notice Attesters of claim `claimId` who committed and did not reveal with weight forfeited
+    /// their bonds, `amount` in all, to the component's `owner`.
+    event AttesterBondsForfeited(uint256 indexed claimId, address indexed owner, uint256 amount);
     /// @notice Revealed attester `node` of claim `claimId` was credited `amount` of the claim fee.
     event AttesterPaid(uint256 indexed claimId, address indexed node, uint256 amount);
     /// @notice `starter` started a penalty of `componentId`, posting `bond`; contested until `contestEnd`.
@@ -444,11 +450,12 @@ interface ICapabilityRegistry {
     /// penalty is pending (`PenaltyPending`): a penalty cannot be escaped by leaving.
     function withdrawPledge(uint256 componentId) external returns (uint256 amount);
 
-    /// @notice Claims an improvement of the caller's component from `before` to `after_` of
-    /// `metric`, with the hash of its `evidence`, paying `claimFee` (approve it first). Refused
-    /// below the threshold (`ImprovementBelowThreshold`), with another claim of the component
-    /// open, and for efficiency when `before` is not the last accepted `after_` (an improvement
-    /// is paid once). Attesters commit during `commitPeriod`, then reveal during `revealPeriod`.
+    /// @notice Claims an improvement of the caller's component (active, or retiring: it may have
+    /// a penalty to contest) from `before` to `after_` of `metric`, with the hash of its
+    /// `evidence`, paying `claimFee` (approve it first). Refused below the threshold
+    /// (`ImprovementBelowThreshold`), with another claim of the component open, and when `before`
+    /// is not where the last accepted claim of `metric` ended (an improvement is paid once).
+    /// Attesters commit during `commitPeriod`, then reveal during `revealPeriod`.
     function claimImprovement(
         uint256 componentId,
         Metric metric,
@@ -474,7 +481,9 @@ interface ICapabilityRegistry {
     /// @notice Commits the caller's measurement of claim `claimId`:
     /// `hash = commitmentOf(claimId, node, measured, salt)`. Staked nodes with at least
     /// `minAttesterStake` other than the component's owner, during the commit phase, at most
-    /// `MAX_ATTESTERS` per claim.
+    /// `MAX_ATTESTERS` per claim. The node posts a bond of the claim's fee (approve it first),
+    /// credited back when it reveals with weight and forfeited to the component's owner otherwise:
+    /// seats taken to stall a claim (and let a penalty run) pay the provider.
     function commitAttestation(uint256 claimId, bytes32 hash) external;
 
     /// @notice Reveals the caller's measurement during the reveal phase; it counts with the smaller
@@ -571,8 +580,8 @@ interface ICapabilityRegistry {
     /// @notice ERA pledged by components not retired.
     function totalPledged() external view returns (uint256);
 
-    /// @notice ERA escrowed: claim fees of open claims, bonds of pending penalties and fees of
-    /// requested absorptions.
+    /// @notice ERA escrowed: claim fees of open claims and their attesters' unreturned bonds, bonds
+    /// of pending penalties and fees of requested absorptions.
     function totalEscrowed() external view returns (uint256);
 
     /// @notice Components, claims and absorptions so far (the last ids).

@@ -240,7 +240,10 @@ contract CapabilityClaimsTest is CapabilityTest {
         uint256 max = registry.MAX_ATTESTERS();
         for (uint256 i; i < max; ++i) {
             address node = i < nodes.length ? nodes[i] : makeAddr(string.concat("seat ", vm.toString(i)));
-            if (i >= nodes.length) addNode(node, NODE_STAKE);
+            if (i >= nodes.length) {
+                addNode(node, NODE_STAKE);
+                fundFor(node, CLAIM_FEE);
+            }
             commitAs(node, claimId, 3_000);
         }
         address late = makeAddr("late");
@@ -305,6 +308,36 @@ contract CapabilityClaimsTest is CapabilityTest {
         toRevealPhase(claimId);
         revealAs(nodes[0], claimId, 3_000);
         assertEq(registry.attestationsOf(claimId).length, 0);
+        // Its bond stays, to be forfeited: unstaking cannot empty a seat for free.
+        assertEq(registry.credits(nodes[0]), 0);
+        afterReveal(claimId);
+        uint256 credit = registry.credits(provider);
+        registry.expireClaim(claimId);
+        assertEq(registry.credits(provider), credit + CLAIM_FEE + CLAIM_FEE);
+    }
+
+    /// A seat is bonded with the claim fee: back on a reveal, the provider's when left unrevealed.
+    function test_commit_bondsTheSeat() public {
+        uint256 claimId = claimEfficiency(id, 1_000, 700);
+        uint256 before = era.balanceOf(nodes[0]);
+        for (uint256 i; i < 4; ++i) {
+            commitAs(nodes[i], claimId, 3_000);
+        }
+        assertEq(era.balanceOf(nodes[0]), before - CLAIM_FEE);
+        assertEq(registry.totalEscrowed(), 5 * CLAIM_FEE);
+        toRevealPhase(claimId);
+        for (uint256 i; i < 3; ++i) {
+            revealAs(nodes[i], claimId, 3_000);
+        }
+        assertEq(registry.credits(nodes[0]), CLAIM_FEE);
+        afterReveal(claimId);
+        uint256 credit = registry.credits(provider);
+        vm.expectEmit(address(registry));
+        emit ICapabilityRegistry.AttesterBondsForfeited(claimId, provider, CLAIM_FEE);
+        (, uint256 reward) = registry.settleClaim(claimId);
+        assertEq(registry.credits(provider), credit + reward + CLAIM_FEE);
+        assertEq(registry.credits(nodes[3]), 0);
+        assertEq(registry.totalEscrowed(), 0);
     }
 
     // ---------------------------------------------------------------- settlement
@@ -343,8 +376,9 @@ contract CapabilityClaimsTest is CapabilityTest {
         assertEq(cl.median, 1_500);
         assertEq(registry.componentOf(id).baseline, 0);
         assertEq(registry.componentOf(id).openClaim, 0);
+        // Each revealed attester has its bond back and a third of the fee.
         for (uint256 i; i < 3; ++i) {
-            assertEq(registry.credits(nodes[i]), CLAIM_FEE / 3);
+            assertEq(registry.credits(nodes[i]), CLAIM_FEE + CLAIM_FEE / 3);
         }
         assertEq(registry.credits(treasury), CLAIM_FEE - 3 * (CLAIM_FEE / 3));
         assertEq(registry.totalEscrowed(), 0);
@@ -367,8 +401,8 @@ contract CapabilityClaimsTest is CapabilityTest {
         assertEq(registry.claimOf(claimId).median, 4_500);
         assertEq(reward, 1_500e18);
         // Attesters are paid the fee by weight.
-        assertEq(registry.credits(nodes[0]), CLAIM_FEE / 6);
-        assertEq(registry.credits(nodes[2]), CLAIM_FEE * 4 / 6);
+        assertEq(registry.credits(nodes[0]), CLAIM_FEE + CLAIM_FEE / 6);
+        assertEq(registry.credits(nodes[2]), CLAIM_FEE + CLAIM_FEE * 4 / 6);
     }
 
     /// Attesters measuring more than the provider claimed pay only what the provider claimed.
@@ -405,7 +439,7 @@ contract CapabilityClaimsTest is CapabilityTest {
         vm.expectEmit(address(registry));
         emit ICapabilityRegistry.ClaimExpired(claimId, id, 1);
         registry.expireClaim(claimId);
-        assertEq(registry.credits(nodes[0]), CLAIM_FEE);
+        assertEq(registry.credits(nodes[0]), 2 * CLAIM_FEE);
         assertEq(uint8(registry.claimOf(claimId).status), uint8(ICapabilityRegistry.ClaimStatus.Expired));
         assertEq(registry.componentOf(id).openClaim, 0);
         assertEq(registry.totalEscrowed(), 0);

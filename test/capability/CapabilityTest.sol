@@ -5,9 +5,9 @@ import {CapabilityRegistry} from "../../contracts/capability/CapabilityRegistry.
 import {ICapabilityRegistry} from "../../contracts/interfaces/ICapabilityRegistry.sol";
 import {SuiteTest} from "../utils/SuiteTest.sol";
 
-/// @notice The suite plus a capability registry with its default parameters, three providers
-/// funded and approved, an invoker, and four ERAStaking nodes of 10,000 ERA each (the least that
-/// attests; two of them reach the default absorption quorum of 20,000).
+/// @notice The suite plus a capability registry with its default parameters, two providers funded
+/// and approved, an invoker, and four ERAStaking nodes of 10,000 ERA each (the least that attests;
+/// two of them reach the default absorption quorum of 20,000), each with ERA for attestation bonds.
 abstract contract CapabilityTest is SuiteTest {
     uint256 internal constant PLEDGE = 10_000e18;
     /// 500 ERA per invocation: 100 to the pool, 400 to the owner.
@@ -38,6 +38,8 @@ abstract contract CapabilityTest is SuiteTest {
         for (uint256 i; i < 4; ++i) {
             address node = makeAddr(string.concat("node ", vm.toString(i)));
             addNode(node, NODE_STAKE);
+            // Attesters bond their seats with the claim fee.
+            fundFor(node, 1_000e18);
             nodes.push(node);
         }
     }

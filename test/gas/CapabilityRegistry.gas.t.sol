@@ -9,7 +9,7 @@ import {GasMeasure} from "../utils/GasMeasure.sol";
 /// owner already credited, into a pool already funded) must stay under the issue's 60,000 target
 /// for derivative invocations; the other steps (registration, a claim and its attestation,
 /// settlement on the median of three, the penalty and the absorption) are recorded. The registry
-/// already holds pledges, credits and a pool in every case.
+/// already holds pledges, credits, a pool, an open claim and a requested absorption in every case.
 contract CapabilityRegistryGasTest is CapabilityTest, GasMeasure {
     string internal constant GROUP = "CapabilityRegistry";
     uint256 internal constant INVOKE_TARGET = 60_000;
@@ -24,6 +24,10 @@ contract CapabilityRegistryGasTest is CapabilityTest, GasMeasure {
         invokeTimes(id, 20);
         vm.prank(invoker);
         registry.deposit(10 * PRICE);
+        // Earlier claims and absorptions: their counters and the escrow are not zero.
+        claimEfficiency(giver, 1_000, 700);
+        vm.prank(giverOwner);
+        registry.requestAbsorption(giver, id, FEATURE);
     }
 
     function measure(address caller, bytes memory data, string memory name) internal {
