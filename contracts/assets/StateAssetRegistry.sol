@@ -74,8 +74,9 @@ contract StateAssetRegistry is IStateAssetRegistry, UnorderedNonces, AccessContr
     uint256 public totalCredited;
     /// @notice ERA posted as bonds by open challenges.
     uint256 public totalBonds;
-    /// @notice Exports so far; each export message carries the next sequence number.
-    uint64 public exportSequence;
+    /// Exports so far; each export message carries the next sequence number (and its event the
+    /// number, so no getter is needed: see `_commitments` on why selectors are counted).
+    uint64 internal exportSequence;
 
     mapping(bytes32 schemaId => Schema) private _schemas;
     mapping(bytes32 assetId => Asset) private _assets;
@@ -89,7 +90,8 @@ contract StateAssetRegistry is IStateAssetRegistry, UnorderedNonces, AccessContr
     /// selectors in halves down to groups of at most five, so the count decides where `isAuthorized`
     /// and `authorizeWithConsent` land in their groups: at 65 selectors a check cost 66 gas more and
     /// a consent 22 more than at 63. So the pledge's two functions came with `CURVE_HALF_USES` going
-    /// internal and `expiryOf` going away (`grantOf` has the expiry). Check
+    /// internal and `expiryOf` going away (`grantOf` has the expiry); `statusOf` (one slot, what a
+    /// derivative's every use reads) came with `exportSequence` going internal. Check
     /// `snapshots/StateAssetRegistry.json` after adding or removing one.
     mapping(bytes32 commitment => uint64 committedAt) private _commitments;
     /// Enrolled remote domains in enrolment order (`RemoteSet` events): a domain's index is its bit in
@@ -534,6 +536,11 @@ contract StateAssetRegistry is IStateAssetRegistry, UnorderedNonces, AccessContr
     /// @notice The asset `assetId`.
     function assetOf(bytes32 assetId) external view returns (Asset memory) {
         return _assets[assetId];
+    }
+
+    /// @inheritdoc IStateAssetRegistry
+    function statusOf(bytes32 assetId) external view returns (Status) {
+        return _assets[assetId].status;
     }
 
     /// @notice `challenger`'s open challenge of `assetId` (zero bond: none).

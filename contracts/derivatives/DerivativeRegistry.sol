@@ -279,7 +279,7 @@ contract DerivativeRegistry is IDerivativeRegistry, AccessControl, Pausable {
         Derivative storage derivative = _providedDerivative(derivativeId);
         Loan storage loan = _loans[derivativeId];
         if (loan.pledged) revert AlreadyPledged(derivativeId);
-        (Rule storage rule, IStateAssetRegistry.Asset memory core) = _usable(derivative);
+        (Rule storage rule, IStateAssetRegistry.Asset memory core) = _usableWithCore(derivative);
         bytes32 coreAssetId = derivative.coreAssetId;
         bytes32 other = pledgeOf[coreAssetId];
         if (other != bytes32(0)) revert CorePledged(coreAssetId, other);
@@ -306,7 +306,7 @@ contract DerivativeRegistry is IDerivativeRegistry, AccessControl, Pausable {
         Derivative storage derivative = _providedDerivative(derivativeId);
         Loan storage loan = _loans[derivativeId];
         if (!loan.pledged) revert NotPledged(derivativeId);
-        (Rule storage rule, IStateAssetRegistry.Asset memory core) = _usable(derivative);
+        (Rule storage rule, IStateAssetRegistry.Asset memory core) = _usableWithCore(derivative);
         uint256 limit = _limit(core.stake, rule.weightBps);
         uint256 debt = _debt(loan);
         uint256 available = limit > debt ? limit - debt : 0;
@@ -328,7 +328,7 @@ contract DerivativeRegistry is IDerivativeRegistry, AccessControl, Pausable {
     function adopt(bytes32 derivativeId, bytes32 adopter) external whenNotPaused {
         Derivative storage derivative = _derivative(derivativeId);
         if (_licensed[derivativeId][adopter]) revert AlreadyAdopted(derivativeId, adopter);
-        (Rule storage rule,) = _usable(derivative);
+        Rule storage rule = _usable(derivative);
         uint256 price = rule.adoptionPrice;
         _licensed[derivativeId][adopter] = true;
         uint32 adoptions = derivative.adoptions + 1;
@@ -341,7 +341,7 @@ contract DerivativeRegistry is IDerivativeRegistry, AccessControl, Pausable {
     /// @inheritdoc IDerivativeRegistry
     function invoke(bytes32 derivativeId, bytes32 invoker) external whenNotPaused {
         Derivative storage derivative = _derivative(derivativeId);
-        (Rule storage rule,) = _usable(derivative);
+        Rule storage rule = _usable(derivative);
         uint256 price = rule.invocationPrice;
         uint32 invocations = derivative.invocations + 1;
         derivative.invocations = invocations;
@@ -452,7 +452,7 @@ contract DerivativeRegistry is IDerivativeRegistry, AccessControl, Pausable {
     function isUsable(bytes32 derivativeId) public view returns (bool) {
         Derivative storage derivative = _derivatives[derivativeId];
         if (derivative.provider == address(0) || !_rules[derivative.ruleId].active) return false;
-        return assets.assetOf(derivative.coreAssetId).status == IStateAssetRegistry.Status.Live;
+        return assets.statusOf(derivative.coreAssetId) == IStateAssetRegistry.Status.Live;
     }
 
     /// @inheritdoc IDerivativeRegistry
@@ -526,7 +526,7 @@ contract DerivativeRegistry is IDerivativeRegistry, AccessControl, Pausable {
         returns (Liquidation)
     {
         bytes32 coreAssetId = derivative.coreAssetId;
-        IStateAssetRegistry.Status status = assets.assetOf(coreAssetId).status;
+        IStateAssetRegistry.Status status = assets.statusOf(coreAssetId);
         bool owing = loan.debt > 0;
         uint256 debt = _debt(loan);
         uint256 dueAt = loan.dueAt;
@@ -542,8 +542,16 @@ contract DerivativeRegistry is IDerivativeRegistry, AccessControl, Pausable {
         // forge-lint: disable-next-line(unsafe-typecast)
         loan.committedAt = uint64(block.number);
         // The commitment is predictable (it binds this registry as the challenger, so nobody else can
-        // reveal it): if someone made it first, it stands as well and the reveal uses it.
-        try assets.commitChallenge(_challengeCommitment(coreAssetId, derivativeId)) {} catch {}
+        // reveal it): if someone made it first, it stands as well and the reveal uses it. Only that
+        // refusal is absorbed: any other failure (a caller short of gas, whose inner call would run
+        // out while this one finished) reverts, or the liquidation would wait on a commitment that
+        // was never made.
+        try assets.commitChallenge(_challengeCommitment(coreAssetId, derivativeId)) {}
+        catch (bytes memory reason) {
+            if (reason.length < 4 || bytes4(reason) != IStateAssetRegistry.CommitmentExists.selector) {
+                revert CommitFailed(coreAssetId, reason);
+            }
+        }
         return Liquidation.Committed;
     }
 
@@ -601,8 +609,17 @@ contract DerivativeRegistry is IDerivativeRegistry, AccessControl, Pausable {
         }
     }
 
-    /// The rule of a usable derivative and its core; reverts if it is not usable.
-    function _usable(Derivative storage derivative)
+    /// The rule of a usable derivative; reverts if it is not usable. The core's status is read live,
+    /// one slot (`statusOf`): every adoption and invocation pays for it.
+    function _usable(Derivative storage derivative) private view returns (Rule storage rule) {
+        rule = _activeRule(derivative.ruleId);
+        bytes32 coreAssetId = derivative.coreAssetId;
+        IStateAssetRegistry.Status status = assets.statusOf(coreAssetId);
+        if (status != IStateAssetRegistry.Status.Live) revert CoreNotLive(coreAssetId, status);
+    }
+
+    /// The rule of a usable derivative and its core (whose anchor a credit line lends against).
+    function _usableWithCore(Derivative storage derivative)
         private
         view
         returns (Rule storage rule, IStateAssetRegistry.Asset memory core)

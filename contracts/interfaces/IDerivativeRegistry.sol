@@ -119,6 +119,10 @@ interface IDerivativeRegistry {
 
     // ---------------------------------------------------------------- errors
 
+    /// @notice The state-asset registry refused to record the liquidation's challenge commitment of
+    /// `coreAssetId` with `reason` (not because it exists already); nothing changed.
+    error CommitFailed(bytes32 coreAssetId, bytes reason);
+
     /// @notice A zero address was given where an account or contract is required.
     error ZeroAddress();
     /// @notice An amount of zero was given where ERA must move.

@@ -395,6 +395,10 @@ interface IStateAssetRegistry is IUnorderedNonces {
     /// @notice Whether `consumer` may use `assetId` now: a live asset and an unexpired authorization.
     function isAuthorized(bytes32 assetId, bytes32 consumer) external view returns (bool);
 
+    /// @notice Where asset `assetId` stands (`None` if unknown): one storage slot, for contracts that
+    /// check it at every use (the derivative registry).
+    function statusOf(bytes32 assetId) external view returns (Status);
+
     /// @notice The asset's current value coefficient, basis points.
     function coefficientOf(bytes32 assetId) external view returns (uint32);
 

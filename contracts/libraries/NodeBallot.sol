@@ -73,7 +73,9 @@ library NodeBallot {
         bytes32 hash = vote.hash;
         if (hash == bytes32(0)) revert NoCommitment(ballotId, msg.sender);
         if (vote.revealed) revert AlreadyRevealed(ballotId, msg.sender);
-        if (commitmentOf(ballotId, msg.sender, value, salt) != hash) revert RevealMismatch(ballotId, msg.sender);
+        if (commitmentOf(ballotId, msg.sender, value, salt) != hash) {
+            revert RevealMismatch(ballotId, msg.sender);
+        }
         uint256 now_ = staking.nodeStake(msg.sender);
         weight = vote.weight;
         if (now_ < weight) weight = now_;

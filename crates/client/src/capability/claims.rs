@@ -71,15 +71,19 @@ impl<P: Provider> Client<P> {
         let registry = self.capabilities();
         let salt = self.attestation_salt(signer, id).await?;
         let hash = registry.commitmentOf(U256::from(id), node, measured, salt).call().await?;
-        let sent =
-            send("commitAttestation", registry.commitAttestation(U256::from(id), hash)).await?;
+        // The seat is bonded with the claim's fee, returned at the reveal.
+        let fee = U256::from(registry.claimOf(U256::from(id)).call().await?.fee);
+        let mut transactions = self.pay_capabilities(node, fee, "attester's bond").await?;
+        let call = registry.commitAttestation(U256::from(id), hash);
+        transactions.push(send("commitAttestation", call).await?);
         Ok(Acted {
             headline: format!(
-                "committed an attestation of claim {id}; reveal it after {} with the same value",
+                "committed an attestation of claim {id} (bond {}, back at the reveal); reveal it after {} with the same value",
+                fmt_era(fee),
                 fmt_time(claim.commit_end)
             ),
             state: self.claim_view(id).await?,
-            transactions: vec![sent],
+            transactions,
         })
     }
 
