@@ -47,9 +47,9 @@ for i in 3 4 5; do
   run component attest 1 --measured "$BPS" --private-key "${KEYS[$i]}"
 done
 fails component settle 1 --private-key "$INVOKER"
-run warp 2d
+run warp 49h
 for n in 0 1 2; do run component reveal 1 --measured "${MEASURED[$n]}" --private-key "${KEYS[$((n + 3))]}"; done
-run warp 1d
+run warp 25h
 run component settle 1 --private-key "$INVOKER"
 run component show 1
 

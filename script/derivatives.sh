@@ -56,7 +56,7 @@ for p in 1 2; do
   run derivative vote $p --no --private-key "${KEYS[4]}"
 done
 fails derivative reveal 1 --yes --private-key "${KEYS[2]}"
-run warp 2d
+run warp 49h
 run derivative reveal 1 --yes --private-key "${KEYS[2]}"
 fails derivative reveal 1 --yes --private-key "${KEYS[4]}"
 for p in 1 2; do
@@ -65,7 +65,7 @@ for p in 1 2; do
   run derivative reveal $p --no --private-key "${KEYS[4]}"
 done
 fails derivative enact 1 --private-key $GOV
-run warp 1d
+run warp 25h
 run derivative proposal 1
 run derivative enact 1 --private-key $GOV
 run derivative enact 2 --private-key $GOV

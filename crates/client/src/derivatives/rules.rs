@@ -348,6 +348,15 @@ impl<P: Provider> Client<P> {
         id: u64,
         support: bool,
     ) -> Result<VoteRevealed> {
+        let proposal = self.proposal_view(id).await?;
+        if proposal.phase != "reveal" {
+            refuse!(
+                "proposal {id} takes reveals after {} until {}: it is in its {} phase",
+                fmt_time(proposal.commit_end),
+                fmt_time(proposal.reveal_end),
+                proposal.phase
+            );
+        }
         let registry = self.derivatives();
         let (committed, revealed, _) = registry.voteOf(U256::from(id), sender).call().await?.into();
         if !committed {

@@ -58,6 +58,13 @@ impl RegisterArgs {
         let r = client
             .derivative_registration(provider, self.rule, self.core, keccak256(&artifact), circuit)
             .await?;
+        if era_prover::field::fr_to_u256(record.commitment(&schema)) != r.commitment {
+            bail!(
+                "{} is not the record core asset {} was registered from (its commitment differs): use that record",
+                self.record.display(),
+                r.core_asset
+            );
+        }
         if let Err(why) = schema.check_with(&record, Some(r.threshold)) {
             bail!("the record does not meet the rule's {}% threshold: {why}", r.threshold);
         }
@@ -76,13 +83,6 @@ impl RegisterArgs {
         ));
         let bundle = era_prover::prove(&pk, &schema, &record, &binding, &mut era_prover::os_rng())
             .wrap_err("the record does not meet the rule's threshold")?;
-        if bundle.public_inputs[0] != r.commitment {
-            bail!(
-                "{} is not the record core asset {} was registered from (its commitment differs): use that record",
-                self.record.display(),
-                r.core_asset
-            );
-        }
         print(&client.register_derivative(&r, bundle.proof).await?, self.tx.json)
     }
 }
