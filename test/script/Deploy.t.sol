@@ -77,6 +77,17 @@ contract DeployTest is Test, SuiteDeployer {
             s.distributor.hasRole(s.distributor.DEFAULT_ADMIN_ROLE(), address(s.timelock)), "rewards admin"
         );
         assertTrue(s.distributor.hasRole(s.distributor.GUARDIAN_ROLE(), guardian), "rewards guardian");
+        assertEq(address(s.derivatives.assets()), address(s.assets));
+        assertEq(address(s.derivatives.staking()), address(s.staking));
+        assertTrue(
+            s.derivatives.hasRole(s.derivatives.DEFAULT_ADMIN_ROLE(), address(s.timelock)), "derivatives admin"
+        );
+        assertTrue(s.derivatives.hasRole(s.derivatives.GUARDIAN_ROLE(), guardian), "derivatives guardian");
+        assertTrue(
+            s.capabilities.hasRole(s.capabilities.DEFAULT_ADMIN_ROLE(), address(s.timelock)), "capabilities admin"
+        );
+        assertTrue(s.capabilities.hasRole(s.capabilities.GUARDIAN_ROLE(), guardian), "capabilities guardian");
+        assertEq(s.capabilities.treasury(), address(s.feesInbox), "penalties go to the fees inbox");
     }
 
     function test_defaults_matchSpec() public view {
@@ -117,8 +128,8 @@ contract DeployTest is Test, SuiteDeployer {
         assertEq(address(s.era), address(existing));
         assertEq(
             vm.getNonce(address(this)),
-            nonceBefore + 13,
-            "no token: timelock, staking, distributor, two inboxes, modules, scenarios, standby, margin, asset registry, revenue, invitations, engine"
+            nonceBefore + 15,
+            "no token: timelock, staking, distributor, two inboxes, modules, scenarios, standby, margin, asset registry, revenue, invitations, engine, derivatives, capabilities"
         );
         assertSuite(s, operator, operator, 2 days);
     }
