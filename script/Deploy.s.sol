@@ -3,9 +3,9 @@ pragma solidity 0.8.30;
 
 import {AssetMirror} from "../contracts/assets/AssetMirror.sol";
 import {StateAssetRegistry} from "../contracts/assets/StateAssetRegistry.sol";
+import {CapabilityRegistry} from "../contracts/capability/CapabilityRegistry.sol";
 import {DerivativeRegistry} from "../contracts/derivatives/DerivativeRegistry.sol";
 import {CircuitBreaker} from "../contracts/domains/CircuitBreaker.sol";
-import {CapabilityRegistry} from "../contracts/capability/CapabilityRegistry.sol";
 import {SettlementEngine} from "../contracts/execution/SettlementEngine.sol";
 import {ERAMargin} from "../contracts/margin/ERAMargin.sol";
 import {StandbyPool} from "../contracts/network/StandbyPool.sol";

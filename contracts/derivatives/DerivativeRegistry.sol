@@ -548,6 +548,8 @@ contract DerivativeRegistry is IDerivativeRegistry, AccessControl, Pausable {
         // was never made.
         try assets.commitChallenge(_challengeCommitment(coreAssetId, derivativeId)) {}
         catch (bytes memory reason) {
+            // casting to 'bytes4' is safe because it keeps the selector, the first 4 of >= 4 bytes
+            // forge-lint: disable-next-line(unsafe-typecast)
             if (reason.length < 4 || bytes4(reason) != IStateAssetRegistry.CommitmentExists.selector) {
                 revert CommitFailed(coreAssetId, reason);
             }

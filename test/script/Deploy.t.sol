@@ -80,11 +80,13 @@ contract DeployTest is Test, SuiteDeployer {
         assertEq(address(s.derivatives.assets()), address(s.assets));
         assertEq(address(s.derivatives.staking()), address(s.staking));
         assertTrue(
-            s.derivatives.hasRole(s.derivatives.DEFAULT_ADMIN_ROLE(), address(s.timelock)), "derivatives admin"
+            s.derivatives.hasRole(s.derivatives.DEFAULT_ADMIN_ROLE(), address(s.timelock)),
+            "derivatives admin"
         );
         assertTrue(s.derivatives.hasRole(s.derivatives.GUARDIAN_ROLE(), guardian), "derivatives guardian");
         assertTrue(
-            s.capabilities.hasRole(s.capabilities.DEFAULT_ADMIN_ROLE(), address(s.timelock)), "capabilities admin"
+            s.capabilities.hasRole(s.capabilities.DEFAULT_ADMIN_ROLE(), address(s.timelock)),
+            "capabilities admin"
         );
         assertTrue(s.capabilities.hasRole(s.capabilities.GUARDIAN_ROLE(), guardian), "capabilities guardian");
         assertEq(s.capabilities.treasury(), address(s.feesInbox), "penalties go to the fees inbox");
