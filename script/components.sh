@@ -12,13 +12,8 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source script/lib.sh
-start_anvil ETH_RPC_URL
-export ETH_RPC_URL ERA_DEPLOYMENTS=$SCRATCH
-run deploy --private-key $GOV --timelock-delay 1h
-RECORD=$ERA_DEPLOYMENTS/31337.json
-TOKEN=$(jqr .contracts.ERAToken.address < "$RECORD")
+deploy_suite
 PROVER=${KEYS[1]} DATA=${KEYS[2]} INVOKER=${KEYS[6]}
-give() { $CAST send -q --private-key $GOV "$TOKEN" 'transfer(address,uint256)' "$($CAST wallet address --private-key "$1")" "$2"; }
 give "$PROVER" 10000ether
 give "$DATA" 5000ether
 give "$INVOKER" 15000ether

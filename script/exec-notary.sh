@@ -11,11 +11,7 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source script/lib.sh
-start_anvil ETH_RPC_URL
-export ETH_RPC_URL ERA_DEPLOYMENTS=$SCRATCH
-run deploy --private-key $GOV --timelock-delay 1h
-RECORD=$ERA_DEPLOYMENTS/31337.json
-TOKEN=$(jqr .contracts.ERAToken.address < "$RECORD")
+deploy_suite
 ENGINE=$(jqr .contracts.SettlementEngine.address < "$RECORD")
 STAKING=$(jqr .contracts.ERAStaking.address < "$RECORD")
 TIMELOCK=$(jqr .contracts.TimelockController.address < "$RECORD")

@@ -42,3 +42,16 @@ print(v)' "$1"; }
 # Echo an `era` command (private keys masked) and run it; `fails` expects it to be refused.
 run() { echo; echo "\$ era ${*}" | sed -E 's/(--private-key )0x[0-9a-f]{64}/\1<key>/g'; "$ERA" "$@"; }
 fails() { echo; echo "\$ era ${*}" | sed -E 's/(--private-key )0x[0-9a-f]{64}/\1<key>/g'; if "$ERA" "$@"; then echo "expected a refusal"; exit 1; else echo "(exit $?)"; fi; }
+
+# `deploy_suite`: an anvil (ETH_RPC_URL), the suite deployed by account 0 with a 1-hour timelock;
+# sets RECORD (the deployment record) and TOKEN (ERA).
+deploy_suite() {
+  start_anvil ETH_RPC_URL
+  export ETH_RPC_URL ERA_DEPLOYMENTS=$SCRATCH
+  run deploy --private-key $GOV --timelock-delay 1h
+  RECORD=$ERA_DEPLOYMENTS/31337.json
+  TOKEN=$(jqr .contracts.ERAToken.address < "$RECORD")
+}
+
+# `give KEY AMOUNT`: sends AMOUNT (e.g. 5000ether) of ERA from account 0 to KEY's address.
+give() { $CAST send -q --private-key $GOV "$TOKEN" 'transfer(address,uint256)' "$($CAST wallet address --private-key "$1")" "$2"; }

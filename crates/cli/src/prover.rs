@@ -23,6 +23,20 @@ impl KeyLocation {
     pub(crate) fn keys(&self) -> KeyDir {
         KeyDir::new(&self.keys_dir, &self.schema)
     }
+
+    /// The checked proving key, and the private record at `path` read against its schema.
+    pub(crate) fn proving_key_and_record(
+        &self,
+        path: &std::path::Path,
+    ) -> eyre::Result<(era_prover::KeyInfo, era_prover::ProvingKey, era_prover::Record)> {
+        use eyre::WrapErr as _;
+        let (info, pk) = self.keys().proving_key()?;
+        let text = std::fs::read_to_string(path)
+            .wrap_err_with(|| format!("cannot read record {}", path.display()))?;
+        let record = era_prover::Record::from_json(&text, &info.schema)
+            .wrap_err_with(|| format!("record {}", path.display()))?;
+        Ok((info, pk, record))
+    }
 }
 
 /// Where snarkjs is.

@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use clap::Args;
 use era_client::assets::ProverKeys;
-use era_prover::{Binding, KeyInfo, Record};
+use era_prover::{Binding, KeyInfo};
 use eyre::{Result, WrapErr, bail};
 
 use crate::{
@@ -33,11 +33,8 @@ pub(super) struct RegisterArgs {
 impl RegisterArgs {
     pub(super) async fn run(self) -> Result<()> {
         let keys = self.keys.keys();
-        let (KeyInfo { schema, vk_hash, .. }, pk) = keys.proving_key()?;
-        let text = std::fs::read_to_string(&self.record)
-            .wrap_err_with(|| format!("cannot read record {}", self.record.display()))?;
-        let record = Record::from_json(&text, &schema)
-            .wrap_err_with(|| format!("record {}", self.record.display()))?;
+        let (KeyInfo { schema, vk_hash, .. }, pk, record) =
+            self.keys.proving_key_and_record(&self.record)?;
         if let Err(why) = schema.check(&record) {
             bail!("the record does not satisfy the schema's predicate: {why}");
         }

@@ -8,7 +8,7 @@ use std::path::PathBuf;
 use alloy::primitives::{B256, keccak256};
 use clap::Args;
 use era_client::assets::ProverKeys;
-use era_prover::{DerivativeBinding, KeyInfo, Record};
+use era_prover::{DerivativeBinding, KeyInfo};
 use eyre::{Result, WrapErr, bail};
 
 use super::id;
@@ -44,11 +44,8 @@ pub(crate) struct RegisterArgs {
 impl RegisterArgs {
     pub(super) async fn run(self) -> Result<()> {
         let keys = self.keys.keys();
-        let (KeyInfo { schema, vk_hash, .. }, pk) = keys.proving_key()?;
-        let text = std::fs::read_to_string(&self.record)
-            .wrap_err_with(|| format!("cannot read record {}", self.record.display()))?;
-        let record = Record::from_json(&text, &schema)
-            .wrap_err_with(|| format!("record {}", self.record.display()))?;
+        let (KeyInfo { schema, vk_hash, .. }, pk, record) =
+            self.keys.proving_key_and_record(&self.record)?;
         let artifact = std::fs::read(&self.artifact)
             .wrap_err_with(|| format!("cannot read artifact {}", self.artifact.display()))?;
         let (suite, provider) = self.tx.open().await?;
