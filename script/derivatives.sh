@@ -98,7 +98,10 @@ run derivative show "$MODEL" --json
 
 # Credit lines: the plan (weight 1.5x) gets a limit 50% above the model's (1.0x).
 run derivative fund 20000 --private-key $GOV
+# One credit line per core: the model's line is compared, then ended, before the plan's.
 run derivative pledge "$MODEL" --private-key "$PROVIDER"
+fails derivative pledge "$PLAN" --private-key "$PROVIDER"
+run derivative unpledge "$MODEL" --private-key "$PROVIDER"
 run derivative pledge "$PLAN" --private-key "$PROVIDER"
 fails derivative draw "$PLAN" 7501 --private-key "$PROVIDER"
 run derivative draw "$PLAN" 7500 --private-key "$PROVIDER"

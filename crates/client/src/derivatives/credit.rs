@@ -73,6 +73,9 @@ pub struct Liquidated {
     pub stage: &'static str,
     /// What to do next.
     pub next: String,
+    /// The credit pool after the step, ERA wei.
+    #[serde(serialize_with = "crate::wei::serialize")]
+    pub pool: U256,
     /// The step's transaction.
     pub tx: Sent,
 }
@@ -80,6 +83,7 @@ pub struct Liquidated {
 impl fmt::Display for Liquidated {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "liquidation of derivative {}: {}", self.derivative_id, self.stage)?;
+        writeln!(f, "  credit pool  {}", fmt_era(self.pool))?;
         writeln!(f, "  next         {}", self.next)?;
         write!(f, "  {}", self.tx)
     }
@@ -149,9 +153,33 @@ impl<P: Provider> Client<P> {
         if view.loan.pledged {
             refuse!("derivative {id} is pledged already (limit {})", fmt_era(view.loan.limit));
         }
+        let other = self.derivatives().pledgeOf(view.core_asset).call().await?;
+        if !other.is_zero() {
+            refuse!(
+                "core asset {} backs the credit line of derivative {other} already: one line per core (era derivative unpledge {other} once it owes nothing)",
+                view.core_asset
+            );
+        }
         let sent = send("pledge", self.derivatives().pledge(id)).await?;
         let e: DerivativeRegistry::Pledged = self.event(&sent).await?;
         self.credit_move("pledged for a credit line of".into(), Some(id), e.limit, vec![], sent)
+            .await
+    }
+
+    /// The provider `sender` ends derivative `id`'s credit line (it must owe nothing).
+    pub async fn unpledge_derivative(&self, sender: Address, id: B256) -> Result<CreditMove> {
+        let view = self.derivative_view(id).await?;
+        if view.provider != sender {
+            refuse!("derivative {id} is {}'s: only its provider unpledges it", view.provider);
+        }
+        if !view.loan.pledged {
+            refuse!("derivative {id} is not pledged");
+        }
+        if !view.loan.debt.is_zero() {
+            refuse!("derivative {id} owes {}: repay it first", fmt_era(view.loan.debt));
+        }
+        let sent = send("unpledge", self.derivatives().unpledge(id)).await?;
+        self.credit_move("ended the credit line of".into(), Some(id), view.loan.limit, vec![], sent)
             .await
     }
 
@@ -207,11 +235,13 @@ impl<P: Provider> Client<P> {
                 "era derivative liquidate {id} again from the next block: it reveals the challenge of core asset {core}"
             ),
             "challenged" => format!(
-                "governance resolves the challenge of core asset {core} (era asset resolve); then era derivative liquidate {id} closes it"
+                "governance resolves the challenge of core asset {core} (era asset resolve-challenge --asset {core} --challenger {} --uphold|--dismiss); then era derivative liquidate {id} closes it",
+                self.addresses.derivatives
             ),
             _ => "nothing: the liquidation is closed".to_owned(),
         };
-        Ok(Liquidated { derivative_id: id, stage, next, tx: sent })
+        let pool = self.derivatives().creditPool().call().await?;
+        Ok(Liquidated { derivative_id: id, stage, next, pool, tx: sent })
     }
 
     /// Pays `account` its credits from the derivative registry.

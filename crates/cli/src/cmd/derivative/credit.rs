@@ -1,4 +1,4 @@
-//! `era derivative fund|pledge|draw|repay|liquidate`: credit lines backed by derivatives.
+//! `era derivative fund|pledge|unpledge|draw|repay|liquidate`: credit lines backed by derivatives.
 
 use alloy::primitives::{B256, U256};
 use clap::{Args, Subcommand};
@@ -15,6 +15,8 @@ pub(super) enum CreditCommand {
     Fund(super::usage::AmountArgs),
     /// Pledge your derivative for a credit line (limit: core anchor x LTV x the derivative's weight).
     Pledge(LineArgs),
+    /// End your derivative's credit line (it must owe nothing), freeing its core for another line.
+    Unpledge(LineArgs),
     /// Draw ERA on your derivative's credit line.
     Draw(MoveArgs),
     /// Repay a derivative's debt (anyone may).
@@ -60,6 +62,11 @@ impl CreditCommand {
                     &suite.client().pledge_derivative(sender, args.derivative).await?,
                     args.tx.json,
                 )
+            }
+            Self::Unpledge(args) => {
+                let (suite, sender) = args.tx.open().await?;
+                let out = suite.client().unpledge_derivative(sender, args.derivative).await?;
+                print(&out, args.tx.json)
             }
             Self::Draw(args) => {
                 let (suite, sender) = args.tx.open().await?;
