@@ -37,7 +37,7 @@ run component tune --schema integrity --keys-dir "$K" --rounds 3 --report "$SCRA
 fails component claim-improvement 1 --metric efficiency --before 1000 --after 900 --evidence "$SCRATCH/prover.json" --private-key "$PROVER"
 MEASURED=()
 for i in 3 4 5; do
-  BPS=$($ERA component tune --schema integrity --keys-dir "$K" --rounds 3 --report "$SCRATCH/node$i.json" --json | jqr .improvementBps)
+  BPS=$(field improvementBps component tune --schema integrity --keys-dir "$K" --rounds 3 --report "$SCRATCH/node$i.json")
   MEASURED+=("$BPS")
   run component attest 1 --measured "$BPS" --private-key "${KEYS[$i]}"
 done

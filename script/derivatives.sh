@@ -34,8 +34,8 @@ run gov execute --private-key $GOV
 cat > "$SCRATCH/harvest.json" <<'JSON'
 {"salt": "0x2a17", "entries": [1, 0, 2, 1, 3, 0, 1, 2, 5, 0, 1, 1, 2, 0, 3, 1, 0, 2, 1, 0]}
 JSON
-CORE=$($ERA asset register --schema integrity --keys-dir "$K" --scenario harvest --record "$SCRATCH/harvest.json" \
-  --private-key "$PROVIDER" --json | tee /dev/stderr | jqr .assetId)
+CORE=$(field assetId asset register --schema integrity --keys-dir "$K" --scenario harvest \
+  --record "$SCRATCH/harvest.json" --private-key "$PROVIDER")
 
 # Three staked nodes vote on two rules; the quorum is 10,000 ERA of revealed stake.
 for i in 2 3 4; do give "${KEYS[$i]}" 100000ether; run stake 100000 --private-key "${KEYS[$i]}"; done
@@ -73,12 +73,10 @@ run derivative rule "$PLAN_RULE"
 # The provider proves both derivatives from the core's private record, bound to their artifacts.
 echo '{"plan": "sow maize in plot 4 on day 112", "model": "v1"}' > "$SCRATCH/plan.json"
 echo '{"model": "fault warning v1", "weights": [0.2, 0.7, 0.1]}' > "$SCRATCH/model.json"
-PLAN=$($ERA derivative register --schema integrity-share --keys-dir "$K" --rule "$PLAN_RULE" --core "$CORE" \
-  --record "$SCRATCH/harvest.json" --artifact "$SCRATCH/plan.json" --private-key "$PROVIDER" --json \
-  | tee /dev/stderr | jqr .derivativeId)
-MODEL=$($ERA derivative register --schema continuity --keys-dir "$K" --rule "$MODEL_RULE" --core "$CORE" \
-  --record "$SCRATCH/harvest.json" --artifact "$SCRATCH/model.json" --private-key "$PROVIDER" --json \
-  | tee /dev/stderr | jqr .derivativeId)
+PLAN=$(field derivativeId derivative register --schema integrity-share --keys-dir "$K" --rule "$PLAN_RULE" \
+  --core "$CORE" --record "$SCRATCH/harvest.json" --artifact "$SCRATCH/plan.json" --private-key "$PROVIDER")
+MODEL=$(field derivativeId derivative register --schema continuity --keys-dir "$K" --rule "$MODEL_RULE" \
+  --core "$CORE" --record "$SCRATCH/harvest.json" --artifact "$SCRATCH/model.json" --private-key "$PROVIDER")
 # Someone else cannot derive from the provider's core.
 fails derivative register --schema continuity --keys-dir "$K" --rule "$MODEL_RULE" --core "$CORE" \
   --record "$SCRATCH/harvest.json" --artifact "$SCRATCH/plan.json" --private-key "$PAYER"

@@ -55,3 +55,15 @@ deploy_suite() {
 
 # `give KEY AMOUNT`: sends AMOUNT (e.g. 5000ether) of ERA from account 0 to KEY's address.
 give() { $CAST send -q --private-key $GOV "$TOKEN" 'transfer(address,uint256)' "$($CAST wallet address --private-key "$1")" "$2"; }
+
+# `VAR=$(field NAME era-args...)`: shows and runs an `era` command with --json, its output on
+# stderr (`tee /dev/stderr` would reopen, and so truncate, a log file), and prints NAME of it.
+field() {
+  local name=$1 out
+  shift
+  echo >&2
+  echo "\$ era ${*} --json" | sed -E 's/(--private-key )0x[0-9a-f]{64}/\1<key>/g' >&2
+  out=$("$ERA" "$@" --json)
+  echo "$out" >&2
+  echo "$out" | jqr ".$name"
+}
