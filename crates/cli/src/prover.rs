@@ -10,7 +10,7 @@ use era_prover::KeyDir;
 /// Which schema and where its keys are.
 #[derive(Debug, Args)]
 pub(crate) struct KeyLocation {
-    /// Built-in schema: on-time, integrity or range.
+    /// Built-in schema: on-time, integrity or range (core); integrity-share, timeliness or continuity (derivatives of integrity records).
     #[arg(long)]
     pub(crate) schema: String,
     /// Directory holding one sub-directory of keys per schema.

@@ -85,7 +85,7 @@ pub(crate) struct ImportArgs {
 /// `era keys export-r1cs`.
 #[derive(Debug, Args)]
 pub(crate) struct ExportR1csArgs {
-    /// Built-in schema: on-time, integrity or range.
+    /// Built-in schema: on-time, integrity or range (core); integrity-share, timeliness or continuity (derivatives of integrity records).
     #[arg(long)]
     pub(crate) schema: String,
     /// Output file (default: `<schema>.r1cs`).
