@@ -212,7 +212,7 @@ fn describe_margin(call: ERAMarginCalls) -> String {
 
 /// A risk domain's name, as the CLI writes it.
 pub fn domain_name(domain: u8) -> &'static str {
-    crate::RiskDomain::try_from(domain).map_or("unknown", crate::RiskDomain::name)
+    crate::RiskDomain::name_of(domain)
 }
 
 fn call_name(call: &impl fmt::Debug) -> String {

@@ -40,6 +40,12 @@ macro_rules! impl_sol_enum {
                 })
             }
         }
+        impl $rust {
+            /// The name of `value` as the contract returns it (a `u8`); "unknown" out of range.
+            pub fn name_of(value: u8) -> &'static str {
+                Self::try_from(value).map_or("unknown", Self::name)
+            }
+        }
         impl From<$rust> for u8 {
             fn from(value: $rust) -> u8 {
                 value as u8

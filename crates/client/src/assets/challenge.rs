@@ -15,7 +15,7 @@ use alloy::{
 use era_bindings::StateAssetRegistry;
 use serde::{Deserialize, Serialize};
 
-use super::{LIST_HINT, status_name};
+use super::LIST_HINT;
 use crate::{
     AssetStatus, Client, Sent, constants::StateAssetRegistry::CHALLENGE_BOND_BPS, error::Result,
     refuse, tx::send, units::fmt_era,
@@ -256,7 +256,7 @@ impl<P: Provider> Client<P> {
         if a.status != AssetStatus::Live as u8 && a.status != AssetStatus::Retiring as u8 {
             refuse!(
                 "asset {asset} is {}: only live or retiring assets can be challenged",
-                status_name(a.status)
+                AssetStatus::name_of(a.status)
             );
         }
         if a.owner == challenger {

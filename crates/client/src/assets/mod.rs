@@ -86,17 +86,12 @@ pub fn fmt_coefficient(bps: u32) -> String {
     format!("{:.4}", f64::from(bps) / f64::from(COEFFICIENT_ONE))
 }
 
-/// The registry's `Status` of an asset, by name.
-pub(crate) fn status_name(status: u8) -> &'static str {
-    AssetStatus::try_from(status).map_or("unknown", AssetStatus::name)
-}
-
 /// Refuses an asset that is not live: only live assets can be authorized.
 fn require_live(asset_id: B256, asset: &RawAsset) -> Result<()> {
     if asset.status != AssetStatus::Live as u8 {
         refuse!(
             "asset {asset_id} is {}: only live assets can be authorized",
-            status_name(asset.status)
+            AssetStatus::name_of(asset.status)
         );
     }
     Ok(())

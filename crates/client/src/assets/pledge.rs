@@ -12,7 +12,7 @@ use alloy::{
 use era_bindings::StateAssetRegistry;
 use serde::Serialize;
 
-use super::{RawAsset, status_name};
+use super::RawAsset;
 use crate::{AssetStatus, Client, Sent, error::Result, refuse, tx::send, units::fmt_era};
 
 /// A pledge made.
@@ -86,7 +86,10 @@ impl<P: Provider> Client<P> {
     pub async fn pledge(&self, owner: Address, asset: B256, node: Address) -> Result<Pledged> {
         let a = self.owned_asset(asset, owner).await?;
         if a.status != AssetStatus::Live as u8 {
-            refuse!("asset {asset} is {}: only a live asset can be pledged", status_name(a.status));
+            refuse!(
+                "asset {asset} is {}: only a live asset can be pledged",
+                AssetStatus::name_of(a.status)
+            );
         }
         require_unpledged(asset, &a, "pledge it again")?;
         if !self.staking().isNode(node).call().await? {

@@ -10,7 +10,7 @@ use alloy::{
 use era_bindings::StateAssetRegistry;
 use serde::Serialize;
 
-use super::{pledge::require_unpledged, status_name};
+use super::pledge::require_unpledged;
 use crate::{
     AssetStatus, Client, Sent,
     error::Result,
@@ -83,7 +83,10 @@ impl<P: Provider> Client<P> {
     pub async fn retire(&self, owner: Address, asset: B256) -> Result<Retiring> {
         let a = self.owned_asset(asset, owner).await?;
         if a.status != AssetStatus::Live as u8 {
-            refuse!("asset {asset} is {}: only a live asset can be retired", status_name(a.status));
+            refuse!(
+                "asset {asset} is {}: only a live asset can be retired",
+                AssetStatus::name_of(a.status)
+            );
         }
         require_unpledged(asset, &a, "retire it")?;
         let registry = self.assets();
@@ -107,7 +110,7 @@ impl<P: Provider> Client<P> {
         if a.status != AssetStatus::Retiring as u8 {
             refuse!(
                 "asset {asset} is {}, not retiring: its owner starts with era asset retire",
-                status_name(a.status)
+                AssetStatus::name_of(a.status)
             );
         }
         let retire_at = a.retireAt.to::<u64>();

@@ -12,7 +12,7 @@ use alloy::{
 use era_bindings::StateAssetRegistry;
 use serde::Serialize;
 
-use super::{fmt_coefficient, status_name};
+use super::fmt_coefficient;
 use crate::{
     AssetStatus, Client, Error,
     error::Result,
@@ -170,7 +170,7 @@ impl<P: Provider> Client<P> {
         Ok(AssetView {
             asset_id: id,
             owner: a.owner,
-            status: status_name(a.status),
+            status: AssetStatus::name_of(a.status),
             schema_id: a.schemaId,
             scenario: schema.scenario,
             commitment: a.commitment,

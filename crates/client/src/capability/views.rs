@@ -16,13 +16,6 @@ use crate::{
     units::{fmt_duration, fmt_era, fmt_time},
 };
 
-/// The name of a generated enum's value read as `u8` ("?" when out of range).
-macro_rules! name {
-    ($enum:ident, $value:expr) => {
-        $enum::try_from($value).map_or("?", $enum::name)
-    };
-}
-
 /// A pending penalty.
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
@@ -337,8 +330,8 @@ impl<P: Provider> Client<P> {
         Ok(ComponentView {
             component_id: id,
             owner: c.owner,
-            kind: name!(ComponentKind, c.kind),
-            status: name!(ComponentStatus, c.status),
+            kind: ComponentKind::name_of(c.kind),
+            status: ComponentStatus::name_of(c.status),
             price: U256::from(c.price),
             pledge: U256::from(c.pledge),
             invocations: c.invocations.to(),
@@ -371,8 +364,8 @@ impl<P: Provider> Client<P> {
         Ok(ClaimView {
             claim_id: id,
             component_id: c.componentId,
-            metric: name!(ImprovementMetric, c.metric),
-            status: name!(ClaimStatus, c.status),
+            metric: ImprovementMetric::name_of(c.metric),
+            status: ClaimStatus::name_of(c.status),
             before: c.before,
             after: c.after_,
             claimed,
@@ -405,7 +398,7 @@ impl<P: Provider> Client<P> {
             receiver: a.receiver,
             giver: a.giver,
             feature: a.feature,
-            status: name!(AbsorptionStatus, a.status),
+            status: AbsorptionStatus::name_of(a.status),
             approved: a.approved,
             weight: U256::from(a.weight),
             quorum: U256::from(a.quorum),

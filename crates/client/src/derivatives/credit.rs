@@ -59,6 +59,14 @@ impl fmt::Display for CreditMove {
     }
 }
 
+/// What a [`CreditMove`] changed, and so what it reports afterwards: the pool, a credit line
+/// (with the pool), or an account's balance here (prepaid or credited).
+enum Moved {
+    Pool,
+    Line(B256),
+    Balance,
+}
+
 /// Funds for the pool ([`Client::fund_credit_pool`]).
 pub type PoolFunded = CreditMove;
 
@@ -112,20 +120,19 @@ impl<P: Provider> Client<P> {
     async fn credit_move(
         &self,
         action: String,
-        derivative_id: Option<B256>,
+        moved: Moved,
         amount: U256,
         mut transactions: Vec<Sent>,
         sent: Sent,
     ) -> Result<CreditMove> {
         transactions.push(sent);
-        let pool = match action.as_str() {
-            "prepaid" => None,
-            a if a.starts_with("paid ") => None,
-            _ => Some(self.derivatives().creditPool().call().await?),
+        let pool = match moved {
+            Moved::Balance => None,
+            Moved::Pool | Moved::Line(_) => Some(self.derivatives().creditPool().call().await?),
         };
-        let loan = match derivative_id {
-            Some(id) => Some(self.derivative_view(id).await?.loan),
-            None => None,
+        let (derivative_id, loan) = match moved {
+            Moved::Line(id) => (Some(id), Some(self.derivative_view(id).await?.loan)),
+            Moved::Pool | Moved::Balance => (None, None),
         };
         Ok(CreditMove { action, derivative_id, amount, pool, loan, transactions })
     }
@@ -134,14 +141,14 @@ impl<P: Provider> Client<P> {
     pub async fn fund_credit_pool(&self, sender: Address, amount: U256) -> Result<CreditMove> {
         let txs = self.pay_derivatives(sender, amount, "funding").await?;
         let sent = send("fundCreditPool", self.derivatives().fundCreditPool(amount)).await?;
-        self.credit_move("funded the credit pool with".into(), None, amount, txs, sent).await
+        self.credit_move("funded the credit pool with".into(), Moved::Pool, amount, txs, sent).await
     }
 
     /// `sender` prepays `amount` ERA for adoptions and invocations.
     pub async fn deposit_derivatives(&self, sender: Address, amount: U256) -> Result<CreditMove> {
         let txs = self.pay_derivatives(sender, amount, "deposit").await?;
         let sent = send("deposit", self.derivatives().deposit(amount)).await?;
-        self.credit_move("prepaid".into(), None, amount, txs, sent).await
+        self.credit_move("prepaid".into(), Moved::Balance, amount, txs, sent).await
     }
 
     /// The provider `sender` pledges derivative `id` for a credit line.
@@ -162,8 +169,14 @@ impl<P: Provider> Client<P> {
         }
         let sent = send("pledge", self.derivatives().pledge(id)).await?;
         let e: DerivativeRegistry::Pledged = self.event(&sent).await?;
-        self.credit_move("pledged for a credit line of".into(), Some(id), e.limit, vec![], sent)
-            .await
+        self.credit_move(
+            "pledged for a credit line of".into(),
+            Moved::Line(id),
+            e.limit,
+            vec![],
+            sent,
+        )
+        .await
     }
 
     /// The provider `sender` ends derivative `id`'s credit line (it must owe nothing).
@@ -179,8 +192,14 @@ impl<P: Provider> Client<P> {
             refuse!("derivative {id} owes {}: repay it first", fmt_era(view.loan.debt));
         }
         let sent = send("unpledge", self.derivatives().unpledge(id)).await?;
-        self.credit_move("ended the credit line of".into(), Some(id), view.loan.limit, vec![], sent)
-            .await
+        self.credit_move(
+            "ended the credit line of".into(),
+            Moved::Line(id),
+            view.loan.limit,
+            vec![],
+            sent,
+        )
+        .await
     }
 
     /// The provider `sender` draws `amount` ERA on derivative `id`'s credit line.
@@ -203,7 +222,7 @@ impl<P: Provider> Client<P> {
             );
         }
         let sent = send("draw", self.derivatives().draw(id, amount)).await?;
-        self.credit_move("drew".into(), Some(id), amount, vec![], sent).await
+        self.credit_move("drew".into(), Moved::Line(id), amount, vec![], sent).await
     }
 
     /// `sender` repays up to `amount` ERA of derivative `id`'s debt.
@@ -220,15 +239,14 @@ impl<P: Provider> Client<P> {
         let paid = amount.min(debt);
         let txs = self.pay_derivatives(sender, paid, "repayment").await?;
         let sent = send("repay", self.derivatives().repay(id, amount)).await?;
-        self.credit_move("repaid".into(), Some(id), paid, txs, sent).await
+        self.credit_move("repaid".into(), Moved::Line(id), paid, txs, sent).await
     }
 
     /// `sender` takes derivative `id`'s liquidation one step on.
     pub async fn liquidate_derivative(&self, id: B256) -> Result<Liquidated> {
         let sent = send("liquidate", self.derivatives().liquidate(id)).await?;
         let loan = self.derivatives().loanOf(id).call().await?;
-        let stage =
-            LiquidationStage::try_from(loan.liquidation).map_or("?", LiquidationStage::name);
+        let stage = LiquidationStage::name_of(loan.liquidation);
         let core = self.derivatives().derivativeOf(id).call().await?.coreAssetId;
         let next = match stage {
             "committed" => format!(
@@ -251,6 +269,6 @@ impl<P: Provider> Client<P> {
             refuse!("{account} has no credits in the derivative registry");
         }
         let sent = send("claim", self.derivatives().claim(account)).await?;
-        self.credit_move(format!("paid {account}"), None, amount, vec![], sent).await
+        self.credit_move(format!("paid {account}"), Moved::Balance, amount, vec![], sent).await
     }
 }

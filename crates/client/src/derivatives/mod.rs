@@ -16,26 +16,17 @@ pub use rules::{
 };
 pub use usage::{DerivativeView, LoanView, Used};
 
-/// A derivative kind ("planting-plan") as the rule stores it: the text's bytes, left-aligned in
-/// a bytes32, so it reads back as text on chain and here. Refused when longer than 32 bytes.
+/// A derivative kind ("planting-plan") as the rule stores it: a short name left-aligned in a
+/// bytes32, encoded as tier names are ([`crate::tier_id`]), so it reads back as text on chain
+/// (`cast --parse-bytes32-string`) and here.
 pub fn kind_key(text: &str) -> Result<B256, String> {
-    if text.is_empty() || text.len() > 32 {
-        return Err(format!("a kind is 1 to 32 bytes of text; `{text}` is {} bytes", text.len()));
-    }
-    let mut key = [0u8; 32];
-    key[..text.len()].copy_from_slice(text.as_bytes());
-    Ok(B256::from(key))
+    crate::tier_id(text).map_err(|_| {
+        format!("a kind is 1 to 32 bytes of printable ASCII without spaces; `{text}` is not")
+    })
 }
 
 /// The text of a kind stored by [`kind_key`] (its hex when it is not text).
-pub fn kind_name(key: B256) -> String {
-    let bytes = key.as_slice();
-    let end = bytes.iter().rposition(|b| *b != 0).map_or(0, |i| i + 1);
-    match std::str::from_utf8(&bytes[..end]) {
-        Ok(text) if !text.is_empty() && text.chars().all(|c| !c.is_control()) => text.to_owned(),
-        _ => key.to_string(),
-    }
-}
+pub use crate::tier_name as kind_name;
 
 #[cfg(test)]
 mod tests {

@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use crate::{
     AssetStatus, Client, Sent,
-    assets::{IVerifierKey, ProverKeys, status_name},
+    assets::{IVerifierKey, ProverKeys},
     error::Result,
     refuse,
     tx::send,
@@ -114,7 +114,7 @@ impl<P: Provider> Client<P> {
         if core.status != AssetStatus::Live as u8 {
             refuse!(
                 "core asset {core_asset} is {}: derivatives are registered on live assets only",
-                status_name(core.status)
+                AssetStatus::name_of(core.status)
             );
         }
         if core.schemaId != rule.core_schema {

@@ -8,12 +8,11 @@ use alloy::{
     primitives::{Address, B256, U256},
     providers::Provider,
 };
-use era_bindings::derivatives::DerivativeRegistry;
+use era_bindings::derivatives::{DerivativeRegistry, IDerivativeRegistry::Derivative};
 use serde::Serialize;
 
 use crate::{
-    Client, LiquidationStage, Sent,
-    assets::status_name,
+    AssetStatus, Client, LiquidationStage, Sent,
     error::Result,
     refuse,
     tx::send,
@@ -164,12 +163,9 @@ impl<P: Provider> Client<P> {
     /// The derivative `id`.
     pub async fn derivative_view(&self, id: B256) -> Result<DerivativeView> {
         let registry = self.derivatives();
-        let d = registry.derivativeOf(id).call().await?;
-        if d.provider.is_zero() {
-            refuse!("no derivative {id}: era derivative register creates one");
-        }
+        let d = self.existing_derivative(id).await?;
         let rule = registry.ruleOf(d.ruleId).call().await?;
-        let core = self.assets().assetOf(d.coreAssetId).call().await?;
+        let core_status = self.assets().statusOf(d.coreAssetId).call().await?;
         let loan = registry.loanOf(id).call().await?;
         Ok(DerivativeView {
             derivative_id: id,
@@ -177,7 +173,7 @@ impl<P: Provider> Client<P> {
             kind: super::kind_name(rule.kind),
             rule_id: d.ruleId,
             core_asset: d.coreAssetId,
-            core_status: status_name(core.status),
+            core_status: AssetStatus::name_of(core_status),
             artifact: d.artifactHash,
             usable: registry.isUsable(id).call().await?,
             seized: d.seized,
@@ -191,10 +187,18 @@ impl<P: Provider> Client<P> {
                 limit: registry.creditLimit(id).call().await?,
                 debt: registry.debtOf(id).call().await?,
                 due_at: loan.dueAt.to(),
-                liquidation: LiquidationStage::try_from(loan.liquidation)
-                    .map_or("?", LiquidationStage::name),
+                liquidation: LiquidationStage::name_of(loan.liquidation),
             },
         })
+    }
+
+    /// Derivative `id` as the registry stores it; refused when there is none.
+    async fn existing_derivative(&self, id: B256) -> Result<Derivative> {
+        let d = self.derivatives().derivativeOf(id).call().await?;
+        if d.provider.is_zero() {
+            refuse!("no derivative {id}: era derivative register creates one");
+        }
+        Ok(d)
     }
 
     /// `payer` adopts derivative `id` for `adopter` (a licence, counted once).
@@ -220,16 +224,22 @@ impl<P: Provider> Client<P> {
         key: B256,
         adoption: bool,
     ) -> Result<Used> {
-        let view = self.derivative_view(id).await?;
-        if !view.usable {
+        // What the registry checks on every use, and the price: not the whole view.
+        let registry = self.derivatives();
+        let d = self.existing_derivative(id).await?;
+        let rule = registry.ruleOf(d.ruleId).call().await?;
+        if !rule.active {
+            refuse!("derivative {id} is not usable: its rule {} is deactivated", d.ruleId);
+        }
+        let status = self.assets().statusOf(d.coreAssetId).call().await?;
+        if status != AssetStatus::Live as u8 {
             refuse!(
                 "derivative {id} is not usable: its core asset {} is {} (a derivative is usable only while its core is live)",
-                view.core_asset,
-                view.core_status
+                d.coreAssetId,
+                AssetStatus::name_of(status)
             );
         }
-        let price = if adoption { view.adoption_price } else { view.invocation_price };
-        let registry = self.derivatives();
+        let price = U256::from(if adoption { rule.adoptionPrice } else { rule.invocationPrice });
         let mut transactions = Vec::new();
         if registry.deposits(payer).call().await? < price {
             let spender = self.addresses.derivatives;
