@@ -1,0 +1,109 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {StateUnit} from "../weave/StateUnit.sol";
+
+/// @title The origin side of state weaving: reads a fact of this chain and sends it as a unit
+/// @notice Anyone may send any unit: the sender reads the fact itself (a tier, a scenario role, a
+/// partner registration, an AccessControl role, a contribution, an invite count, past voting power),
+/// so a caller can only spread the truth, at its own cost. A fact that no longer holds is sent as a
+/// revocation (expiry zero). Each unit gets the next nonce and its hash is recorded under
+/// `StateUnit.slotOf(key)` so a destination can also take it by storage proof; `destination` zero
+/// records without a message. Asset units come only from the suite's StateAssetRegistry.
+/// @dev Roles: DEFAULT_ADMIN_ROLE (the timelock) enrolls destination routes and sets the time-to-live.
+interface IUnitSender {
+    /// @notice A zero address was given where a contract is required.
+    error ZeroAddress();
+    /// @notice The sender has no mailbox: it can only record (destination zero).
+    error NoMailbox();
+    /// @notice No route is enrolled for `destination`.
+    error UnknownDestination(uint32 destination);
+    /// @notice `caller` is not the StateAssetRegistry (only it sends asset units).
+    error NotAssetRegistry(address caller);
+    /// @notice Voting power at `snapshot` is not history yet (the current block is `current`).
+    error SnapshotNotPast(uint256 snapshot, uint256 current);
+    /// @notice Rewards root `rootIndex` is not active.
+    error RootNotActive(uint256 rootIndex);
+    /// @notice The proof does not show `cumulative` ERA for `account` in the root.
+    error InvalidContribution(address account, uint256 cumulative);
+    /// @notice `paid` wei does not cover the message fee `required`.
+    error MessageFeeNotCovered(uint256 required, uint256 paid);
+    /// @notice A time-to-live of zero (or over a year) was given.
+    error InvalidTtl(uint64 ttl);
+
+    /// @notice Unit `key` was recorded (and, when `destination` is not zero, dispatched as
+    /// `messageId`).
+    event UnitSent(bytes32 indexed key, uint32 indexed destination, bytes32 messageId, StateUnit.Unit unit);
+    /// @notice The route for `destination` is now `route` (zero: none).
+    event RouteSet(uint32 indexed destination, bytes32 route);
+    /// @notice Permission and behaviour units now hold for `ttl` seconds after they are sent.
+    event TtlSet(uint64 ttl);
+
+    /// @notice Sends whether `node` meets staking tier `tier`.
+    function sendTier(address node, bytes32 tier, uint32 destination)
+        external
+        payable
+        returns (StateUnit.Unit memory);
+
+    /// @notice Sends `node`'s role in scenario `scenarioId` (value: the `IScenarioRegistry.Role`).
+    function sendScenarioRole(address node, uint256 scenarioId, uint32 destination)
+        external
+        payable
+        returns (StateUnit.Unit memory);
+
+    /// @notice Sends whether `actor` is registered as partner `partner` in ERAMargin.
+    function sendPartner(address actor, bytes32 partner, uint32 destination)
+        external
+        payable
+        returns (StateUnit.Unit memory);
+
+    /// @notice Sends whether `account` holds `role` on the AccessControl contract `target`.
+    function sendRole(address target, bytes32 role, address account, uint32 destination)
+        external
+        payable
+        returns (StateUnit.Unit memory);
+
+    /// @notice Sends `account`'s cumulative contribution rewards in active root `rootIndex`,
+    /// shown by the OpenZeppelin Merkle `proof` of the leaf `(account, cumulative)`.
+    function sendContribution(
+        address account,
+        uint256 rootIndex,
+        uint256 cumulative,
+        bytes32[] calldata proof,
+        uint32 destination
+    ) external payable returns (StateUnit.Unit memory);
+
+    /// @notice Sends how many of `inviter`'s invitations were accepted.
+    function sendInvites(address inviter, uint32 destination) external payable returns (StateUnit.Unit memory);
+
+    /// @notice Sends `account`'s ERA voting power at past block `snapshot` (account zero: the past
+    /// total supply). Never expires: history does not change.
+    function sendVotes(address account, uint256 snapshot, uint32 destination)
+        external
+        payable
+        returns (StateUnit.Unit memory);
+
+    /// @notice Numbers, records and sends an asset unit the registry built. Registry only.
+    function sendAsset(StateUnit.Unit memory unit, uint32 destination)
+        external
+        payable
+        returns (StateUnit.Unit memory sent, bytes32 messageId);
+
+    /// @notice The fee of sending `unit` to `destination` (zero for destination zero).
+    function quote(StateUnit.Unit memory unit, uint32 destination) external view returns (uint256);
+
+    /// @notice Enrolls `route` (a HyperlaneUnitRoute) as the recipient on `destination`. Timelock only.
+    function setRoute(uint32 destination, bytes32 route) external;
+
+    /// @notice Sets how long permission and behaviour units hold after sending. Timelock only.
+    function setTtl(uint64 ttl) external;
+
+    /// @notice The route enrolled for `destination`.
+    function routes(uint32 destination) external view returns (bytes32);
+
+    /// @notice The hash of the newest unit of `key` (zero: none), also at `StateUnit.slotOf(key)`.
+    function recordOf(bytes32 key) external view returns (bytes32);
+
+    /// @notice The last nonce given.
+    function nonce() external view returns (uint64);
+}
