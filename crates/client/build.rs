@@ -1,20 +1,23 @@
 //! Generates, from the contracts' sources, what their ABI does not carry:
-//! - Rust enums from the `enum` declarations of `contracts/interfaces/*.sol`, so the names of
-//!   case states, asset statuses, risk domains, roles and module types are never retyped (the
-//!   ABI only says `uint8`);
+//! - Rust enums from the `enum` declarations of `contracts/interfaces/*.sol` (and of the state
+//!   unit's library, `contracts/weave/StateUnit.sol`), so the names of case states, asset
+//!   statuses, risk domains, roles, module types and unit kinds are never retyped (the ABI only
+//!   says `uint8`);
 //! - the numeric `public constant`s of the suite's contracts (`MIN_SLASH`, `COEFFICIENT_ONE`,
 //!   `MAX_AUTHORIZATION_PERIOD`, …), one module per contract. The harness checks each against
 //!   the deployed contract's getter, so a value read here is the bytecode's.
 use std::{fmt::Write, path::Path};
 
 /// Rust names for Solidity enums whose own name is too generic once out of its interface.
-const RENAMES: [(&str, &str, &str); 6] = [
+const RENAMES: [(&str, &str, &str); 8] = [
     ("ICapabilityRegistry", "Kind", "ComponentKind"),
     ("ICapabilityRegistry", "Metric", "ImprovementMetric"),
     ("IDerivativeRegistry", "Liquidation", "LiquidationStage"),
     ("IExecutionModes", "Mode", "ExecutionMode"),
     ("IStateAssetRegistry", "Status", "AssetStatus"),
     ("IScenarioRegistry", "Domain", "RiskDomain"),
+    ("StateUnit", "Kind", "UnitKind"),
+    ("StateUnit", "Source", "UnitSource"),
 ];
 
 fn main() {
@@ -26,16 +29,20 @@ fn main() {
         .filter(|p| p.extension().is_some_and(|e| e == "sol"))
         .collect();
     files.sort();
+    let unit = Path::new(env!("CARGO_MANIFEST_DIR")).join("../../contracts/weave/StateUnit.sol");
+    println!("cargo:rerun-if-changed={}", unit.display());
+    files.push(unit);
     let mut out = String::new();
     for file in files {
         let iface = file.file_stem().unwrap().to_str().unwrap().to_owned();
+        let source = file.strip_prefix(dir.parent().unwrap()).unwrap().display().to_string();
         let text = std::fs::read_to_string(&file).expect("readable interface");
         for (name, variants) in enums(&text) {
             let rust = RENAMES
                 .iter()
                 .find(|(i, n, _)| *i == iface && *n == name)
                 .map_or(name.clone(), |(_, _, r)| (*r).to_owned());
-            emit(&mut out, &iface, &name, &rust, &variants);
+            emit(&mut out, (&iface, &source), &name, &rust, &variants);
         }
     }
     let out_dir = std::env::var("OUT_DIR").unwrap();
@@ -147,10 +154,15 @@ fn kebab(name: &str) -> String {
     out
 }
 
-fn emit(out: &mut String, iface: &str, name: &str, rust: &str, variants: &[String]) {
+fn emit(
+    out: &mut String,
+    (iface, source): (&str, &str),
+    name: &str,
+    rust: &str,
+    variants: &[String],
+) {
     let n = variants.len();
-    writeln!(out, "/// `{iface}.{name}`, generated from `contracts/interfaces/{iface}.sol`.")
-        .unwrap();
+    writeln!(out, "/// `{iface}.{name}`, generated from `contracts/{source}`.").unwrap();
     writeln!(out, "#[derive(Clone, Copy, Debug, PartialEq, Eq, Hash, PartialOrd, Ord)]").unwrap();
     writeln!(out, "#[repr(u8)]\npub enum {rust} {{").unwrap();
     for (i, v) in variants.iter().enumerate() {

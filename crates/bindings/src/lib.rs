@@ -103,13 +103,6 @@ sol!(
     "../../out/StateAssetRegistry.sol/StateAssetRegistry.json"
 );
 
-sol!(
-    #[sol(rpc)]
-    #[derive(Debug, PartialEq, Eq)]
-    AssetMirror,
-    "../../out/AssetMirror.sol/AssetMirror.json"
-);
-
 // flows (E1): the rewards' inflows, scenario revenue and invitations. The plan deploys two
 // inboxes (one per funding source); each is a row of the suite's table under its own name.
 sol!(
@@ -196,3 +189,51 @@ sol!(
     CapabilityRegistry,
     "../../out/CapabilityRegistry.sol/CapabilityRegistry.json"
 );
+
+/// Cross-chain state weaving, one contract per module: each ABI names `StateUnit.Unit`, which
+/// `sol!` declares next to the contract that uses it.
+pub mod weave {
+    /// The origin side.
+    pub mod sender {
+        alloy::sol!(
+            #[sol(rpc)]
+            #[derive(Debug, PartialEq, Eq, Default)]
+            UnitSender,
+            "../../out/UnitSender.sol/UnitSender.json"
+        );
+    }
+
+    /// The destination side.
+    pub mod receiver {
+        alloy::sol!(
+            #[sol(rpc)]
+            #[derive(Debug, PartialEq, Eq, Default)]
+            UnitReceiver,
+            "../../out/UnitReceiver.sol/UnitReceiver.json"
+        );
+    }
+
+    /// The route of storage proofs.
+    pub mod proof_route {
+        alloy::sol!(
+            #[sol(rpc)]
+            #[derive(Debug, PartialEq, Eq)]
+            StorageProofUnitRoute,
+            "../../out/StorageProofUnitRoute.sol/StorageProofUnitRoute.json"
+        );
+    }
+
+    /// The route of Hyperlane messages.
+    pub mod hyperlane_route {
+        alloy::sol!(
+            #[sol(rpc)]
+            #[derive(Debug, PartialEq, Eq)]
+            HyperlaneUnitRoute,
+            "../../out/HyperlaneUnitRoute.sol/HyperlaneUnitRoute.json"
+        );
+    }
+}
+pub use weave::{
+    hyperlane_route::HyperlaneUnitRoute, proof_route::StorageProofUnitRoute,
+    receiver::UnitReceiver, sender::UnitSender,
+};

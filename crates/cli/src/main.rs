@@ -84,8 +84,11 @@ enum Command {
     Component(cmd::component::ComponentArgs),
     /// A local Hyperlane stack (mailbox, Merkle-tree hook, multisig ISM) for cross-chain exports.
     Hyperlane(cmd::hyperlane::HyperlaneArgs),
-    /// Deliver exported authorizations from one chain's mailbox to another's.
+    /// Deliver state units (asset exports included) from one chain's mailbox to another's.
     Relay(cmd::relay::RelayArgs),
+    /// Cross-chain state weaving: send a fact of this rollup (a tier, a role, a contribution,
+    /// voting power) as a state unit, relay or prove it, show it, and govern by the origin's votes.
+    Weave(cmd::weave::WeaveArgs),
     /// Rewards: compute an epoch, explain an account, collect the inflows, publish and claim.
     Rewards(cmd::rewards::RewardsArgs),
     /// Invite an address new to the suite (`era invite ADDRESS`), accept an invite, show one.
@@ -128,6 +131,7 @@ impl Command {
             Self::Asset(args) => args.run().await,
             Self::Hyperlane(args) => args.run().await,
             Self::Relay(args) => args.run().await,
+            Self::Weave(args) => args.run().await,
             Self::Rewards(args) => args.run().await,
             Self::Invite(args) => args.run().await,
             Self::Index(args) => args.run().await,

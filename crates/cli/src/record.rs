@@ -42,7 +42,7 @@ impl RecordFile for Deployment {
                 .wrap_err_with(|| format!("cannot create {}", dir.display()))?;
         }
         let tmp = path.with_extension("json.tmp");
-        // Every address of the suite's table (the breaker and mirror too), derived, for readers
+        // Every address of the suite's table (the breaker and the unit route too), derived, for readers
         // that want one flat map; reading ignores it and derives it again.
         let mut json = serde_json::to_value(self)?;
         json["addresses"] = serde_json::to_value(self.addresses())?;

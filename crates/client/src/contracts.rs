@@ -266,6 +266,23 @@ suite_table! {
         instance: ERAMarginInstance,
         origin: Origin::Deployed,
     }
+    /// `Invitations`: invites counted once the invitee pays in a scenario.
+    Invitations {
+        field: invitations,
+        revert: Invitations,
+        errors: InvitationsErrors,
+        instance: InvitationsInstance,
+        origin: Origin::Deployed,
+    }
+    /// `UnitSender`: reads a fact of this chain (a tier, a role, a contribution, past voting
+    /// power; asset units from the registry), records it as a state unit and sends it.
+    UnitSender {
+        field: unit_sender,
+        revert: UnitSender,
+        errors: UnitSenderErrors,
+        instance: UnitSenderInstance,
+        origin: Origin::Deployed,
+    }
     /// `StateAssetRegistry`: state assets and their authorizations.
     StateAssetRegistry {
         field: assets,
@@ -274,29 +291,38 @@ suite_table! {
         instance: StateAssetRegistryInstance,
         origin: Origin::Deployed,
     }
-    /// `AssetMirror`: authorizations exported from other rollups (only with a mailbox).
-    AssetMirror {
-        field: mirror,
-        revert: Mirror,
-        errors: AssetMirrorErrors,
-        instance: AssetMirrorInstance,
+    /// `UnitReceiver`: the state units of other rollups this chain keeps (`hasUnit`).
+    UnitReceiver {
+        field: unit_receiver,
+        revert: UnitReceiver,
+        errors: UnitReceiverErrors,
+        instance: UnitReceiverInstance,
+        origin: Origin::Deployed,
+    }
+    /// `HyperlaneUnitRoute`: the receiver's route of Hyperlane messages (only with a mailbox).
+    HyperlaneUnitRoute {
+        field: unit_route,
+        revert: UnitRoute,
+        errors: HyperlaneUnitRouteErrors,
+        instance: HyperlaneUnitRouteInstance,
         origin: Origin::WithMailbox,
     }
     // flows (E1): revenue sharing and invitations.
+    /// `StorageProofUnitRoute`: the receiver's route of storage proofs against the origin's
+    /// posted block hashes (no validator set).
+    StorageProofUnitRoute {
+        field: proof_route,
+        revert: ProofRoute,
+        errors: StorageProofUnitRouteErrors,
+        instance: StorageProofUnitRouteInstance,
+        origin: Origin::Deployed,
+    }
     /// `ScenarioRevenue`: a scenario's revenue, split between its nodes and its developer.
     ScenarioRevenue {
         field: revenue,
         revert: Revenue,
         errors: ScenarioRevenueErrors,
         instance: ScenarioRevenueInstance,
-        origin: Origin::Deployed,
-    }
-    /// `Invitations`: invites counted once the invitee pays in a scenario.
-    Invitations {
-        field: invitations,
-        revert: Invitations,
-        errors: InvitationsErrors,
-        instance: InvitationsInstance,
         origin: Origin::Deployed,
     }
     /// `SettlementEngine`: execution modes (atomic, notarized, standard, async) over one ledger.

@@ -69,12 +69,12 @@ pub struct HyperlaneStack {
     pub required_hook: Address,
     /// The default hook (it quotes the interchain gas payment).
     pub default_hook: Address,
-    /// The ISM that checks the messages the mirror receives.
+    /// The ISM that checks the messages the unit route receives.
     pub ism: Address,
 }
 
 impl HyperlaneStack {
-    /// Reads the stack around `mailbox`; `recipient` is the mirror (zero without one), whose ISM
+    /// Reads the stack around `mailbox`; `recipient` is the unit route (zero without one), whose ISM
     /// is the mailbox's default unless it names its own.
     pub async fn read<P: Provider>(
         provider: P,

@@ -8,10 +8,11 @@ use alloy::{
     sol_types::SolInterface,
 };
 use era_bindings::{
-    AssetMirror::AssetMirrorCalls, CircuitBreaker::CircuitBreakerCalls, ERAMargin::ERAMarginCalls,
-    ERAStaking::ERAStakingCalls, ERAToken::ERATokenCalls, ModuleRegistry::ModuleRegistryCalls,
+    CircuitBreaker::CircuitBreakerCalls, ERAMargin::ERAMarginCalls, ERAStaking::ERAStakingCalls,
+    ERAToken::ERATokenCalls, ModuleRegistry::ModuleRegistryCalls,
     RewardsDistributor::RewardsDistributorCalls, ScenarioRegistry::ScenarioRegistryCalls,
-    StateAssetRegistry::StateAssetRegistryCalls,
+    StateAssetRegistry::StateAssetRegistryCalls, UnitReceiver::UnitReceiverCalls,
+    UnitSender::UnitSenderCalls,
 };
 
 use crate::{
@@ -127,9 +128,6 @@ pub fn describe(addresses: &SuiteAddresses, target: Address, data: &[u8]) -> Str
                 c.maxCoefficient,
                 fmt_era(U256::from(c.fee))
             ),
-            StateAssetRegistryCalls::setRemote(c) => {
-                format!("assets.setRemote(domain {}, mirror {})", c.domain, c.mirror)
-            }
             StateAssetRegistryCalls::resolveChallenge(c) => {
                 format!("assets.resolveChallenge({}, upheld {})", c.assetId, c.upheld)
             }
@@ -167,10 +165,26 @@ pub fn describe(addresses: &SuiteAddresses, target: Address, data: &[u8]) -> Str
             .map_or(c.spender.to_string(), |s| s.field().to_owned());
         return format!("era.approve({spender}, {})", fmt_era(c.value));
     }
-    if target == addresses.mirror
-        && let Ok(AssetMirrorCalls::setOrigin(c)) = AssetMirrorCalls::abi_decode(data)
+    if target == addresses.unit_sender
+        && let Ok(UnitSenderCalls::setRoute(c)) = UnitSenderCalls::abi_decode(data)
     {
-        return format!("mirror.setOrigin(domain {}, registry {})", c.domain, c.registry);
+        return format!("unitSender.setRoute(domain {}, route {})", c.destination, c.route);
+    }
+    if target == addresses.unit_receiver
+        && let Ok(call) = UnitReceiverCalls::abi_decode(data)
+    {
+        return match call {
+            UnitReceiverCalls::setSender(c) => {
+                format!("unitReceiver.setSender(domain {}, sender {})", c.origin, c.sender)
+            }
+            UnitReceiverCalls::setRoute(c) => {
+                let route = addresses
+                    .contract_at(c.route)
+                    .map_or(c.route.to_string(), |r| r.field().to_owned());
+                format!("unitReceiver.setRoute({route}, enrolled {})", c.enrolled)
+            }
+            other => format!("unitReceiver.{}", call_name(&other)),
+        };
     }
     format!("call {target} with {} bytes of calldata", data.len())
 }

@@ -51,7 +51,7 @@ pub use describe::{describe, domain_name};
 pub use enums::{
     AbsorptionStatus, AssetStatus, CaseStatus, ClaimStatus, ComponentKind, ComponentStatus,
     EnumError, ExecutionMode, ImprovementMetric, LiquidationStage, ModuleType, RiskDomain, Role,
-    RootStatus, VerdictStatus,
+    RootStatus, UnitKind, UnitSource, VerdictStatus,
 };
 pub use era_bindings as bindings;
 pub use error::{Error, Result};
@@ -131,3 +131,6 @@ pub mod derivatives;
 // The capability network (issue 15): components, invocations, attested improvements, penalties
 // and absorptions.
 pub mod capability;
+// Cross-chain state weaving (issue 16): state units sent, relayed or proven, kept, and counted as
+// votes by a Governor on the destination.
+pub mod weave;

@@ -7,9 +7,8 @@ use alloy::{
     sol_types::SolConstructor,
 };
 use era_bindings::{
-    AssetMirror, ERAMargin, ERAStaking, ERAToken, Invitations, ModuleRegistry, RewardsDistributor,
-    RewardsInbox, ScenarioRegistry, ScenarioRevenue, StandbyPool, StateAssetRegistry,
-    TimelockController,
+    ERAMargin, ERAStaking, ERAToken, Invitations, ModuleRegistry, RewardsDistributor, RewardsInbox,
+    ScenarioRegistry, ScenarioRevenue, StandbyPool, StateAssetRegistry, TimelockController,
 };
 use serde::{Deserialize, Serialize};
 
@@ -69,10 +68,18 @@ pub struct SuiteConfig {
     /// (which forwards them into the rewards distributor).
     #[serde(default)]
     pub treasury: Option<Address>,
-    /// A Hyperlane mailbox for exporting authorizations (and receiving them in an `AssetMirror`);
-    /// `None`: no exports and no mirror.
+    /// A Hyperlane mailbox for sending state units (asset exports included) and receiving them
+    /// through a `HyperlaneUnitRoute`; `None`: units are only recorded, for storage proofs.
     #[serde(default)]
     pub mailbox: Option<Address>,
+    /// How long a permission or behaviour unit holds on a destination after it is sent, seconds
+    /// (the longest a lost revocation can linger).
+    #[serde(default = "default_unit_ttl")]
+    pub unit_ttl: u64,
+    /// Posts the origins' block hashes to the storage-proof route (in the ecosystem: the
+    /// settlement layer's relay); `None`: the timelock.
+    #[serde(default)]
+    pub root_poster: Option<Address>,
     // ---- rewards distributor
     /// May post reward roots (with a bond); `None`: nobody until governance grants the role.
     #[serde(default)]
@@ -84,6 +91,11 @@ pub struct SuiteConfig {
     /// Qualifying nodes the light, enterprise and financial domains need to be provisioned.
     #[serde(default = "default_min_nodes")]
     pub min_nodes: [u32; 3],
+}
+
+/// Issue 16's time-to-live of a permission or behaviour unit: 7 days.
+const fn default_unit_ttl() -> u64 {
+    7 * DAY
 }
 
 /// Issue 13's domain provisioning: 50 light, 100 enterprise, 300 financial nodes.
@@ -129,6 +141,8 @@ impl SuiteConfig {
             anchor_stake: default_anchor_stake(),
             treasury: None,
             mailbox: None,
+            unit_ttl: default_unit_ttl(),
+            root_poster: Some(operator),
             rewards_poster: Some(operator),
             rewards_activation_delay: default_activation_delay(),
             min_nodes: default_min_nodes(),
@@ -142,7 +156,7 @@ impl SuiteConfig {
 }
 
 /// The contracts `config` needs deployed by a transaction of their own, in order (the token only
-/// without an existing ERA, the mirror only with a mailbox; not the ones the suite creates).
+/// without an existing ERA, the unit route only with a mailbox; not the ones the suite creates).
 pub fn plan(config: &SuiteConfig) -> Vec<SuiteContract> {
     SuiteContract::ALL
         .iter()
@@ -273,15 +287,46 @@ pub fn init_code(
                 done.timelock,
                 config.guardian,
                 config.treasury.unwrap_or(done.fees_inbox),
-                config.mailbox.unwrap_or_default(),
+                done.unit_sender,
                 config.anchor_stake,
             ))
             .abi_encode(),
         ),
-        SuiteContract::AssetMirror => (
-            &AssetMirror::BYTECODE,
-            AssetMirror::constructorCall::new((config.mailbox.unwrap_or_default(), done.timelock))
-                .abi_encode(),
+        SuiteContract::UnitSender => (
+            &era_bindings::UnitSender::BYTECODE,
+            era_bindings::UnitSender::constructorCall::new((
+                done.era,
+                done.staking,
+                done.scenarios,
+                done.margin,
+                done.distributor,
+                done.invitations,
+                config.mailbox.unwrap_or_default(),
+                done.timelock,
+                config.unit_ttl,
+            ))
+            .abi_encode(),
+        ),
+        SuiteContract::UnitReceiver => (
+            &era_bindings::UnitReceiver::BYTECODE,
+            era_bindings::UnitReceiver::constructorCall::new((done.timelock,)).abi_encode(),
+        ),
+        SuiteContract::HyperlaneUnitRoute => (
+            &era_bindings::HyperlaneUnitRoute::BYTECODE,
+            era_bindings::HyperlaneUnitRoute::constructorCall::new((
+                config.mailbox.unwrap_or_default(),
+                done.unit_receiver,
+            ))
+            .abi_encode(),
+        ),
+        SuiteContract::StorageProofUnitRoute => (
+            &era_bindings::StorageProofUnitRoute::BYTECODE,
+            era_bindings::StorageProofUnitRoute::constructorCall::new((
+                done.unit_receiver,
+                done.timelock,
+                config.root_poster.unwrap_or(done.timelock),
+            ))
+            .abi_encode(),
         ),
         // flows (E1)
         SuiteContract::ScenarioRevenue => (
@@ -426,13 +471,13 @@ mod tests {
     fn plan_skips_created_and_optional_contracts() {
         let mut config = SuiteConfig::defaults(Address::ZERO);
         assert!(!plan(&config).contains(&SuiteContract::CircuitBreaker));
-        assert!(!plan(&config).contains(&SuiteContract::AssetMirror));
+        assert!(!plan(&config).contains(&SuiteContract::HyperlaneUnitRoute));
         config.era = Some(Address::repeat_byte(1));
         config.mailbox = Some(Address::repeat_byte(2));
         let steps = plan(&config);
         assert!(
             !steps.contains(&SuiteContract::ERAToken)
-                && steps.contains(&SuiteContract::AssetMirror)
+                && steps.contains(&SuiteContract::HyperlaneUnitRoute)
         );
         let mut addresses = SuiteAddresses::default();
         addresses.set(SuiteContract::ScenarioRegistry, Address::repeat_byte(3));

@@ -19,7 +19,8 @@ use crate::{
 
 /// Deploy the timelock, the ERA token (unless `--era`), staking, the rewards distributor, the
 /// module and scenario registries (the latter creates the circuit breaker), the margin contract,
-/// the state-asset registry and, with `--mailbox`, the asset mirror.
+/// the state-asset registry, the unit sender and receiver of cross-chain weaving and, with
+/// `--mailbox`, the receiver's Hyperlane route, and the rest of the suite's table.
 #[derive(Debug, Args)]
 pub(crate) struct DeployArgs {
     #[command(flatten)]
@@ -41,8 +42,9 @@ pub(crate) struct DeployArgs {
     /// Timelock delay (e.g. 2d, 60s). Below 2 days only on local dev chains.
     #[arg(long, value_parser = parse_duration)]
     timelock_delay: Option<u64>,
-    /// A Hyperlane (or Caldera Metalayer) mailbox: the state-asset registry exports authorizations
-    /// through it and an AssetMirror receives them (see `era hyperlane deploy` for a local one).
+    /// A Hyperlane (or Caldera Metalayer) mailbox: the unit sender sends state units (asset
+    /// exports included) through it and a HyperlaneUnitRoute receives them (see
+    /// `era hyperlane deploy` for a local one).
     #[arg(value_parser = crate::address::parse, long)]
     mailbox: Option<Address>,
     /// Who is credited the protocol's share of authorization fees; default: the timelock.
@@ -130,8 +132,8 @@ impl DeployArgs {
         }
         if let Some(mailbox) = record.config.mailbox {
             // A mailbox without Hyperlane's getters (another implementation) still deploys.
-            let mirror = record.addresses().mirror;
-            match HyperlaneStack::read(&chain.provider, mailbox, mirror).await {
+            let route = record.addresses().unit_route;
+            match HyperlaneStack::read(&chain.provider, mailbox, route).await {
                 Ok(stack) => record.hyperlane = Some(stack),
                 Err(e) => progress(format!("the mailbox's hooks and ISM are not recorded: {e}")),
             }

@@ -32,4 +32,5 @@ pub(crate) mod tier;
 pub(crate) mod verifier;
 pub(crate) mod verify;
 pub(crate) mod warp;
+pub(crate) mod weave;
 pub(crate) mod withdraw;

@@ -1,6 +1,6 @@
-//! `era relay`: carry state-asset exports from one chain's mailbox to another's, signing the
-//! origin's Merkle-tree checkpoints as the (1-of-1) validator of the destination's message-id
-//! multisig ISM, as a Hyperlane validator plus relayer would (`era_client::hyperlane::relay`).
+//! `era relay` (and `era weave relay`): carry state units (asset exports included) from one
+//! chain's mailbox to another's, signing the origin's Merkle-tree checkpoints as the (1-of-1)
+//! validator of the destination's message-id multisig ISM, as a Hyperlane validator plus relayer would (`era_client::hyperlane::relay`).
 
 use std::time::Duration;
 
@@ -15,13 +15,13 @@ use crate::{
     suite::SuiteArgs,
 };
 
-/// Relay exported authorizations from `--from-rpc-url` to `--rpc-url` (the destination).
+/// Relay state units (asset exports included) from `--from-rpc-url` to `--rpc-url` (the destination).
 #[derive(Debug, Args)]
 pub(crate) struct RelayArgs {
     /// The origin chain's RPC endpoint (its suite's registry dispatched the exports).
     #[arg(long)]
     from_rpc_url: String,
-    /// The destination chain (its suite's AssetMirror receives them) and the relayer's key, which
+    /// The destination chain (its suite's HyperlaneUnitRoute receives them) and the relayer's key, which
     /// pays for delivery.
     #[command(flatten)]
     to: SuiteArgs,

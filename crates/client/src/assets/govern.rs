@@ -1,6 +1,6 @@
 //! Governance of assets, scheduled on the timelock: a schema (a circuit's verifier for a
-//! scenario, its coefficients and fee), the registry's destination mirror for a domain, and the
-//! mirror's trusted origin registry.
+//! scenario, its coefficients and fee). Where exports go, and whom a destination trusts, is the
+//! weaving's governance (`era weave route|trust`).
 
 use std::fmt;
 
@@ -9,7 +9,7 @@ use alloy::{
     providers::Provider,
     sol_types::SolCall,
 };
-use era_bindings::{AssetMirror, StateAssetRegistry};
+use era_bindings::StateAssetRegistry;
 use serde::Serialize;
 
 use super::{IVerifierKey, fmt_coefficient, scenario_key, schema_id};
@@ -141,50 +141,5 @@ impl<P: Provider> Client<P> {
         );
         let scheduled = self.schedule(sender, (self.addresses.assets, call), what, from_block);
         Ok(Scheduled { schema_id: Some(schema_id(circuit, key)), ..scheduled.await? })
-    }
-
-    /// Schedules the registry's destination: exports to `domain` go to `mirror`.
-    pub async fn schedule_remote(
-        &self,
-        sender: Address,
-        domain: u32,
-        mirror: Address,
-        from_block: u64,
-    ) -> Result<Scheduled> {
-        if self.assets().mailbox().call().await?.is_zero() {
-            refuse!(
-                "the registry on chain {} was deployed without a mailbox: redeploy with `era deploy --mailbox`",
-                self.chain_id().await?
-            );
-        }
-        let call = StateAssetRegistry::setRemoteCall {
-            domain,
-            mirror: B256::left_padding_from(mirror.as_slice()),
-        };
-        let what = format!("exports to domain {domain} go to the mirror {mirror}");
-        self.schedule(sender, (self.addresses.assets, call), what, from_block).await
-    }
-
-    /// Schedules the mirror's trusted origin: the registry `registry` on `domain`.
-    pub async fn schedule_origin(
-        &self,
-        sender: Address,
-        domain: u32,
-        registry: Address,
-        from_block: u64,
-    ) -> Result<Scheduled> {
-        let target = self.addresses.mirror;
-        if target.is_zero() {
-            refuse!(
-                "chain {} has no AssetMirror: deploy the suite with `era deploy --mailbox`",
-                self.chain_id().await?
-            );
-        }
-        let call = AssetMirror::setOriginCall {
-            domain,
-            registry: B256::left_padding_from(registry.as_slice()),
-        };
-        let what = format!("the mirror trusts the registry {registry} on domain {domain}");
-        self.schedule(sender, (target, call), what, from_block).await
     }
 }

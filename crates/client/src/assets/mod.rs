@@ -1,4 +1,4 @@
-//! State assets of `StateAssetRegistry` and their mirrors on other rollups: the facts every
+//! State assets of `StateAssetRegistry` and their units on other rollups: the facts every
 //! asset action shares (how consumers, scenarios, schemas and coefficients are written, which
 //! asset an action may touch) and one file per action. The registry's calls live here, so an ABI
 //! change of the registry is adapted in this directory.
@@ -6,8 +6,8 @@
 mod authorize;
 mod challenge;
 mod consent;
+mod exported;
 mod govern;
-mod mirror;
 mod pledge;
 mod register;
 mod resolve;
@@ -25,8 +25,8 @@ use era_bindings::IStateAssetRegistry;
 pub use authorize::{Authorization, Claimed, Revoked};
 pub use challenge::{Commitment, Committed, Revealed, evidence_hash};
 pub use consent::{Consent, ConsentCancelled};
+pub use exported::{Checked, Exported};
 pub use govern::{NewSchema, Scheduled};
-pub use mirror::{Checked, Exported};
 pub use pledge::{Pledged, Unpledged};
 pub use register::{ProverKeys, Registered, Registration};
 pub use resolve::Verdict;

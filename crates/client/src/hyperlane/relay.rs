@@ -1,4 +1,5 @@
-//! Relaying the registry's exports from one chain's mailbox to another's, as a Hyperlane
+//! Relaying the state units the origin's `UnitSender` dispatched (every kind, asset exports
+//! included) from one chain's mailbox to another's `HyperlaneUnitRoute`, as a Hyperlane
 //! validator plus relayer would: each message's checkpoint (the origin Merkle tree's root right
 //! after it went in) is signed as the (1-of-1) validator of the destination's message-id
 //! multisig ISM, and delivered with that signature.
@@ -82,7 +83,7 @@ fn rpc(e: impl fmt::Display) -> Error {
     Error::Rpc(e.to_string())
 }
 
-/// Delivers to `dest`'s mirror every message `origin`'s registry dispatched to it since block
+/// Delivers to `dest`'s unit route every message `origin`'s unit sender dispatched to it since block
 /// `from_block` (the origin suite's deployment) and `dest` has not received; `sign` signs a
 /// checkpoint digest with the validator's key, `progress` hears of each delivery.
 pub async fn relay<P: Provider, Q: Provider, E: fmt::Display>(
@@ -93,16 +94,18 @@ pub async fn relay<P: Provider, Q: Provider, E: fmt::Display>(
 ) -> Result<RelayPass> {
     let origin_id = origin.chain_id().await?;
     let dest_id = dest.chain_id().await?;
-    let origin_mailbox_address = origin.assets().mailbox().call().await?;
+    let origin_mailbox_address = origin.unit_sender().mailbox().call().await?;
     if origin_mailbox_address.is_zero() {
-        refuse!("the registry on chain {origin_id} has no mailbox: nothing to relay");
+        refuse!("the unit sender on chain {origin_id} has no mailbox: nothing to relay");
     }
-    let dest_mirror = dest.mirror();
-    if dest_mirror.address().is_zero() {
-        refuse!("chain {dest_id} has no AssetMirror: deploy its suite with `era deploy --mailbox`");
+    let dest_route = dest.unit_route();
+    if dest_route.address().is_zero() {
+        refuse!(
+            "chain {dest_id} has no HyperlaneUnitRoute: deploy its suite with `era deploy --mailbox`"
+        );
     }
     let origin_mailbox = Mailbox::new(origin_mailbox_address, &origin.provider);
-    let dest_mailbox = Mailbox::new(dest_mirror.mailbox().call().await?, &dest.provider);
+    let dest_mailbox = Mailbox::new(dest_route.mailbox().call().await?, &dest.provider);
     let merkle_hook = origin_mailbox.requiredHook().call().await?;
     let hook = MerkleTreeHook::new(merkle_hook, &origin.provider);
     let domain = u32::try_from(origin_id).map_err(rpc)?;
@@ -112,7 +115,7 @@ pub async fn relay<P: Provider, Q: Provider, E: fmt::Display>(
         .address(origin_mailbox_address)
         .from_block(from_block)
         .event_signature(Mailbox::Dispatch::SIGNATURE_HASH)
-        .topic1(B256::left_padding_from(origin.addresses.assets.as_slice()));
+        .topic1(B256::left_padding_from(origin.addresses.unit_sender.as_slice()));
     let inserted = Filter::new()
         .address(merkle_hook)
         .from_block(from_block)

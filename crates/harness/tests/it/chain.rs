@@ -76,7 +76,7 @@ fn the_suite_deploys_per_plan_with_its_defaults() {
     for (contract, gas) in &suite.deploy_gas {
         assert!(*gas > 200_000 && *gas < era_harness::TX_GAS_LIMIT, "{contract:?} used {gas}");
     }
-    assert_eq!(suite.mirror, Address::ZERO, "no mailbox, no mirror");
+    assert_eq!(suite.unit_route, Address::ZERO, "no mailbox, no Hyperlane unit route");
     for address in [
         suite.timelock,
         suite.era,
@@ -109,7 +109,7 @@ fn an_existing_token_is_used_rather_than_deployed() {
     let second = chain.deploy_suite(dev(5), &config).unwrap();
     assert_eq!(second.era, first.era);
     assert_eq!(second.deploy_gas.len(), plan(&config).len());
-    // Everything the defaults deploy (no mailbox, so no mirror) but the token.
+    // Everything the defaults deploy (no mailbox, so no Hyperlane unit route) but the token.
     assert_eq!(second.deploy_gas.len(), plan(&SuiteConfig::defaults(dev(5))).len() - 1);
     assert!(second.deploy_gas.iter().all(|(c, _)| *c != SuiteContract::ERAToken));
     assert_eq!(chain.call(second.staking, &ERAStaking::eraCall {}).unwrap(), first.era);

@@ -19,9 +19,9 @@ pub(super) struct CheckArgs {
     /// The consumer: an address, a bytes32, or a scenario name.
     #[arg(long, value_parser = parse_consumer)]
     consumer: B256,
-    /// Ask this chain's AssetMirror (authorizations exported from other rollups).
-    #[arg(long)]
-    mirror: bool,
+    /// Ask this chain's UnitReceiver: the asset units exported from other rollups' registries.
+    #[arg(long, visible_alias = "mirror")]
+    received: bool,
     #[command(flatten)]
     read: ReadArgs,
 }
@@ -30,8 +30,8 @@ impl CheckArgs {
     pub(super) async fn run(self) -> Result<()> {
         let suite = self.read.suite.open().await?;
         let client = suite.client();
-        let out = if self.mirror {
-            client.check_mirror(self.asset, self.consumer).await?
+        let out = if self.received {
+            client.check_received(self.asset, self.consumer).await?
         } else {
             client.check_registry(self.asset, self.consumer).await?
         };

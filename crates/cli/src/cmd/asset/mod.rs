@@ -1,4 +1,4 @@
-//! `era asset`: state assets: schemas and remotes (governance), register with a proof, authorize
+//! `era asset`: state assets: schemas (governance), register with a proof, authorize
 //! with a fee, revoke, check, export to another rollup, claim, pledge to a node, show and list.
 //! The logic lives in `era_client::assets`; each command here parses its flags, calls it and
 //! prints the outcome.
@@ -10,11 +10,9 @@ mod claim;
 mod consent;
 mod export;
 mod list;
-mod origin;
 mod pay;
 mod pledge;
 mod register;
-mod remote;
 mod retire;
 mod revoke;
 mod schema;
@@ -43,10 +41,6 @@ enum AssetCommand {
     /// Schedule a schema (a circuit's verifier for a scenario, its coefficient and fee) on the
     /// timelock; execute it with `era gov execute`.
     Schema(schema::SchemaArgs),
-    /// Schedule the registry's destination mirror for a domain (chain id) on the timelock.
-    Remote(remote::RemoteArgs),
-    /// Schedule the mirror's trusted origin registry for a domain on the timelock.
-    Origin(origin::OriginArgs),
     /// Prove a private record and register it as an asset, escrowing the anchor stake.
     Register(register::RegisterArgs),
     /// Authorize a consumer on your asset until an expiry, paying the fee.
@@ -88,8 +82,6 @@ impl AssetArgs {
     pub(crate) async fn run(self) -> Result<()> {
         match self.command {
             AssetCommand::Schema(a) => a.run().await,
-            AssetCommand::Remote(a) => a.run().await,
-            AssetCommand::Origin(a) => a.run().await,
             AssetCommand::Register(a) => a.run().await,
             AssetCommand::Authorize(a) => a.run().await,
             AssetCommand::Consent(a) => a.run().await,

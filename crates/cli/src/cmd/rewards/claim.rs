@@ -7,12 +7,12 @@ use std::path::PathBuf;
 use alloy::primitives::{Address, U256};
 use clap::Args;
 use era_client::{
-    rewards::{ClaimHow, RootInfo, Roots, not_claimable, tree::StandardMerkleTree},
+    rewards::ClaimHow,
     units::{parse_duration, parse_era},
 };
-use eyre::{Result, bail, eyre};
+use eyre::{Result, bail};
 
-use super::files::RewardsDir;
+use super::files::{RewardsDir, pick_root};
 use crate::{
     connect::{AccountArg, WalletArgs},
     output::print,
@@ -67,7 +67,8 @@ impl ClaimArgs {
         let client = suite.client();
         let account = self.account.unwrap_or(sender);
         let roots = client.reward_roots(suite.record.deploy_block()).await?;
-        let (root, tree) = self.pick(&roots, suite.chain.id)?;
+        let dir = RewardsDir::new(&self.tx.suite.records.deployments_dir, suite.chain.id);
+        let (root, tree) = pick_root(&dir, &roots, self.epoch)?;
         let how = match self.delegate {
             Some(node) => ClaimHow::Delegate(node),
             None => ClaimHow::Plain,
@@ -90,44 +91,12 @@ impl ClaimArgs {
         let (suite, sender) = self.tx.suite.open_signer(&relayer).await?;
         let client = suite.client();
         let roots = client.reward_roots(suite.record.deploy_block()).await?;
-        let (root, tree) = self.pick(&roots, suite.chain.id)?;
+        let dir = RewardsDir::new(&self.tx.suite.records.deployments_dir, suite.chain.id);
+        let (root, tree) = pick_root(&dir, &roots, self.epoch)?;
         let deadline = roots.block_time + self.deadline;
         let fee = self.fee.unwrap_or_default();
         let how = ClaimHow::Relay { signer: &signer, fee, deadline };
         let out = client.claim_rewards(sender, signer.address(), &root, &tree, how).await?;
         print(&out, self.tx.json)
-    }
-
-    /// The root to claim against and its tree: `--epoch`'s file and the root posted from it (or,
-    /// for a file no root was posted from, the latest active root, which the client then finds
-    /// it does not match); else the latest active root and the file it was posted from.
-    fn pick(&self, roots: &Roots, chain_id: u64) -> Result<(RootInfo, StandardMerkleTree)> {
-        let dir = RewardsDir::new(&self.tx.suite.records.deployments_dir, chain_id);
-        if let Some(n) = self.epoch {
-            let Some(file) = dir.tree_file(n)? else {
-                bail!("epoch {n} has no tree.json in {}: publish it first", dir.display());
-            };
-            let tree = file.tree()?;
-            let root = roots.by_tree_hash(file.hash()).or_else(|| roots.latest_active());
-            let Some(root) = root else {
-                bail!("no root was posted from {}: publish it first", file.path.display());
-            };
-            return Ok((root.clone(), tree));
-        }
-        let Some(root) = roots.latest_active().or(roots.roots.last()) else {
-            bail!("no reward root has been posted yet: nothing to claim");
-        };
-        if let Some(why) = not_claimable(root, roots.block_time) {
-            bail!("{why}");
-        }
-        let file = dir.file_of(root)?.ok_or_else(|| {
-            eyre!(
-                "no tree.json under {} hashes to root #{}'s tree hash {}: the file was changed or is missing (pass --epoch N to use one)",
-                dir.display(),
-                root.index,
-                root.tree_hash
-            )
-        })?;
-        Ok((root.clone(), file.tree()?))
     }
 }

@@ -9,7 +9,7 @@ mod collect;
 mod compute;
 mod disable;
 mod dispute;
-mod files;
+pub(crate) mod files;
 mod fund;
 mod publish;
 mod release_bond;

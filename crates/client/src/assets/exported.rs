@@ -1,5 +1,6 @@
-//! Whether a consumer is authorized (on this chain's registry, or on its mirror of other
-//! rollups' registries), and exporting an authorization to a mirror through the mailbox.
+//! Whether a consumer is authorized (on this chain's registry, or by the asset units this chain's
+//! `UnitReceiver` keeps from other rollups' registries), and exporting an authorization as an
+//! asset unit through the unit sender.
 
 use std::fmt;
 
@@ -11,7 +12,7 @@ use era_bindings::StateAssetRegistry;
 use serde::Serialize;
 
 use super::fmt_coefficient;
-use crate::{Client, Sent, error::Result, refuse, tx::send, units::fmt_time};
+use crate::{Client, Sent, error::Result, refuse, tx::send, units::fmt_time, weave::Fact};
 
 /// Whether a consumer is authorized.
 #[derive(Clone, Debug, Serialize)]
@@ -25,7 +26,7 @@ pub struct Checked {
     pub authorized: bool,
     /// Expiry on record (zero: none or revoked).
     pub expiry: u64,
-    /// `registry` or `mirror`.
+    /// `registry`, or `receiver` (units from other rollups).
     pub source: &'static str,
     /// The contract asked.
     pub contract: Address,
@@ -56,7 +57,7 @@ pub struct Exported {
     pub consumer: B256,
     /// The destination domain.
     pub domain: u32,
-    /// The mailbox message (`era relay` delivers it).
+    /// The mailbox message (`era weave relay` delivers it).
     pub message_id: B256,
     /// The expiry sent (zero: revoked).
     pub expiry: u64,
@@ -75,7 +76,7 @@ impl fmt::Display for Exported {
             "exported {} on asset {} to domain {}",
             self.consumer, self.asset_id, self.domain
         )?;
-        writeln!(f, "  message      {} (deliver it with era relay)", self.message_id)?;
+        writeln!(f, "  message      {} (deliver it with era weave relay)", self.message_id)?;
         let expiry = if self.expiry == 0 { "none (revoked)".into() } else { fmt_time(self.expiry) };
         writeln!(f, "  expiry       {expiry}")?;
         writeln!(f, "  coefficient  {}", fmt_coefficient(self.coefficient))?;
@@ -98,39 +99,34 @@ impl<P: Provider> Client<P> {
         })
     }
 
-    /// Whether `consumer` is authorized on `asset` now, by this chain's mirror (authorizations
-    /// exported from other rollups).
-    pub async fn check_mirror(&self, asset: B256, consumer: B256) -> Result<Checked> {
-        let mirror = self.mirror();
-        if mirror.address().is_zero() {
-            refuse!(
-                "chain {} has no AssetMirror: deploy the suite with `era deploy --mailbox`",
-                self.chain_id().await?
-            );
-        }
-        let m = mirror.mirrored(asset, consumer).call().await?;
+    /// Whether `consumer` is authorized on `asset` now, by the asset units this chain's receiver
+    /// keeps (authorizations exported from other rollups; `origin` is not needed: asset ids
+    /// carry their registry's chain).
+    pub async fn check_received(&self, asset: B256, consumer: B256) -> Result<Checked> {
+        let view = self.unit_view(&Fact::Asset { asset, consumer }, 0).await?;
         Ok(Checked {
             asset_id: asset,
             consumer,
-            authorized: mirror.isAuthorized(asset, consumer).call().await?,
-            expiry: m.expiry,
-            source: "mirror",
-            contract: *mirror.address(),
+            authorized: view.holds,
+            expiry: view.expiry,
+            source: "receiver",
+            contract: self.addresses.unit_receiver,
         })
     }
 
     /// Sends `consumer`'s authorization on `asset` (or its absence) to the mirror of domain `to`.
     pub async fn export(&self, asset: B256, consumer: B256, to: u32) -> Result<Exported> {
         let registry = self.assets();
-        if registry.mailbox().call().await?.is_zero() {
+        let sender = self.unit_sender();
+        if sender.mailbox().call().await?.is_zero() {
             refuse!(
-                "the registry on chain {} has no mailbox: it cannot export (era deploy --mailbox)",
+                "the unit sender on chain {} has no mailbox: it cannot export (era deploy --mailbox)",
                 self.chain_id().await?
             );
         }
-        if registry.remotes(to).call().await?.is_zero() {
+        if sender.routes(to).call().await?.is_zero() {
             refuse!(
-                "no mirror is enrolled for domain {to}: governance adds it with `era asset remote`"
+                "no route is enrolled for domain {to}: governance adds it with `era weave route`"
             );
         }
         self.existing_asset(asset, "").await?;
@@ -161,12 +157,12 @@ mod tests {
             consumer: B256::repeat_byte(2),
             authorized: false,
             expiry: 0,
-            source: "mirror",
+            source: "receiver",
             contract,
         };
         let no = checked.to_string();
         assert!(no.contains(" is NOT authorized on asset "), "{no}");
-        assert!(no.ends_with(&format!("(mirror {contract})")), "{no}");
+        assert!(no.ends_with(&format!("(receiver {contract})")), "{no}");
         checked.authorized = true;
         checked.expiry = 86_400;
         assert!(checked.to_string().ends_with(", expiry 1970-01-02T00:00:00Z)"));
