@@ -44,6 +44,10 @@ interface IInvitations {
     /// @notice The inviter whose invite `invitee` accepted (zero for none).
     function inviterOf(address invitee) external view returns (address);
 
+    /// @notice How many invitees accepted `inviter`'s invite (what a state unit of its invites
+    /// carries to other rollups; the rules engine still decides which of them earn).
+    function acceptedCount(address inviter) external view returns (uint256);
+
     /// @notice The ERA token (an invitee holding any is in the suite already).
     function era() external view returns (IERC20);
 

@@ -10,7 +10,8 @@ import {StateUnit} from "../weave/StateUnit.sol";
 /// revocation (expiry zero). Each unit gets the next nonce and its hash is recorded under
 /// `StateUnit.slotOf(key)` so a destination can also take it by storage proof; `destination` zero
 /// records without a message. Asset units come only from the suite's StateAssetRegistry.
-/// @dev Roles: DEFAULT_ADMIN_ROLE (the timelock) enrolls destination routes and sets the time-to-live.
+/// @dev Roles: DEFAULT_ADMIN_ROLE (the timelock) enrolls destination routes, sets the time-to-live and
+/// may repoint the asset registry (whose first wiring is the deployer's, see `setAssetRegistry`).
 interface IUnitSender {
     /// @notice A zero address was given where a contract is required.
     error ZeroAddress();
@@ -30,6 +31,11 @@ interface IUnitSender {
     error MessageFeeNotCovered(uint256 required, uint256 paid);
     /// @notice A time-to-live of zero (or over a year) was given.
     error InvalidTtl(uint64 ttl);
+    /// @notice `account`'s contribution was sent from root `newer`, still active: root `rootIndex`
+    /// is older (send from `newer` or a later root).
+    error StaleRoot(address account, uint256 rootIndex, uint256 newer);
+    /// @notice `caller` may not set the asset registry: the deployer once, then the timelock.
+    error AssetRegistryNotAllowed(address caller);
 
     /// @notice Unit `key` was recorded (and, when `destination` is not zero, dispatched as
     /// `messageId`).
@@ -38,6 +44,8 @@ interface IUnitSender {
     event RouteSet(uint32 indexed destination, bytes32 route);
     /// @notice Permission and behaviour units now hold for `ttl` seconds after they are sent.
     event TtlSet(uint64 ttl);
+    /// @notice Asset units now come from `registry`, as set by `by`.
+    event AssetRegistrySet(address indexed by, address registry);
 
     /// @notice Sends whether `node` meets staking tier `tier`.
     function sendTier(address node, bytes32 tier, uint32 destination)
@@ -97,6 +105,17 @@ interface IUnitSender {
 
     /// @notice Sets how long permission and behaviour units hold after sending. Timelock only.
     function setTtl(uint64 ttl) external;
+
+    /// @notice Sets the StateAssetRegistry, the only sender of asset units. The registry is built
+    /// with this sender's address, so it comes after it: the deployer wires it once, without a
+    /// timelock wait; every later change is the timelock's.
+    function setAssetRegistry(address registry) external;
+
+    /// @notice The StateAssetRegistry (zero: none yet).
+    function assetRegistry() external view returns (address);
+
+    /// @notice How long permission and behaviour units hold after sending, seconds.
+    function ttl() external view returns (uint64);
 
     /// @notice The route enrolled for `destination`.
     function routes(uint32 destination) external view returns (bytes32);

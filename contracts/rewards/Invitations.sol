@@ -18,6 +18,8 @@ contract Invitations is IInvitations {
 
     mapping(address inviter => mapping(address invitee => bool)) public invited;
     mapping(address invitee => address inviter) public inviterOf;
+    /// Invitees who accepted each inviter's invite (`IInvitations.acceptedCount`).
+    mapping(address inviter => uint256 count) public acceptedCount;
 
     constructor(IERC20 era_, IERAStaking staking_) {
         era = era_;
@@ -44,6 +46,7 @@ contract Invitations is IInvitations {
         address accepted = inviterOf[msg.sender];
         if (accepted != address(0)) revert AlreadyAccepted(msg.sender, accepted);
         inviterOf[msg.sender] = inviter;
+        ++acceptedCount[inviter];
         emit InviteAccepted(msg.sender, inviter);
     }
 }
