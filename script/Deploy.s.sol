@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {AssetMirror} from "../contracts/assets/AssetMirror.sol";
 import {StateAssetRegistry} from "../contracts/assets/StateAssetRegistry.sol";
 import {CapabilityRegistry} from "../contracts/capability/CapabilityRegistry.sol";
 import {DerivativeRegistry} from "../contracts/derivatives/DerivativeRegistry.sol";
@@ -17,8 +16,10 @@ import {ScenarioRegistry} from "../contracts/scenarios/ScenarioRegistry.sol";
 import {ModuleRegistry} from "../contracts/security/ModuleRegistry.sol";
 import {ERAStaking} from "../contracts/staking/ERAStaking.sol";
 import {ERAToken} from "../contracts/token/ERAToken.sol";
+import {UnitSender} from "../contracts/weave/UnitSender.sol";
 import {IMailbox} from "@hyperlane-xyz/core/contracts/interfaces/IMailbox.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
+import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
 import {Script, console} from "forge-std/Script.sol";
@@ -62,12 +63,12 @@ struct Suite {
     StandbyPool standby;
     ERAMargin margin;
     StateAssetRegistry assets;
-    AssetMirror mirror; // only with a mailbox
     ScenarioRevenue revenue;
     Invitations invitations;
     SettlementEngine engine; // execution modes; needs staking's SLASHER_ROLE (a timelock grant) to slash equivocating nodes
     DerivativeRegistry derivatives; // derivatives of state assets: node-voted rules, adoptions, credit lines
     CapabilityRegistry capabilities; // the capability network: paid components, attested improvements, penalties
+    UnitSender sender; // state units of this chain (asset exports too) to other rollups
 }
 
 /// @notice Deploys the suite; shared by the forge script and the forge tests.
@@ -161,18 +162,30 @@ abstract contract SuiteDeployer {
             c.maxFreezePeriod,
             c.marginWithdrawalDelay
         );
+        s.invitations = new Invitations(s.era, s.staking);
+        s.sender = new UnitSender(
+            IVotes(address(s.era)),
+            s.staking,
+            s.scenarios,
+            s.margin,
+            s.distributor,
+            s.invitations,
+            IMailbox(c.mailbox),
+            address(s.timelock),
+            7 days
+        );
         s.assets = new StateAssetRegistry(
             s.era,
             s.staking,
             address(s.timelock),
             c.guardian,
             c.treasury != address(0) ? c.treasury : address(s.feesInbox),
-            IMailbox(c.mailbox),
+            s.sender,
             c.anchorStake
         );
-        if (c.mailbox != address(0)) s.mirror = new AssetMirror(c.mailbox, address(s.timelock));
+        // The deployer's one wiring of the sender's asset registry: no timelock wait.
+        s.sender.setAssetRegistry(address(s.assets));
         s.revenue = new ScenarioRevenue(s.scenarios, s.distributor);
-        s.invitations = new Invitations(s.era, s.staking);
         s.engine = new SettlementEngine(
             s.era, s.scenarios, s.staking, address(s.timelock), c.guardian, address(s.timelock)
         );

@@ -4,10 +4,9 @@ pragma solidity 0.8.30;
 import {IERAStaking} from "../interfaces/IERAStaking.sol";
 import {IGroth16Verifier} from "../interfaces/IGroth16Verifier.sol";
 import {IStateAssetRegistry} from "../interfaces/IStateAssetRegistry.sol";
+import {IUnitSender} from "../interfaces/IUnitSender.sol";
 import {UnorderedNonces} from "../libraries/UnorderedNonces.sol";
-import {AssetMessage} from "./AssetMessage.sol";
-import {StandardHookMetadata} from "@hyperlane-xyz/core/contracts/hooks/libs/StandardHookMetadata.sol";
-import {IMailbox} from "@hyperlane-xyz/core/contracts/interfaces/IMailbox.sol";
+import {StateUnit} from "../weave/StateUnit.sol";
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
@@ -49,7 +48,7 @@ contract StateAssetRegistry is IStateAssetRegistry, UnorderedNonces, AccessContr
     /// @notice A challenge's bond, in basis points of the asset's anchor (10%): forfeited to the
     /// owner when the challenge is dismissed, so a griefer pays the owner for every blocked week.
     uint256 public constant CHALLENGE_BOND_BPS = 1_000;
-    /// Most remote domains (one bit each in the export bitmaps).
+    /// Most domains exported to (one bit each in the export bitmaps).
     uint256 private constant MAX_DOMAINS = 32;
 
     bytes32 private constant AUTHORIZATION_TYPEHASH = keccak256(
@@ -58,8 +57,9 @@ contract StateAssetRegistry is IStateAssetRegistry, UnorderedNonces, AccessContr
 
     /// @notice The ERA token: anchor stakes and fees.
     IERC20 public immutable era;
-    /// @notice The Hyperlane mailbox exports go through (zero: none).
-    IMailbox public immutable mailbox;
+    /// The suite's UnitSender, which numbers, records and dispatches the asset units (private: the
+    /// deployment record has its address, and a getter would be one more selector, see `_commitments`).
+    IUnitSender private immutable sender;
     /// ERAStaking, where a pledge's node must be registered (private: the deployment record has its
     /// address, and a getter would be one more selector, see `_commitments`).
     IERAStaking private immutable staking;
@@ -74,9 +74,6 @@ contract StateAssetRegistry is IStateAssetRegistry, UnorderedNonces, AccessContr
     uint256 public totalCredited;
     /// @notice ERA posted as bonds by open challenges.
     uint256 public totalBonds;
-    /// Exports so far; each export message carries the next sequence number (and its event the
-    /// number, so no getter is needed: see `_commitments` on why selectors are counted).
-    uint64 internal exportSequence;
 
     mapping(bytes32 schemaId => Schema) private _schemas;
     mapping(bytes32 assetId => Asset) private _assets;
@@ -94,22 +91,22 @@ contract StateAssetRegistry is IStateAssetRegistry, UnorderedNonces, AccessContr
     /// derivative's every use reads) came with `exportSequence` going internal. Check
     /// `snapshots/StateAssetRegistry.json` after adding or removing one.
     mapping(bytes32 commitment => uint64 committedAt) private _commitments;
-    /// Enrolled remote domains in enrolment order (`RemoteSet` events): a domain's index is its bit in
-    /// the `exportedTo` bitmaps.
+    /// Domains exported to, in the order of their first export (the sender's `routes` enrolls them;
+    /// domain zero is the sender's record alone): a domain's index is its bit in the `exportedTo`
+    /// bitmaps.
     uint32[] private _domains;
-    /// Index + 1 of each enrolled domain in `domains`.
+    /// Index + 1 of each domain in `_domains`.
     mapping(uint32 domain => uint256 slot) private _domainSlot;
     /// @notice ERA each account may `claim`.
     mapping(address account => uint256 amount) public credits;
-    /// @notice The `AssetMirror` on each destination domain.
-    mapping(uint32 domain => bytes32 mirror) public remotes;
 
     /// @param era_ The ERA token.
     /// @param staking_ ERAStaking, whose registered nodes assets may be pledged to.
     /// @param timelock Holder of DEFAULT_ADMIN_ROLE.
     /// @param guardian Holder of GUARDIAN_ROLE (may pause).
     /// @param treasury_ Credited the protocol's share of fees.
-    /// @param mailbox_ Hyperlane mailbox for exports; zero disables exports.
+    /// @param sender_ The suite's UnitSender, through which exports go (its `setAssetRegistry` names
+    /// this registry).
     /// @param anchorStake_ ERA escrowed per asset (SPEC: 10,000 ERA).
     constructor(
         IERC20 era_,
@@ -117,18 +114,18 @@ contract StateAssetRegistry is IStateAssetRegistry, UnorderedNonces, AccessContr
         address timelock,
         address guardian,
         address treasury_,
-        IMailbox mailbox_,
+        IUnitSender sender_,
         uint256 anchorStake_
     ) EIP712("ERA StateAssetRegistry", "1") {
         if (
             address(era_) == address(0) || address(staking_) == address(0) || timelock == address(0)
-                || guardian == address(0)
+                || guardian == address(0) || address(sender_) == address(0)
         ) {
             revert ZeroAddress();
         }
         era = era_;
         staking = staking_;
-        mailbox = mailbox_;
+        sender = sender_;
         _grantRole(DEFAULT_ADMIN_ROLE, timelock);
         _grantRole(GUARDIAN_ROLE, guardian);
         _setTreasury(treasury_);
@@ -186,18 +183,6 @@ contract StateAssetRegistry is IStateAssetRegistry, UnorderedNonces, AccessContr
     /// @inheritdoc IStateAssetRegistry
     function setTreasury(address treasury_) external onlyRole(DEFAULT_ADMIN_ROLE) {
         _setTreasury(treasury_);
-    }
-
-    /// @inheritdoc IStateAssetRegistry
-    function setRemote(uint32 domain, bytes32 mirror) external onlyRole(DEFAULT_ADMIN_ROLE) {
-        // A removed domain keeps its index (and bit); messages skip it while it has no mirror.
-        if (_domainSlot[domain] == 0 && mirror != bytes32(0)) {
-            if (_domains.length == MAX_DOMAINS) revert TooManyDomains(MAX_DOMAINS);
-            _domains.push(domain);
-            _domainSlot[domain] = _domains.length;
-        }
-        remotes[domain] = mirror;
-        emit RemoteSet(domain, mirror);
     }
 
     /// @inheritdoc IStateAssetRegistry
@@ -343,11 +328,7 @@ contract StateAssetRegistry is IStateAssetRegistry, UnorderedNonces, AccessContr
             if (fromCredits != 0) era.safeTransfer(payer, fromCredits);
             if (refund > fromCredits) era.safeTransferFrom(msg.sender, payer, refund - fromCredits);
         }
-        if (grant.exportedTo != 0) {
-            _broadcast(grant.exportedTo, AssetMessage.encode(assetId, consumer, 0, 0, ++exportSequence));
-        } else if (msg.value != 0) {
-            Address.sendValue(payable(msg.sender), msg.value);
-        }
+        _broadcast(grant.exportedTo, _assetUnit(consumer, assetId, 0, 0));
     }
 
     /// @inheritdoc IStateAssetRegistry
@@ -362,7 +343,7 @@ contract StateAssetRegistry is IStateAssetRegistry, UnorderedNonces, AccessContr
         // forge-lint: disable-next-line(unsafe-typecast)
         asset.retireAt = uint40(retireAt);
         emit RetireRequested(assetId, retireAt);
-        _broadcastStatus(assetId, asset);
+        _broadcast(asset.exportedTo, _retiringUnit(assetId));
     }
 
     /// @inheritdoc IStateAssetRegistry
@@ -406,34 +387,31 @@ contract StateAssetRegistry is IStateAssetRegistry, UnorderedNonces, AccessContr
         payable
         returns (bytes32 messageId)
     {
-        if (address(mailbox) == address(0)) revert NoMailbox();
-        bytes32 mirror = remotes[domain];
-        if (mirror == bytes32(0)) revert UnknownDomain(domain);
         Asset storage asset = _assets[assetId];
         if (asset.status == Status.None) revert UnknownAsset(assetId);
         uint32 bit = _domainBit(domain);
         asset.exportedTo |= bit;
-        // The hooks refund any overpayment to the payer (this registry takes no ETH).
+        StateUnit.Unit memory unit;
         if (consumer == bytes32(0)) {
-            // The asset's status (after an upheld challenge, so the mirror stops honouring it).
-            uint64 seq = ++exportSequence;
-            messageId = mailbox.dispatch{value: msg.value}(
-                domain, mirror, AssetMessage.encodeStatus(assetId, uint8(asset.status), seq), _hookMetadata()
-            );
-            emit AssetStatusExported(assetId, domain, messageId, asset.status, seq);
-            return messageId;
+            // The asset's status (after an upheld challenge, so the destinations stop honouring it).
+            unit = _assetUnit(0, assetId, uint256(asset.status), type(uint64).max);
+        } else {
+            Grant storage grant = _grants[assetId][consumer];
+            // Held: the grant until its expiry, at the current coefficient; else a revocation.
+            if (_isAuthorized(asset, assetId, consumer)) {
+                // A pause stops authorizations spreading, never their withdrawal (nor statuses).
+                _requireNotPaused();
+                uint32 coefficient = _coefficient(_schemas[asset.schemaId], asset.uses);
+                unit = _assetUnit(consumer, assetId, coefficient, grant.expiry);
+                // Remember where it went: a later revocation or status change is sent there too.
+                grant.exportedTo |= bit;
+            } else {
+                unit = _assetUnit(consumer, assetId, 0, 0);
+            }
         }
-        Grant storage grant = _grants[assetId][consumer];
-        uint64 expiry = _isAuthorized(asset, assetId, consumer) ? grant.expiry : 0;
-        // A pause stops authorizations spreading, never their withdrawal (nor statuses).
-        if (expiry != 0) _requireNotPaused();
-        uint32 coefficient = _coefficient(_schemas[asset.schemaId], asset.uses);
-        uint64 sequence = ++exportSequence;
-        // Remember where it went: a later revocation or status change is sent there too.
-        if (expiry != 0) grant.exportedTo |= bit;
-        bytes memory body = AssetMessage.encode(assetId, consumer, expiry, coefficient, sequence);
-        messageId = mailbox.dispatch{value: msg.value}(domain, mirror, body, _hookMetadata());
-        emit AuthorizationExported(assetId, consumer, domain, messageId, expiry, coefficient, sequence);
+        uint256 fee;
+        (messageId, fee) = _send(unit, domain);
+        if (msg.value > fee) Address.sendValue(payable(msg.sender), msg.value - fee);
     }
 
     /// @inheritdoc IStateAssetRegistry
@@ -507,18 +485,12 @@ contract StateAssetRegistry is IStateAssetRegistry, UnorderedNonces, AccessContr
     }
 
     /// @notice What `revoke(assetId, consumer)` (or, for consumer zero, `retire(assetId)`) must send
-    /// to notify the mirrors now. Any excess is returned, so a little more is safe.
+    /// to notify the destinations now. Any excess is returned, so a little more is safe.
     function quoteMessages(bytes32 assetId, bytes32 consumer) external view returns (uint256) {
         if (consumer != bytes32(0)) {
-            return _quote(
-                _grants[assetId][consumer].exportedTo,
-                AssetMessage.encode(assetId, consumer, 0, 0, exportSequence + 1)
-            );
+            return _quote(_grants[assetId][consumer].exportedTo, _assetUnit(consumer, assetId, 0, 0));
         }
-        return _quote(
-            _assets[assetId].exportedTo,
-            AssetMessage.encodeStatus(assetId, uint8(Status.Retiring), exportSequence + 1)
-        );
+        return _quote(_assets[assetId].exportedTo, _retiringUnit(assetId));
     }
 
     /// @inheritdoc IStateAssetRegistry
@@ -673,66 +645,84 @@ contract StateAssetRegistry is IStateAssetRegistry, UnorderedNonces, AccessContr
         return keccak256(abi.encode(block.chainid, address(this), subject, scenario, circuit));
     }
 
-    /// Sends `body` to every enrolled domain with a mirror in `bitmap`, paying each its quote from
-    /// `msg.value`, and returns the rest to the caller.
-    /// Sends `body` (a revocation or a status) to every enrolled domain with a mirror in `bitmap`,
+    /// An asset unit (`consumer` zero: the asset's status); the sender sets kind, origin and nonce.
+    function _assetUnit(bytes32 consumer, bytes32 assetId, uint256 value, uint64 expiry)
+        private
+        pure
+        returns (StateUnit.Unit memory unit)
+    {
+        (unit.subject, unit.scope, unit.value, unit.expiry) = (consumer, assetId, value, expiry);
+    }
+
+    function _retiringUnit(bytes32 assetId) private pure returns (StateUnit.Unit memory) {
+        return _assetUnit(0, assetId, uint256(Status.Retiring), type(uint64).max);
+    }
+
+    /// Sends `unit` to `domain` (zero: the sender's record alone) through the sender, paying its
+    /// quote exactly out of `msg.value`, so nothing comes back here (this registry takes no ETH).
+    function _send(StateUnit.Unit memory unit, uint32 domain)
+        private
+        returns (bytes32 messageId, uint256 fee)
+    {
+        fee = sender.quote(unit, domain);
+        if (fee > msg.value) revert MessageFeeNotCovered(fee, msg.value);
+        StateUnit.Unit memory sent;
+        (sent, messageId) = sender.sendAsset{value: fee}(unit, domain);
+        if (unit.subject == bytes32(0)) {
+            emit AssetStatusExported(unit.scope, domain, messageId, Status(unit.value), sent.nonce);
+        } else {
+            // casting to 'uint32' is safe because a grant's value is a uint32 coefficient (or zero)
+            // forge-lint: disable-next-line(unsafe-typecast)
+            emit AuthorizationExported(
+                unit.scope, unit.subject, domain, messageId, unit.expiry, uint32(unit.value), sent.nonce
+            );
+        }
+    }
+
+    /// Sends `unit` (a revocation or a status) to every domain in `bitmap` that is still reachable,
     /// paying each its quote from `msg.value`, and returns the rest to the caller.
-    function _broadcast(uint32 bitmap, bytes memory body) private {
-        uint256 required = _quote(bitmap, body);
-        if (msg.value < required) revert MessageFeeNotCovered(required, msg.value);
-        bytes memory metadata = _hookMetadata();
-        uint256 count = _domains.length;
-        for (uint256 i; i < count; ++i) {
-            if ((uint256(bitmap) >> i) & 1 == 0) continue;
-            uint32 domain = _domains[i];
-            bytes32 mirror = remotes[domain];
-            if (mirror == bytes32(0)) continue;
-            uint256 fee = mailbox.quoteDispatch(domain, mirror, body, metadata);
-            bytes32 messageId = mailbox.dispatch{value: fee}(domain, mirror, body, metadata);
-            if (body.length == AssetMessage.LENGTH) {
-                (bytes32 assetId, bytes32 consumer,,, uint64 sequence) =
-                    abi.decode(body, (bytes32, bytes32, uint64, uint32, uint64));
-                emit AuthorizationExported(assetId, consumer, domain, messageId, 0, 0, sequence);
-            } else {
-                (bytes32 assetId, Status status, uint64 sequence) =
-                    abi.decode(body, (bytes32, Status, uint64));
-                emit AssetStatusExported(assetId, domain, messageId, status, sequence);
+    function _broadcast(uint32 bitmap, StateUnit.Unit memory unit) private {
+        uint256 required;
+        if (bitmap != 0) {
+            required = _quote(bitmap, unit);
+            if (msg.value < required) revert MessageFeeNotCovered(required, msg.value);
+            uint256 count = _domains.length;
+            for (uint256 i; i < count; ++i) {
+                if ((uint256(bitmap) >> i) & 1 == 0) continue;
+                uint32 domain = _domains[i];
+                if (_reachable(domain)) _send(unit, domain);
             }
         }
         if (msg.value > required) Address.sendValue(payable(msg.sender), msg.value - required);
     }
 
-    function _broadcastStatus(bytes32 assetId, Asset storage asset) private {
-        uint32 bitmap = asset.exportedTo;
-        if (bitmap != 0) {
-            _broadcast(bitmap, AssetMessage.encodeStatus(assetId, uint8(asset.status), ++exportSequence));
-        } else if (msg.value != 0) {
-            Address.sendValue(payable(msg.sender), msg.value);
-        }
-    }
-
-    function _quote(uint32 bitmap, bytes memory body) private view returns (uint256 total) {
-        if (bitmap == 0) return 0;
-        bytes memory metadata = _hookMetadata();
+    function _quote(uint32 bitmap, StateUnit.Unit memory unit) private view returns (uint256 total) {
         uint256 count = _domains.length;
         for (uint256 i; i < count; ++i) {
             if ((uint256(bitmap) >> i) & 1 == 0) continue;
             uint32 domain = _domains[i];
-            bytes32 mirror = remotes[domain];
-            if (mirror != bytes32(0)) total += mailbox.quoteDispatch(domain, mirror, body, metadata);
+            if (_reachable(domain)) total += sender.quote(unit, domain);
         }
     }
 
-    /// Hyperlane's standard hook metadata naming the caller as refund address: fee hooks refund
-    /// overpayment there, and this registry cannot take ETH.
-    function _hookMetadata() private view returns (bytes memory) {
-        return StandardHookMetadata.overrideRefundAddress(msg.sender);
+    /// A domain whose route the sender's timelock removed keeps its index (and bit); units skip it
+    /// while it has none. Domain zero (the record alone) is always reachable.
+    function _reachable(uint32 domain) private view returns (bool) {
+        return domain == 0 || sender.routes(domain) != bytes32(0);
     }
 
-    function _domainBit(uint32 domain) private view returns (uint32) {
-        // casting to 'uint32' is safe because at most MAX_DOMAINS (32) domains are enrolled
+    /// The bit of `domain` in the export bitmaps, given on its first export (at most `MAX_DOMAINS`).
+    function _domainBit(uint32 domain) private returns (uint32) {
+        uint256 slot = _domainSlot[domain];
+        if (slot == 0) {
+            slot = _domains.length + 1;
+            if (slot > MAX_DOMAINS) revert TooManyDomains(MAX_DOMAINS);
+            _domains.push(domain);
+            _domainSlot[domain] = slot;
+        }
+        // casting to 'uint32' is safe because at most MAX_DOMAINS (32) domains get a bit
         // forge-lint: disable-next-line(unsafe-typecast)
-        return uint32(uint256(1) << (_domainSlot[domain] - 1));
+        return uint32(uint256(1) << (slot - 1));
     }
 
     function _unpledge(Asset storage asset, bytes32 assetId, address node) private {

@@ -20,14 +20,18 @@ import {IUnorderedNonces} from "./IUnorderedNonces.sol";
 /// ERA for the scenario developer and the rest for the protocol treasury, credited here and paid
 /// out by `claim`. Every use raises the asset's value coefficient along the published curve
 /// `coefficient(uses) = base + (max - base) * uses / (uses + CURVE_HALF_USES)`.
-/// An authorization can be exported to another rollup through a Hyperlane mailbox, where an
-/// `AssetMirror` mirrors it without re-proving. Revocations are sent by the registry to every
-/// domain the authorization was exported to, retirement to every domain the asset was exported
-/// to, and anyone may send an asset's status (after an upheld challenge) with `export` of consumer zero.
+/// An authorization can be exported to another rollup as a state unit (`StateUnit`, kind Asset:
+/// subject = consumer, scope = assetId, value = coefficient, expiry = the grant's) through the
+/// suite's `UnitSender`, which numbers and records it and dispatches it over Hyperlane to the
+/// destination's `UnitReceiver` (domain zero: recorded only, for a storage proof). Revocations
+/// (value and expiry zero) are sent by the registry to every domain the authorization was exported
+/// to, retirement (the status unit: subject zero, value = `Status`) to every domain the asset was
+/// exported to, and anyone may send an asset's status (after an upheld challenge) with `export` of
+/// consumer zero.
 /// An asset is bound to its subject: nothing transfers it. Its owner may pledge it to a node for
 /// yield on the anchor; a pledged asset cannot be retired (its anchor cannot leave) until unpledged.
-/// @dev Roles: DEFAULT_ADMIN_ROLE (the timelock) sets schemas and parameters, enrolls remote
-/// mirrors, resolves challenges and unpauses; GUARDIAN_ROLE may pause registrations and
+/// @dev Roles: DEFAULT_ADMIN_ROLE (the timelock) sets schemas and parameters, resolves challenges
+/// and unpauses (destinations are enrolled in the UnitSender's `routes`); GUARDIAN_ROLE may pause registrations and
 /// authorizations. Coefficients are in basis points (10,000 = 1.0).
 interface IStateAssetRegistry is IUnorderedNonces {
     /// @notice Where an asset stands. Only `Live` assets pass an authorization check.
@@ -68,7 +72,8 @@ interface IStateAssetRegistry is IUnorderedNonces {
     /// @param status Live, retiring, retired by its owner, or invalidated by an upheld challenge.
     /// @param stake Escrowed anchor stake in ERA wei (zero once returned or slashed).
     /// @param retireAt When a retiring asset's anchor may leave (zero: not retiring).
-    /// @param exportedTo Bitmap of the indexes (in enrolment order) of the domains it was exported to.
+    /// @param exportedTo Bitmap of the indexes (in order of first export) of the domains it was
+    /// exported to.
     /// @param schemaId The schema.
     /// @param commitment Poseidon commitment to the private record.
     /// @param pledgedTo The node the asset is pledged to (zero: none); see `pledge`.
@@ -168,16 +173,12 @@ interface IStateAssetRegistry is IUnorderedNonces {
     error RetireDelayRunning(bytes32 assetId, uint256 retireAt, uint256 now);
     /// @notice `consumer` holds an authorization for `assetId` until `expiry`: revoke it or let it end.
     error AlreadyAuthorized(bytes32 assetId, bytes32 consumer, uint256 expiry);
-    /// @notice At most `max` remote domains can be enrolled.
+    /// @notice Exports reach at most `max` domains (one bit each in the export bitmaps).
     error TooManyDomains(uint256 max);
     /// @notice Sending the messages costs `required` wei; `paid` was sent.
     error MessageFeeNotCovered(uint256 required, uint256 paid);
     /// @notice `account` has no ERA credited here.
     error NothingToClaim(address account);
-    /// @notice No mirror is enrolled for domain `domain`.
-    error UnknownDomain(uint32 domain);
-    /// @notice This registry was deployed without a mailbox: it cannot export.
-    error NoMailbox();
     /// @notice An anchor stake must be above zero and fit 128 bits; got `amount`.
     error AnchorStakeOutOfRange(uint256 amount);
     /// @notice Asset `assetId` is pledged to `node`: its owner unpledges it first.
@@ -258,7 +259,7 @@ interface IStateAssetRegistry is IUnorderedNonces {
     /// @notice `challenger`'s later challenge of `assetId`, invalidated by an earlier one, got its
     /// `bond` back.
     event ChallengeBondReturned(bytes32 indexed assetId, address indexed challenger, uint256 bond);
-    /// @notice The status of `assetId` was sent to `domain`.
+    /// @notice The status of `assetId` was sent to `domain` as the sender's unit `sequence` (its nonce).
     event AssetStatusExported(
         bytes32 indexed assetId, uint32 indexed domain, bytes32 messageId, Status status, uint64 sequence
     );
@@ -269,13 +270,12 @@ interface IStateAssetRegistry is IUnorderedNonces {
     /// @notice `assetId` of `owner` is no longer pledged to `node` (its owner unpledged it, or an
     /// upheld challenge invalidated it).
     event AssetUnpledged(bytes32 indexed assetId, address indexed owner, address indexed node);
-    /// @notice The mirror for `domain` is now `mirror` (zero: none).
-    event RemoteSet(uint32 indexed domain, bytes32 mirror);
     /// @notice New assets escrow `amount`.
     event AnchorStakeSet(uint256 amount);
     /// @notice The protocol's share is credited to `treasury`.
     event TreasurySet(address treasury);
-    /// @notice `consumer`'s authorization on `assetId` (expiry zero: none) was sent to `domain`.
+    /// @notice `consumer`'s authorization on `assetId` (expiry zero: none) was sent to `domain` as the
+    /// sender's unit `sequence` (its nonce).
     event AuthorizationExported(
         bytes32 indexed assetId,
         bytes32 indexed consumer,
@@ -307,9 +307,6 @@ interface IStateAssetRegistry is IUnorderedNonces {
 
     /// @notice Who is credited the protocol's share. Timelock only.
     function setTreasury(address treasury) external;
-
-    /// @notice Enrolls the `AssetMirror` on `domain` exports go to (zero removes it). Timelock only.
-    function setRemote(uint32 domain, bytes32 mirror) external;
 
     /// @notice Upholds or dismisses `challenger`'s challenge of `assetId`. Dismissed: the bond
     /// goes to the owner. Upheld (only when no challenge committed earlier is open): the asset is
@@ -367,11 +364,11 @@ interface IStateAssetRegistry is IUnorderedNonces {
     /// owner. Anyone may call it.
     function completeRetire(bytes32 assetId) external;
 
-    /// @notice Sends `consumer`'s current authorization on `assetId` (expiry zero if it no longer
-    /// holds) to the mirror on `domain`; consumer zero sends the asset's status instead (after an
-    /// upheld challenge, so the mirror stops honouring it). Anyone may export; `msg.value` pays the
-    /// mailbox's hooks and any overpayment is refunded to the caller by the hooks. While paused,
-    /// only a live authorization cannot be exported.
+    /// @notice Sends `consumer`'s current authorization on `assetId` (a revocation if it no longer
+    /// holds) through the UnitSender to `domain` (a route enrolled there, or zero: recorded only);
+    /// consumer zero sends the asset's status instead (after an upheld challenge, so destinations
+    /// stop honouring it). Anyone may export; `msg.value` pays the message (`UnitSender.quote`) and
+    /// the rest is returned. While paused, only a live authorization cannot be exported.
     function export(bytes32 assetId, bytes32 consumer, uint32 domain)
         external
         payable

@@ -4,13 +4,19 @@ pragma solidity 0.8.30;
 import {StateAssetRegistry} from "../../contracts/assets/StateAssetRegistry.sol";
 import {IGroth16Verifier} from "../../contracts/interfaces/IGroth16Verifier.sol";
 import {IStateAssetRegistry} from "../../contracts/interfaces/IStateAssetRegistry.sol";
+import {Invitations} from "../../contracts/rewards/Invitations.sol";
+import {RewardsDistributor} from "../../contracts/rewards/RewardsDistributor.sol";
 import {OnTimeVerifier} from "../../contracts/verifiers/OnTimeVerifier.sol";
+import {UnitSender} from "../../contracts/weave/UnitSender.sol";
 import {SuiteTest} from "../utils/SuiteTest.sol";
 import {AssetFixtures} from "./AssetFixtures.sol";
+import {IMailbox} from "@hyperlane-xyz/core/contracts/interfaces/IMailbox.sol";
+import {IVotes} from "@openzeppelin/contracts/governance/utils/IVotes.sol";
 
 /// @notice The suite plus a state-asset registry at `AssetFixtures.REGISTRY` (the address the
-/// fixture proofs are bound to), the real on-time verifier and a schema for "shipping" with
-/// coefficient 1.5 (max 2.5) and a 1 ERA fee.
+/// fixture proofs are bound to) exporting through its own UnitSender (record only unless a test
+/// gives it a mailbox), the real on-time verifier and a schema for "shipping" with coefficient 1.5
+/// (max 2.5) and a 1 ERA fee.
 abstract contract AssetTest is SuiteTest {
     uint256 internal constant ANCHOR = 10_000e18;
     uint96 internal constant FEE = 1e18;
@@ -30,6 +36,9 @@ abstract contract AssetTest is SuiteTest {
     bytes32 internal consumer = bytes32(uint256(uint160(makeAddr("consumer"))));
 
     StateAssetRegistry internal registry;
+    UnitSender internal sender;
+    RewardsDistributor internal distributor;
+    Invitations internal invitations;
     IGroth16Verifier internal verifier;
     bytes32 internal schemaId;
 
@@ -48,14 +57,35 @@ abstract contract AssetTest is SuiteTest {
         fundFor(challenger, 5_000e18);
     }
 
-    /// The registry at the fixtures' address, with `mailbox` (zero: no exports).
+    /// The registry at the fixtures' address and its UnitSender with `mailbox` (zero: exports are
+    /// only recorded, to domain zero), wired as the deployment does (the deployer's one setter call).
     function deployRegistry(address mailbox) internal returns (StateAssetRegistry) {
+        sender = deploySender(mailbox);
+        sender.setAssetRegistry(AssetFixtures.REGISTRY);
         deployCodeTo(
             "StateAssetRegistry.sol:StateAssetRegistry",
-            abi.encode(era, staking, address(timelock), operator, treasury, mailbox, ANCHOR),
+            abi.encode(era, staking, address(timelock), operator, treasury, sender, ANCHOR),
             AssetFixtures.REGISTRY
         );
         return StateAssetRegistry(AssetFixtures.REGISTRY);
+    }
+
+    /// A UnitSender reading the suite (a rewards distributor posted to by `operator` after a day's
+    /// dispute window, and invitations, of its own) with `mailbox`, the timelock its admin.
+    function deploySender(address mailbox) internal returns (UnitSender) {
+        distributor = new RewardsDistributor(era, staking, address(timelock), operator, operator, 1 days);
+        invitations = new Invitations(era, staking);
+        return new UnitSender(
+            IVotes(address(era)),
+            staking,
+            scenarios,
+            margin,
+            distributor,
+            invitations,
+            IMailbox(mailbox),
+            address(timelock),
+            7 days
+        );
     }
 
     /// Gives `account` ERA and an unlimited allowance to the registry.

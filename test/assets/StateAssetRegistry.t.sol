@@ -5,11 +5,11 @@ import {StateAssetRegistry} from "../../contracts/assets/StateAssetRegistry.sol"
 import {IERAStaking} from "../../contracts/interfaces/IERAStaking.sol";
 import {IGroth16Verifier} from "../../contracts/interfaces/IGroth16Verifier.sol";
 import {IStateAssetRegistry} from "../../contracts/interfaces/IStateAssetRegistry.sol";
+import {IUnitSender} from "../../contracts/interfaces/IUnitSender.sol";
 import {IUnorderedNonces} from "../../contracts/interfaces/IUnorderedNonces.sol";
 import {IntegrityVerifier} from "../../contracts/verifiers/IntegrityVerifier.sol";
 import {AssetFixtures} from "./AssetFixtures.sol";
 import {AssetTest} from "./AssetTest.sol";
-import {IMailbox} from "@hyperlane-xyz/core/contracts/interfaces/IMailbox.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {Pausable} from "@openzeppelin/contracts/utils/Pausable.sol";
 
@@ -27,16 +27,20 @@ contract StateAssetRegistryTest is AssetTest {
 
     function test_RevertWhen_constructorGetsZeroAddresses() public {
         vm.expectRevert(IStateAssetRegistry.ZeroAddress.selector);
-        new StateAssetRegistry(era, staking, address(0), operator, treasury, IMailbox(address(0)), ANCHOR);
+        new StateAssetRegistry(era, staking, address(0), operator, treasury, sender, ANCHOR);
         vm.expectRevert(IStateAssetRegistry.ZeroAddress.selector);
         new StateAssetRegistry(
-            era, IERAStaking(address(0)), address(timelock), operator, treasury, IMailbox(address(0)), ANCHOR
+            era, IERAStaking(address(0)), address(timelock), operator, treasury, sender, ANCHOR
+        );
+        vm.expectRevert(IStateAssetRegistry.ZeroAddress.selector);
+        new StateAssetRegistry(
+            era, staking, address(timelock), operator, treasury, IUnitSender(address(0)), ANCHOR
         );
     }
 
     function test_RevertWhen_constructorGetsZeroAnchor() public {
         vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.AnchorStakeOutOfRange.selector, 0));
-        new StateAssetRegistry(era, staking, address(timelock), operator, treasury, IMailbox(address(0)), 0);
+        new StateAssetRegistry(era, staking, address(timelock), operator, treasury, sender, 0);
     }
 
     function test_setSchema_storesTheSchema() public view {
@@ -96,11 +100,10 @@ contract StateAssetRegistryTest is AssetTest {
         registry.setSchemaActive("nope", true);
     }
 
-    function test_setAnchorStakeTreasuryRemote_byTimelock() public {
+    function test_setAnchorStakeTreasury_byTimelock() public {
         vm.startPrank(address(timelock));
         registry.setAnchorStake(5_000e18);
         registry.setTreasury(stranger);
-        registry.setRemote(31338, bytes32(uint256(0xabc)));
         vm.expectRevert(
             abi.encodeWithSelector(
                 IStateAssetRegistry.AnchorStakeOutOfRange.selector, uint256(type(uint128).max) + 1
@@ -112,7 +115,6 @@ contract StateAssetRegistryTest is AssetTest {
         vm.stopPrank();
         assertEq(registry.anchorStake(), 5_000e18);
         assertEq(registry.treasury(), stranger);
-        assertEq(registry.remotes(31338), bytes32(uint256(0xabc)));
     }
 
     function test_pause_byGuardianUnpauseByTimelock() public {
@@ -765,20 +767,6 @@ contract StateAssetRegistryTest is AssetTest {
         registry.resolveChallenge(assetId, challenger, false);
     }
 
-    function test_RevertWhen_setRemoteEnrollsTooManyDomains() public {
-        vm.startPrank(address(timelock));
-        for (uint32 i; i < 32; ++i) {
-            registry.setRemote(100 + i, bytes32(uint256(1)));
-        }
-        // Re-enrolling or removing an enrolled domain does not take a new index.
-        registry.setRemote(100, bytes32(uint256(2)));
-        registry.setRemote(101, bytes32(0));
-        vm.expectRevert(abi.encodeWithSelector(IStateAssetRegistry.TooManyDomains.selector, 32));
-        registry.setRemote(5, bytes32(uint256(1)));
-        vm.stopPrank();
-        assertEq(registry.remotes(100), bytes32(uint256(2)));
-    }
-
     // ---------------------------------------------------------------- claim
 
     function test_claim_paysTheCredits() public {
@@ -795,10 +783,13 @@ contract StateAssetRegistryTest is AssetTest {
 
     // ---------------------------------------------------------------- export without a mailbox
 
-    function test_RevertWhen_exportWithoutMailboxOrRemote() public {
+    /// The sender has no mailbox: an export to a domain is refused, one to domain zero recorded.
+    function test_RevertWhen_exportWithoutMailbox() public {
         bytes32 assetId = registerAlice();
-        vm.expectRevert(IStateAssetRegistry.NoMailbox.selector);
+        vm.expectRevert(IUnitSender.NoMailbox.selector);
         registry.export(assetId, consumer, 31338);
+        registry.export(assetId, consumer, 0);
+        assertEq(sender.nonce(), 1);
     }
 
     function test_feeSplit_boundsTheOwnerReward() public view {

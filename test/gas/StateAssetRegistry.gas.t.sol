@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {AssetMirror} from "../../contracts/assets/AssetMirror.sol";
 import {AssetFixtures} from "../assets/AssetFixtures.sol";
 import {AssetTest} from "../assets/AssetTest.sol";
 import {GasMeasure} from "../utils/GasMeasure.sol";
@@ -16,7 +15,8 @@ import {
 /// (docs/peers.md): register at most EAS attest (274,901) plus the EIP-1108 floor of a 2-input
 /// Groth16 verification (193,800); authorize with its fee split at most half of EAS attest with an
 /// ERC-20 fee resolver (306,815 / 2); the authorization check under 5,000; revoke at most EAS revoke
-/// (73,012). Export (through a real Hyperlane mailbox with a MerkleTreeHook), a refunded revocation,
+/// (73,012). Export (through the UnitSender and a real Hyperlane mailbox with a MerkleTreeHook), a
+/// refunded revocation,
 /// a challenge and a retirement (which sends the status to the domain the asset was exported to)
 /// are recorded. The registry already holds stakes and credits in every case.
 contract StateAssetRegistryGasTest is AssetTest, GasMeasure {
@@ -45,7 +45,7 @@ contract StateAssetRegistryGasTest is AssetTest, GasMeasure {
             address(registry),
             abi.encodeCall(registry.setSchema, (verifier, AssetFixtures.SCENARIO, developer, BASE, MAX, FEE))
         );
-        govern(address(registry), abi.encodeCall(registry.setRemote, (31338, bytes32(uint256(0xa5e7)))));
+        govern(address(sender), abi.encodeCall(sender.setRoute, (31338, bytes32(uint256(0xa5e7)))));
         fundFor(alice, 0);
         fundFor(bob, 0);
         // Bob's asset has been used before: its owner, the developer and the treasury hold credits.

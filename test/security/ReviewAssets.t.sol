@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {AssetMessage} from "../../contracts/assets/AssetMessage.sol";
-import {IAssetMirror} from "../../contracts/interfaces/IAssetMirror.sol";
 import {IStateAssetRegistry} from "../../contracts/interfaces/IStateAssetRegistry.sol";
+import {IUnitReceiver} from "../../contracts/interfaces/IUnitReceiver.sol";
 import {IUnorderedNonces} from "../../contracts/interfaces/IUnorderedNonces.sol";
+import {StateUnit} from "../../contracts/weave/StateUnit.sol";
 import {AssetFixtures} from "../assets/AssetFixtures.sol";
 import {AssetHyperlaneTest} from "../assets/AssetHyperlane.sol";
 import {AssetTest} from "../assets/AssetTest.sol";
@@ -214,7 +214,8 @@ contract ReviewAssetsTest is AssetTest {
 }
 
 /// @notice The findings that involve Hyperlane, with its own contracts: a ProtocolFee hook as the
-/// origin mailbox's default hook (a real fee-charging hook that refunds overpayment).
+/// origin mailbox's default hook (a real fee-charging hook that refunds overpayment). Units go
+/// registry -> UnitSender -> mailbox -> HyperlaneUnitRoute -> UnitReceiver.
 contract ReviewAssetsHyperlaneTest is AssetHyperlaneTest {
     uint256 internal constant MESSAGE_FEE = 0.001 ether;
     ProtocolFee internal feeHook;
@@ -229,8 +230,8 @@ contract ReviewAssetsHyperlaneTest is AssetHyperlaneTest {
         vm.deal(alice, 1 ether);
     }
 
-    /// L-2: paying 1 wei over the quote reverted (the hook refunded the registry). The hook now
-    /// refunds the payer.
+    /// L-2: paying 1 wei over the quote reverted (the hook refunded the registry). The sender now
+    /// pays the quote exactly and returns the rest to the payer, through the registry.
     function test_L2_exportOverpaymentIsRefundedToThePayer() public {
         authorizeFor(assetId, alice, consumer, uint64(block.timestamp + 30 days));
         vm.prank(consumerAccount);
@@ -238,20 +239,25 @@ contract ReviewAssetsHyperlaneTest is AssetHyperlaneTest {
         assertEq(consumerAccount.balance, 1 ether - MESSAGE_FEE, "the extra wei came back");
         assertEq(address(feeHook).balance, MESSAGE_FEE);
         assertEq(address(registry).balance, 0);
+        assertEq(address(sender).balance, 0);
         // Well over the quote too.
         vm.prank(consumerAccount);
         registry.export{value: 0.5 ether}(assetId, consumer, DESTINATION);
         assertEq(consumerAccount.balance, 1 ether - 2 * MESSAGE_FEE);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IStateAssetRegistry.MessageFeeNotCovered.selector, MESSAGE_FEE, MESSAGE_FEE - 1
+            )
+        );
+        vm.prank(consumerAccount);
+        registry.export{value: MESSAGE_FEE - 1}(assetId, consumer, DESTINATION);
     }
 
-    /// Design: a revocation reaches the mirror by itself (the owner pays the message), and an older
-    /// authorization delivered late cannot undo it.
-    function test_D_revocationReachesTheMirror() public {
+    /// Design: a revocation reaches the destination by itself (the owner pays the message), and an
+    /// older authorization delivered late cannot undo it.
+    function test_D_revocationReachesTheDestination() public {
         authorizeFor(assetId, alice, consumer, uint64(block.timestamp + 30 days));
-        vm.recordLogs();
-        vm.prank(consumerAccount);
-        registry.export{value: MESSAGE_FEE}(assetId, consumer, DESTINATION);
-        bytes memory grant = dispatched();
+        bytes memory grant = exportMessageWithFee(consumer);
         assertEq(registry.quoteMessages(assetId, consumer), MESSAGE_FEE);
         vm.expectRevert(
             abi.encodeWithSelector(
@@ -264,21 +270,27 @@ contract ReviewAssetsHyperlaneTest is AssetHyperlaneTest {
         vm.prank(alice);
         registry.revoke{value: MESSAGE_FEE + 5}(assetId, consumer);
         assertEq(alice.balance, 1 ether - MESSAGE_FEE, "the rest is returned");
-        bytes memory revocation = dispatched();
-        relay(revocation);
-        assertFalse(mirror.isAuthorized(assetId, consumer));
-        bytes memory metadata = metadataFor(grant);
-        vm.expectRevert(abi.encodeWithSelector(IAssetMirror.StaleMessage.selector, assetId, consumer, 1, 2));
+        relay(dispatched());
+        assertFalse(receiver.hasUnit(StateUnit.Kind.Asset, consumer, assetId));
+        bytes memory metadata = metadataFor(merkleHook, grant);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IUnitReceiver.StaleUnit.selector,
+                StateUnit.keyOf(StateUnit.Kind.Asset, consumer, assetId),
+                1,
+                2
+            )
+        );
         destinationMailbox.process(metadata, grant);
-        assertFalse(mirror.isAuthorized(assetId, consumer));
+        assertFalse(receiver.hasUnit(StateUnit.Kind.Asset, consumer, assetId));
     }
 
-    /// Design: an upheld challenge reaches the mirror (anyone sends the status), and so does a
+    /// Design: an upheld challenge reaches the destination (anyone sends the status), and so does a
     /// retirement (sent by `retire`); an older status delivered late is refused.
-    function test_D_invalidationReachesTheMirror() public {
+    function test_D_invalidationReachesTheDestination() public {
         authorizeFor(assetId, alice, consumer, uint64(block.timestamp + 30 days));
         relay(exportMessageWithFee(consumer));
-        assertTrue(mirror.isAuthorized(assetId, consumer));
+        assertTrue(receiver.hasUnit(StateUnit.Kind.Asset, consumer, assetId));
         challengeAs(challenger, assetId, "fraud");
         govern(address(registry), abi.encodeCall(registry.resolveChallenge, (assetId, challenger, true)));
         assertEq(registry.quoteMessages(assetId, 0), MESSAGE_FEE);
@@ -286,12 +298,10 @@ contract ReviewAssetsHyperlaneTest is AssetHyperlaneTest {
         vm.prank(consumerAccount);
         registry.export{value: MESSAGE_FEE + 1}(assetId, 0, DESTINATION);
         assertEq(consumerAccount.balance, 1 ether - 2 * MESSAGE_FEE, "overpayment refunded");
-        vm.expectEmit(address(mirror));
-        emit IAssetMirror.StatusMirrored(ORIGIN, assetId, uint8(IStateAssetRegistry.Status.Invalid), 2);
-        relayLast();
+        relayLast(2);
     }
 
-    function test_D_retirementReachesTheMirror() public {
+    function test_D_retirementReachesTheDestination() public {
         authorizeFor(assetId, alice, consumer, uint64(block.timestamp + 30 days));
         relay(exportMessageWithFee(consumer));
         vm.recordLogs();
@@ -302,14 +312,18 @@ contract ReviewAssetsHyperlaneTest is AssetHyperlaneTest {
         vm.deal(stranger, MESSAGE_FEE);
         vm.prank(stranger);
         registry.export{value: MESSAGE_FEE}(assetId, 0, DESTINATION);
-        bytes memory again = dispatched();
-        relay(again);
-        assertFalse(mirror.isAuthorized(assetId, consumer));
-        IAssetMirror.MirroredStatus memory status = mirror.statusOf(assetId);
-        assertEq(status.status, uint8(IStateAssetRegistry.Status.Retiring));
-        assertEq(status.sequence, 3);
-        bytes memory metadata = metadataFor(retiring);
-        vm.expectRevert(abi.encodeWithSelector(IAssetMirror.StaleMessage.selector, assetId, bytes32(0), 2, 3));
+        relay(dispatched());
+        assertFalse(receiver.hasUnit(StateUnit.Kind.Asset, consumer, assetId));
+        (IUnitReceiver.Held memory held, uint256 status) =
+            receiver.unitOf(StateUnit.Kind.Asset, bytes32(0), assetId);
+        assertEq(status, uint256(IStateAssetRegistry.Status.Retiring));
+        assertEq(held.nonce, 3);
+        bytes memory metadata = metadataFor(merkleHook, retiring);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IUnitReceiver.StaleUnit.selector, StateUnit.keyOf(StateUnit.Kind.Asset, 0, assetId), 2, 3
+            )
+        );
         destinationMailbox.process(metadata, retiring);
     }
 
@@ -320,10 +334,14 @@ contract ReviewAssetsHyperlaneTest is AssetHyperlaneTest {
         return dispatched();
     }
 
-    /// Relays the recorded dispatch, then checks the mirror no longer honours the consumer.
-    function relayLast() internal {
+    /// Relays the recorded dispatch (unit `nonce`), then checks the destination no longer honours
+    /// the consumer.
+    function relayLast(uint64 nonce) internal {
         relay(dispatched());
-        assertFalse(mirror.isAuthorized(assetId, consumer));
-        assertEq(mirror.statusOf(assetId).status, uint8(IStateAssetRegistry.Status.Invalid));
+        assertFalse(receiver.hasUnit(StateUnit.Kind.Asset, consumer, assetId));
+        (IUnitReceiver.Held memory held, uint256 status) =
+            receiver.unitOf(StateUnit.Kind.Asset, bytes32(0), assetId);
+        assertEq(status, uint256(IStateAssetRegistry.Status.Invalid));
+        assertEq(held.nonce, nonce);
     }
 }
