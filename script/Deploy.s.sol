@@ -16,6 +16,9 @@ import {ScenarioRegistry} from "../contracts/scenarios/ScenarioRegistry.sol";
 import {ModuleRegistry} from "../contracts/security/ModuleRegistry.sol";
 import {ERAStaking} from "../contracts/staking/ERAStaking.sol";
 import {ERAToken} from "../contracts/token/ERAToken.sol";
+import {HyperlaneUnitRoute} from "../contracts/weave/HyperlaneUnitRoute.sol";
+import {StorageProofUnitRoute} from "../contracts/weave/StorageProofUnitRoute.sol";
+import {UnitReceiver} from "../contracts/weave/UnitReceiver.sol";
 import {UnitSender} from "../contracts/weave/UnitSender.sol";
 import {IMailbox} from "@hyperlane-xyz/core/contracts/interfaces/IMailbox.sol";
 import {TimelockController} from "@openzeppelin/contracts/governance/TimelockController.sol";
@@ -41,7 +44,9 @@ struct SuiteConfig {
     uint64 marginWithdrawalDelay;
     uint256 anchorStake; // ERA escrowed per state asset
     address treasury; // credited the protocol's share of authorization fees; zero: the fees inbox
-    address mailbox; // Hyperlane mailbox for exporting authorizations; zero: no exports
+    address mailbox; // Hyperlane mailbox for sending state units (asset exports too); zero: recorded only
+    uint64 unitTtl; // how long a permission or behaviour unit holds on a destination after it is sent
+    address rootPoster; // posts origins' block hashes to the storage-proof route; zero: the timelock
     // ---- rewards distributor
     address rewardsPoster; // posts reward roots; zero: none until governance grants the role
     uint64 rewardsActivationDelay; // dispute window of a posted root
@@ -69,6 +74,9 @@ struct Suite {
     DerivativeRegistry derivatives; // derivatives of state assets: node-voted rules, adoptions, credit lines
     CapabilityRegistry capabilities; // the capability network: paid components, attested improvements, penalties
     UnitSender sender; // state units of this chain (asset exports too) to other rollups
+    UnitReceiver receiver; // state units of other rollups kept here
+    HyperlaneUnitRoute unitRoute; // the receiver's route of Hyperlane messages; only with a mailbox
+    StorageProofUnitRoute proofRoute; // the receiver's route of storage proofs
 }
 
 /// @notice Deploys the suite; shared by the forge script and the forge tests.
@@ -114,6 +122,10 @@ abstract contract SuiteDeployer {
         c.rewardsActivationDelay = 2 days;
         // Risk domains' provisioning (issue 13): 50 light, 100 enterprise, 300 financial nodes.
         c.minNodes = [uint32(50), 100, 300];
+        // Weaving (issue 16): permission and behaviour units hold 7 days after sending; the
+        // operator posts origins' block hashes for storage proofs.
+        c.unitTtl = 7 days;
+        c.rootPoster = operator;
     }
 
     function deploySuite(SuiteConfig memory c) internal returns (Suite memory s) {
@@ -172,7 +184,7 @@ abstract contract SuiteDeployer {
             s.invitations,
             IMailbox(c.mailbox),
             address(s.timelock),
-            7 days
+            c.unitTtl
         );
         s.assets = new StateAssetRegistry(
             s.era,
@@ -183,8 +195,11 @@ abstract contract SuiteDeployer {
             s.sender,
             c.anchorStake
         );
-        // The deployer's one wiring of the sender's asset registry: no timelock wait.
-        s.sender.setAssetRegistry(address(s.assets));
+        s.receiver = new UnitReceiver(address(s.timelock));
+        if (c.mailbox != address(0)) s.unitRoute = new HyperlaneUnitRoute(c.mailbox, s.receiver);
+        s.proofRoute = new StorageProofUnitRoute(
+            s.receiver, address(s.timelock), c.rootPoster != address(0) ? c.rootPoster : address(s.timelock)
+        );
         s.revenue = new ScenarioRevenue(s.scenarios, s.distributor);
         s.engine = new SettlementEngine(
             s.era, s.scenarios, s.staking, address(s.timelock), c.guardian, address(s.timelock)
@@ -197,14 +212,16 @@ abstract contract SuiteDeployer {
             c.guardian,
             c.treasury != address(0) ? c.treasury : address(s.feesInbox)
         );
-        // The deployer's one wiring of the staking hook: no timelock wait.
+        // The deployer's one wiring of the staking hook and of the sender's asset registry: no
+        // timelock wait.
         s.staking.setStakeObserver(s.scenarios);
+        s.sender.setAssetRegistry(address(s.assets));
     }
 }
 
 /// @notice `forge script script/Deploy.s.sol --rpc-url $RPC --private-key $KEY --broadcast`.
 /// Optional env: ERA_TOKEN (existing ERA), ERA_PROPOSER, ERA_GUARDIAN, ERA_TIMELOCK_DELAY (seconds),
-/// ERA_MAILBOX (a Hyperlane mailbox for state-asset exports), ERA_POSTER (who posts reward roots),
+/// ERA_MAILBOX (a Hyperlane mailbox for state units, asset exports too), ERA_POSTER (who posts reward roots),
 /// ERA_ACTIVATION_DELAY (seconds; 60 on development chains, 2 days elsewhere). Outside the
 /// development chains proposer and guardian must differ (both default to the sender): set at least
 /// one of them.
@@ -240,5 +257,9 @@ contract Deploy is Script, SuiteDeployer {
         console.log("SettlementEngine", address(s.engine));
         console.log("DerivativeRegistry", address(s.derivatives));
         console.log("CapabilityRegistry", address(s.capabilities));
+        console.log("UnitSender", address(s.sender));
+        console.log("UnitReceiver", address(s.receiver));
+        console.log("HyperlaneUnitRoute", address(s.unitRoute));
+        console.log("StorageProofUnitRoute", address(s.proofRoute));
     }
 }

@@ -39,6 +39,10 @@ contract DeployTest is Test, SuiteDeployer {
         assertEq(address(s.scenarios.breaker()), address(s.breaker));
         assertEq(address(s.breaker), vm.computeCreateAddress(address(s.scenarios), 1), "breaker at nonce 1");
         assertEq(address(s.staking.stakeObserver()), address(s.scenarios), "staking's hook wired");
+        assertEq(s.sender.assetRegistry(), address(s.assets), "the sender's asset registry wired");
+        assertEq(address(s.proofRoute.receiver()), address(s.receiver), "proof route");
+        assertTrue(s.receiver.hasRole(s.receiver.DEFAULT_ADMIN_ROLE(), address(s.timelock)), "receiver admin");
+        assertEq(address(s.unitRoute), address(0), "no mailbox, no Hyperlane unit route");
         uint32[3] memory minNodes = [uint32(50), 100, 300];
         for (uint8 d = 1; d <= 3; ++d) {
             assertEq(s.scenarios.domainStatus(IScenarioRegistry.Domain(d)).minNodes, minNodes[d - 1]);
@@ -130,8 +134,8 @@ contract DeployTest is Test, SuiteDeployer {
         assertEq(address(s.era), address(existing));
         assertEq(
             vm.getNonce(address(this)),
-            nonceBefore + 15,
-            "no token: timelock, staking, distributor, two inboxes, modules, scenarios, standby, margin, asset registry, revenue, invitations, engine, derivatives, capabilities"
+            nonceBefore + 18,
+            "no token: timelock, staking, distributor, two inboxes, modules, scenarios, standby, margin, invitations, unit sender, asset registry, unit receiver, proof route, revenue, engine, derivatives, capabilities"
         );
         assertSuite(s, operator, operator, 2 days);
     }

@@ -223,6 +223,16 @@ pub mod weave {
         );
     }
 
+    /// The Governor that counts another chain's voting power.
+    pub mod governor {
+        alloy::sol!(
+            #[sol(rpc)]
+            #[derive(Debug, PartialEq, Eq)]
+            CrossChainGovernor,
+            "../../out/CrossChainGovernor.sol/CrossChainGovernor.json"
+        );
+    }
+
     /// The route of Hyperlane messages.
     pub mod hyperlane_route {
         alloy::sol!(

@@ -268,6 +268,23 @@ impl<P: Provider> Client<P> {
         Ok(Some(send("setStakeObserver", staking.setStakeObserver(registry)).await?))
     }
 
+    /// Wires the unit sender to the asset registry, the only sender of asset units: the
+    /// deployer's one `setAssetRegistry`, which needs no timelock wait. Checks first, as
+    /// [`Client::wire_stake_observer`] does.
+    pub async fn wire_asset_registry(&self) -> Result<Option<Sent>> {
+        let (sender, registry) = (self.unit_sender(), self.addresses.assets);
+        let wired = sender.assetRegistry().call().await?;
+        if wired == registry {
+            return Ok(None);
+        }
+        if wired != Address::ZERO {
+            refuse!(
+                "the unit sender takes asset units from {wired}, not the registry {registry}: only governance can change it now (`era gov`)"
+            );
+        }
+        Ok(Some(send("setAssetRegistry", sender.setAssetRegistry(registry)).await?))
+    }
+
     async fn resolve_pending(&self, deployer: Address, pending: &Pending) -> Result<Resolution> {
         if let Some(hash) = pending.tx_hash {
             let mut receipt = self.provider.get_transaction_receipt(hash).await?;

@@ -1,7 +1,7 @@
 //! The ERA suite deployed into a [`Chain`], from the same plan and init code `era deploy` uses.
 
 use alloy::primitives::{Address, U256};
-use era_bindings::{ERAStaking, ERAToken};
+use era_bindings::{ERAStaking, ERAToken, UnitSender};
 use era_client::{SuiteAddresses, SuiteConfig, SuiteContract, TierNameError, init_code, plan};
 
 use crate::{Chain, Revert, dev};
@@ -89,6 +89,11 @@ impl Chain {
         self.send(deployer, addresses.staking, &wire).map_err(|revert| DeployError::Reverted {
             contract: SuiteContract::ERAStaking.name(),
             revert,
+        })?;
+        // And of the unit sender's asset registry.
+        let wire = UnitSender::setAssetRegistryCall { registry: addresses.assets };
+        self.send(deployer, addresses.unit_sender, &wire).map_err(|revert| {
+            DeployError::Reverted { contract: SuiteContract::UnitSender.name(), revert }
         })?;
         Ok(Suite { addresses, deployer, config: config.clone(), deploy_gas })
     }

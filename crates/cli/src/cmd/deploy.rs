@@ -146,6 +146,12 @@ impl DeployArgs {
                 sent.gas_used
             ));
         }
+        if let Some(sent) = suite.wire_asset_registry().await? {
+            progress(format!(
+                "the UnitSender takes asset units from the StateAssetRegistry  gas {}",
+                sent.gas_used
+            ));
+        }
         record.complete = true;
         record.write(&path)?;
         print(&DeployOutput { record_path: path, resumed, record }, self.json)

@@ -151,7 +151,8 @@ pub async fn deploy_governor<P: Provider>(
     if receiver.is_zero() {
         refuse!("this chain's suite has no UnitReceiver: redeploy it with this version of era")
     }
-    let (Ok(delay), Ok(period)) = (config.voting_delay.try_into(), config.voting_period.try_into())
+    let (Ok(delay), Ok(period)) =
+        (u32::try_from(config.voting_delay), u32::try_from(config.voting_period))
     else {
         refuse!("the voting delay or period is too long")
     };
@@ -162,7 +163,7 @@ pub async fn deploy_governor<P: Provider>(
         receiver,
         config.origin,
         config.name.clone(),
-        alloy::primitives::Uint::<48, 1>::from(delay),
+        alloy::primitives::Uint::<48, 1>::from(u64::from(delay)),
         period,
         U256::from(config.quorum_percent),
     ))
@@ -267,7 +268,8 @@ impl<P: Provider> Client<P> {
         let (targets, values, datas) = unzip3(view.calls.clone());
         let hash = keccak256(view.description.as_bytes());
         let value = values.iter().sum();
-        let call = self.governor(governor).execute(targets, values, datas, hash).value(value);
+        let g = self.governor(governor);
+        let call = g.execute(targets, values, datas, hash).value(value);
         let tx = send("execute", call).await?;
         Ok(GovernorActed {
             headline: format!("executed proposal {proposal}"),

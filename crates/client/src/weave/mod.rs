@@ -5,7 +5,7 @@
 //! ([`show`](Client::unit_view)) and counted as votes by a `CrossChainGovernor` ([`governor`]).
 
 mod govern;
-// pub mod governor;
+pub mod governor;
 mod proof;
 mod send;
 mod show;

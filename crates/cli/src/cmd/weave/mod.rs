@@ -8,7 +8,7 @@ use clap::{Args, Subcommand};
 use eyre::Result;
 
 mod fact;
-// mod governor;
+mod governor;
 mod prove;
 mod units;
 
@@ -34,8 +34,8 @@ enum WeaveCommand {
     /// Open an epoch of the origin here: its block header (hash posted by the root poster) and
     /// its sender's account proof, which every unit of the epoch is then proven against.
     Epoch(prove::EpochArgs),
-    // The Governor on this chain that counts another chain's ERA voting power.
-    // Governor(governor::GovernorArgs),
+    /// The Governor on this chain that counts another chain's ERA voting power.
+    Governor(governor::GovernorArgs),
 }
 
 impl WeaveArgs {
@@ -46,7 +46,7 @@ impl WeaveArgs {
             WeaveCommand::Relay(args) => args.run().await,
             WeaveCommand::Prove(args) => args.run().await,
             WeaveCommand::Epoch(args) => args.run().await,
-            // WeaveCommand::Governor(args) => args.run().await,
+            WeaveCommand::Governor(args) => args.run().await,
         }
     }
 }
