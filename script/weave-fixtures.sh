@@ -4,7 +4,9 @@
 # UnitSender does. Epoch 0: a tier grant (nonce 1) and a vote unit (nonce 2) recorded; epoch 1 (a
 # later block): the grant revoked (nonce 3). Each epoch has the block's RLP header (its keccak is the
 # block hash), the recorder's account proof, another account's proof, and both units' storage
-# proofs. Run from the repository root after `make build`.
+# proofs. The chain is filled first (262,144 other accounts, 65,536 other records of the sender) so
+# the proofs are as deep as on a busy rollup, not those of an empty chain: the gas figures of
+# test/gas/UnitRoutes.gas.t.sol depend on it. Run from the repository root after `make build`.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 source script/lib.sh
@@ -17,6 +19,21 @@ ZERO=$($CAST to-uint256 0)
 
 code=$(tools/bin/forge inspect UnitRecorder bytecode)
 REC=$($CAST send --rpc-url "$RPC" --private-key "$GOV" --json --create "$code" | jqr .contractAddress)
+# Filled through anvil_setBalance / anvil_setStorageAt in JSON-RPC batches (one cast call each would
+# take an hour).
+python3 - "$RPC" "$REC" <<'PY'
+import json, sys, urllib.request
+rpc, rec = sys.argv[1:]
+def batch(calls):
+    body = json.dumps([{"jsonrpc": "2.0", "id": i, "method": m, "params": p} for i, (m, p) in enumerate(calls)])
+    req = urllib.request.Request(rpc, body.encode(), {"Content-Type": "application/json"})
+    replies = json.loads(urllib.request.urlopen(req).read())
+    assert all("error" not in r for r in replies), replies[0]
+for start in range(0, 1 << 18, 1 << 12):
+    batch([("anvil_setBalance", ["0x%040x" % (0x10000000 + i), "0x1"]) for i in range(start, start + (1 << 12))])
+for start in range(0, 1 << 16, 1 << 12):
+    batch([("anvil_setStorageAt", [rec, "0x%064x" % (i + 1), "0x%064x" % (i + 1)]) for i in range(start, start + (1 << 12))])
+PY
 call() { $CAST call --rpc-url "$RPC" "$REC" "$@"; }
 record() { $CAST send -q --rpc-url "$RPC" --private-key "$GOV" "$REC" "record($UNIT)" "$1"; }
 

@@ -8,13 +8,23 @@ import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 /// @title Keeper of state units woven in from other rollups
 /// @notice See `IUnitReceiver`.
 contract UnitReceiver is IUnitReceiver, AccessControl {
+    /// What is kept of a unit, its value included when it fits: one slot per fact, so applying a
+    /// new fact writes one slot and an asset check reads one slot of the status.
+    struct Kept {
+        uint64 expiry;
+        uint64 nonce;
+        uint32 origin;
+        uint96 value; // LARGE: the value is in _largeValues
+    }
+
     /// The origin registry's `Status.Live`: the only asset status under which grants hold.
     uint256 private constant LIVE = 1;
+    uint96 private constant LARGE = type(uint96).max;
 
     mapping(uint32 origin => bytes32 sender) private _senders;
     mapping(address route => bool) private _routes;
-    mapping(bytes32 key => Held) private _held;
-    mapping(bytes32 key => uint256) private _values;
+    mapping(bytes32 key => Kept) private _kept;
+    mapping(bytes32 key => uint256) private _largeValues;
 
     /// @param timelock Holder of DEFAULT_ADMIN_ROLE.
     constructor(address timelock) {
@@ -29,31 +39,33 @@ contract UnitReceiver is IUnitReceiver, AccessControl {
         if (_senders[origin] == bytes32(0)) revert UnknownOrigin(origin);
         if (unit.kind == StateUnit.Kind.None) revert UnknownKind(uint8(unit.kind));
         bytes32 key = StateUnit.keyOf(unit.kind, unit.subject, unit.scope);
-        Held storage held = _held[key];
-        (uint64 latest, uint32 owner) = (held.nonce, held.origin);
+        Kept storage kept = _kept[key];
+        (uint64 latest, uint32 owner) = (kept.nonce, kept.origin);
         // Scopes carry their origin's chain id, so only a faulty sender could collide: refuse it.
         if (latest != 0 && owner != origin) revert KeyOfOtherOrigin(key, origin, owner);
         if (unit.nonce <= latest) revert StaleUnit(key, unit.nonce, latest);
         if (unit.expiry != 0 && unit.expiry <= block.timestamp) {
             revert UnitExpired(key, unit.expiry, block.timestamp);
         }
-        (held.expiry, held.nonce, held.origin) = (unit.expiry, unit.nonce, origin);
-        _values[key] = unit.value;
+        // forge-lint: disable-next-line(unsafe-typecast) below LARGE, so it fits
+        uint96 value = unit.value < LARGE ? uint96(unit.value) : LARGE;
+        (kept.expiry, kept.nonce, kept.origin, kept.value) = (unit.expiry, unit.nonce, origin, value);
+        if (value == LARGE) _largeValues[key] = unit.value;
         emit UnitApplied(key, origin, msg.sender, unit);
     }
 
     /// @inheritdoc IUnitReceiver
     function hasUnit(StateUnit.Kind kind, bytes32 subject, bytes32 scope) public view returns (bool) {
-        if (_held[StateUnit.keyOf(kind, subject, scope)].expiry <= block.timestamp) return false;
+        if (_kept[StateUnit.keyOf(kind, subject, scope)].expiry <= block.timestamp) return false;
         if (kind != StateUnit.Kind.Asset || subject == bytes32(0)) return true;
         // An asset grant holds only while the asset's last known status (if any) is Live.
-        bytes32 status = StateUnit.keyOf(kind, bytes32(0), scope);
-        return _held[status].nonce == 0 || _values[status] == LIVE;
+        Kept storage status = _kept[StateUnit.keyOf(kind, bytes32(0), scope)];
+        return status.nonce == 0 || status.value == LIVE;
     }
 
     /// @inheritdoc IUnitReceiver
     function valueOf(StateUnit.Kind kind, bytes32 subject, bytes32 scope) external view returns (uint256) {
-        return hasUnit(kind, subject, scope) ? _values[StateUnit.keyOf(kind, subject, scope)] : 0;
+        return hasUnit(kind, subject, scope) ? _valueOf(StateUnit.keyOf(kind, subject, scope)) : 0;
     }
 
     /// @inheritdoc IUnitReceiver
@@ -63,7 +75,8 @@ contract UnitReceiver is IUnitReceiver, AccessControl {
         returns (Held memory held, uint256 value)
     {
         bytes32 key = StateUnit.keyOf(kind, subject, scope);
-        return (_held[key], _values[key]);
+        Kept storage kept = _kept[key];
+        return (Held(kept.expiry, kept.nonce, kept.origin), _valueOf(key));
     }
 
     /// @inheritdoc IUnitReceiver
@@ -87,5 +100,10 @@ contract UnitReceiver is IUnitReceiver, AccessControl {
     /// @inheritdoc IUnitReceiver
     function isRoute(address route) external view returns (bool) {
         return _routes[route];
+    }
+
+    function _valueOf(bytes32 key) private view returns (uint256) {
+        uint96 value = _kept[key].value;
+        return value == LARGE ? _largeValues[key] : value;
     }
 }

@@ -133,6 +133,19 @@ contract UnitReceiverTest is WeaveTest {
         assertEq(value, 1);
     }
 
+    /// Values that do not fit beside the nonce are kept apart, and replaced like any other.
+    function testFuzz_accept_keepsAnyValue(uint256 large, uint96 small) public {
+        StateUnit.Unit memory unit = tierUnit(future(), 1);
+        unit.value = bound(large, type(uint96).max, type(uint256).max);
+        accept(unit);
+        assertEq(receiver.valueOf(unit.kind, unit.subject, unit.scope), unit.value);
+        (unit.value, unit.nonce) = (small, 2);
+        accept(unit);
+        (IUnitReceiver.Held memory kept, uint256 value) = receiver.unitOf(unit.kind, unit.subject, unit.scope);
+        assertEq(value, small);
+        assertEq(kept.nonce, 2);
+    }
+
     function test_accept_RevertWhen_notRoute() public {
         StateUnit.Unit memory unit = tierUnit(future(), 1);
         vm.expectRevert(abi.encodeWithSelector(IUnitReceiver.NotRoute.selector, holder));
