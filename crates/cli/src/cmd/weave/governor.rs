@@ -175,8 +175,9 @@ impl GovernorArgs {
                 let calls = a.targets.into_iter().zip(values).zip(a.calldatas);
                 let calls = calls.map(|((t, v), d)| (t, v, d)).collect();
                 let (suite, _) = a.tx.open().await?;
-                let out = suite.client().propose_cross_chain(a.at.governor, calls, &a.description);
-                print(&out.await?, a.tx.json)
+                let client = suite.client();
+                let out = client.propose_cross_chain(a.at.governor, calls, &a.description).await?;
+                print(&out, a.tx.json)
             }
             GovernorCommand::Vote(a) => {
                 let (suite, voter) = a.tx.open().await?;
