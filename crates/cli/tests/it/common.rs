@@ -90,6 +90,16 @@ impl Devnet {
         Self::with_args(&[])
     }
 
+    /// anvil on chain `id` (31338: the second demo chain), which its record is named after.
+    pub(crate) fn chain(id: u64) -> Self {
+        let anvil = Anvil::new()
+            .path(root().join("tools/bin/anvil"))
+            .chain_id(id)
+            .try_spawn()
+            .expect("anvil starts (run `make install` first)");
+        Self { anvil, dir: tempfile::tempdir().unwrap() }
+    }
+
     /// anvil with extra arguments.
     pub(crate) fn with_args(args: &[&str]) -> Self {
         let anvil = Anvil::new()
@@ -139,9 +149,9 @@ impl Devnet {
     }
 
     /// Transactions `era deploy` sent: one per contract of the record, then the wiring of staking's
-    /// hook to the scenario registry.
+    /// hook to the scenario registry and of the unit sender's asset registry.
     pub(crate) fn deploy_txs(&self) -> u64 {
-        self.record()["contracts"].as_object().unwrap().len() as u64 + 1
+        self.record()["contracts"].as_object().unwrap().len() as u64 + 2
     }
 
     /// Deploys the suite with account 0 and a 1-hour timelock.

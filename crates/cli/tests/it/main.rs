@@ -29,3 +29,4 @@ mod settle;
 mod staking;
 mod standby;
 mod wallet;
+mod weave;

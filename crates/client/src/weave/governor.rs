@@ -48,7 +48,11 @@ pub struct GovernorDeployed {
 
 impl fmt::Display for GovernorDeployed {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(f, "CrossChainGovernor {} counts ERA votes of domain {}", self.governor, self.origin)?;
+        writeln!(
+            f,
+            "CrossChainGovernor {} counts ERA votes of domain {}",
+            self.governor, self.origin
+        )?;
         writeln!(f, "  receiver     {}", self.receiver)?;
         write!(f, "  tx           {}", self.tx)
     }
@@ -58,22 +62,38 @@ impl fmt::Display for GovernorDeployed {
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct ProposalView {
-    /// Its id.
+    /// Its id (decimal, as OpenZeppelin's tools write it).
+    #[serde(serialize_with = "crate::wei::serialize")]
     pub proposal_id: U256,
     /// Its description.
     pub description: String,
     /// Pending, Active, Canceled, Defeated, Succeeded, Queued, Expired or Executed.
     pub state: String,
     /// The origin block whose power counts.
-    pub origin_snapshot: U256,
+    pub origin_snapshot: u64,
     /// For, against, abstain (wei of ERA voting power).
+    #[serde(serialize_with = "crate::wei::serialize_all")]
     pub votes: [U256; 3],
     /// The quorum (For + Abstain), wei.
+    #[serde(serialize_with = "crate::wei::serialize")]
     pub quorum: U256,
     /// When voting ends (unix seconds).
     pub deadline: u64,
-    /// The calls it makes: target, value, calldata.
-    pub calls: Vec<(Address, U256, Bytes)>,
+    /// The calls it makes.
+    pub calls: Vec<ProposalCall>,
+}
+
+/// One call of a proposal.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ProposalCall {
+    /// The contract called.
+    pub target: Address,
+    /// Wei sent with the call.
+    #[serde(serialize_with = "crate::wei::serialize")]
+    pub value: U256,
+    /// The calldata.
+    pub calldata: Bytes,
 }
 
 const STATES: [&str; 8] =
@@ -186,7 +206,11 @@ impl<P: Provider> Client<P> {
     }
 
     /// Announces origin block `snapshot` as the snapshot of proposals from now on.
-    pub async fn announce_snapshot(&self, governor: Address, snapshot: u64) -> Result<GovernorActed> {
+    pub async fn announce_snapshot(
+        &self,
+        governor: Address,
+        snapshot: u64,
+    ) -> Result<GovernorActed> {
         let g = self.governor(governor);
         let current = g.currentSnapshot().call().await?;
         if U256::from(snapshot) <= current {
@@ -238,7 +262,10 @@ impl<P: Provider> Client<P> {
         let g = self.governor(governor);
         let view = self.proposal(governor, proposal).await?;
         if view.state != "Active" {
-            refuse!("proposal {proposal} is {}, not Active: votes are cast while it is Active", view.state);
+            refuse!(
+                "proposal {proposal} is {}, not Active: votes are cast while it is Active",
+                view.state
+            );
         }
         if g.hasVoted(proposal, voter).call().await? {
             refuse!("{voter} has already voted on proposal {proposal}");
@@ -260,12 +287,17 @@ impl<P: Provider> Client<P> {
     }
 
     /// Executes a succeeded `proposal` (its calls read from its `ProposalCreated` event).
-    pub async fn execute_cross_chain(&self, governor: Address, proposal: U256) -> Result<GovernorActed> {
+    pub async fn execute_cross_chain(
+        &self,
+        governor: Address,
+        proposal: U256,
+    ) -> Result<GovernorActed> {
         let view = self.proposal(governor, proposal).await?;
         if view.state != "Succeeded" {
             refuse!("proposal {proposal} is {}, not Succeeded", view.state);
         }
-        let (targets, values, datas) = unzip3(view.calls.clone());
+        let calls = view.calls.iter().map(|c| (c.target, c.value, c.calldata.clone()));
+        let (targets, values, datas) = unzip3(calls.collect());
         let hash = keccak256(view.description.as_bytes());
         let value = values.iter().sum();
         let g = self.governor(governor);
@@ -297,7 +329,7 @@ impl<P: Provider> Client<P> {
             proposal_id: proposal,
             description: e.description,
             state: STATES.get(usize::from(state)).copied().unwrap_or("unknown").to_owned(),
-            origin_snapshot: g.originSnapshotOf(proposal).call().await?,
+            origin_snapshot: g.originSnapshotOf(proposal).call().await?.to(),
             votes: [votes.forVotes, votes.againstVotes, votes.abstainVotes],
             quorum: g.quorum(timepoint).call().await?,
             deadline: g.proposalDeadline(proposal).call().await?.to(),
@@ -306,7 +338,7 @@ impl<P: Provider> Client<P> {
                 .into_iter()
                 .zip(e.values)
                 .zip(e.calldatas)
-                .map(|((t, v), d)| (t, v, d))
+                .map(|((target, value), calldata)| ProposalCall { target, value, calldata })
                 .collect(),
         })
     }

@@ -25,6 +25,7 @@ pub struct SentUnit {
     /// Whether the fact holds on the origin (false: the unit is a revocation).
     pub holds: bool,
     /// The value sent.
+    #[serde(serialize_with = "crate::wei::serialize")]
     pub value: U256,
     /// Until when the destination may rely on it (zero: revoked).
     pub expiry: u64,

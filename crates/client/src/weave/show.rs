@@ -20,6 +20,7 @@ pub struct UnitView {
     /// `hasUnit`: whether it holds here now.
     pub holds: bool,
     /// The value kept (held or not).
+    #[serde(serialize_with = "crate::wei::serialize")]
     pub value: U256,
     /// Until when (zero: revoked or never received).
     pub expiry: u64,

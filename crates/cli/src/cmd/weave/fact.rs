@@ -6,10 +6,26 @@ use clap::Args;
 use era_client::{tier_id, weave::Fact};
 use eyre::{Result, bail, eyre};
 
-/// A fact of the origin chain.
+/// A fact of the origin chain: what (one of [`Which`]) and whose.
 #[derive(Clone, Debug, Args)]
-#[group(id = "fact", required = true, multiple = false, args = ["tier", "scenario", "partner", "role", "invites", "contribution", "votes", "asset"])]
 pub(super) struct FactArgs {
+    #[command(flatten)]
+    which: Which,
+    /// Who holds the fact.
+    #[arg(long, value_parser = crate::address::parse)]
+    account: Option<Address>,
+    /// The AccessControl contract of --role.
+    #[arg(long, value_parser = crate::address::parse)]
+    target: Option<Address>,
+    /// The consumer of --asset: an address, a bytes32, or a scenario name.
+    #[arg(long, value_parser = |s: &str| Ok::<B256, String>(era_client::assets::consumer_key(s)))]
+    consumer: Option<B256>,
+}
+
+/// Which fact: exactly one.
+#[derive(Clone, Debug, Args)]
+#[group(required = true, multiple = false)]
+struct Which {
     /// A staking tier the account (a node) meets, by name ("financial").
     #[arg(long, help_heading = "Fact (one of)")]
     tier: Option<String>,
@@ -21,7 +37,7 @@ pub(super) struct FactArgs {
     partner: Option<String>,
     /// An AccessControl role held on --target: a name ("MINTER_ROLE", hashed;
     /// "DEFAULT_ADMIN_ROLE" is zero) or a bytes32.
-    #[arg(long, requires = "target", help_heading = "Fact (one of)")]
+    #[arg(long, help_heading = "Fact (one of)")]
     role: Option<String>,
     /// The account's accepted invitations.
     #[arg(long, help_heading = "Fact (one of)")]
@@ -35,15 +51,6 @@ pub(super) struct FactArgs {
     /// A state asset the --consumer may use (no --consumer: the asset's status).
     #[arg(long, help_heading = "Fact (one of)")]
     asset: Option<B256>,
-    /// Who holds the fact.
-    #[arg(long, value_parser = crate::address::parse)]
-    account: Option<Address>,
-    /// The AccessControl contract of --role.
-    #[arg(long, value_parser = crate::address::parse)]
-    target: Option<Address>,
-    /// The consumer of --asset: an address, a bytes32, or a scenario name.
-    #[arg(long, value_parser = |s: &str| Ok::<B256, String>(era_client::assets::consumer_key(s)))]
-    consumer: Option<B256>,
 }
 
 impl FactArgs {
@@ -54,22 +61,23 @@ impl FactArgs {
                 .ok_or_else(|| eyre!("this fact is about an account: pass --account ADDRESS"))
         };
         let name = |flag: &str, text: &str| tier_id(text).map_err(|e| eyre!("--{flag} {e}"));
-        Ok(if let Some(tier) = &self.tier {
+        let w = &self.which;
+        Ok(if let Some(tier) = &w.tier {
             Fact::Tier { node: account()?, tier: name("tier", tier)? }
-        } else if let Some(scenario) = self.scenario {
+        } else if let Some(scenario) = w.scenario {
             Fact::ScenarioRole { node: account()?, scenario }
-        } else if let Some(partner) = &self.partner {
+        } else if let Some(partner) = &w.partner {
             Fact::Partner { actor: account()?, partner: name("partner", partner)? }
-        } else if let Some(role) = &self.role {
+        } else if let Some(role) = &w.role {
             let target = self.target.ok_or_else(|| eyre!("--role needs --target CONTRACT"))?;
             Fact::Role { target, role: role_id(role), account: account()? }
-        } else if self.invites {
+        } else if w.invites {
             Fact::Invites { inviter: account()? }
-        } else if self.contribution {
+        } else if w.contribution {
             Fact::Contribution { account: account()? }
-        } else if let Some(snapshot) = self.votes {
+        } else if let Some(snapshot) = w.votes {
             Fact::Votes { account: self.account.unwrap_or_default(), snapshot }
-        } else if let Some(asset) = self.asset {
+        } else if let Some(asset) = w.asset {
             Fact::Asset { asset, consumer: self.consumer.unwrap_or_default() }
         } else {
             bail!(

@@ -182,7 +182,10 @@ impl GovernorArgs {
             GovernorCommand::Vote(a) => {
                 let (suite, voter) = a.tx.open().await?;
                 let vote = (a.proposal, a.support);
-                print(&suite.client().vote_cross_chain(a.at.governor, vote, voter).await?, a.tx.json)
+                print(
+                    &suite.client().vote_cross_chain(a.at.governor, vote, voter).await?,
+                    a.tx.json,
+                )
             }
             GovernorCommand::Show(a) => {
                 let suite = a.read.suite.open().await?;
@@ -190,7 +193,10 @@ impl GovernorArgs {
             }
             GovernorCommand::Execute(a) => {
                 let (suite, _) = a.tx.open().await?;
-                print(&suite.client().execute_cross_chain(a.at.governor, a.proposal).await?, a.tx.json)
+                print(
+                    &suite.client().execute_cross_chain(a.at.governor, a.proposal).await?,
+                    a.tx.json,
+                )
             }
         }
     }
