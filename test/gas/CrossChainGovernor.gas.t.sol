@@ -16,7 +16,6 @@ import {Governor} from "@openzeppelin/contracts/governance/Governor.sol";
 import {
     GovernorCountingSimple
 } from "@openzeppelin/contracts/governance/extensions/GovernorCountingSimple.sol";
-import {GovernorSettings} from "@openzeppelin/contracts/governance/extensions/GovernorSettings.sol";
 import {GovernorVotes} from "@openzeppelin/contracts/governance/extensions/GovernorVotes.sol";
 import {
     GovernorVotesQuorumFraction
@@ -104,30 +103,15 @@ contract WrappedVotes is ERC20, ERC20Votes, ERC20Wrapper {
 
 /// @notice The bridge path's governor on B: OpenZeppelin's standard one over the wrapped token,
 /// with the same delay, period and quorum as the cross-chain governor.
-contract BridgedGovernor is
-    Governor,
-    GovernorSettings,
-    GovernorCountingSimple,
-    GovernorVotes,
-    GovernorVotesQuorumFraction
-{
-    constructor(IVotes token)
-        Governor("bridged ERA")
-        GovernorSettings(1 days, 5 days, 0)
-        GovernorVotes(token)
-        GovernorVotesQuorumFraction(4)
-    {}
+contract BridgedGovernor is Governor, GovernorCountingSimple, GovernorVotes, GovernorVotesQuorumFraction {
+    constructor(IVotes token) Governor("bridged ERA") GovernorVotes(token) GovernorVotesQuorumFraction(4) {}
 
-    function votingDelay() public view override(Governor, GovernorSettings) returns (uint256) {
-        return super.votingDelay();
+    function votingDelay() public pure override returns (uint256) {
+        return 1 days;
     }
 
-    function votingPeriod() public view override(Governor, GovernorSettings) returns (uint256) {
-        return super.votingPeriod();
-    }
-
-    function proposalThreshold() public view override(Governor, GovernorSettings) returns (uint256) {
-        return super.proposalThreshold();
+    function votingPeriod() public pure override returns (uint256) {
+        return 5 days;
     }
 
     function quorum(uint256 timepoint)
