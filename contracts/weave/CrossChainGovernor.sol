@@ -119,7 +119,8 @@ contract CrossChainGovernor is Governor, GovernorSettings, GovernorCountingSimpl
         return "mode=timestamp";
     }
 
-    /// @notice `quorumPercent` of A's total supply at the A snapshot tied to B's `timepoint`.
+    /// @notice `quorumPercent` of A's total supply at the A snapshot tied to B's `timepoint` (zero
+    /// for a timepoint no proposal is tied to), rounded down as GovernorVotesQuorumFraction does.
     function quorum(uint256 timepoint) public view override returns (uint256) {
         (, uint256 totalSupply) = _votesAt(bytes32(0), originSnapshotAt[timepoint]);
         return totalSupply * quorumPercent / 100;
@@ -156,7 +157,8 @@ contract CrossChainGovernor is Governor, GovernorSettings, GovernorCountingSimpl
         emit ProposalSnapshotSet(proposalId, originBlock);
     }
 
-    /// `account`'s power on A at the A snapshot tied to B's `timepoint` (zero without a unit).
+    /// `account`'s power on A at the A snapshot tied to B's `timepoint` (zero without a unit, or
+    /// for a timepoint no proposal is tied to).
     function _getVotes(address account, uint256 timepoint, bytes memory)
         internal
         view

@@ -330,6 +330,8 @@ contract CrossChainGovernorUnitTest is CrossChainGovernorTest {
         vote(alice, id, FOR);
     }
 
+    /// Dave holds 9% in this EVM's ERAToken (which is also B's): tokens held or bridged on B count
+    /// for nothing, only a unit at the snapshot does.
     function test_RevertWhen_voterWithoutUnit() public {
         uint256 id = propose(42);
         openVoting();
