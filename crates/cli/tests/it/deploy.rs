@@ -21,7 +21,7 @@ async fn deploy_records_the_suite_and_refuses_to_overwrite_it() {
     assert_eq!(record["deployer"].as_str().unwrap().parse::<Address>().unwrap(), net.address(0));
     assert!(record["gitCommit"].as_str().unwrap().len() >= 40);
     let provider = net.provider();
-    // Every contract of the plan (no mailbox given, so no asset mirror).
+    // Every contract of the plan (no mailbox given, so no Hyperlane unit route).
     let config = era_client::SuiteConfig::defaults(net.address(0));
     for name in era_client::plan(&config).into_iter().map(era_client::SuiteContract::name) {
         let entry = &record["contracts"][name];
@@ -182,13 +182,14 @@ async fn a_rolled_back_dev_chain_keeps_the_contracts_still_on_it() {
     assert_eq!(net.contract("TimelockController"), timelock, "survivors are adopted");
     assert_ne!(net.contract("ERAMargin"), margin);
     assert!(!provider.get_code_at(net.contract("StateAssetRegistry")).await.unwrap().is_empty());
-    // The missing two and what was deployed after them (ScenarioRevenue, Invitations,
-    // SettlementEngine, DerivativeRegistry, CapabilityRegistry).
-    assert_eq!(net.nonce(net.address(0)).await, nonce + 7, "only the missing two and later");
+    // The missing two and what was deployed after them (Invitations, UnitSender, UnitReceiver,
+    // StorageProofUnitRoute, ScenarioRevenue, SettlementEngine, DerivativeRegistry,
+    // CapabilityRegistry), then the new sender's wiring to the new registry.
+    assert_eq!(net.nonce(net.address(0)).await, nonce + 11, "only the missing two and later");
 }
 
 /// The record names every address the suite uses: the Hyperlane stack around `--mailbox` (as the
-/// mirror receives through it) and the verifiers `era verifier deploy` adds later.
+/// unit route receives through it) and the verifiers `era verifier deploy` adds later.
 #[tokio::test]
 async fn the_record_names_the_hyperlane_stack_and_the_verifiers() {
     let net = Devnet::start();
@@ -205,7 +206,7 @@ async fn the_record_names_the_hyperlane_stack_and_the_verifiers() {
     assert_eq!(hyperlane["mailbox"], stack["mailbox"]);
     assert_eq!(hyperlane["requiredHook"], stack["merkleTreeHook"]);
     assert_eq!(hyperlane["defaultHook"], stack["defaultHook"]);
-    assert_eq!(hyperlane["ism"], stack["ism"], "the mirror takes the mailbox's default ISM");
+    assert_eq!(hyperlane["ism"], stack["ism"], "the unit route takes the mailbox's default ISM");
 
     let keys = tempfile::tempdir().unwrap();
     let dir = keys.path().to_str().unwrap();
