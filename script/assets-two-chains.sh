@@ -24,15 +24,17 @@ for rpc in $A $B; do
   mb=$(era hyperlane deploy --validator $VAL_ADDR --rpc-url $rpc --private-key $OP --json | jqr .mailbox)
   era deploy --rpc-url $rpc --private-key $OP --timelock-delay 1h --mailbox $mb
 done
-REG_A=$(jqr .contracts.StateAssetRegistry.address < $D/31337.json)
-MIR_B=$(jqr .contracts.AssetMirror.address < $D/31338.json)
+RECV_B=$(jqr .contracts.UnitReceiver.address < $D/31338.json)
+ROUTE_B=$(jqr .contracts.HyperlaneUnitRoute.address < $D/31338.json)
+SENDER_A=$(jqr .contracts.UnitSender.address < $D/31337.json)
 
 era keys setup --schema on-time --keys-dir $D/keys >/dev/null
 VER=$(era verifier deploy --schema on-time --keys-dir $D/keys --rpc-url $A --private-key $OP --json | jqr .address)
 echo "OnTimeVerifier $VER"
 era asset schema --verifier $VER --scenario shipping --developer $DEV_ADDR --coefficient 1.5 --max-coefficient 2.5 --fee 1 --rpc-url $A --private-key $OP
-era asset remote --domain 31338 --mirror $MIR_B --rpc-url $A --private-key $OP
-era asset origin --domain 31337 --registry $REG_A --rpc-url $B --private-key $OP
+# Exports are asset units: A's unit sender sends them to B's Hyperlane route, B's receiver trusts it.
+era weave route --domain 31338 --route $ROUTE_B --rpc-url $A --private-key $OP
+era weave trust --origin 31337 --sender $SENDER_A --rpc-url $B --private-key $OP
 era warp 1h --rpc-url $A; era warp 1h --rpc-url $B
 era gov execute --rpc-url $A --private-key $OP
 era gov execute --rpc-url $B --private-key $OP
@@ -50,9 +52,9 @@ era asset check --asset $ASSET --consumer $CONSUMER --rpc-url $A
 era asset export --asset $ASSET --consumer $CONSUMER --to 31338 --rpc-url $A --private-key $OWNER
 era relay --from-rpc-url $A --rpc-url $B --private-key $OP --validator-key $VAL --once
 era relay --from-rpc-url $A --rpc-url $B --private-key $OP --validator-key $VAL --once
-era asset check --asset $ASSET --consumer $CONSUMER --mirror --rpc-url $B
-echo "\$ cast call $MIR_B 'isAuthorized(bytes32,bytes32)(bool)' $ASSET <consumer> --rpc-url $B"
-$CAST call --rpc-url $B $MIR_B 'isAuthorized(bytes32,bytes32)(bool)' $ASSET 0x000000000000000000000000$(echo ${CONSUMER#0x} | tr A-F a-f)
+era asset check --asset $ASSET --consumer $CONSUMER --received --rpc-url $B
+echo "\$ cast call $RECV_B 'hasUnit(uint8,bytes32,bytes32)(bool)' 1 <consumer> $ASSET --rpc-url $B"
+$CAST call --rpc-url $B $RECV_B 'hasUnit(uint8,bytes32,bytes32)(bool)' 1 0x000000000000000000000000$(echo ${CONSUMER#0x} | tr A-F a-f) $ASSET
 era asset claim --rpc-url $A --private-key $OWNER
 era asset claim --for $DEV_ADDR --rpc-url $A --private-key $OP
 # The protocol's share is credited to the fees inbox: collect it into the rewards distributor.
@@ -73,7 +75,7 @@ era asset challenge reveal --asset $ASSET --commitment-file $D/challenge.json --
 era asset retire --asset $ASSET --rpc-url $A --private-key $OWNER
 era relay --from-rpc-url $A --rpc-url $B --private-key $OP --validator-key $VAL --once
 # A retiring asset passes no check on the mirror: `era asset check` exits 1 when not authorized.
-if era asset check --asset $ASSET --consumer $CONSUMER --mirror --rpc-url $B; then exit 1; fi
+if era asset check --asset $ASSET --consumer $CONSUMER --received --rpc-url $B; then exit 1; fi
 era asset show --asset $ASSET --rpc-url $A
 if era asset complete-retire --asset $ASSET --rpc-url $A --private-key $OP; then exit 1; fi
 era asset resolve-challenge --asset $ASSET --challenger $CHALLENGER_ADDR --dismiss --rpc-url $A --private-key $OP

@@ -9,7 +9,8 @@
 # three execution modes: an atomic cross-border settlement and one reverting whole
 # (script/exec-atomic.sh), a notarized batch verified offline and an equivocation slashed
 # (script/exec-notary.sh), standard and async light actions with a forgery challenged
-# (script/exec-async.sh).
+# (script/exec-async.sh), derivatives and the capability network (script/derivatives.sh,
+# script/components.sh), and cross-chain state weaving on two anvils (script/weave.sh).
 #   node       anvil account 1: stakes 60,000 ERA
 #   delegator  anvil account 2: delegates 45,000 ERA, later withdraws 20,000
 #   governance anvil account 0: deployer, timelock proposer and holder of the local ERA supply
@@ -103,5 +104,8 @@ ERA_BIN="$ERA" bash script/derivatives.sh
 
 step "the capability network: a self-tuning prover paid for its measured improvement, a penalty, an absorption (script/components.sh)"
 ERA_BIN="$ERA" bash script/components.sh
+
+step "cross-chain state weaving: a tier used on another chain, its revocation, a Governor there counting votes held here (script/weave.sh)"
+ERA_BIN="$ERA" bash script/weave.sh
 
 step "demo complete: record of the first chain in deployments/31337.json"

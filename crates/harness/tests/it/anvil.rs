@@ -12,7 +12,7 @@ use alloy::{
     rpc::types::TransactionRequest,
     signers::local::PrivateKeySigner,
 };
-use era_bindings::ERAStaking;
+use era_bindings::{ERAStaking, UnitSender};
 use era_client::{
     Client, ERA, Module, ProviderMargin, Revert, SuiteConfig, init_code, plan, tier_id,
 };
@@ -41,6 +41,9 @@ async fn the_same_reads_give_the_same_answers_over_anvil() {
     let staking = ERAStaking::new(addresses.staking, &node);
     let wire = staking.setStakeObserver(addresses.scenarios).send().await.unwrap();
     assert!(wire.get_receipt().await.unwrap().status(), "the deployer wires staking's hook");
+    let sender = UnitSender::new(addresses.unit_sender, &node);
+    let wire = sender.setAssetRegistry(addresses.assets).send().await.unwrap();
+    assert!(wire.get_receipt().await.unwrap().status(), "and the sender's asset registry");
 
     let (chain, suite) = setup();
     assert_eq!(addresses, suite.addresses(), "same deployer, same nonces, same addresses");
