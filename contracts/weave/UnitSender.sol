@@ -262,7 +262,7 @@ contract UnitSender is IUnitSender, AccessControl {
     // ---------------------------------------------------------------- views
 
     /// @inheritdoc IUnitSender
-    function quote(StateUnit.Unit memory unit, uint32 destination) public view returns (uint256) {
+    function quote(StateUnit.Unit memory unit, uint32 destination) external view returns (uint256) {
         if (destination == 0) return 0;
         return mailbox.quoteDispatch(
             destination, _route(destination), StateUnit.encode(unit), _metadata(msg.sender)
