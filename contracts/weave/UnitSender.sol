@@ -149,7 +149,13 @@ contract UnitSender is IUnitSender, AccessControl {
     {
         // A view call (STATICCALL): the target cannot act here; the scope names it, so what it says
         // is only ever taken as what that target says.
-        bool holds = IAccessControl(target).hasRole(role, account);
+        if (target.code.length == 0) revert NotAccessControl(target);
+        bool holds;
+        try IAccessControl(target).hasRole(role, account) returns (bool answer) {
+            holds = answer;
+        } catch {
+            revert NotAccessControl(target);
+        }
         return _sendFact(
             StateUnit.Kind.Permission,
             account,

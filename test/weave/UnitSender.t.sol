@@ -318,6 +318,13 @@ contract UnitSenderSendTest is UnitSenderTest {
         );
     }
 
+    function test_RevertWhen_sendRoleTargetIsNoAccessControl() public {
+        vm.expectRevert(abi.encodeWithSelector(IUnitSender.NotAccessControl.selector, stranger));
+        sender.sendRole(stranger, "role", operator, 0);
+        vm.expectRevert(abi.encodeWithSelector(IUnitSender.NotAccessControl.selector, address(era)));
+        sender.sendRole(address(era), "role", operator, 0);
+    }
+
     // ---------------------------------------------------------------- behaviour
 
     function test_sendContribution_provenByTheActiveRoot() public {
