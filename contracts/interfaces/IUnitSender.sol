@@ -34,6 +34,8 @@ interface IUnitSender {
     /// @notice `account`'s contribution was sent from root `newer`, still active: root `rootIndex`
     /// is older (send from `newer` or a later root).
     error StaleRoot(address account, uint256 rootIndex, uint256 newer);
+    /// @notice `target` is not a contract that answers `hasRole` (an OpenZeppelin AccessControl).
+    error NotAccessControl(address target);
     /// @notice `caller` may not set the asset registry: the deployer once, then the timelock.
     error AssetRegistryNotAllowed(address caller);
 

@@ -149,7 +149,13 @@ contract UnitSender is IUnitSender, AccessControl {
     {
         // A view call (STATICCALL): the target cannot act here; the scope names it, so what it says
         // is only ever taken as what that target says.
-        bool holds = IAccessControl(target).hasRole(role, account);
+        if (target.code.length == 0) revert NotAccessControl(target);
+        bool holds;
+        try IAccessControl(target).hasRole(role, account) returns (bool answer) {
+            holds = answer;
+        } catch {
+            revert NotAccessControl(target);
+        }
         return _sendFact(
             StateUnit.Kind.Permission,
             account,
@@ -262,7 +268,7 @@ contract UnitSender is IUnitSender, AccessControl {
     // ---------------------------------------------------------------- views
 
     /// @inheritdoc IUnitSender
-    function quote(StateUnit.Unit memory unit, uint32 destination) public view returns (uint256) {
+    function quote(StateUnit.Unit memory unit, uint32 destination) external view returns (uint256) {
         if (destination == 0) return 0;
         return mailbox.quoteDispatch(
             destination, _route(destination), StateUnit.encode(unit), _metadata(msg.sender)

@@ -211,6 +211,22 @@ contract AssetExportTest is AssetHyperlaneTest {
         assertFalse(receiver.hasUnit(ASSET, consumer, assetId));
     }
 
+    /// With no route left, the revocation still overwrites the sender's record: a storage proof
+    /// of the grant no longer holds.
+    function test_revoke_withNoRouteLeftStillRecords() public {
+        authorizeFor(assetId, alice, consumer, uint64(block.timestamp + 30 days));
+        relay(exportMessage(consumer));
+        govern(address(sender), abi.encodeCall(sender.setRoute, (DESTINATION, bytes32(0))));
+        uint32 dispatchedBefore = originMailbox.nonce();
+        vm.prank(alice);
+        registry.revoke(assetId, consumer);
+        assertEq(originMailbox.nonce(), dispatchedBefore);
+        assertEq(
+            sender.recordOf(grantKey()),
+            StateUnit.hashOf(StateUnit.Unit(ASSET, consumer, assetId, 0, ORIGIN, 0, 2))
+        );
+    }
+
     function test_RevertWhen_exportToAnUnknownDomainOrAsset() public {
         vm.expectRevert(abi.encodeWithSelector(IUnitSender.UnknownDestination.selector, 5));
         registry.export(assetId, consumer, 5);
