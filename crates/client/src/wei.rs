@@ -17,15 +17,6 @@ pub fn serialize_opt<S: Serializer>(wei: &Option<U256>, s: S) -> Result<S::Ok, S
     }
 }
 
-/// Writes each of `wei` as a decimal string.
-pub fn serialize_all<S: Serializer>(wei: &[U256], s: S) -> Result<S::Ok, S::Error> {
-    let mut seq = s.serialize_seq(Some(wei.len()))?;
-    for w in wei {
-        seq.serialize_element(&w.to_string())?;
-    }
-    seq.end()
-}
-
 /// Reads a decimal or `0x` hex string.
 pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<U256, D::Error> {
     let text = String::deserialize(d)?;

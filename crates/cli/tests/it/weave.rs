@@ -231,7 +231,7 @@ async fn facts_of_a_take_effect_on_b_and_a_governor_on_b_counts_votes_held_on_a(
     assert!(line.contains("has already voted"), "{line}");
     let voted = gov(&["vote", &id, "for", "--json"], &dest.key(3)).json();
     assert_eq!(
-        voted["proposal"]["votes"][0],
+        voted["proposal"]["forVotes"],
         era(600_000).to_string(),
         "for: both voters' power on A"
     );

@@ -71,9 +71,15 @@ pub struct ProposalView {
     pub state: String,
     /// The origin block whose power counts.
     pub origin_snapshot: u64,
-    /// For, against, abstain (wei of ERA voting power).
-    #[serde(serialize_with = "crate::wei::serialize_all")]
-    pub votes: [U256; 3],
+    /// ERA voting power for.
+    #[serde(serialize_with = "crate::wei::serialize")]
+    pub for_votes: U256,
+    /// Against.
+    #[serde(serialize_with = "crate::wei::serialize")]
+    pub against_votes: U256,
+    /// Abstaining.
+    #[serde(serialize_with = "crate::wei::serialize")]
+    pub abstain_votes: U256,
     /// The quorum (For + Abstain), wei.
     #[serde(serialize_with = "crate::wei::serialize")]
     pub quorum: U256,
@@ -103,13 +109,12 @@ impl fmt::Display for ProposalView {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "proposal {}: {} ({})", self.proposal_id, self.description, self.state)?;
         writeln!(f, "  power at     origin block {}", self.origin_snapshot)?;
-        let [yes, no, abstain] = self.votes;
         writeln!(
             f,
             "  votes        for {}, against {}, abstain {}",
-            fmt_era(yes),
-            fmt_era(no),
-            fmt_era(abstain)
+            fmt_era(self.for_votes),
+            fmt_era(self.against_votes),
+            fmt_era(self.abstain_votes)
         )?;
         writeln!(f, "  quorum       {} (for + abstain)", fmt_era(self.quorum))?;
         write!(f, "  deadline     {}", crate::units::fmt_time(self.deadline))
@@ -330,7 +335,9 @@ impl<P: Provider> Client<P> {
             description: e.description,
             state: STATES.get(usize::from(state)).copied().unwrap_or("unknown").to_owned(),
             origin_snapshot: g.originSnapshotOf(proposal).call().await?.to(),
-            votes: [votes.forVotes, votes.againstVotes, votes.abstainVotes],
+            for_votes: votes.forVotes,
+            against_votes: votes.againstVotes,
+            abstain_votes: votes.abstainVotes,
             quorum: g.quorum(timepoint).call().await?,
             deadline: g.proposalDeadline(proposal).call().await?.to(),
             calls: e

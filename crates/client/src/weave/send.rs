@@ -19,6 +19,9 @@ use crate::{Client, Sent, error::Result, refuse, tx::send, units::fmt_time};
 pub struct SentUnit {
     /// The fact, in words.
     pub fact: String,
+    /// The value as the fact counts it (ERA or a number).
+    #[serde(skip)]
+    pub value_text: String,
     /// Where the destination keeps it.
     #[serde(flatten)]
     pub locator: Locator,
@@ -46,7 +49,7 @@ impl fmt::Display for SentUnit {
         let verdict = if self.holds { "holds" } else { "REVOKED: no longer holds" };
         writeln!(f, "sent unit {}: {} ({verdict})", self.nonce, self.fact)?;
         writeln!(f, "  key          {}", self.locator.key)?;
-        writeln!(f, "  value        {}", self.value)?;
+        writeln!(f, "  value        {}", self.value_text)?;
         let expiry = match self.expiry {
             0 => "none (revoked)".to_owned(),
             u64::MAX => "never".to_owned(),
@@ -153,6 +156,7 @@ impl<P: Provider> Client<P> {
         let locator = fact.locate(u.origin);
         Ok(SentUnit {
             fact: fact.to_string(),
+            value_text: fact.fmt_value(u.value),
             locator,
             holds: u.expiry != 0,
             value: u.value,

@@ -14,6 +14,9 @@ use crate::{Client, error::Result, refuse, units::fmt_time};
 pub struct UnitView {
     /// The fact, in words.
     pub fact: String,
+    /// The value as the fact counts it (ERA or a number).
+    #[serde(skip)]
+    pub value_text: String,
     /// Where it is kept.
     #[serde(flatten)]
     pub locator: Locator,
@@ -38,7 +41,7 @@ impl fmt::Display for UnitView {
             return write!(f, "  no unit received (key {})", self.locator.key);
         }
         writeln!(f, "  key          {}", self.locator.key)?;
-        writeln!(f, "  value        {}", self.value)?;
+        writeln!(f, "  value        {}", self.value_text)?;
         let expiry = match self.expiry {
             0 => "none (revoked)".to_owned(),
             u64::MAX => "never".to_owned(),
@@ -61,6 +64,7 @@ impl<P: Provider> Client<P> {
         let kept = r.unitOf(kind, loc.subject, loc.scope).call().await?;
         Ok(UnitView {
             fact: fact.to_string(),
+            value_text: fact.fmt_value(kept.value),
             locator: loc,
             holds: r.hasUnit(kind, loc.subject, loc.scope).call().await?,
             value: kept.value,

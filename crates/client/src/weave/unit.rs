@@ -158,6 +158,17 @@ impl Fact {
     }
 }
 
+impl Fact {
+    /// A unit's value as this fact counts it: ERA for voting power and contribution rewards, a
+    /// number otherwise.
+    pub fn fmt_value(&self, value: U256) -> String {
+        match self {
+            Self::Votes { .. } | Self::Contribution { .. } => crate::units::fmt_era(value),
+            _ => value.to_string(),
+        }
+    }
+}
+
 impl fmt::Display for Fact {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         match self {
