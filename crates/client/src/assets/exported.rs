@@ -108,7 +108,7 @@ impl<P: Provider> Client<P> {
             asset_id: asset,
             consumer,
             authorized: view.holds,
-            expiry: view.expiry,
+            expiry: view.unit.expiry,
             source: "receiver",
             contract: self.addresses.unit_receiver,
         })

@@ -14,4 +14,6 @@ mod unit;
 pub use proof::{Epoch, Proven};
 pub use send::SentUnit;
 pub use show::UnitView;
-pub use unit::{Fact, Locator, RECORDS_SLOT, hash_of, key_of, scope_of, slot_of, subject_of};
+pub use unit::{
+    Described, Fact, Locator, RECORDS_SLOT, hash_of, key_of, scope_of, slot_of, subject_of,
+};

@@ -10,32 +10,18 @@ use alloy::{
 use era_bindings::weave::sender::{StateUnit::Unit, UnitSender};
 use serde::Serialize;
 
-use super::{Fact, Locator};
-use crate::{Client, Sent, error::Result, refuse, tx::send, units::fmt_time};
+use super::{Described, Fact};
+use crate::{Client, Sent, error::Result, refuse, tx::send};
 
 /// A unit the origin sent.
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct SentUnit {
-    /// The fact, in words.
-    pub fact: String,
-    /// The value as the fact counts it (ERA or a number).
-    #[serde(skip)]
-    pub value_text: String,
-    /// Where the destination keeps it.
+    /// The unit.
     #[serde(flatten)]
-    pub locator: Locator,
+    pub unit: Described,
     /// Whether the fact holds on the origin (false: the unit is a revocation).
     pub holds: bool,
-    /// The value sent.
-    #[serde(serialize_with = "crate::wei::serialize")]
-    pub value: U256,
-    /// Until when the destination may rely on it (zero: revoked).
-    pub expiry: u64,
-    /// The sender's nonce.
-    pub nonce: u64,
-    /// The origin domain.
-    pub origin: u32,
     /// The destination domain (zero: recorded only, for a storage proof).
     pub destination: u32,
     /// The Hyperlane message (zero when recorded only).
@@ -47,20 +33,13 @@ pub struct SentUnit {
 impl fmt::Display for SentUnit {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let verdict = if self.holds { "holds" } else { "REVOKED: no longer holds" };
-        writeln!(f, "sent unit {}: {} ({verdict})", self.nonce, self.fact)?;
-        writeln!(f, "  key          {}", self.locator.key)?;
-        writeln!(f, "  value        {}", self.value_text)?;
-        let expiry = match self.expiry {
-            0 => "none (revoked)".to_owned(),
-            u64::MAX => "never".to_owned(),
-            t => fmt_time(t),
-        };
-        writeln!(f, "  expiry       {expiry}")?;
+        writeln!(f, "sent unit {}: {} ({verdict})", self.unit.nonce, self.unit.fact)?;
+        writeln!(f, "{}", self.unit)?;
         if self.destination == 0 {
             writeln!(
                 f,
                 "  recorded on chain {} for a storage proof (era weave prove)",
-                self.origin
+                self.unit.origin
             )?;
         } else {
             writeln!(
@@ -153,16 +132,9 @@ impl<P: Provider> Client<P> {
     async fn sent_unit(&self, fact: &Fact, to: u32, tx: Sent) -> Result<SentUnit> {
         let e: UnitSender::UnitSent = self.event(&tx).await?;
         let u = e.unit;
-        let locator = fact.locate(u.origin);
         Ok(SentUnit {
-            fact: fact.to_string(),
-            value_text: fact.fmt_value(u.value),
-            locator,
+            unit: Described::new(fact, u.origin, (u.value, u.expiry, u.nonce)),
             holds: u.expiry != 0,
-            value: u.value,
-            expiry: u.expiry,
-            nonce: u.nonce,
-            origin: u.origin,
             destination: to,
             message_id: e.messageId,
             tx,

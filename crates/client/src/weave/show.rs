@@ -2,53 +2,32 @@
 
 use std::fmt;
 
-use alloy::{primitives::U256, providers::Provider};
+use alloy::providers::Provider;
 use serde::Serialize;
 
-use super::{Fact, Locator};
-use crate::{Client, error::Result, refuse, units::fmt_time};
+use super::{Described, Fact};
+use crate::{Client, error::Result, refuse};
 
 /// A fact as the destination knows it.
 #[derive(Clone, Debug, Serialize)]
 #[serde(rename_all = "camelCase")]
 pub struct UnitView {
-    /// The fact, in words.
-    pub fact: String,
-    /// The value as the fact counts it (ERA or a number).
-    #[serde(skip)]
-    pub value_text: String,
-    /// Where it is kept.
+    /// The newest unit kept (value, expiry, nonce and origin zero: none received).
     #[serde(flatten)]
-    pub locator: Locator,
+    pub unit: Described,
     /// `hasUnit`: whether it holds here now.
     pub holds: bool,
-    /// The value kept (held or not).
-    #[serde(serialize_with = "crate::wei::serialize")]
-    pub value: U256,
-    /// Until when (zero: revoked or never received).
-    pub expiry: u64,
-    /// The newest nonce applied (zero: none received).
-    pub nonce: u64,
-    /// The origin domain the unit came from (zero: none received).
-    pub origin: u32,
 }
 
 impl fmt::Display for UnitView {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         let verdict = if self.holds { "HOLDS" } else { "does NOT hold" };
-        writeln!(f, "{}: {verdict} here", self.fact)?;
-        if self.nonce == 0 {
-            return write!(f, "  no unit received (key {})", self.locator.key);
+        writeln!(f, "{}: {verdict} here", self.unit.fact)?;
+        if self.unit.nonce == 0 {
+            return write!(f, "  no unit received (key {})", self.unit.locator.key);
         }
-        writeln!(f, "  key          {}", self.locator.key)?;
-        writeln!(f, "  value        {}", self.value_text)?;
-        let expiry = match self.expiry {
-            0 => "none (revoked)".to_owned(),
-            u64::MAX => "never".to_owned(),
-            t => fmt_time(t),
-        };
-        writeln!(f, "  expiry       {expiry}")?;
-        write!(f, "  nonce        {} from domain {}", self.nonce, self.origin)
+        writeln!(f, "{}", self.unit)?;
+        write!(f, "  nonce        {} from domain {}", self.unit.nonce, self.unit.origin)
     }
 }
 
@@ -62,15 +41,9 @@ impl<P: Provider> Client<P> {
         let loc = fact.locate(origin);
         let kind = u8::from(loc.kind);
         let kept = r.unitOf(kind, loc.subject, loc.scope).call().await?;
-        Ok(UnitView {
-            fact: fact.to_string(),
-            value_text: fact.fmt_value(kept.value),
-            locator: loc,
-            holds: r.hasUnit(kind, loc.subject, loc.scope).call().await?,
-            value: kept.value,
-            expiry: kept.held.expiry,
-            nonce: kept.held.nonce,
-            origin: kept.held.origin,
-        })
+        let held = kept.held;
+        let mut unit = Described::new(fact, origin, (kept.value, held.expiry, held.nonce));
+        unit.origin = held.origin; // zero when none was received
+        Ok(UnitView { unit, holds: r.hasUnit(kind, loc.subject, loc.scope).call().await? })
     }
 }

@@ -91,6 +91,59 @@ pub struct Locator {
     pub key: B256,
 }
 
+/// A unit as both ends describe it: the fact, where it is kept, its value, expiry, nonce and
+/// origin (what the sender sent, or what the receiver keeps).
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct Described {
+    /// The fact, in words.
+    pub fact: String,
+    /// The value as the fact counts it (ERA or a number).
+    #[serde(skip)]
+    pub value_text: String,
+    /// Where the destination keeps it.
+    #[serde(flatten)]
+    pub locator: Locator,
+    /// The value.
+    #[serde(serialize_with = "crate::wei::serialize")]
+    pub value: U256,
+    /// Until when a destination may rely on it (zero: revoked; `u64::MAX`: never expires).
+    pub expiry: u64,
+    /// The sender's nonce (zero: none received).
+    pub nonce: u64,
+    /// The origin domain.
+    pub origin: u32,
+}
+
+impl Described {
+    /// `fact` with a unit's `(value, expiry, nonce)` from origin domain `origin`.
+    pub fn new(fact: &Fact, origin: u32, (value, expiry, nonce): (U256, u64, u64)) -> Self {
+        Self {
+            fact: fact.to_string(),
+            value_text: fact.fmt_value(value),
+            locator: fact.locate(origin),
+            value,
+            expiry,
+            nonce,
+            origin,
+        }
+    }
+}
+
+impl fmt::Display for Described {
+    /// The key, value and expiry lines.
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(f, "  key          {}", self.locator.key)?;
+        writeln!(f, "  value        {}", self.value_text)?;
+        let expiry = match self.expiry {
+            0 => "none (revoked)".to_owned(),
+            u64::MAX => "never".to_owned(),
+            t => crate::units::fmt_time(t),
+        };
+        write!(f, "  expiry       {expiry}")
+    }
+}
+
 /// An address as a unit's subject: left-padded to 32 bytes.
 pub fn subject_of(account: Address) -> B256 {
     B256::left_padding_from(account.as_slice())
@@ -197,5 +250,48 @@ impl fmt::Display for Fact {
             }
             Self::Asset { asset, consumer } => write!(f, "{consumer} may use asset {asset}"),
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use alloy::primitives::{address, b256};
+
+    use super::*;
+
+    /// The values `cast keccak $(cast abi-encode ...)` gives for StateUnit.sol's derivations of
+    /// node 0x7099…79C8's tier "enterprise" on chain 31337 (and what the UnitSender emitted for
+    /// it on anvil: the same key).
+    #[test]
+    fn locations_are_the_contracts_own() {
+        let node = address!("70997970C51812dc3A010C7d01b50e0d17dc79C8");
+        let tier = crate::tier_id("enterprise").unwrap();
+        let at = Fact::Tier { node, tier }.locate(31337);
+        assert_eq!(at.kind, UnitKind::Permission);
+        assert_eq!(
+            at.scope,
+            b256!("c2a2619c876662245ea2fffba594052a021a3a8287ecf9c2c564bd1814dff3a5")
+        );
+        assert_eq!(
+            at.key,
+            b256!("20d6d2d8bbbad337658cc329aa82bb9f6e88556d4ca75125911ed93d092166ce")
+        );
+        assert_eq!(
+            slot_of(at.key),
+            b256!("8c791188b08365304f45b24b737e011a62b5e3bd86aa1fbfccbeeba3c2ad273a")
+        );
+        // Another chain's same fact is another key.
+        assert_ne!(Fact::Tier { node, tier }.locate(31338).key, at.key);
+    }
+
+    #[test]
+    fn an_asset_unit_is_kept_under_its_consumer_and_asset() {
+        let (asset, consumer) = (B256::repeat_byte(1), B256::repeat_byte(2));
+        let at = Fact::Asset { asset, consumer }.locate(7);
+        assert_eq!((at.kind, at.subject, at.scope), (UnitKind::Asset, consumer, asset));
+        assert_eq!(
+            Fact::Votes { account: Address::ZERO, snapshot: 9 }.to_string(),
+            "the ERA total supply at block 9"
+        );
     }
 }
