@@ -411,7 +411,7 @@ contract StateAssetRegistry is IStateAssetRegistry, UnorderedNonces, AccessContr
             }
         }
         uint256 fee;
-        (messageId, fee) = _send(unit, domain);
+        (messageId, fee) = _send(unit, domain, msg.value);
         if (msg.value > fee) Address.sendValue(payable(msg.sender), msg.value - fee);
     }
 
@@ -660,13 +660,14 @@ contract StateAssetRegistry is IStateAssetRegistry, UnorderedNonces, AccessContr
     }
 
     /// Sends `unit` to `domain` (zero: the sender's record alone) through the sender, paying its
-    /// quote exactly out of `msg.value`, so nothing comes back here (this registry takes no ETH).
-    function _send(StateUnit.Unit memory unit, uint32 domain)
+    /// quote exactly out of the `available` part of `msg.value`, so nothing comes back here (this
+    /// registry takes no ETH).
+    function _send(StateUnit.Unit memory unit, uint32 domain, uint256 available)
         private
         returns (bytes32 messageId, uint256 fee)
     {
         fee = sender.quote(unit, domain);
-        if (fee > msg.value) revert MessageFeeNotCovered(fee, msg.value);
+        if (fee > available) revert MessageFeeNotCovered(fee, available);
         StateUnit.Unit memory sent;
         (sent, messageId) = sender.sendAsset{value: fee}(unit, domain);
         if (unit.subject == bytes32(0)) {
@@ -683,21 +684,22 @@ contract StateAssetRegistry is IStateAssetRegistry, UnorderedNonces, AccessContr
     /// Sends `unit` (a revocation or a status) to every domain in `bitmap` that is still reachable,
     /// paying each its quote from `msg.value`, and returns the rest to the caller.
     function _broadcast(uint32 bitmap, StateUnit.Unit memory unit) private {
-        uint256 required;
+        uint256 required = 0;
         if (bitmap != 0) {
             required = _quote(bitmap, unit);
             if (msg.value < required) revert MessageFeeNotCovered(required, msg.value);
             uint256 count = _domains.length;
-            bool recorded;
+            bool recorded = false;
             for (uint256 i; i < count; ++i) {
                 if ((uint256(bitmap) >> i) & 1 == 0) continue;
                 uint32 domain = _domains[i];
                 if (!_reachable(domain)) continue;
-                _send(unit, domain);
+                // Each quote is part of `required`, which `msg.value` was checked to cover.
+                _send(unit, domain, required);
                 recorded = true;
             }
             // The sender's record (what a storage proof opens) follows even with no route left.
-            if (!recorded) _send(unit, 0);
+            if (!recorded) _send(unit, 0, 0);
         }
         if (msg.value > required) Address.sendValue(payable(msg.sender), msg.value - required);
     }

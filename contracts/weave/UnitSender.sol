@@ -150,7 +150,7 @@ contract UnitSender is IUnitSender, AccessControl {
         // A view call (STATICCALL): the target cannot act here; the scope names it, so what it says
         // is only ever taken as what that target says.
         if (target.code.length == 0) revert NotAccessControl(target);
-        bool holds;
+        bool holds = false;
         try IAccessControl(target).hasRole(role, account) returns (bool answer) {
             holds = answer;
         } catch {
@@ -312,7 +312,7 @@ contract UnitSender is IUnitSender, AccessControl {
     {
         bytes32 key = StateUnit.keyOf(unit.kind, unit.subject, unit.scope);
         StorageSlot.getBytes32Slot(StateUnit.slotOf(key)).value = StateUnit.hashOf(unit);
-        uint256 fee;
+        uint256 fee = 0;
         if (destination != 0) {
             bytes32 route = _route(destination);
             bytes memory body = StateUnit.encode(unit);
