@@ -89,7 +89,7 @@ contract UnitRoutesGasTest is StorageProofUnits, HyperlaneUnits, GasMeasure {
     }
 
     /// A fact not kept yet (two fresh slots in the receiver).
-    function freshUnit() internal view returns (StateUnit.Unit memory) {
+    function freshUnit() internal pure returns (StateUnit.Unit memory) {
         return StateUnit.Unit(StateUnit.Kind.Permission, "fresh", tierScope(), 1, ORIGIN, 30 days, 9);
     }
 
