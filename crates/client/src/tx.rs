@@ -4,9 +4,10 @@ use std::fmt;
 
 use alloy::{
     contract::{CallBuilder, CallDecoder},
-    network::Ethereum,
-    primitives::B256,
+    network::{Ethereum, TransactionBuilder},
+    primitives::{Address, B256, Bytes},
     providers::Provider,
+    rpc::types::TransactionRequest,
 };
 use serde::Serialize;
 
@@ -54,6 +55,21 @@ where
         block: receipt.block_number.unwrap_or_default(),
         gas_used: receipt.gas_used,
     })
+}
+
+/// Deploys creation `code` from the provider's signer: the new contract's address and the
+/// creating transaction (`Error::Reverted` naming `action` when the creation reverted).
+pub(crate) async fn create<P: Provider>(
+    provider: &P,
+    action: &str,
+    code: Bytes,
+) -> Result<(Address, B256)> {
+    let tx = TransactionRequest::default().with_deploy_code(code);
+    let receipt = provider.send_transaction(tx).await?.get_receipt().await?;
+    match receipt.contract_address {
+        Some(address) if receipt.status() => Ok((address, receipt.transaction_hash)),
+        _ => Err(Error::Reverted { action: action.into(), tx: receipt.transaction_hash }),
+    }
 }
 
 /// A call the node refused: the suite's custom error by name with its values (decoded for every

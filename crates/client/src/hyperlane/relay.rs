@@ -108,7 +108,7 @@ pub async fn relay<P: Provider, Q: Provider, E: fmt::Display>(
     let dest_mailbox = Mailbox::new(dest_route.mailbox().call().await?, &dest.provider);
     let merkle_hook = origin_mailbox.requiredHook().call().await?;
     let hook = MerkleTreeHook::new(merkle_hook, &origin.provider);
-    let domain = u32::try_from(origin_id).map_err(rpc)?;
+    let domain = origin.domain().await?;
     let destination = dest_mailbox.localDomain().call().await?;
 
     let dispatches = Filter::new()

@@ -6,16 +6,21 @@
 use std::fmt;
 
 use alloy::{
-    network::TransactionBuilder,
     primitives::{Address, B256, Bytes, U256, keccak256},
     providers::Provider,
-    rpc::types::{Filter, TransactionRequest},
+    rpc::types::Filter,
     sol_types::{SolConstructor, SolEvent},
 };
 use era_bindings::weave::governor::CrossChainGovernor::{self, CrossChainGovernorInstance};
 use serde::Serialize;
 
-use crate::{Client, Error, Sent, error::Result, refuse, tx::send, units::fmt_era};
+use crate::{
+    Client, Sent,
+    error::Result,
+    refuse,
+    tx::{create, send},
+    units::fmt_era,
+};
 
 /// The Governor's settings.
 #[derive(Clone, Debug)]
@@ -194,15 +199,8 @@ pub async fn deploy_governor<P: Provider>(
     ))
     .abi_encode();
     let code: Bytes = [CrossChainGovernor::BYTECODE.as_ref(), &args].concat().into();
-    let receipt = provider
-        .send_transaction(TransactionRequest::default().with_deploy_code(code))
-        .await?
-        .get_receipt()
-        .await?;
-    let governor = receipt.contract_address.filter(|_| receipt.status()).ok_or_else(|| {
-        Error::Rpc(format!("deploying the Governor reverted in tx {}", receipt.transaction_hash))
-    })?;
-    Ok(GovernorDeployed { governor, origin: config.origin, receiver, tx: receipt.transaction_hash })
+    let (governor, tx) = create(provider, "Governor deployment", code).await?;
+    Ok(GovernorDeployed { governor, origin: config.origin, receiver, tx })
 }
 
 impl<P: Provider> Client<P> {
