@@ -13,9 +13,16 @@ use era_bindings::{ScenarioRegistry, SettlementEngine};
 
 use crate::common::{Devnet, era_with, root};
 
-/// `make <args>` in `dir`, as a developer runs it there.
+/// `make <args>` in `dir`, as a developer runs it there. The project has its own forge cache:
+/// CI's Rust lane points FOUNDRY_CACHE_PATH at a copy of the suite's (FOUNDRY_DENY stays).
 fn make(dir: &Path, args: &[&str]) -> Output {
-    Command::new("make").current_dir(dir).args(args).output().expect("make runs")
+    Command::new("make")
+        .current_dir(dir)
+        .env_remove("FOUNDRY_CACHE_PATH")
+        .env_remove("FOUNDRY_PROFILE")
+        .args(args)
+        .output()
+        .expect("make runs")
 }
 
 /// Writes template `template` as project `name` in a new temporary directory and runs its
