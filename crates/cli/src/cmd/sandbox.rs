@@ -60,8 +60,16 @@ impl RunArgs {
     async fn run(self) -> Result<()> {
         let plan = Plan::load(&self.plan)?;
         // Compiled and checked before anything runs: a compile error is `FILE:LINE: message`.
+        let started = std::time::Instant::now();
         let artifacts = era_sandbox::project::load(&plan, self.project.as_deref())
             .map_err(eyre::Report::msg)?;
+        if !artifacts.0.is_empty() {
+            progress(format_args!(
+                "compiled the project's {} contracts in {:.1} s",
+                artifacts.0.len(),
+                started.elapsed().as_secs_f64()
+            ));
+        }
         let out = self.out.unwrap_or_else(|| PathBuf::from("deployments/sandbox").join(&plan.name));
         let options = Options {
             bar: Some(bar(self.json, 0, "{elapsed_precise} [{bar:40}] step {pos}/{len} {msg}")),

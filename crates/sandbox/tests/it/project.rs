@@ -53,6 +53,13 @@ async fn a_projects_contracts_are_deployed_and_called_beside_the_suite() {
     let json = serde_json::to_value(&report).unwrap();
     assert_eq!(json["calls"][1]["ran"], 6);
     assert_eq!(json["contracts"][0]["name"], "ledger");
+    // And the page, as a table.
+    let dir = tempfile::tempdir().unwrap();
+    era_sandbox::output::write(&report, dir.path()).unwrap();
+    let page = std::fs::read_to_string(dir.path().join("index.html")).unwrap();
+    assert!(page.contains("<h2>Project calls</h2>"), "{page}");
+    assert!(page.contains("<td>tally.bump(uint256)</td><td class=\"n\">6</td>"), "{page}");
+    assert!(page.contains("2 x AlreadyRecorded"), "{page}");
 }
 
 const BROKEN: &str = r#"step = 60
