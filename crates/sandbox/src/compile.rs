@@ -3,8 +3,10 @@
 //!
 //! What is read of the project's `foundry.toml` (its `[profile.default]`): `solc` (a path,
 //! relative to the project: the sandbox never downloads a compiler), `src` (default `src`),
-//! `remappings`, `allow_paths`, `evm_version`, `optimizer`, `optimizer_runs`, `via_ir`. The
-//! files under `src/` are compiled with what they import; only their contracts are artifacts.
+//! `libs` (default `lib`), `remappings` (only those written there: no remappings.txt),
+//! `allow_paths`, `evm_version`, `optimizer`, `optimizer_runs`, `via_ir`. The files under `src/`
+//! are compiled with what they import (not test/ nor script/: a template's tests import the
+//! whole suite); only their contracts are artifacts.
 //! Nothing is written to the project (no out/, no cache/: forge's stay forge's).
 //!
 //! A compile error is one line, `FILE:LINE: message`, the file relative to the project.
@@ -47,6 +49,7 @@ struct Profile {
     remappings: Vec<String>,
     #[serde(default)]
     allow_paths: Vec<String>,
+    libs: Option<Vec<String>>,
     evm_version: Option<String>,
     optimizer: Option<bool>,
     optimizer_runs: Option<usize>,
@@ -55,6 +58,7 @@ struct Profile {
 
 #[derive(Debug, Deserialize)]
 struct FoundryToml {
+    #[serde(default)]
     profile: BTreeMap<String, Profile>,
 }
 
@@ -94,7 +98,7 @@ pub fn compile(root: &Path) -> Result<Artifacts, String> {
     let paths = ProjectPathsConfig::builder()
         .root(&root)
         .sources(&src)
-        .no_libs()
+        .libs(profile.libs.as_deref().unwrap_or(&["lib".to_owned()]).iter().map(|l| root.join(l)))
         .remappings(remappings)
         .allowed_paths(profile.allow_paths.iter().map(|p| absolute(&root, p)))
         .build_with_root(&root);
@@ -115,8 +119,10 @@ pub fn compile(root: &Path) -> Result<Artifacts, String> {
         .offline()
         .build(SolcCompiler::Specific(solc))
         .map_err(|e| format!("{}: {e}", root.display()))?;
+    // src/ alone (with what it imports): tests and scripts would compile the whole suite.
+    let sources = project.paths.read_sources().map_err(|e| format!("{}: {e}", src.display()))?;
     let output = project
-        .compile()
+        .compile_files(sources.keys().cloned().collect::<Vec<_>>())
         .map_err(|e| format!("{}: {}", root.display(), one_line(&e.to_string())))?;
     let output = output.output();
     if let Some(e) = output.errors.iter().find(|e| e.severity == Severity::Error) {

@@ -7,7 +7,7 @@ use alloy::{
     dyn_abi::JsonAbiExt,
     primitives::{Address, Bytes, U256},
 };
-use era_client::{Revert, SuiteContract};
+use era_client::SuiteContract;
 
 use super::{Event, RunError, Runner, chain_err};
 use crate::{
@@ -97,34 +97,32 @@ impl Runner<'_> {
         }
         let function = call.signature();
         let args = project::values("call", &function.inputs, &call.args, &|n| self.resolve(n));
-        let target = match self.resolve(call.contract.get_ref()) {
-            Ok(Ref::Address(a)) => Some(a),
+        let target = self.resolve(call.contract.get_ref());
+        let outcome = match (args, target) {
+            (Ok(args), Ok(Ref::Address(to))) => {
+                let data = function.abi_encode_input(&args).map_err(chain_err)?;
+                Some(self.chain().send_raw(developer(), to, U256::ZERO, data.into()))
+            }
+            // Its contract's deployment reverted (reported there), or an argument names one.
             _ => None,
         };
-        let outcome = match (args, target) {
-            (Ok(args), Some(to)) => {
-                let data = function.abi_encode_input(&args).map_err(chain_err)?;
-                self.chain().send_raw(developer(), to, U256::ZERO, data.into())
-            }
-            // A contract whose deployment reverted (reported there), or an argument naming one.
-            _ => Err(Revert::Message("not deployed".into())),
-        };
-        let name = match &outcome {
-            Err(e) => Some(match self.artifact(call.contract.get_ref()) {
+        let reverted = match &outcome {
+            Some(Ok(_)) => None,
+            Some(Err(e)) => Some(match self.artifact(call.contract.get_ref()) {
                 Some(a) => project::revert_name(&a.abi, e),
                 None => e.to_string(),
             }),
-            Ok(_) => None,
+            None => Some("notDeployed".to_owned()),
         };
         let entry = &mut self.report.calls[i];
         entry.ran += 1;
-        match (outcome, name) {
-            (Ok(receipt), _) => entry.gas.add(receipt.gas_used),
-            (Err(_), Some(name)) => {
+        match (outcome, reverted) {
+            (Some(Ok(receipt)), _) => entry.gas.add(receipt.gas_used),
+            (_, Some(name)) => {
                 entry.reverted += 1;
                 *entry.reverts.entry(name).or_default() += 1;
             }
-            (Err(_), None) => {}
+            (_, None) => {}
         }
         Ok(())
     }
