@@ -53,6 +53,7 @@ pub fn page_with(report: &Report, charts: &[Chart]) -> String {
     }
     table(&mut html, "Actions by kind", "Kind", &report.actions);
     table(&mut html, "Reverts by error", "Error", &report.reverts);
+    project(&mut html, report);
     html.push_str("</body>\n</html>\n");
     html
 }
@@ -81,6 +82,54 @@ fn table(html: &mut String, caption: &str, what: &str, counts: &BTreeMap<String,
         html,
         "</tbody>\n<tfoot><tr><th>Total</th><td class=\"n\">{total}</td></tr></tfoot>\n</table>"
     );
+}
+
+/// The project's contracts (address, deployment gas) and its calls (runs, reverts, gas), when
+/// the plan has any.
+fn project(html: &mut String, report: &Report) {
+    if report.contracts.is_empty() {
+        return;
+    }
+    html.push_str(
+        "<h2>Project contracts</h2>\n<table>\n<thead><tr><th>Name</th><th>Artifact</th>\
+         <th>Address</th><th>Deployment gas</th></tr></thead>\n<tbody>\n",
+    );
+    for c in &report.contracts {
+        let at = c.address.map_or_else(
+            || format!("not deployed: {}", escape(c.error.as_deref().unwrap_or(""))),
+            |a| a.to_string(),
+        );
+        let _ = writeln!(
+            html,
+            "<tr><td>{}</td><td>{}</td><td>{at}</td><td class=\"n\">{}</td></tr>",
+            escape(&c.name),
+            escape(&c.artifact),
+            c.gas
+        );
+    }
+    html.push_str(
+        "</tbody>\n</table>\n<h2>Project calls</h2>\n<table>\n<thead><tr><th>Call</th>\
+         <th>Ran</th><th>Reverted</th><th>Gas min</th><th>Gas mean</th><th>Gas max</th>\
+         <th>Reverts</th></tr></thead>\n<tbody>\n",
+    );
+    for c in &report.calls {
+        let reverts: Vec<String> = c.reverts.iter().map(|(e, n)| format!("{n} x {e}")).collect();
+        let _ = writeln!(
+            html,
+            "<tr><td>{}.{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td>\
+             <td class=\"n\">{}</td><td class=\"n\">{:.0}</td><td class=\"n\">{}</td>\
+             <td>{}</td></tr>",
+            escape(&c.contract),
+            escape(&c.function),
+            c.ran,
+            c.reverted,
+            c.gas.min,
+            c.gas.mean,
+            c.gas.max,
+            escape(&reverts.join(", "))
+        );
+    }
+    html.push_str("</tbody>\n</table>\n");
 }
 
 /// `5400` -> `1 h 30 min (5400 s)`; `45` -> `45 s`.

@@ -9,10 +9,12 @@
 pub mod accounts;
 pub mod assets;
 pub mod charts;
+pub mod compile;
 pub mod html;
 pub mod model;
 pub mod output;
 pub mod plan;
+pub mod project;
 pub mod report;
 pub mod run;
 pub mod sender;

@@ -66,7 +66,8 @@
 //!
 //! State assets and their authorizations are `[[assets]]` tables ([`crate::assets`]), slashes
 //! of nodes' stake `[[slash]]` tables ([`crate::slash`]), random atomic settlements the
-//! `[settlements]` table ([`crate::run::settlements`]).
+//! `[settlements]` table ([`crate::run::settlements`]), the scenario project's own contracts
+//! and their calls `[project]`, `[[contract]]`, `[[call]]` ([`crate::project`]).
 //!
 //! Everything is checked before anything runs, and a problem is one line, `FILE:LINE: problem`:
 //! an unknown key, a negative count, an unknown scenario, domain or module, a module the domain
@@ -85,6 +86,10 @@ pub struct Plan {
     /// Its name: the file's stem (not written in the file).
     #[serde(skip)]
     pub name: String,
+    /// The file as it was named, and its text: a problem found after parsing (the project's
+    /// artifacts) is located in it.
+    #[serde(skip)]
+    pub source: (String, String),
     /// Simulated seconds between two samples.
     pub step: Spanned<u64>,
     /// Simulated seconds the run covers.
@@ -133,6 +138,15 @@ pub struct Plan {
     /// Light actions: purchases in standard or async mode.
     #[serde(default)]
     pub light: Option<LightPlan>,
+    /// The scenario project whose contracts the plan deploys ([`crate::project`]).
+    #[serde(default)]
+    pub project: Option<crate::project::ProjectPlan>,
+    /// The project's contracts deployed before the first step.
+    #[serde(default, rename = "contract")]
+    pub contracts: Vec<crate::project::ContractPlan>,
+    /// Calls of those contracts.
+    #[serde(default, rename = "call")]
+    pub calls: Vec<crate::project::CallPlan>,
 }
 
 /// `players` players each paying 1 ERA to scenario `scenario`'s shop every step. The scenario
@@ -298,8 +312,20 @@ impl Plan {
             at(e.span(), problem)
         })?;
         plan.name = name.to_owned();
+        plan.source = (file.to_owned(), text.to_owned());
         plan.check().map_err(|(span, problem)| at(Some(span), problem))?;
         Ok(plan)
+    }
+
+    /// A problem at `span` of the plan's text.
+    pub fn error_at(&self, span: Range<usize>, problem: String) -> PlanError {
+        let (file, text) = &self.source;
+        PlanError { file: file.clone(), line: line_of(text, span.start), problem }
+    }
+
+    /// The plan contract named `name`.
+    pub fn contract(&self, name: &str) -> Option<&crate::project::ContractPlan> {
+        self.contracts.iter().find(|c| c.name.get_ref() == name)
     }
 
     /// How many nodes the plan has.
@@ -459,6 +485,7 @@ impl Plan {
         crate::assets::check(self)?;
         crate::slash::check(self)?;
         crate::run::settlements::check(self)?;
+        crate::project::check(self)?;
         crate::run::callin::check(self)
     }
 

@@ -29,6 +29,70 @@ pub struct Report {
     /// The plan's atomic settlements, if it has any.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub settlements: Option<crate::run::settlements::SettlementReport>,
+    /// The scenario project's contracts the plan deployed, in the plan's order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub contracts: Vec<ContractReport>,
+    /// The plan's calls of them, one per `[[call]]`, in the plan's order.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub calls: Vec<CallReport>,
+}
+
+/// A project contract's deployment.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct ContractReport {
+    /// Its name in the plan.
+    pub name: String,
+    /// The project's contract it deploys.
+    pub artifact: String,
+    /// Where it lives; none if its deployment reverted.
+    pub address: Option<alloy::primitives::Address>,
+    /// Gas of the deployment transaction.
+    pub gas: u64,
+    /// Why the deployment failed (the revert), if it did.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub error: Option<String>,
+}
+
+/// One `[[call]]` over the run.
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+#[serde(rename_all = "camelCase")]
+pub struct CallReport {
+    /// The plan contract called.
+    pub contract: String,
+    /// The function's signature.
+    pub function: String,
+    /// Transactions sent.
+    pub ran: u64,
+    /// Of those, reverted ones.
+    pub reverted: u64,
+    /// The reverts by error name (the contract's own errors, the suite's, `Error`, `Panic`).
+    pub reverts: BTreeMap<String, u64>,
+    /// Transaction gas (intrinsic included) of the calls that succeeded.
+    pub gas: GasStats,
+}
+
+/// Smallest, mean and largest of a set of gas amounts (all 0 when empty).
+#[derive(Clone, Debug, Default, PartialEq, Serialize, Deserialize)]
+pub struct GasStats {
+    /// Smallest.
+    pub min: u64,
+    /// Mean.
+    pub mean: f64,
+    /// Largest.
+    pub max: u64,
+    /// How many went in.
+    pub count: u64,
+}
+
+impl GasStats {
+    /// Takes `gas` in.
+    pub fn add(&mut self, gas: u64) {
+        self.min = if self.count == 0 { gas } else { self.min.min(gas) };
+        self.max = self.max.max(gas);
+        self.mean = (self.mean * self.count as f64 + gas as f64) / (self.count + 1) as f64;
+        self.count += 1;
+    }
 }
 
 /// The suite at one moment of a run.

@@ -29,6 +29,7 @@ use indicatif::ProgressBar;
 mod assets;
 pub(crate) mod callin;
 pub mod light;
+mod project;
 pub mod settlements;
 mod slash;
 
@@ -48,6 +49,8 @@ pub struct Options {
     pub stop: Arc<AtomicBool>,
     /// Advanced by one per simulated step (its length is set to the number of steps).
     pub bar: Option<ProgressBar>,
+    /// The scenario project's compiled contracts the plan deploys ([`crate::project::load`]).
+    pub artifacts: crate::compile::Artifacts,
 }
 
 /// Why a run could not go on (a refused or reverted action is not one: it is counted).
@@ -95,6 +98,8 @@ enum Event {
     Slash(usize),
     /// The plan's atomic settlements.
     Settlements,
+    /// `plan.calls[i]`.
+    Call(usize),
 }
 
 struct Runner<'a> {
@@ -324,7 +329,8 @@ impl<'a> Runner<'a> {
         self.register_assets().await?;
         self.setup_settlements().await?;
         self.setup_light().await?;
-        self.grant_slasher().await
+        self.grant_slasher().await?;
+        self.deploy_contracts()
     }
 
     /// Plays the timeline: at each step the due events, the keeper's volume reports, a sample.
@@ -485,6 +491,7 @@ impl<'a> Runner<'a> {
             Event::Authorize(i) => self.authorize(i).await?,
             Event::Slash(i) => self.slash(i).await?,
             Event::Settlements => self.settlements().await?,
+            Event::Call(i) => self.call(i, at)?,
         }
         Ok(())
     }

@@ -42,6 +42,8 @@ fn promotion() -> Report {
         reverts: counts(&[("StakeBelowThreshold", 3), ("DomainUnderProvisioned", 1)]),
         samples,
         settlements: None,
+        contracts: Vec::new(),
+        calls: Vec::new(),
     }
 }
 

@@ -1,5 +1,7 @@
-//! `era sandbox run PLAN`: a plan played against the whole suite on the in-process revm harness
-//! (no node needed), its report written to a directory.
+//! `era sandbox run PLAN [--project DIR]`: a plan played against the whole suite on the
+//! in-process revm harness (no node needed), its report written to a directory. A plan with
+//! `[[contract]]` tables first compiles the scenario project (`--project`, else the plan's
+//! `[project] root`) in process.
 
 use std::{
     path::PathBuf,
@@ -35,6 +37,10 @@ struct RunArgs {
     /// deployments/sandbox/PLAN, PLAN being the plan file's stem].
     #[arg(long)]
     out: Option<PathBuf>,
+    /// The scenario project (its foundry.toml) whose contracts the plan's [[contract]] tables
+    /// deploy; wins over the plan's [project] root.
+    #[arg(long, value_name = "DIR")]
+    project: Option<PathBuf>,
     /// Print the report as JSON.
     #[arg(long)]
     json: bool,
@@ -53,9 +59,21 @@ impl RunArgs {
     /// after the action under way and writes what was played so far.
     async fn run(self) -> Result<()> {
         let plan = Plan::load(&self.plan)?;
+        // Compiled and checked before anything runs: a compile error is `FILE:LINE: message`.
+        let started = std::time::Instant::now();
+        let artifacts = era_sandbox::project::load(&plan, self.project.as_deref())
+            .map_err(eyre::Report::msg)?;
+        if !artifacts.0.is_empty() {
+            progress(format_args!(
+                "compiled the project's {} contracts in {:.1} s",
+                artifacts.0.len(),
+                started.elapsed().as_secs_f64()
+            ));
+        }
         let out = self.out.unwrap_or_else(|| PathBuf::from("deployments/sandbox").join(&plan.name));
         let options = Options {
             bar: Some(bar(self.json, 0, "{elapsed_precise} [{bar:40}] step {pos}/{len} {msg}")),
+            artifacts,
             ..Options::default()
         };
         let stop = Arc::clone(&options.stop);
@@ -110,6 +128,27 @@ impl std::fmt::Display for Summary<'_> {
             writeln!(
                 f,
                 "  light    {standard} actions per block in standard mode, {fast} in async"
+            )?;
+        }
+        for c in &r.contracts {
+            match (&c.address, &c.error) {
+                (Some(at), _) => {
+                    writeln!(f, "  deployed {} ({}) at {at}, {} gas", c.name, c.artifact, c.gas)?
+                }
+                (None, error) => writeln!(
+                    f,
+                    "  refused  deploying {}: {}",
+                    c.name,
+                    error.as_deref().unwrap_or("?")
+                )?,
+            }
+        }
+        for c in &r.calls {
+            let g = &c.gas;
+            writeln!(
+                f,
+                "  call     {}.{}: {} ran, {} reverted, gas {}/{:.0}/{} (min/mean/max)",
+                c.contract, c.function, c.ran, c.reverted, g.min, g.mean, g.max
             )?;
         }
         let files: Vec<String> = self.written.iter().map(|p| p.display().to_string()).collect();

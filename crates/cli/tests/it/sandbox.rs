@@ -49,10 +49,32 @@ fn a_bad_plan_is_refused_with_its_file_and_line_before_anything_runs() {
     assert_eq!(
         line,
         format!(
-            "error: {path}:3: unknown field `nodez`, expected one of `step`, `duration`, `report`, `nodes`, `delegators`, `scenario`, `phase`, `transfer`, `margin`, `case`, `call_in`, `domains`, `assets`, `slash`, `settlements`, `light`"
+            "error: {path}:3: unknown field `nodez`, expected one of `step`, `duration`, `report`, `nodes`, `delegators`, `scenario`, `phase`, `transfer`, `margin`, `case`, `call_in`, `domains`, `assets`, `slash`, `settlements`, `light`, `project`, `contract`, `call`"
         )
     );
     assert!(!out.path().join("bad.toml/report.json").exists());
+}
+
+/// `make sandbox` in a scenario project: its plan with `--project .`, which wins over the
+/// plan's `[project] root`; a project that does not compile is its error's `FILE:LINE` line.
+#[test]
+fn a_plan_deploys_and_calls_the_projects_own_contracts() {
+    let out = tempfile::tempdir().unwrap();
+    let dir = out.path().to_str().unwrap();
+    let fixtures = "crates/sandbox/tests/fixtures";
+    let plan = format!("{fixtures}/project/sandbox/plan.toml");
+    let broken = format!("{fixtures}/broken");
+    let line =
+        era_with(&[], &["sandbox", "run", &plan, "--project", &broken, "--out", dir]).refused();
+    assert!(line.starts_with("error: src/Broken.sol:6: "), "{line}");
+    assert!(!out.path().join("report.json").exists(), "nothing ran");
+
+    let project = format!("{fixtures}/project");
+    let text = era_with(&[], &["sandbox", "run", &plan, "--project", &project, "--out", dir]).ok();
+    assert!(text.contains("deployed ledger (Ledger) at 0x"), "{text}");
+    assert!(text.contains("call     ledger.record(bytes32): 3 ran, 2 reverted"), "{text}");
+    assert!(text.contains("call     tally.bump(uint256): 6 ran, 0 reverted"), "{text}");
+    assert_eq!(report_in(out.path())["calls"][0]["reverts"]["AlreadyRecorded"], 2);
 }
 
 #[test]

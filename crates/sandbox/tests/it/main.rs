@@ -2,6 +2,7 @@
 
 mod light;
 mod plans;
+mod project;
 mod run;
 mod settlements;
 mod slasher;
