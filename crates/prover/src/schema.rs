@@ -171,7 +171,10 @@ impl Schema {
             |why: String| Error::InvalidSchema(format!("schema file {}: {why}", path.display()));
         let text = std::fs::read_to_string(path).map_err(|e| bad(e.to_string()))?;
         let schema: Self = serde_json::from_str(&text).map_err(|e| bad(e.to_string()))?;
-        schema.validate().map_err(|e| bad(e.to_string()))?;
+        schema.validate().map_err(|e| match e {
+            Error::InvalidSchema(why) => bad(why),
+            other => other,
+        })?;
         if Self::builtin().iter().any(|b| b.name == schema.name) {
             return Err(bad(format!("`{}` is a built-in schema's name; rename it", schema.name)));
         }
@@ -183,8 +186,11 @@ impl Schema {
     pub fn resolve(name_or_path: &str) -> Result<Self> {
         let path = Path::new(name_or_path);
         if Self::builtin().iter().any(|b| b.name == name_or_path) || !path.exists() {
-            return Self::by_name(name_or_path).map_err(|e| {
-                Error::InvalidSchema(format!("{e} (or a path to a schema file: none exists there)"))
+            return Self::by_name(name_or_path).map_err(|e| match e {
+                Error::InvalidSchema(why) => Error::InvalidSchema(format!(
+                    "{why}, or a path to a schema file (none exists there)"
+                )),
+                other => other,
             });
         }
         Self::from_file(path)
