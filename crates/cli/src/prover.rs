@@ -7,12 +7,22 @@ use std::path::PathBuf;
 use clap::Args;
 use era_prover::KeyDir;
 
+/// What every `--schema` flag says it takes.
+pub(crate) const SCHEMA_HELP: &str = "Schema: a built-in name (on-time, integrity, range; \
+     integrity-share, timeliness, continuity: derivatives of integrity records) or the path to a \
+     schema file (JSON, e.g. {\"name\": \"shipment-temperature\", \"entries\": 24, \"predicate\": \
+     \"all_in_range\", \"lo\": 27515, \"hi\": 28115}); keys go to <keys-dir>/<schema name>";
+
+/// `--schema`: a built-in schema's name or a schema file ([`era_prover::Schema::resolve`]).
+pub(crate) fn schema(text: &str) -> Result<era_prover::Schema, String> {
+    era_prover::Schema::resolve(text).map_err(|e| e.to_string())
+}
+
 /// Which schema and where its keys are.
 #[derive(Debug, Args)]
 pub(crate) struct KeyLocation {
-    /// Built-in schema: on-time, integrity or range (core); integrity-share, timeliness or continuity (derivatives of integrity records).
-    #[arg(long)]
-    pub(crate) schema: String,
+    #[arg(long, value_parser = schema, help = SCHEMA_HELP)]
+    pub(crate) schema: era_prover::Schema,
     /// Directory holding one sub-directory of keys per schema.
     #[arg(long, default_value = "keys")]
     pub(crate) keys_dir: PathBuf,
@@ -21,7 +31,7 @@ pub(crate) struct KeyLocation {
 impl KeyLocation {
     /// The key directory.
     pub(crate) fn keys(&self) -> KeyDir {
-        KeyDir::new(&self.keys_dir, &self.schema)
+        KeyDir::of(&self.keys_dir, self.schema.clone())
     }
 
     /// The checked proving key, and the private record at `path` read against its schema.

@@ -73,6 +73,7 @@ impl ConstraintSynthesizer<Fr> for RecordCircuit {
             // requirement, and it saves the flag's booleanity constraint.
             let valid = match self.schema.predicate {
                 Predicate::InRange { index, .. } if index as usize == i => Boolean::TRUE,
+                Predicate::AllInRange { .. } => Boolean::TRUE,
                 _ => Boolean::new_witness(cs.clone(), assigned(entry.map(|e| e.valid)))?,
             };
             let mut packed = value.double()? + FpVar::from(valid.clone());
@@ -105,12 +106,13 @@ impl ConstraintSynthesizer<Fr> for RecordCircuit {
             }
             Predicate::InRange { index, lo, hi } => {
                 // The entry's validity flag is the constant 1 (see above).
-                let value = &values[index as usize];
-                // Both differences fit in bits_for(hi - lo) bits exactly when lo <= value <= hi
-                // (a negative one wraps to about 2^254).
-                let span = u64::from(hi - lo);
-                enforce_non_negative(&(value - Fr::from(lo)), span)?;
-                enforce_non_negative(&(FpVar::constant(Fr::from(hi)) - value), span)?;
+                enforce_in_range(&values[index as usize], lo, hi)?;
+            }
+            Predicate::AllInRange { lo, hi } => {
+                // Every validity flag is the constant 1; each value is in range as for InRange.
+                for value in &values {
+                    enforce_in_range(value, lo, hi)?;
+                }
             }
             Predicate::Share { measure, .. } => {
                 // 2^253 > every binding the registry computes and 2^253 < r: the decomposition
@@ -136,6 +138,14 @@ impl ConstraintSynthesizer<Fr> for RecordCircuit {
         }
         Ok(())
     }
+}
+
+/// Enforces `lo <= value <= hi`: both differences fit in `bits_for(hi - lo)` bits exactly then
+/// (a negative one wraps to about 2^254).
+fn enforce_in_range(value: &FpVar<Fr>, lo: u32, hi: u32) -> Result<(), SynthesisError> {
+    let span = u64::from(hi - lo);
+    enforce_non_negative(&(value - Fr::from(lo)), span)?;
+    enforce_non_negative(&(FpVar::constant(Fr::from(hi)) - value), span)
 }
 
 /// The number of valid entries.

@@ -27,8 +27,11 @@ pub struct KeyDir {
     /// The directory of key directories (`keys` by default in the CLI).
     pub keys_dir: PathBuf,
     /// The schema's name (a built-in schema: on-time, integrity, range, integrity-share,
-    /// timeliness or continuity).
+    /// timeliness or continuity; or a declared one's, see [`Self::declared`]).
     pub schema: String,
+    /// The schema itself when it was declared in a file ([`Schema::from_file`]); a built-in
+    /// schema is found by its name.
+    pub declared: Option<Schema>,
 }
 
 /// `key.json`: what a key directory holds.
@@ -108,12 +111,21 @@ impl fmt::Display for Exported {
 impl KeyDir {
     /// The keys of `schema` under `keys_dir`.
     pub fn new(keys_dir: impl Into<PathBuf>, schema: impl Into<String>) -> Self {
-        Self { keys_dir: keys_dir.into(), schema: schema.into() }
+        Self { keys_dir: keys_dir.into(), schema: schema.into(), declared: None }
+    }
+
+    /// The keys of `schema` (built-in or declared in a file: [`Schema::resolve`]) under
+    /// `keys_dir`, in `<keys_dir>/<schema name>`.
+    pub fn of(keys_dir: impl Into<PathBuf>, schema: Schema) -> Self {
+        Self { keys_dir: keys_dir.into(), schema: schema.name.clone(), declared: Some(schema) }
     }
 
     /// The schema, or one line naming the built-in schemas.
     pub fn schema(&self) -> Result<Schema> {
-        Schema::by_name(&self.schema)
+        match &self.declared {
+            Some(schema) => Ok(schema.clone()),
+            None => Schema::by_name(&self.schema),
+        }
     }
 
     /// `<keys-dir>/<schema>`.
@@ -131,7 +143,18 @@ impl KeyDir {
                 dir.display()
             )
         })?;
-        serde_json::from_str(&text).context(|| format!("{} is not a key.json", path.display()))
+        let info: KeyInfo = serde_json::from_str(&text)
+            .context(|| format!("{} is not a key.json", path.display()))?;
+        // Keys made before the schema's file was edited would prove the old predicate.
+        match &self.declared {
+            Some(schema) if *schema != info.schema => Err(Error::Refused(format!(
+                "the keys in {} are for `{}`, not `{}`: run `era keys setup` with the schema file again",
+                self.dir().display(),
+                info.schema.canonical(),
+                schema.canonical()
+            ))),
+            _ => Ok(info),
+        }
     }
 
     /// Reads and checks the proving key against the schema's circuit and key.json.

@@ -16,7 +16,9 @@
 //! On disk, a [`KeyDir`] holds a schema's keys (development keys from [`KeyDir::setup`], or a
 //! ceremony's through [`KeyDir::import_zkey`]); a [`ProveJob`] proves a record file into a proof
 //! file that [`verify_file`] checks; [`verifier`] writes, checks and compiles the Solidity
-//! verifier for the chain it goes to. The `era` CLI is flags and progress around these.
+//! verifier for the chain it goes to, and [`hook`] the Solidity hook a scenario's contract inherits
+//! to accept a core schema's proofs. A schema is built in or declared in a JSON file
+//! ([`Schema::resolve`]). The `era` CLI is flags and progress around these.
 //!
 //! ```
 //! use alloy::primitives::{Address, B256};
@@ -48,6 +50,7 @@ mod error;
 pub mod field;
 mod files;
 mod gadgets;
+pub mod hook;
 pub mod keydir;
 pub mod keys;
 pub mod poseidon;

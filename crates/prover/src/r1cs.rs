@@ -56,11 +56,10 @@ impl fmt::Display for R1csFile {
 }
 
 impl R1cs {
-    /// Writes the circuit of the built-in schema `name` to `out` (default: `<schema>.r1cs`),
-    /// for a snarkjs phase-2 ceremony.
-    pub fn export(name: &str, out: Option<PathBuf>) -> Result<R1csFile> {
-        let schema = Schema::by_name(name)?;
-        let r1cs = Self::of(&schema)?;
+    /// Writes the circuit of `schema` to `out` (default: `<schema>.r1cs`), for a snarkjs
+    /// phase-2 ceremony.
+    pub fn export(schema: &Schema, out: Option<PathBuf>) -> Result<R1csFile> {
+        let r1cs = Self::of(schema)?;
         let path = out.unwrap_or_else(|| PathBuf::from(format!("{}.r1cs", schema.name)));
         crate::files::write(&path, r1cs.to_bytes())?;
         Ok(R1csFile {

@@ -8,6 +8,8 @@
 //! CORE schema's record and its threshold percent rides in the binding input
 //! ([`crate::DerivativeBinding`]), so one verifier serves every threshold a vote sets.
 
+use std::path::Path;
+
 use alloy::primitives::{B256, U256, keccak256};
 use serde::{Deserialize, Serialize};
 
@@ -35,6 +37,14 @@ pub enum Predicate {
     InRange {
         /// Which entry.
         index: u32,
+        /// Smallest accepted value.
+        lo: u32,
+        /// Largest accepted value.
+        hi: u32,
+    },
+    /// Every entry is valid and its value lies in `[lo, hi]` (e.g. a shipment's temperature
+    /// readings all stayed between 2 °C and 8 °C).
+    AllInRange {
         /// Smallest accepted value.
         lo: u32,
         /// Largest accepted value.
@@ -152,9 +162,53 @@ impl Schema {
         })
     }
 
+    /// A schema declared in a JSON file (this type's serde shape, e.g. `{"name":
+    /// "shipment-temperature", "entries": 24, "predicate": "all_in_range", "lo": 27515, "hi":
+    /// 28115}`), validated; errors are one line naming the file. A declared schema may not take
+    /// a built-in schema's name (its keys and verifier would be confused with the built-in's).
+    pub fn from_file(path: &Path) -> Result<Self> {
+        let bad =
+            |why: String| Error::InvalidSchema(format!("schema file {}: {why}", path.display()));
+        let text = std::fs::read_to_string(path).map_err(|e| bad(e.to_string()))?;
+        let schema: Self = serde_json::from_str(&text).map_err(|e| bad(e.to_string()))?;
+        schema.validate().map_err(|e| match e {
+            Error::InvalidSchema(why) => bad(why),
+            other => other,
+        })?;
+        if Self::builtin().iter().any(|b| b.name == schema.name) {
+            return Err(bad(format!("`{}` is a built-in schema's name; rename it", schema.name)));
+        }
+        Ok(schema)
+    }
+
+    /// A built-in schema by name, or else the schema declared in the file at that path
+    /// ([`Self::from_file`]): what every `--schema` flag takes.
+    pub fn resolve(name_or_path: &str) -> Result<Self> {
+        let path = Path::new(name_or_path);
+        if Self::builtin().iter().any(|b| b.name == name_or_path) || !path.exists() {
+            return Self::by_name(name_or_path).map_err(|e| match e {
+                Error::InvalidSchema(why) => Error::InvalidSchema(format!(
+                    "{why}, or a path to a schema file (none exists there)"
+                )),
+                other => other,
+            });
+        }
+        Self::from_file(path)
+    }
+
     /// Checks the parameters are consistent.
     pub fn validate(&self) -> Result<()> {
         let bad = |why: String| Err(Error::InvalidSchema(format!("`{}`: {why}", self.name)));
+        // The name names a key directory and, in CamelCase, the generated contracts.
+        let mut chars = self.name.chars();
+        let name_ok = chars.next().is_some_and(|c| c.is_ascii_lowercase())
+            && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '-')
+            && self.name.len() <= 64;
+        if !name_ok {
+            return bad(
+                "the name must be 1 to 64 of a-z, 0-9 and `-`, starting with a letter".into()
+            );
+        }
         if self.entries == 0 || self.entries > MAX_ENTRIES {
             return bad(format!("entries = {} must be in 1..={MAX_ENTRIES}", self.entries));
         }
@@ -168,7 +222,7 @@ impl Schema {
             Predicate::InRange { index, .. } if index >= self.entries => {
                 bad(format!("index = {index} is not below entries = {}", self.entries))
             }
-            Predicate::InRange { lo, hi, .. } if lo > hi => {
+            Predicate::InRange { lo, hi, .. } | Predicate::AllInRange { lo, hi } if lo > hi => {
                 bad(format!("lo = {lo} exceeds hi = {hi}"))
             }
             Predicate::Share { measure: Measure::Continuity, .. } if self.entries < 2 => {
@@ -190,6 +244,7 @@ impl Schema {
             Predicate::InRange { index, lo, hi } => {
                 format!("in_range(index={index},lo={lo},hi={hi})")
             }
+            Predicate::AllInRange { lo, hi } => format!("all_in_range(lo={lo},hi={hi})"),
             Predicate::Share { measure, core } => {
                 format!("share(measure={},core={core})", measure.canonical())
             }
@@ -231,14 +286,21 @@ impl Schema {
 
     /// Name of the generated Solidity verifier contract, e.g. `OnTimeVerifier`.
     pub fn verifier_contract_name(&self) -> String {
-        let mut name: String = self
-            .name
+        self.camel_name() + "Verifier"
+    }
+
+    /// Name of the generated Solidity hook contract ([`crate::hook`]), e.g. `OnTimeProof`.
+    pub fn hook_contract_name(&self) -> String {
+        self.camel_name() + "Proof"
+    }
+
+    /// The name in CamelCase, e.g. `OnTime` for `on-time`.
+    fn camel_name(&self) -> String {
+        self.name
             .split(|c: char| !c.is_ascii_alphanumeric())
             .filter(|w| !w.is_empty())
             .map(|w| w[..1].to_ascii_uppercase() + &w[1..])
-            .collect();
-        name.push_str("Verifier");
-        name
+            .collect()
     }
 
     /// The predicate of a core schema evaluated natively; `Err` says which part fails.
@@ -285,6 +347,16 @@ impl Schema {
                         "entry {index} has value {}, outside [{lo}, {hi}]",
                         entry.value
                     ));
+                }
+            }
+            Predicate::AllInRange { lo, hi } => {
+                let outside = entries.iter().position(|e| !e.valid || e.value < lo || e.value > hi);
+                if let Some(i) = outside {
+                    let e = entries[i];
+                    return Err(match e.valid {
+                        false => format!("entry {i} is not valid"),
+                        true => format!("entry {i} has value {}, outside [{lo}, {hi}]", e.value),
+                    });
                 }
             }
             Predicate::Share { measure, .. } => {

@@ -57,7 +57,8 @@ fn g2_consts(out: &mut String, name: &str, p: G2Affine) {
     consts(out, name, &g2_words(p), &["X1", "X0", "Y1", "Y0"]);
 }
 
-fn declared(declaration: &str, value: &str) -> String {
+/// A constant's declaration, wrapped as `forge fmt` wraps it (indented, with its newline).
+pub(crate) fn declared(declaration: &str, value: &str) -> String {
     let mut out = String::new();
     declare(&mut out, declaration, value);
     out

@@ -254,10 +254,11 @@ fn median(mut xs: Vec<f64>) -> f64 {
 }
 
 /// A record every built-in predicate accepts: all entries valid, value 0 (on time), the
-/// range-checked entry at the bottom of its range.
+/// range-checked entries at the bottom of their range.
 fn sample_record(schema: &Schema) -> Record {
     let value = |i: u32| match schema.predicate {
         Predicate::InRange { index, lo, .. } if index == i => lo,
+        Predicate::AllInRange { lo, .. } => lo,
         _ => 0,
     };
     let entries = (0..schema.entries).map(|i| Entry { value: value(i), valid: true }).collect();

@@ -19,6 +19,7 @@ use crate::{
     ceremony::{self, Provenance, Snarkjs},
     error::Context as _,
     files::{Scratch, create_dir, write},
+    hook::hook_source,
     keydir::{KeyDir, KeyInfo},
     progress::Progress,
     solidity::verifier_source,
@@ -42,19 +43,68 @@ impl fmt::Display for Generated {
     }
 }
 
+/// What `era verifier generate` wrote: the verifier, and with `--hook` the schema's hook.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct GeneratedFiles {
+    /// The verifier.
+    #[serde(flatten)]
+    pub verifier: Generated,
+    /// The hook ([`crate::hook`]), when asked for.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub hook: Option<Generated>,
+}
+
+impl fmt::Display for GeneratedFiles {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}", self.verifier)?;
+        match &self.hook {
+            Some(hook) => write!(f, "\n{hook}"),
+            None => Ok(()),
+        }
+    }
+}
+
 impl KeyDir {
-    /// Writes `<Name>Verifier.sol` into `out` (to a temporary file renamed into place, so no
-    /// half-written file).
+    /// Writes `<Name>Verifier.sol` into `out`.
     pub fn write_verifier(&self, out: &Path) -> Result<Generated> {
         let (info, vk) = self.verifying_key()?;
         let contract = info.schema.verifier_contract_name();
-        create_dir(out)?;
-        let path = out.join(format!("{contract}.sol"));
-        let tmp = out.join(format!(".{contract}.sol.tmp"));
-        write(&tmp, verifier_source(&info.schema, &vk))?;
-        std::fs::rename(&tmp, &path).context(|| format!("cannot write {}", path.display()))?;
-        Ok(Generated { contract, path, vk_hash: info.vk_hash })
+        write_contract(out, contract, verifier_source(&info.schema, &vk), info.vk_hash)
     }
+
+    /// Writes `<Name>Verifier.sol` and, with `hook`, `<Name>Proof.sol` ([`crate::hook`]) into
+    /// `out`; a derivative schema's hook is refused before anything is written.
+    pub fn write_verifier_and_hook(&self, out: &Path, hook: bool) -> Result<GeneratedFiles> {
+        let hook = match hook {
+            true => {
+                let (info, vk) = self.verifying_key()?;
+                Some((info.schema.hook_contract_name(), hook_source(&info.schema, &vk)?))
+            }
+            false => None,
+        };
+        let verifier = self.write_verifier(out)?;
+        let hook = hook
+            .map(|(contract, source)| write_contract(out, contract, source, verifier.vk_hash))
+            .transpose()?;
+        Ok(GeneratedFiles { verifier, hook })
+    }
+}
+
+/// Writes `<contract>.sol` into `out` (to a temporary file renamed into place, so no half-written
+/// file).
+fn write_contract(
+    out: &Path,
+    contract: String,
+    source: String,
+    vk_hash: B256,
+) -> Result<Generated> {
+    create_dir(out)?;
+    let path = out.join(format!("{contract}.sol"));
+    let tmp = out.join(format!(".{contract}.sol.tmp"));
+    write(&tmp, source)?;
+    std::fs::rename(&tmp, &path).context(|| format!("cannot write {}", path.display()))?;
+    Ok(Generated { contract, path, vk_hash })
 }
 
 /// The chain a verifier is for, and what can check a ceremony transcript for it.

@@ -85,9 +85,8 @@ pub(crate) struct ImportArgs {
 /// `era keys export-r1cs`.
 #[derive(Debug, Args)]
 pub(crate) struct ExportR1csArgs {
-    /// Built-in schema: on-time, integrity or range (core); integrity-share, timeliness or continuity (derivatives of integrity records).
-    #[arg(long)]
-    pub(crate) schema: String,
+    #[arg(long, value_parser = crate::prover::schema, help = crate::prover::SCHEMA_HELP)]
+    pub(crate) schema: era_prover::Schema,
     /// Output file (default: `<schema>.r1cs`).
     #[arg(long)]
     pub(crate) out: Option<PathBuf>,

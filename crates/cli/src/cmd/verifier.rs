@@ -23,7 +23,9 @@ pub(crate) struct VerifierArgs {
 /// `era verifier` subcommands.
 #[derive(Debug, Subcommand)]
 pub(crate) enum VerifierCommand {
-    /// Write `<Name>Verifier.sol` for the schema's key.
+    /// Write `<Name>Verifier.sol` for the schema's key, and with --hook `<Name>Proof.sol`: the
+    /// abstract contract a scenario's contract inherits to accept the schema's proofs
+    /// (`_requireProven(commitment, subject, scenario, proof)`, bound to that contract).
     Generate(GenerateArgs),
     /// Compile and deploy the verifier (on non-dev chains only for keys with a checked ceremony
     /// transcript).
@@ -38,6 +40,11 @@ pub(crate) struct GenerateArgs {
     /// Output directory.
     #[arg(long, default_value = "contracts/verifiers")]
     pub(crate) out: PathBuf,
+    /// Also write the schema's hook `<Name>Proof.sol` (core schemas only), importing the
+    /// verifier from the same directory: it pins the verifier, recomputes the proof's binding
+    /// with the inheriting contract as the registry and reverts `NotProven(...)` on a bad proof.
+    #[arg(long)]
+    pub(crate) hook: bool,
     /// Print JSON.
     #[arg(long)]
     pub(crate) json: bool,
@@ -103,7 +110,7 @@ impl VerifierArgs {
     pub(crate) async fn run(self) -> Result<()> {
         match self.command {
             VerifierCommand::Generate(a) => {
-                print(&a.location.keys().write_verifier(&a.out)?, a.json)
+                print(&a.location.keys().write_verifier_and_hook(&a.out, a.hook)?, a.json)
             }
             VerifierCommand::Deploy(args) => args.run().await,
         }

@@ -19,6 +19,7 @@ mod light;
 mod margin;
 mod notary;
 mod operations;
+mod privacy;
 mod prover;
 mod rewards;
 mod rewards_flows;

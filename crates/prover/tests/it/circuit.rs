@@ -33,6 +33,8 @@ fn schema() -> impl Strategy<Value = Schema> {
                 lo,
                 hi
             }),
+            (590u32..700, 700u32..870).prop_map(|(lo, hi)| Predicate::AllInRange { lo, hi }),
+            Just(Predicate::AllInRange { lo: 0, hi: u32::MAX }),
             Just(Predicate::AtLeastKAtMost { min_count: n, max_value: u32::MAX }),
             Just(Predicate::InRange { index: 0, lo: 0, hi: u32::MAX }),
         ];
@@ -83,6 +85,18 @@ fn boundaries_of_each_predicate() {
     {
         assert_eq!(satisfied(&range, &record(&[v])), ok, "value {v}");
     }
+    let all = Schema {
+        name: "a".into(),
+        entries: 3,
+        predicate: Predicate::AllInRange { lo: 600, hi: 850 },
+    };
+    assert!(satisfied(&all, &record(&[600, 700, 850])));
+    for bad in [[599, 700, 850], [600, 851, 850], [600, 700, u32::MAX], [600, 0, 850]] {
+        assert!(!satisfied(&all, &record(&bad)), "values {bad:?}");
+    }
+    let mut invalid = record(&[600, 700, 850]);
+    invalid.entries[2].valid = false;
+    assert!(!satisfied(&all, &invalid), "an invalid reading");
     let share = Schema {
         name: "s".into(),
         entries: 10,
