@@ -103,8 +103,7 @@ contract CompliancePlugin is ICompliancePlugin, AccessControl, ReentrancyGuardTr
         external
         onlyRole(DEFAULT_ADMIN_ROLE)
     {
-        _accountLimits[account] = limit;
-        emit AccountLimitSet(account, limit.amount, limit.period);
+        _setAccountLimit(account, limit);
     }
 
     /// @inheritdoc ICompliancePlugin
@@ -112,8 +111,7 @@ contract CompliancePlugin is ICompliancePlugin, AccessControl, ReentrancyGuardTr
         external
         onlyRole(DEFAULT_ADMIN_ROLE)
     {
-        _corridorLimits[_corridor(origin, destination)] = limit;
-        emit CorridorLimitSet(origin, destination, limit.amount, limit.period);
+        _setCorridorLimit(origin, destination, limit);
     }
 
     /// @inheritdoc ICompliancePlugin
@@ -239,6 +237,17 @@ contract CompliancePlugin is ICompliancePlugin, AccessControl, ReentrancyGuardTr
 
     function _corridor(bytes32 origin, bytes32 destination) private pure returns (bytes32) {
         return keccak256(abi.encode(origin, destination));
+    }
+
+    /// For a scenario's contract that fixes its limits at construction.
+    function _setAccountLimit(address account, Velocity.Limit memory limit) internal {
+        _accountLimits[account] = limit;
+        emit AccountLimitSet(account, limit.amount, limit.period);
+    }
+
+    function _setCorridorLimit(bytes32 origin, bytes32 destination, Velocity.Limit memory limit) internal {
+        _corridorLimits[_corridor(origin, destination)] = limit;
+        emit CorridorLimitSet(origin, destination, limit.amount, limit.period);
     }
 
     function _setSanctionsRoot(bytes32 root) private {

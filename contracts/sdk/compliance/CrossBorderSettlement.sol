@@ -131,7 +131,7 @@ contract CrossBorderSettlement is CompliancePlugin {
         engine.settle(s, quoteSignatures, new IAtomicSettlement.PartySignature[](0));
     }
 
-    function _setFee(address collector, uint16 bps) private {
+    function _setFee(address collector, uint16 bps) internal {
         if (bps > MAX_FEE_BPS) revert FeeTooHigh(bps, MAX_FEE_BPS);
         (feeCollector, feeBps) = (collector, bps);
         emit FeeSet(collector, bps);
