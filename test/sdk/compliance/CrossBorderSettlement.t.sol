@@ -29,7 +29,7 @@ contract CrossBorderSettlementTest is CrossBorderBase {
         assertEq(balance(usd, address(desk)), 0);
         assertEq(usd.balanceOf(address(desk)), 0);
         assertEq(desk.travelRecordOf(id), RECORD);
-        assertEq(engine.nonceBitmap(address(desk), 0), 1 << id); // the settlement used nonce `id`
+        assertEq(engine.nonceBitmap(address(desk), 0), 2 ** id); // the settlement used nonce `id`
     }
 
     function test_pay_withoutFeeHasThreeLegs() public {
