@@ -82,11 +82,13 @@ contract CompliancePlugin is ICompliancePlugin, AccessControl, ReentrancyGuardTr
 
     /// @inheritdoc ICompliancePlugin
     function reclaim(uint256 id) external nonReentrant {
-        Hold memory hold = _end(id);
+        Hold memory hold = _holds[id];
+        if (hold.originator == address(0)) revert UnknownHold(id);
         if (msg.sender != hold.originator) revert NotOriginator(id, msg.sender, hold.originator);
         if (block.timestamp < hold.reclaimableAt) {
             revert HoldNotExpired(id, hold.reclaimableAt, block.timestamp);
         }
+        _end(id);
         emit Reclaimed(id, hold.originator, hold.amount);
         token.safeTransfer(hold.originator, hold.amount);
     }

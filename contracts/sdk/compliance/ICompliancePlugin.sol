@@ -18,6 +18,11 @@ import {Velocity} from "./Velocity.sol";
 /// (the hold period fixed when it was held), so an officer who never decides cannot lock funds.
 /// Conservation: the plugin's balance of the token is the sum of the held amounts (`totalHeld`);
 /// tokens that deliver less than the amount sent (fee-on-transfer) are refused.
+/// Adversarial notes: a party about to be listed can front-run the root update with a transfer
+/// (publish roots through a private transaction relay); once the update lands, clearances against
+/// the previous root fail, so pending transfers of everyone must be re-proved (NotCleared says which
+/// root). Repeated decisions find no hold (`UnknownHold`). An originator flagging its own transfers
+/// only parks its own tokens, for at most the hold period before it may reclaim them.
 /// Roles: DEFAULT_ADMIN_ROLE (the scenario's governance) sets the limits, the travel threshold and
 /// the hold period; SANCTIONS_ROLE publishes the list's root (it must be fast, so not the
 /// timelock); COMPLIANCE_ROLE assigns jurisdictions (KYC) and decides holds.

@@ -6,6 +6,7 @@ import {ICompliancePlugin} from "../../../contracts/sdk/compliance/ICompliancePl
 import {SanctionsList} from "../../../contracts/sdk/compliance/SanctionsList.sol";
 import {Velocity} from "../../../contracts/sdk/compliance/Velocity.sol";
 import {ComplianceTest} from "./ComplianceTest.sol";
+import {FeeOnTransferToken} from "./FeeOnTransferToken.sol";
 import {SanctionsTree} from "./SanctionsTree.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 
@@ -143,6 +144,22 @@ contract CompliancePluginTest is ComplianceTest {
         vm.expectRevert(ICompliancePlugin.ZeroBeneficiary.selector);
         vm.prank(alice);
         plugin.transfer(address(0), 1, 0, a, a);
+    }
+
+    /// A held amount must be what the plugin holds: a token that delivers less is refused.
+    function test_RevertWhen_transfer_heldTokenDeliversLess() public {
+        FeeOnTransferToken fee = new FeeOnTransferToken(alice, 1_000e18);
+        CompliancePlugin feePlugin =
+            new CompliancePlugin(fee, admin, SanctionsTree.root(listed), THRESHOLD, HOLD);
+        vm.prank(admin);
+        feePlugin.setAccountLimit(address(0), Velocity.Limit(1, 1 days));
+        ICompliancePlugin.Clearance memory a = clear(alice);
+        ICompliancePlugin.Clearance memory b = clear(bob);
+        vm.startPrank(alice);
+        fee.approve(address(feePlugin), 100e18);
+        vm.expectRevert(abi.encodeWithSelector(ICompliancePlugin.TransferShortfall.selector, 100e18, 99e18));
+        feePlugin.transfer(bob, 100e18, 0, a, b);
+        vm.stopPrank();
     }
 
     // ---------------------------------------------------------------- velocity and holds
