@@ -41,7 +41,9 @@ contract DeployTest is ScenarioTest {
 
     function test_deploy_registersTheScenarioAndDeploysTheDesk() public {
         (uint256 scenarioId, Remittance desk) = new Deploy().run();
-        assertEq(scenarios.scenarioIdOf(DEFAULT_SENDER, "finance"), scenarioId);
+        // The name `era scenario new` wrote into scenario.toml.
+        string memory name = vm.parseTomlString(vm.readFile("scenario.toml"), ".name");
+        assertEq(scenarios.scenarioIdOf(DEFAULT_SENDER, bytes32(bytes(name))), scenarioId);
         assertEq(uint8(engine.modeOf(scenarioId)), 1); // Mode.Atomic
         assertEq(desk.scenarioId(), scenarioId);
         assertEq(address(desk.engine()), address(engine));
