@@ -43,6 +43,8 @@ contract DeployTest is ScenarioTest {
         (uint256 scenarioId, Remittance desk) = new Deploy().run();
         // The name `era scenario new` wrote into scenario.toml.
         string memory name = vm.parseTomlString(vm.readFile("scenario.toml"), ".name");
+        // casting to 'bytes32' is safe because a scenario's name has at most 32 bytes (ScenarioScript checks)
+        // forge-lint: disable-next-line(unsafe-typecast)
         assertEq(scenarios.scenarioIdOf(DEFAULT_SENDER, bytes32(bytes(name))), scenarioId);
         assertEq(uint8(engine.modeOf(scenarioId)), 1); // Mode.Atomic
         assertEq(desk.scenarioId(), scenarioId);
