@@ -4,7 +4,7 @@ pragma solidity 0.8.30;
 import {Leaderboard} from "../src/Leaderboard.sol";
 import {LoyaltySet} from "../src/LoyaltySet.sol";
 import {PointsLedger} from "../src/PointsLedger.sol";
-import {InFull} from "./utils/InFull.sol";
+import {InFull} from "./InFull.sol";
 import {Initializable} from "@openzeppelin/contracts/proxy/utils/Initializable.sol";
 import {Test} from "forge-std/Test.sol";
 
@@ -18,8 +18,8 @@ contract LeaderboardTest is Test {
         (ledger, board) = (set.ledger, set.board);
     }
 
-    function player(uint256 i) internal pure returns (address) {
-        return address(uint160(0x1000 + i));
+    function player(uint256 i) internal returns (address) {
+        return makeAddr(vm.toString(i));
     }
 
     /// `player(i)` earns `points` more and submits themself.

@@ -3,7 +3,7 @@ pragma solidity 0.8.30;
 
 import {LoyaltySet} from "../src/LoyaltySet.sol";
 import {PointsLedger} from "../src/PointsLedger.sol";
-import {InFull} from "./utils/InFull.sol";
+import {InFull} from "./InFull.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {Initializable} from "@openzeppelin/contracts/proxy/utils/Initializable.sol";
 import {Test} from "forge-std/Test.sol";
@@ -96,7 +96,7 @@ contract PointsLedgerTest is Test {
     function testFuzz_supplyIsAwardedLessSpent(uint256[4] memory awards, uint256[4] memory spends) public {
         uint256 held;
         for (uint256 i; i < 4; ++i) {
-            address player = address(uint160(0x1000 + i));
+            address player = makeAddr(vm.toString(i));
             awards[i] = bound(awards[i], 1, 1e30);
             spends[i] = bound(spends[i], 1, awards[i]);
             award(player, awards[i]);

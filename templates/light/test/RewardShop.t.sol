@@ -4,13 +4,14 @@ pragma solidity 0.8.30;
 import {LoyaltySet} from "../src/LoyaltySet.sol";
 import {PointsLedger} from "../src/PointsLedger.sol";
 import {RewardShop} from "../src/RewardShop.sol";
-import {InFull} from "./utils/InFull.sol";
+import {InFull} from "./InFull.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {Initializable} from "@openzeppelin/contracts/proxy/utils/Initializable.sol";
 import {Test} from "forge-std/Test.sol";
 
 contract RewardShopTest is Test {
     bytes32 internal constant SKIN = "skin";
+    bytes32 internal constant HAT = "hat";
 
     address internal admin = makeAddr("admin");
     address internal alice = makeAddr("alice");
@@ -33,10 +34,10 @@ contract RewardShopTest is Test {
 
     function test_setItem_listsIt() public {
         vm.expectEmit(address(shop));
-        emit RewardShop.ItemSet("hat", 10, 5);
+        emit RewardShop.ItemSet(HAT, 10, 5);
         vm.prank(admin);
-        shop.setItem("hat", 10, 5);
-        (uint128 price, uint128 stock) = shop.items("hat");
+        shop.setItem(HAT, 10, 5);
+        (uint128 price, uint128 stock) = shop.items(HAT);
         assertEq(price, 10);
         assertEq(stock, 5);
     }
@@ -63,8 +64,8 @@ contract RewardShopTest is Test {
     }
 
     function test_RevertWhen_itemUnknownOrUnlisted() public {
-        vm.expectRevert(abi.encodeWithSelector(RewardShop.UnknownItem.selector, bytes32("hat")));
-        redeem(alice, "hat");
+        vm.expectRevert(abi.encodeWithSelector(RewardShop.UnknownItem.selector, HAT));
+        redeem(alice, HAT);
         vm.prank(admin);
         shop.setItem(SKIN, 0, 0);
         vm.expectRevert(abi.encodeWithSelector(RewardShop.UnknownItem.selector, SKIN));

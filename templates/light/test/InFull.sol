@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {Leaderboard} from "../../src/Leaderboard.sol";
-import {LoyaltySet} from "../../src/LoyaltySet.sol";
-import {PointsLedger} from "../../src/PointsLedger.sol";
-import {RewardShop} from "../../src/RewardShop.sol";
+import {Leaderboard} from "../src/Leaderboard.sol";
+import {LoyaltySet} from "../src/LoyaltySet.sol";
+import {PointsLedger} from "../src/PointsLedger.sol";
+import {RewardShop} from "../src/RewardShop.sol";
 
 /// @notice The scenario's contracts deployed the traditional way: each in full, then initialized
 /// (in the same transaction, so that nobody initializes them first).
