@@ -13,6 +13,7 @@ import {RewardsDistributor} from "../contracts/rewards/RewardsDistributor.sol";
 import {RewardsInbox} from "../contracts/rewards/RewardsInbox.sol";
 import {ScenarioRevenue} from "../contracts/rewards/ScenarioRevenue.sol";
 import {ScenarioRegistry} from "../contracts/scenarios/ScenarioRegistry.sol";
+import {ScenarioFactory} from "../contracts/sdk/ScenarioFactory.sol";
 import {ModuleRegistry} from "../contracts/security/ModuleRegistry.sol";
 import {ERAStaking} from "../contracts/staking/ERAStaking.sol";
 import {ERAToken} from "../contracts/token/ERAToken.sol";
@@ -77,6 +78,7 @@ struct Suite {
     UnitReceiver receiver; // state units of other rollups kept here
     HyperlaneUnitRoute unitRoute; // the receiver's route of Hyperlane messages; only with a mailbox
     StorageProofUnitRoute proofRoute; // the receiver's route of storage proofs
+    ScenarioFactory factory; // scenario projects' contracts as clones or beacon proxies at CREATE2 addresses
 }
 
 /// @notice Deploys the suite; shared by the forge script and the forge tests.
@@ -212,6 +214,7 @@ abstract contract SuiteDeployer {
             c.guardian,
             c.treasury != address(0) ? c.treasury : address(s.feesInbox)
         );
+        s.factory = new ScenarioFactory();
         // The deployer's one wiring of the staking hook and of the sender's asset registry: no
         // timelock wait.
         s.staking.setStakeObserver(s.scenarios);
@@ -261,5 +264,6 @@ contract Deploy is Script, SuiteDeployer {
         console.log("UnitReceiver", address(s.receiver));
         console.log("HyperlaneUnitRoute", address(s.unitRoute));
         console.log("StorageProofUnitRoute", address(s.proofRoute));
+        console.log("ScenarioFactory", address(s.factory));
     }
 }

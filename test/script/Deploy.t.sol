@@ -134,8 +134,8 @@ contract DeployTest is Test, SuiteDeployer {
         assertEq(address(s.era), address(existing));
         assertEq(
             vm.getNonce(address(this)),
-            nonceBefore + 18,
-            "no token: timelock, staking, distributor, two inboxes, modules, scenarios, standby, margin, invitations, unit sender, asset registry, unit receiver, proof route, revenue, engine, derivatives, capabilities"
+            nonceBefore + 19,
+            "no token: timelock, staking, distributor, two inboxes, modules, scenarios, standby, margin, invitations, unit sender, asset registry, unit receiver, proof route, revenue, engine, derivatives, capabilities, factory"
         );
         assertSuite(s, operator, operator, 2 days);
     }

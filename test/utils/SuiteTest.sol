@@ -7,6 +7,7 @@ import {ISettlementEngine} from "../../contracts/interfaces/ISettlementEngine.so
 import {ERAMargin} from "../../contracts/margin/ERAMargin.sol";
 import {StandbyPool} from "../../contracts/network/StandbyPool.sol";
 import {ScenarioRegistry} from "../../contracts/scenarios/ScenarioRegistry.sol";
+import {ScenarioFactory} from "../../contracts/sdk/ScenarioFactory.sol";
 import {ModuleRegistry} from "../../contracts/security/ModuleRegistry.sol";
 import {ERAStaking} from "../../contracts/staking/ERAStaking.sol";
 import {ERAToken} from "../../contracts/token/ERAToken.sol";
@@ -34,6 +35,8 @@ abstract contract SuiteTest is Test, SuiteDeployer {
     CircuitBreaker internal breaker;
     StandbyPool internal standby;
     ERAMargin internal margin;
+    /// Scenario projects' contracts as clones at CREATE2 addresses (deployed once by the suite).
+    ScenarioFactory internal factory;
     StateAssetRegistry internal assets;
     /// The settlement engine through its whole interface (the light actions run in its facet).
     ISettlementEngine internal engine;
@@ -49,6 +52,7 @@ abstract contract SuiteTest is Test, SuiteDeployer {
         (assets, standby, engine) = (suite.assets, suite.standby, ISettlementEngine(address(suite.engine)));
         timelockDelay = config.timelockDelay;
         margin = suite.margin;
+        factory = suite.factory;
         govern(address(staking), abi.encodeCall(staking.grantRole, (staking.SLASHER_ROLE(), slasher)));
     }
 

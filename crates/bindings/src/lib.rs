@@ -190,6 +190,13 @@ sol!(
     "../../out/CapabilityRegistry.sol/CapabilityRegistry.json"
 );
 
+sol!(
+    #[sol(rpc)]
+    #[derive(Debug, PartialEq, Eq)]
+    ScenarioFactory,
+    "../../out/ScenarioFactory.sol/ScenarioFactory.json"
+);
+
 /// Cross-chain state weaving, one contract per module: each ABI names `StateUnit.Unit`, which
 /// `sol!` declares next to the contract that uses it.
 pub mod weave {

@@ -351,6 +351,15 @@ suite_table! {
         instance: CapabilityRegistryInstance,
         origin: Origin::Deployed,
     }
+    /// `ScenarioFactory`: scenario projects' contracts as ERC-1167 clones (or beacon proxies) at
+    /// CREATE2 addresses salted by their deployer (`era scenario new`'s projects deploy through it).
+    ScenarioFactory {
+        field: factory,
+        revert: Factory,
+        errors: ScenarioFactoryErrors,
+        instance: ScenarioFactoryInstance,
+        origin: Origin::Deployed,
+    }
 }
 
 impl SuiteAddresses {

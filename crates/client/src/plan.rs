@@ -372,6 +372,7 @@ pub fn init_code(
             ))
             .abi_encode(),
         ),
+        SuiteContract::ScenarioFactory => (&era_bindings::ScenarioFactory::BYTECODE, Vec::new()),
         SuiteContract::CircuitBreaker => {
             panic!("the CircuitBreaker is created by the ScenarioRegistry, not deployed")
         }

@@ -25,6 +25,7 @@ mod rewards_flows;
 mod rewards_rules;
 mod sandbox;
 mod scenarios;
+mod sdk;
 mod settle;
 mod staking;
 mod standby;

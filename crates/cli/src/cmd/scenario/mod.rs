@@ -1,10 +1,11 @@
-//! `era scenario`: register scenarios in risk domains, enroll nodes, report volume (keepers),
+//! `era scenario`: write scenario projects from the suite's templates, register scenarios in risk domains, enroll nodes, report volume (keepers),
 //! pay security costs, transfer between scenarios through the circuit breaker, and govern pins
 //! and disputed verdicts through the timelock.
 
 mod enroll;
 mod leave;
 mod list;
+mod new;
 mod pay;
 mod pay_revenue; // flows (E1)
 mod pin;
@@ -28,6 +29,9 @@ pub(crate) struct ScenarioArgs {
 /// `era scenario` subcommands.
 #[derive(Debug, Subcommand)]
 enum ScenarioCommand {
+    /// Write a new scenario project (a Foundry project) from the finance, enterprise or light
+    /// template: its contracts, tests, deploy script and sandbox plan, built against this suite.
+    New(new::NewArgs),
     /// Register a scenario (you become its developer).
     Register(register::RegisterArgs),
     /// Show one scenario.
@@ -62,6 +66,7 @@ impl ScenarioArgs {
     /// Runs the subcommand.
     pub(crate) async fn run(self) -> Result<()> {
         match self.command {
+            ScenarioCommand::New(args) => args.run().await,
             ScenarioCommand::Register(args) => args.run().await,
             ScenarioCommand::Show(args) => args.run().await,
             ScenarioCommand::List(args) => args.run().await,
