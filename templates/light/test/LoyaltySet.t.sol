@@ -27,7 +27,7 @@ contract LoyaltySetTest is LoyaltySuiteTest {
     /// The salts are keyed by the deployer: someone who clones with the developer's salts first
     /// gets clones of their own elsewhere, and the developer's addresses stay theirs.
     function test_cloneSet_strangerCannotTakeTheDevelopersAddresses() public {
-        LoyaltySet.Set memory predicted = LoyaltySet.predict(clones, impl, developer, "light");
+        LoyaltySet.Set memory predicted = LoyaltySet.predict(factory, impl, developer, "light");
         LoyaltySet.Set memory theirs = cloneSet(stranger, "light");
         assertTrue(address(theirs.ledger) != address(predicted.ledger));
         LoyaltySet.Set memory mine = cloneSet(developer, "light");
@@ -45,10 +45,10 @@ contract LoyaltySetTest is LoyaltySuiteTest {
     function test_RevertWhen_setClonedTwice() public {
         LoyaltySet.Set memory set = cloneSet(developer, "light");
         (address[] memory impls, bytes32[] memory salts, bytes[] memory inits,) =
-            LoyaltySet.cloneAllArgs(clones, impl, developer, "light");
+            LoyaltySet.cloneAllArgs(factory, impl, developer, "light");
         vm.expectRevert(abi.encodeWithSelector(ScenarioFactory.AlreadyCloned.selector, address(set.ledger)));
         vm.prank(developer);
-        clones.cloneAll(impls, salts, inits);
+        factory.cloneAll(impls, salts, inits);
     }
 
     function test_RevertWhen_cloneInitializedAgain() public {

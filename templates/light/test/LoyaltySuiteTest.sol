@@ -6,20 +6,15 @@ import {LoyaltySet} from "../src/LoyaltySet.sol";
 import {PointsLedger} from "../src/PointsLedger.sol";
 import {RewardShop} from "../src/RewardShop.sol";
 import {SuiteTest} from "@era-test/utils/SuiteTest.sol";
-import {ScenarioFactory} from "@era/sdk/ScenarioFactory.sol";
 
-/// @notice The real suite, its ScenarioFactory and the scenario's shared implementations, as a
-/// chain has them before a developer deploys the scenario.
+/// @notice The real suite (its ScenarioFactory is `factory`) and the scenario's shared
+/// implementations, as a chain has them before a developer deploys the scenario.
 abstract contract LoyaltySuiteTest is SuiteTest {
     address internal developer = makeAddr("developer");
-    /// The suite's factory.
-    ScenarioFactory internal clones;
     LoyaltySet.Implementations internal impl;
 
     function setUp() public virtual override {
         super.setUp();
-        // The suite deploys the factory once per chain; until its deployment has it, here.
-        clones = new ScenarioFactory();
         impl = LoyaltySet.Implementations(
             address(new PointsLedger(true)), address(new RewardShop(true)), address(new Leaderboard(true))
         );
@@ -32,9 +27,9 @@ abstract contract LoyaltySuiteTest is SuiteTest {
             bytes32[] memory salts,
             bytes[] memory inits,
             LoyaltySet.Set memory predicted
-        ) = LoyaltySet.cloneAllArgs(clones, impl, deployer, scenario);
+        ) = LoyaltySet.cloneAllArgs(factory, impl, deployer, scenario);
         vm.prank(deployer);
-        address[] memory instances = clones.cloneAll(impls, salts, inits);
+        address[] memory instances = factory.cloneAll(impls, salts, inits);
         set = LoyaltySet.Set(PointsLedger(instances[0]), RewardShop(instances[1]), Leaderboard(instances[2]));
         assertEq(address(set.ledger), address(predicted.ledger), "ledger where predicted");
         assertEq(address(set.shop), address(predicted.shop), "shop where predicted");
