@@ -51,7 +51,8 @@ contract ScenarioFactory {
     );
 
     /// @notice Clones `implementation` for the caller at `predict(implementation, msg.sender,
-    /// salt)` and calls it with `init` (empty: no call).
+    /// salt)` and calls it with `init` (empty: no call, for a contract that needs no
+    /// initialization: anyone could initialize it next).
     function clone(address implementation, bytes32 salt, bytes calldata init)
         public
         returns (address instance)
@@ -102,7 +103,7 @@ contract ScenarioFactory {
     }
 
     /// @notice Deploys a BeaconProxy of `beacon` for the caller at `predictBeaconProxy(beacon,
-    /// msg.sender, salt)` and calls it with `init` (empty: no call).
+    /// msg.sender, salt)` and calls it with `init` (empty: no call, as for `clone`).
     function beaconProxy(address beacon, bytes32 salt, bytes calldata init)
         external
         returns (address instance)
