@@ -23,12 +23,15 @@ contract ScenarioFactoryGasTest is GasMeasure {
     ScenarioFactory internal factory;
     FullDeployer internal full;
     address internal implementation;
+    address internal beacon;
     address internal developer = makeAddr("developer");
 
     function setUp() public {
         factory = new ScenarioFactory();
         full = new FullDeployer();
         implementation = address(new NotaryBoard(true));
+        vm.prank(developer);
+        beacon = factory.createBeacon(implementation, "beacon");
     }
 
     function cloneAllCall() internal view returns (bytes memory) {
@@ -49,6 +52,29 @@ contract ScenarioFactoryGasTest is GasMeasure {
 
     function test_gas_cloneAll() public {
         measureCall(GROUP, address(factory), developer, cloneAllCall(), "three clones", 450_000);
+    }
+
+    /// An upgradable board: an OpenZeppelin BeaconProxy of the developer's beacon, initialized.
+    function test_gas_beaconProxy() public {
+        bytes memory init = abi.encodeCall(NotaryBoard.initialize, ("board", developer));
+        bytes memory data = abi.encodeCall(factory.beaconProxy, (beacon, "board", init));
+        measureCall(GROUP, address(factory), developer, data, "beacon proxy", 235_000);
+    }
+
+    /// The developer's beacon, once per upgradable contract kind.
+    function test_gas_createBeacon() public {
+        bytes memory data = abi.encodeCall(factory.createBeacon, (implementation, "other"));
+        measureCall(GROUP, address(factory), developer, data, "beacon", 245_000);
+    }
+
+    function test_gas_predict() public {
+        bytes memory data = abi.encodeCall(factory.predict, (implementation, developer, "board"));
+        measureCall(GROUP, address(factory), developer, data, "predict", 1_500);
+    }
+
+    function test_gas_predictBeaconProxy() public {
+        bytes memory data = abi.encodeCall(factory.predictBeaconProxy, (beacon, developer, "board"));
+        measureCall(GROUP, address(factory), developer, data, "predict beacon proxy", 3_000);
     }
 
     /// The issue's target, side by side in one run: the clones cost at most 30% of the full set.
