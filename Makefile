@@ -21,7 +21,7 @@ CARGO_BUILD := cargo test --workspace --no-run
 # Lints that `make lint` skips in test/ only (why: foundry.toml, [lint]).
 TEST_LINT_EXCLUDE := [block-timestamp,erc20-unchecked-transfer,unsafe-typecast]
 
-.PHONY: install postgres chromium build demo test test-forge test-rust test-rust-linted prebuild-rust lint lint-fast clippy gas coverage bench slither fmt
+.PHONY: install postgres chromium build demo test test-forge test-templates test-rust test-rust-linted prebuild-rust lint lint-fast clippy gas coverage bench slither fmt
 .DEFAULT_GOAL := test
 
 # The lockfile lists every platform's optional Foundry binary, so a fresh `npm install` installs
@@ -73,6 +73,11 @@ test-forge: build
 test-rust:
 	cargo test --workspace
 
+# The scenario templates alone: `era scenario new` writes each into a temporary directory and runs
+# its `make test` there; then a light project deploys and registers on anvil (part of test-rust).
+test-templates: build
+	cargo test --workspace --test it -- sdk::
+
 # Formatting and lints: the seconds-long checks, then clippy (it type-checks every crate and target).
 lint: lint-fast clippy
 
@@ -82,6 +87,8 @@ lint-fast: node_modules/.package-lock.json
 	$(FORGE) fmt --check
 	$(FORGE) lint --deny warnings
 	FOUNDRY_LINT_EXCLUDE_LINTS='$(TEST_LINT_EXCLUDE)' $(FORGE) lint --deny warnings test
+	# The scenario templates are Foundry projects of their own (their own [fmt]).
+	for t in templates/*/; do (cd $$t && ../../tools/bin/forge fmt --check); done
 	cargo fmt --all --check
 
 # Needs the forge artifacts (era-bindings reads them at compile time).

@@ -10,7 +10,8 @@
 # (script/exec-atomic.sh), a notarized batch verified offline and an equivocation slashed
 # (script/exec-notary.sh), standard and async light actions with a forgery challenged
 # (script/exec-async.sh), derivatives and the capability network (script/derivatives.sh,
-# script/components.sh), and cross-chain state weaving on two anvils (script/weave.sh).
+# script/components.sh), cross-chain state weaving on two anvils (script/weave.sh), and the
+# scenario development kit's three templates as projects (script/sdk.sh).
 #   node       anvil account 1: stakes 60,000 ERA
 #   delegator  anvil account 2: delegates 45,000 ERA, later withdraws 20,000
 #   governance anvil account 0: deployer, timelock proposer and holder of the local ERA supply
@@ -107,5 +108,8 @@ ERA_BIN="$ERA" bash script/components.sh
 
 step "cross-chain state weaving: a tier used on another chain, its revocation, a Governor there counting votes held here (script/weave.sh)"
 ERA_BIN="$ERA" bash script/weave.sh
+
+step "the scenario development kit: light, finance and enterprise projects from era scenario new (script/sdk.sh)"
+ERA_BIN="$ERA" bash script/sdk.sh
 
 step "demo complete: record of the first chain in deployments/31337.json"

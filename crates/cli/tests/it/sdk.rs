@@ -66,8 +66,7 @@ fn the_light_template_builds_and_passes_its_tests() {
 
 #[tokio::test(flavor = "multi_thread")]
 async fn a_project_registers_its_scenario_and_asks_governance_for_its_base_mode() {
-    let net = Devnet::start();
-    net.deploy();
+    let net = crate::scenarios::with_modules(); // its base module is `basic-fraud-proof`
     let tmp = tempfile::tempdir().unwrap();
     let dir = tmp.path().join("arcade");
     let url = net.url();
@@ -77,15 +76,12 @@ async fn a_project_registers_its_scenario_and_asks_governance_for_its_base_mode(
     let scenario = std::fs::read_to_string(dir.join("scenario.toml")).unwrap();
     assert!(scenario.contains("chain_id = 31337"), "pinned to the chain checked:\n{scenario}");
 
-    // The project reads the suite's record where its foundry.toml lets forge read: the suite's
-    // deployments/ or the project's own directory. This devnet's record is in neither, so it is
-    // copied into the project.
-    let records = dir.join("deployments");
-    std::fs::create_dir(&records).unwrap();
-    std::fs::copy(net.dir.path().join("31337.json"), records.join("31337.json")).unwrap();
-    let deployments = format!("ERA_DEPLOYMENTS={}", records.display());
-    let deploy =
-        ["deploy", &format!("RPC_URL={url}"), &format!("PRIVATE_KEY={}", net.key(0)), &deployments];
+    // The project reads the records `era scenario new` read (this devnet's directory): its
+    // Makefile and foundry.toml name them.
+    let makefile = std::fs::read_to_string(dir.join("Makefile")).unwrap();
+    let records = net.dir.path().canonicalize().unwrap();
+    assert!(makefile.contains(&format!("ERA_DEPLOYMENTS ?= {}", records.display())), "{makefile}");
+    let deploy = ["deploy", &format!("RPC_URL={url}"), &format!("PRIVATE_KEY={}", net.key(0))];
     let Output { status, stdout, stderr } = make(&dir, &deploy);
     let stdout = String::from_utf8_lossy(&stdout);
     assert!(status.success(), "make deploy:\n{stdout}\n{}", String::from_utf8_lossy(&stderr));

@@ -2,9 +2,11 @@
 //!
 //! The templates are real Foundry projects in the suite's `templates/<template>/`, tested in place
 //! (their paths to the suite are the relative `../..`). A new project is a copy of one, minus what
-//! its `.gitignore` lists (build output), with two edits: `../..` becomes the suite's absolute path
-//! in `foundry.toml` and `Makefile` (the only files that name the suite), and `scenario.toml` gets
-//! the scenario's name and, with `--rpc-url`, the chain the suite was found on. Every check runs
+//! its `.gitignore` lists (build output), with two edits: in `foundry.toml` and `Makefile` (the
+//! only files that name the suite) `../../deployments` becomes the absolute path of the deployment
+//! records this command reads (`--deployments-dir`, env `ERA_DEPLOYMENTS`) and every other `../..`
+//! the suite's absolute path; and `scenario.toml` gets the scenario's name and, with `--rpc-url`,
+//! the chain the suite was found on. Every check runs
 //! before anything is written, and the copy is made in a scratch directory beside the target and
 //! renamed into place, so a refused or failed run leaves nothing behind.
 
@@ -114,7 +116,9 @@ impl NewArgs {
             Some(url) => Some(self.check_deployed(url).await?),
             None => None,
         };
-        let files = write_project(&template, &dir, &suite, &self.name, chain_id)?;
+        let records = std::path::absolute(&self.records.deployments_dir)?;
+        let roots = Roots { suite: &suite, records: &records };
+        let files = write_project(&template, &dir, &roots, &self.name, chain_id)?;
         let dir = dir.canonicalize().unwrap_or(dir);
         let created =
             Created { name: self.name, template: self.template, dir, suite, chain_id, files };
@@ -190,11 +194,17 @@ fn check_target(dir: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Where the suite and its deployment records are, as a project names them.
+struct Roots<'a> {
+    suite: &'a Path,
+    records: &'a Path,
+}
+
 /// Copies `template` into `dir` with the project's edits; returns how many files it wrote.
 fn write_project(
     template: &Path,
     dir: &Path,
-    suite: &Path,
+    roots: &Roots<'_>,
     name: &str,
     chain_id: Option<u64>,
 ) -> Result<usize> {
@@ -220,7 +230,7 @@ fn write_project(
         }
         let text = std::fs::read(entry.path())?;
         let text = match relative.to_str() {
-            Some(f) if SUITE_PATH_FILES.contains(&f) => with_suite_path(&text, suite)?,
+            Some(f) if SUITE_PATH_FILES.contains(&f) => with_suite_paths(&text, roots)?,
             Some("scenario.toml") => scenario_toml(&text, name, chain_id)?,
             _ => text,
         };
@@ -236,11 +246,15 @@ fn write_project(
     Ok(files)
 }
 
-/// A file naming the suite as `../..`, naming it by its absolute path.
-fn with_suite_path(text: &[u8], suite: &Path) -> Result<Vec<u8>> {
+/// A file naming the suite as `../..` and its records as `../../deployments`, naming both by
+/// their absolute paths.
+fn with_suite_paths(text: &[u8], roots: &Roots<'_>) -> Result<Vec<u8>> {
     let text = std::str::from_utf8(text)?;
-    let suite = suite.to_str().ok_or_else(|| eyre::eyre!("the suite's path is not UTF-8"))?;
-    Ok(text.replace("../..", suite).into_bytes())
+    let utf8 = |p: &Path| {
+        p.to_str().map(str::to_owned).ok_or_else(|| eyre::eyre!("{} is not UTF-8", p.display()))
+    };
+    let (suite, records) = (utf8(roots.suite)?, utf8(roots.records)?);
+    Ok(text.replace("../../deployments", &records).replace("../..", &suite).into_bytes())
 }
 
 /// `scenario.toml` with the project's name (and chain), its comments kept.
@@ -277,12 +291,13 @@ mod tests {
     }
 
     #[test]
-    fn the_suite_path_replaces_only_the_relative_root() {
-        let text = b"solc = \"../../tools/solc\"\nallow_paths = [\"../..\"]\nsrc = \"src\"\n";
-        let out = with_suite_path(text, Path::new("/opt/era")).unwrap();
+    fn the_suite_paths_replace_only_the_relative_root() {
+        let text = b"solc = \"../../tools/solc\"\nallow_paths = [\"../..\"]\nsrc = \"src\"\nread = \"../../deployments\"\n";
+        let roots = Roots { suite: Path::new("/opt/era"), records: Path::new("/var/records") };
+        let out = with_suite_paths(text, &roots).unwrap();
         assert_eq!(
             String::from_utf8(out).unwrap(),
-            "solc = \"/opt/era/tools/solc\"\nallow_paths = [\"/opt/era\"]\nsrc = \"src\"\n"
+            "solc = \"/opt/era/tools/solc\"\nallow_paths = [\"/opt/era\"]\nsrc = \"src\"\nread = \"/var/records\"\n"
         );
     }
 
