@@ -13,7 +13,8 @@ cd "$(dirname "$0")/.."
 source script/lib.sh
 SUITE=$PWD
 # Absolute: the project steps run inside the projects.
-ERA=$(realpath "$ERA") CAST=$(realpath "$CAST") FORGE=$SUITE/tools/bin/forge
+# Not realpath for cast: tools/bin/cast is a symlink the dispatcher reads its own name from.
+ERA=$(realpath "$ERA") CAST=$SUITE/$CAST FORGE=$SUITE/tools/bin/forge
 start_anvil RPC --silent
 export ETH_RPC_URL=$RPC ERA_DEPLOYMENTS=$SCRATCH/deployments
 mkdir -p "$ERA_DEPLOYMENTS"

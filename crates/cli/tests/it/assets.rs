@@ -8,9 +8,8 @@ use std::path::Path;
 use alloy::{
     network::TransactionBuilder,
     primitives::{Address, B256, U256},
-    providers::{Provider, ProviderBuilder},
+    providers::Provider,
     rpc::types::TransactionRequest,
-    signers::local::PrivateKeySigner,
     sol,
 };
 use era_bindings::ERAToken;
@@ -51,8 +50,7 @@ pub(crate) fn write(dir: &Path, name: &str, text: &str) -> String {
 
 /// Deploys the committed OnTimeVerifier with account 0.
 async fn deploy_verifier(net: &Devnet) -> Address {
-    let wallet = PrivateKeySigner::from_slice(&net.anvil.keys()[0].to_bytes()).unwrap();
-    let provider = ProviderBuilder::new().wallet(wallet).connect_http(net.url().parse().unwrap());
+    let provider = net.wallet(0);
     let tx = TransactionRequest::default().with_deploy_code(OnTimeVerifier::BYTECODE.clone());
     provider
         .send_transaction(tx)

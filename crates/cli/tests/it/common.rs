@@ -137,6 +137,14 @@ impl Devnet {
         ProviderBuilder::new().connect_http(self.url().parse().unwrap()).erased()
     }
 
+    /// A provider that signs with anvil's account `i`.
+    pub(crate) fn wallet(&self, i: usize) -> DynProvider {
+        let signer =
+            alloy::signers::local::PrivateKeySigner::from_slice(&self.anvil.keys()[i].to_bytes())
+                .unwrap();
+        ProviderBuilder::new().wallet(signer).connect_http(self.url().parse().unwrap()).erased()
+    }
+
     /// The deployment record as JSON.
     pub(crate) fn record(&self) -> serde_json::Value {
         let path = self.dir.path().join(format!("{}.json", self.anvil.chain_id()));
@@ -161,12 +169,7 @@ impl Devnet {
 
     /// Sends `era` ERA from account 0 (holder of the local supply) to `to`.
     pub(crate) async fn fund(&self, to: Address, era: u64) {
-        let wallet =
-            alloy::signers::local::PrivateKeySigner::from_slice(&self.anvil.keys()[0].to_bytes())
-                .unwrap();
-        let provider =
-            ProviderBuilder::new().wallet(wallet).connect_http(self.url().parse().unwrap());
-        let token = ERAToken::new(self.contract("ERAToken"), provider);
+        let token = ERAToken::new(self.contract("ERAToken"), self.wallet(0));
         let receipt = token
             .transfer(to, U256::from(era) * ERA)
             .send()

@@ -2,11 +2,7 @@
 //! the scenario async; a bonded executor applies a batch with a forged action, which a watcher
 //! challenges (the bond pays the victim and the watcher); finalize; and the refusals on the way.
 
-use alloy::{
-    primitives::{Address, U256},
-    providers::ProviderBuilder,
-    signers::local::PrivateKeySigner,
-};
+use alloy::primitives::{Address, U256};
 use era_bindings::{ERAToken, SettlementEngine};
 use era_client::{ERA, light::Action};
 use std::path::PathBuf;
@@ -18,8 +14,7 @@ use crate::{
 
 /// Account `i` deposits `amount` ERA into the engine's ledger.
 async fn deposit(net: &Devnet, i: usize, amount: u64) {
-    let signer: PrivateKeySigner = net.key(i).parse().unwrap();
-    let provider = ProviderBuilder::new().wallet(signer).connect_http(net.url().parse().unwrap());
+    let provider = net.wallet(i);
     let engine = net.contract("SettlementEngine");
     let value = U256::from(amount) * ERA;
     let token = ERAToken::new(net.contract("ERAToken"), &provider);
@@ -33,8 +28,7 @@ async fn deposit(net: &Devnet, i: usize, amount: u64) {
 
 /// Account 0 (the shop's developer) allows {Standard, Async}: bits 1 << 3 | 1 << 4.
 async fn declare_light_modes(net: &Devnet) {
-    let signer: PrivateKeySigner = net.key(0).parse().unwrap();
-    let provider = ProviderBuilder::new().wallet(signer).connect_http(net.url().parse().unwrap());
+    let provider = net.wallet(0);
     let engine = SettlementEngine::new(net.contract("SettlementEngine"), &provider);
     let declared = engine.declareModes(U256::from(1), 0x18, 0).send().await.unwrap();
     assert!(declared.get_receipt().await.unwrap().status());

@@ -8,8 +8,6 @@ use std::{path::Path, process::Command};
 
 use alloy::{
     primitives::{Address, B256, U256, keccak256},
-    providers::ProviderBuilder,
-    signers::local::PrivateKeySigner,
     sol,
 };
 use serde_json::Value;
@@ -148,8 +146,7 @@ async fn enterprise_templates_private_field_proven_on_anvil() {
     let commitment = words(&proof["publicInputs"])[0];
     let proof_words: [U256; 8] = words(&proof["proof"]).try_into().unwrap();
 
-    let wallet = PrivateKeySigner::from_slice(&net.anvil.keys()[1].to_bytes()).unwrap();
-    let provider = ProviderBuilder::new().wallet(wallet).connect_http(net.url().parse().unwrap());
+    let provider = net.wallet(1);
     let ledger = ColdChainLedger::new(ledger, provider);
     let shipment = keccak256("shipment 42");
 

@@ -3,11 +3,7 @@
 //! and pays the challenger, the canonical selection is posted and shown with its called-in nodes,
 //! and a winner claims the uniform price.
 
-use alloy::{
-    primitives::{Address, B256, U256},
-    providers::ProviderBuilder,
-    signers::local::PrivateKeySigner,
-};
+use alloy::primitives::{Address, B256, U256};
 use era_bindings::{ERAToken, StandbyPool};
 use era_client::ERA;
 
@@ -18,8 +14,7 @@ use crate::{
 
 /// Sends, as anvil account `i`, a selection of round 1 whose root nobody has a tree for.
 async fn post_garbage(net: &Devnet, i: usize) {
-    let signer: PrivateKeySigner = net.key(i).parse().unwrap();
-    let provider = ProviderBuilder::new().wallet(signer).connect_http(net.url().parse().unwrap());
+    let provider = net.wallet(i);
     let pool = net.contract("StandbyPool");
     let token = ERAToken::new(net.contract("ERAToken"), &provider);
     let approve = token.approve(pool, U256::MAX).send().await.unwrap().get_receipt().await.unwrap();
