@@ -129,7 +129,9 @@ contract CrossBorderSettlement is CompliancePlugin {
         bytes[] memory quoteSignatures = new bytes[](1);
         quoteSignatures[0] = payment.quoteSignature;
         emit PaymentSettled(id, fee, credited);
-        ISettlementLedger(address(engine)).deposit(address(token), payment.amount);
+        // `_take` already refused a token that charges on transfer; this is the engine's count.
+        uint256 deposited = ISettlementLedger(address(engine)).deposit(address(token), payment.amount);
+        if (deposited != payment.amount) revert TransferShortfall(payment.amount, deposited);
         engine.settle(s, quoteSignatures, new IAtomicSettlement.PartySignature[](0));
     }
 

@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IAtomicSettlement} from "../../../contracts/interfaces/IAtomicSettlement.sol";
+import {ISettlementLedger} from "../../../contracts/interfaces/ISettlementLedger.sol";
 import {CrossBorderSettlement} from "../../../contracts/sdk/compliance/CrossBorderSettlement.sol";
 import {ICompliancePlugin} from "../../../contracts/sdk/compliance/ICompliancePlugin.sol";
 import {CrossBorderBase} from "./CrossBorderBase.sol";
@@ -63,6 +64,23 @@ contract CrossBorderSettlementTest is CrossBorderBase {
                 IAtomicSettlement.QuoteExpired.selector, p.quote.expiry, p.quote.expiry + 1
             )
         );
+        vm.prank(payer);
+        desk.pay(p, a, b);
+        assertEq(usd.balanceOf(payer), FUNDS);
+    }
+
+    /// The engine credits less than the desk deposited (a token charging only on the way in):
+    /// refused, rather than settling the shortfall out of another payment's deposit.
+    function test_RevertWhen_pay_engineCreditsLess() public {
+        CrossBorderSettlement.Payment memory p = payment(payee, 100e18, 1);
+        vm.mockCall(
+            address(engine),
+            abi.encodeCall(ISettlementLedger.deposit, (address(usd), 100e18)),
+            abi.encode(uint256(99e18))
+        );
+        (ICompliancePlugin.Clearance memory a, ICompliancePlugin.Clearance memory b) =
+            (clear(payer), clear(payee));
+        vm.expectRevert(abi.encodeWithSelector(ICompliancePlugin.TransferShortfall.selector, 100e18, 99e18));
         vm.prank(payer);
         desk.pay(p, a, b);
         assertEq(usd.balanceOf(payer), FUNDS);
