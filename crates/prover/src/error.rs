@@ -34,6 +34,29 @@ pub enum Error {
         /// Largest accepted value.
         max: u64,
     },
+    /// A risk record set has no record (a publication describes at least one).
+    #[error("risk record set has no records (at least 1 is needed)")]
+    NoRiskRecords,
+    /// A risk record set has more records than the circuit's slots.
+    #[error("risk record set has {got} records, above the circuit's capacity of {capacity}")]
+    TooManyRiskRecords {
+        /// Records given.
+        got: usize,
+        /// Slots of the circuit.
+        capacity: usize,
+    },
+    /// A risk record's field does not fit its width in the circuit.
+    #[error("risk record {index}: {field} = {value} is out of range (0..={max})")]
+    RiskFieldOutOfRange {
+        /// Record index.
+        index: usize,
+        /// The field's name.
+        field: &'static str,
+        /// The value as given.
+        value: String,
+        /// Largest accepted value.
+        max: String,
+    },
     /// A number that must be a BN254 scalar field element is not below the modulus.
     #[error("{what} = {value} is not below the BN254 scalar field modulus")]
     NotInField {

@@ -26,9 +26,20 @@ pub(crate) fn decompose(x: &FpVar<Fr>, n: usize) -> Result<FpVar<Fr>, SynthesisE
 /// every field element below 2^253 has exactly one decomposition (2^253 < r), so the low bits of
 /// a public input are well defined.
 pub(crate) fn low_bits(x: &FpVar<Fr>, n: usize, k: usize) -> Result<FpVar<Fr>, SynthesisError> {
+    Boolean::le_bits_to_fp(&low_bit_vars(x, n, k)?)
+}
+
+/// Proves `0 <= x < 2^n` (in n constraints) and returns the k low bits of `x` (`k < n`), bit 0
+/// first, for reading several packed fields out of one input.
+pub(crate) fn low_bit_vars(
+    x: &FpVar<Fr>,
+    n: usize,
+    k: usize,
+) -> Result<Vec<Boolean<Fr>>, SynthesisError> {
     assert!(k < n);
-    let (low, _) = bits(x, n)?;
-    Boolean::le_bits_to_fp(&low[..k])
+    let (mut low, _) = bits(x, n)?;
+    low.truncate(k);
+    Ok(low)
 }
 
 /// The n-1 low bits of `x` (allocated) and its top bit (a linear combination), proving
@@ -58,6 +69,18 @@ pub(crate) fn is_at_most(v: &FpVar<Fr>, t: u64, width: usize) -> Result<FpVar<Fr
     let shifted = v + Fr::from((1u64 << width) - 1 - t);
     let above = decompose(&shifted, width + 1)?;
     Ok(FpVar::one() - above)
+}
+
+/// `1` if `a > b`, else `0`, for `a` and `b` both already known to be below `2^width`:
+/// `a - b - 1 + 2^width` lies in `[0, 2^(width+1) - 2]` and its top bit (bit `width`) is set
+/// exactly when `a - b - 1 >= 0` (width + 1 constraints).
+pub(crate) fn is_greater(
+    a: &FpVar<Fr>,
+    b: &FpVar<Fr>,
+    width: usize,
+) -> Result<FpVar<Fr>, SynthesisError> {
+    let shifted = a - b + Fr::from(2u64).pow([width as u64]) - Fr::from(1u64);
+    decompose(&shifted, width + 1)
 }
 
 /// Enforces `x >= 0` for an `x` that is at most `max` when non-negative: a negative `x` wraps

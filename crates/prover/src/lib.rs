@@ -60,6 +60,7 @@ mod proof_file;
 pub mod r1cs;
 mod record;
 pub mod reduction;
+pub mod risk;
 mod schema;
 pub mod solidity;
 pub mod tune;

@@ -71,7 +71,7 @@ pub fn verify_calldata(proof: &[U256; 8], inputs: &[U256]) -> Bytes {
     out.into()
 }
 
-fn proof_to_words(p: &Proof<Bn254>) -> [U256; 8] {
+pub(crate) fn proof_to_words(p: &Proof<Bn254>) -> [U256; 8] {
     let [ax, ay] = g1_words(p.a);
     let [bx1, bx0, by1, by0] = g2_words(p.b);
     let [cx, cy] = g1_words(p.c);
@@ -204,7 +204,7 @@ pub fn prove_with_progress<B: ProofBinding, R: RngCore + CryptoRng>(
 
 /// Whether `(A·z) ∘ (B·z) = C·z` holds row by row. ark-relations' `is_satisfied` gives the same
 /// answer but costs about as much as the proof itself.
-fn satisfied(matrices: &[Vec<Vec<(Fr, usize)>>], z: &[Fr]) -> bool {
+pub(crate) fn satisfied(matrices: &[Vec<Vec<(Fr, usize)>>], z: &[Fr]) -> bool {
     let row =
         |terms: &Vec<(Fr, usize)>| terms.iter().map(|(coeff, var)| *coeff * z[*var]).sum::<Fr>();
     let [a, b, c] = matrices else { return false };

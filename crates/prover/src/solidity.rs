@@ -64,10 +64,47 @@ pub(crate) fn declared(declaration: &str, value: &str) -> String {
     out
 }
 
+/// What a verifier's header says about its circuit: the schema's name, contract, canonical text,
+/// public inputs and id ([`verifier_source`] fills it from a [`Schema`]; the risk-features
+/// circuit from [`crate::risk`]).
+#[derive(Clone, Debug)]
+pub struct VerifierHeader {
+    /// Circuit name (e.g. `on-time`, `risk-features`).
+    pub name: String,
+    /// The contract's name.
+    pub contract: String,
+    /// The circuit's canonical text, whose keccak256 is `id`.
+    pub canonical: String,
+    /// The NatSpec line (or lines, each after the first starting `/// `) naming the public inputs.
+    pub inputs: String,
+    /// The circuit id, exposed as `SCHEMA_ID`.
+    pub id: alloy::primitives::B256,
+}
+
 /// The verifier contract for `schema` and its verifying key.
 pub fn verifier_source(schema: &Schema, vk: &VerifyingKey) -> String {
+    let inputs = match schema.measure() {
+        None => "Public inputs: [commitment, binding] (see era-prover's `Binding`).",
+        Some(_) => {
+            "Public inputs: [core commitment, binding] (see era-prover's `DerivativeBinding`: \
+             the threshold\n/// percent is the binding's low 7 bits)."
+        }
+    };
+    let header = VerifierHeader {
+        name: schema.name.clone(),
+        contract: schema.verifier_contract_name(),
+        canonical: schema.canonical(),
+        inputs: inputs.to_owned(),
+        id: schema.id(),
+    };
+    verifier_source_for(&header, vk)
+}
+
+/// The verifier contract for a circuit described by `header` and its verifying key (the same
+/// template for every circuit, so every verifier costs the same gas).
+pub fn verifier_source_for(header: &VerifierHeader, vk: &VerifyingKey) -> String {
     let n = vk.gamma_abc_g1.len() - 1;
-    let contract = schema.verifier_contract_name();
+    let contract = &header.contract;
     let not_in_field = selector("PublicInputNotInField(uint256,uint256)");
     let proof_invalid = selector("ProofInvalid()");
 
@@ -173,17 +210,11 @@ contract {contract} {{
     }}
 }}
 "#,
-        name = schema.name,
-        canonical = schema.canonical(),
-        inputs = match schema.measure() {
-            None => "Public inputs: [commitment, binding] (see era-prover's `Binding`).",
-            Some(_) => {
-                "Public inputs: [core commitment, binding] (see era-prover's `DerivativeBinding`: \
-                 the threshold\n/// percent is the binding's low 7 bits)."
-            }
-        },
+        name = header.name,
+        canonical = header.canonical,
+        inputs = header.inputs,
         vk_hash =
             declared("bytes32 public constant VERIFYING_KEY_HASH", &keys::vk_hash(vk).to_string()),
-        schema_id = declared("bytes32 public constant SCHEMA_ID", &schema.id().to_string()),
+        schema_id = declared("bytes32 public constant SCHEMA_ID", &header.id.to_string()),
     )
 }
