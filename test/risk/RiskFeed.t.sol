@@ -6,7 +6,7 @@ import {IERAStaking} from "../../contracts/interfaces/IERAStaking.sol";
 import {IGroth16Verifier} from "../../contracts/interfaces/IGroth16Verifier.sol";
 import {IRiskFeed} from "../../contracts/interfaces/IRiskFeed.sol";
 import {RiskFeed} from "../../contracts/margin/RiskFeed.sol";
-import {RangeVerifier} from "../../contracts/verifiers/RangeVerifier.sol";
+import {RiskFeaturesVerifier} from "../../contracts/verifiers/RiskFeaturesVerifier.sol";
 import {RiskTest} from "./RiskTest.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
 import {SafeCast} from "@openzeppelin/contracts/utils/math/SafeCast.sol";
@@ -159,10 +159,9 @@ contract RiskFeedTest is RiskTest {
         feed.publish(PROVIDER, f, COMMITMENT, proof);
     }
 
-    /// Through a real Groth16 verifier (another circuit's: the risk circuit's own is exercised with
-    /// its fixture in RiskFeedProof.t.sol), an all-zero proof is refused as InvalidProof.
+    /// Through the real risk-features verifier, an all-zero proof is refused as InvalidProof.
     function test_publish_revertsOnZeroProofThroughARealVerifier() public {
-        RiskFeed real = deployFeed(IGroth16Verifier(address(new RangeVerifier())));
+        RiskFeed real = deployFeed(IGroth16Verifier(address(new RiskFeaturesVerifier())));
         IRiskFeed.Figures memory f = sampleFigures();
         uint256 binding = real.bindingOf(PROVIDER, PARTNER, 0, f);
         uint256[8] memory proof;
