@@ -1,0 +1,87 @@
+// SPDX-License-Identifier: MIT
+pragma solidity 0.8.30;
+
+import {IGroth16Verifier} from "../../contracts/interfaces/IGroth16Verifier.sol";
+import {IRiskFeed} from "../../contracts/interfaces/IRiskFeed.sol";
+import {RiskFeed} from "../../contracts/margin/RiskFeed.sol";
+import {RiskFeaturesVerifier} from "../../contracts/verifiers/RiskFeaturesVerifier.sol";
+import {RiskOfProbe} from "../risk/RiskOfProbe.sol";
+import {RiskTest} from "../risk/RiskTest.sol";
+import {GasMeasure} from "../utils/GasMeasure.sol";
+import {RiskFeaturesFixture as F} from "../verifiers/fixtures/RiskFeaturesFixture.sol";
+
+/// @notice Gas of the risk feed's calls (see `GasMeasure` for the method), with the real
+/// RiskFeaturesVerifier and era-prover's fixture proof, the feed at the fixture's address.
+/// @dev Targets: publish = the verifier (194,828 execution, snapshots/RiskFeaturesVerifier.json)
+/// plus five new slots (110,500: the history's length, the publication's head and commitment,
+/// riskOf's partner and mirrored head) plus about 20,000 for the partner's look-up in ERAMargin, the
+/// cold verifier call, the history read and the event. The mirror's two slots (44,200 once per
+/// publication) buy riskOf its two-slot read. attest = two staking reads, a new attestation slot,
+/// the head and (for the newest publication) riskOf's mirror. riskOf read cold by another contract
+/// under 10,000, what a contract can afford on a hot path.
+contract RiskFeedGasTest is RiskTest, GasMeasure {
+    string internal constant GROUP = "RiskFeed";
+    uint256 internal constant PUBLISH_TARGET = 330_000;
+    uint256 internal constant ATTEST_TARGET = 60_000;
+    uint256 internal constant RISK_OF_TARGET = 10_000;
+
+    RiskFeed internal real;
+    RiskOfProbe internal probe;
+
+    function setUp() public override {
+        super.setUp();
+        vm.chainId(F.CHAIN_ID);
+        real = deployFeedAt(IGroth16Verifier(address(new RiskFeaturesVerifier())), F.FEED);
+        probe = new RiskOfProbe();
+    }
+
+    function fixtureFigures() internal pure returns (IRiskFeed.Figures memory) {
+        return figures(
+            uint8(F.N),
+            uint8(F.DEFAULTS),
+            uint8(F.TAMPERED),
+            uint8(F.ANOMALIES),
+            uint32(F.MEAN_DELAY),
+            uint32(F.ANOMALY_THRESHOLD)
+        );
+    }
+
+    function publishCall() internal pure returns (bytes memory) {
+        return abi.encodeCall(RiskFeed.publish, (F.PROVIDER, fixtureFigures(), F.COMMITMENT, F.proof()));
+    }
+
+    /// The fixture published and attested by node1, then the feed's storage cooled.
+    function publishFixture() internal {
+        vm.prank(publisher);
+        real.publish(F.PROVIDER, fixtureFigures(), F.COMMITMENT, F.proof());
+        vm.prank(node1);
+        real.attest(F.PROVIDER, F.PARTNER, 0);
+        vm.cool(address(real));
+    }
+
+    function test_gas_publish() public {
+        measureCall(GROUP, address(real), publisher, publishCall(), "publish (real proof)", PUBLISH_TARGET);
+    }
+
+    function test_gas_attestNewest() public {
+        publishFixture();
+        measureCall(
+            GROUP,
+            address(real),
+            node2,
+            abi.encodeCall(RiskFeed.attest, (F.PROVIDER, F.PARTNER, 0)),
+            "attest (newest publication, riskOf's mirror too)",
+            ATTEST_TARGET
+        );
+    }
+
+    function test_gas_riskOfFromAContract() public {
+        publishFixture();
+        vm.cool(address(probe));
+        (uint256 gasUsed, IRiskFeed.Risk memory risk) = probe.measure(real, F.PROVIDER);
+        assertEq(risk.backing, NODE_STAKE);
+        vm.snapshotValue(GROUP, "riskOf read by a contract, cold", gasUsed);
+        emit log_named_uint("riskOf read by a contract, cold", gasUsed);
+        assertLt(gasUsed, RISK_OF_TARGET);
+    }
+}
