@@ -162,9 +162,12 @@ interface IRiskFeed {
     /// are `[commitment, bindingOf(provider, partner, index, figures)]`.
     /// @param proof [A.x, A.y, B.x1, B.x0, B.y1, B.y0, C.x, C.y] as the generated verifiers take it.
     /// @return index The publication's index in the (provider, partner) history.
-    function publish(address provider, Figures calldata figures, uint256 commitment, uint256[8] calldata proof)
-        external
-        returns (uint256 index);
+    function publish(
+        address provider,
+        Figures calldata figures,
+        uint256 commitment,
+        uint256[8] calldata proof
+    ) external returns (uint256 index);
 
     // ---------------------------------------------------------------- nodes
 

@@ -25,7 +25,8 @@ contract RiskFeed is IRiskFeed, AccessControl {
     /// @notice Domain of the binding's hash: what a risk-features proof is for.
     bytes32 public constant BINDING_DOMAIN = "era.risk-features";
     /// @notice BN254 scalar field modulus: public inputs must be below it.
-    uint256 internal constant FIELD = 21888242871839275222246405745257275088548364400416034343698204186575808495617;
+    uint256 internal constant FIELD =
+        21888242871839275222246405745257275088548364400416034343698204186575808495617;
 
     /// @notice ERAMargin, whose registered partners publish.
     IERAMargin public immutable margin;
@@ -60,7 +61,8 @@ contract RiskFeed is IRiskFeed, AccessControl {
     mapping(address provider => mapping(bytes32 partner => Stored[])) internal _history;
     mapping(address provider => Latest) internal _latest;
     mapping(
-        address provider => mapping(bytes32 partner => mapping(uint256 index => mapping(address node => uint256)))
+        address provider
+            => mapping(bytes32 partner => mapping(uint256 index => mapping(address node => uint256)))
     ) internal _attested;
 
     /// @param margin_ ERAMargin (partners).
@@ -76,8 +78,8 @@ contract RiskFeed is IRiskFeed, AccessControl {
         uint256 minNodeStake_
     ) {
         if (
-            address(margin_) == address(0) || address(staking_) == address(0) || address(verifier_) == address(0)
-                || timelock == address(0)
+            address(margin_) == address(0) || address(staking_) == address(0)
+                || address(verifier_) == address(0) || timelock == address(0)
         ) {
             revert ZeroAddress();
         }
@@ -91,10 +93,12 @@ contract RiskFeed is IRiskFeed, AccessControl {
     // ---------------------------------------------------------------- partners
 
     /// @inheritdoc IRiskFeed
-    function publish(address provider, Figures calldata figures, uint256 commitment, uint256[8] calldata proof)
-        external
-        returns (uint256 index)
-    {
+    function publish(
+        address provider,
+        Figures calldata figures,
+        uint256 commitment,
+        uint256[8] calldata proof
+    ) external returns (uint256 index) {
         bytes32 partner = margin.partnerOf(msg.sender);
         if (partner == bytes32(0)) revert UnknownPartner(msg.sender);
         Figures memory f = figures;
@@ -110,7 +114,8 @@ contract RiskFeed is IRiskFeed, AccessControl {
         catch {
             revert InvalidProof(provider, partner, index, commitment, binding);
         }
-        Head memory head = Head({figures: packed, publishedAt: uint40(block.timestamp), attestations: 0, backing: 0});
+        Head memory head =
+            Head({figures: packed, publishedAt: uint40(block.timestamp), attestations: 0, backing: 0});
         history.push(Stored({head: head, commitment: commitment}));
         _latest[provider] = Latest({partner: partner, head: head});
         emit RiskPublished(provider, partner, index, msg.sender, figures, commitment, binding);
@@ -240,8 +245,9 @@ contract RiskFeed is IRiskFeed, AccessControl {
         view
         returns (uint256)
     {
-        uint256 hash =
-            uint256(keccak256(abi.encode(BINDING_DOMAIN, provider, partner, block.chainid, address(this), index)));
+        uint256 hash = uint256(
+            keccak256(abi.encode(BINDING_DOMAIN, provider, partner, block.chainid, address(this), index))
+        );
         return ((hash >> 99) << 96) | figures;
     }
 

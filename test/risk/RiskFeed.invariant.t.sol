@@ -50,7 +50,8 @@ contract RiskFeedHandler is Test {
         address[2] memory publishers_,
         address[5] memory nodes_
     ) {
-        (feed, staking, era, verifier, holder, slasher) = (feed_, staking_, era_, verifier_, holder_, slasher_);
+        (feed, staking, era, verifier, holder, slasher) =
+        (feed_, staking_, era_, verifier_, holder_, slasher_);
         publishers = publishers_;
         partners = [margin.partnerOf(publishers_[0]), margin.partnerOf(publishers_[1])];
         providers = [makeAddr("provider0"), makeAddr("provider1"), makeAddr("provider2")];
@@ -69,7 +70,9 @@ contract RiskFeedHandler is Test {
         return _newest[provider];
     }
 
-    function publish(uint256 providerSeed, uint256 publisherSeed, uint8 n, uint8 defaults, uint32 delay) external {
+    function publish(uint256 providerSeed, uint256 publisherSeed, uint8 n, uint8 defaults, uint32 delay)
+        external
+    {
         address provider = providers[providerSeed % 3];
         uint256 who = publisherSeed % 2;
         n = uint8(bound(n, 1, 32));
@@ -94,7 +97,9 @@ contract RiskFeedHandler is Test {
         address node = nodes[nodeSeed % 5];
         Pub memory p = _pubs[pubSeed % _pubs.length];
         uint256 stake = staking.nodeStake(node);
-        if (stake < feed.minNodeStake() || feed.attestedStake(p.provider, p.partner, p.index, node) != 0) return;
+        if (stake < feed.minNodeStake() || feed.attestedStake(p.provider, p.partner, p.index, node) != 0) {
+            return;
+        }
         vm.prank(node);
         feed.attest(p.provider, p.partner, p.index);
         ghostRecorded += stake;

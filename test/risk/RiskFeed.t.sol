@@ -131,7 +131,8 @@ contract RiskFeedTest is RiskTest {
 
     function test_publish_revertsOnDelayWithoutSettledRecords() public {
         expectFiguresRevert(
-            figures(5, 5, 0, 0, 1, 0), abi.encodeWithSelector(IRiskFeed.DelayWithoutSettledRecords.selector, 1)
+            figures(5, 5, 0, 0, 1, 0),
+            abi.encodeWithSelector(IRiskFeed.DelayWithoutSettledRecords.selector, 1)
         );
     }
 
@@ -202,7 +203,9 @@ contract RiskFeedTest is RiskTest {
         uint256[8] memory proof = proofFor(feed, publisher, PROVIDER, f, COMMITMENT);
         uint256 binding = feed.bindingOf(PROVIDER, OTHER_PARTNER, 0, f);
         vm.expectRevert(
-            abi.encodeWithSelector(IRiskFeed.InvalidProof.selector, PROVIDER, OTHER_PARTNER, 0, COMMITMENT, binding)
+            abi.encodeWithSelector(
+                IRiskFeed.InvalidProof.selector, PROVIDER, OTHER_PARTNER, 0, COMMITMENT, binding
+            )
         );
         vm.prank(otherPublisher);
         feed.publish(PROVIDER, f, COMMITMENT, proof);
@@ -248,11 +251,15 @@ contract RiskFeedTest is RiskTest {
 
     function test_bindingOf_isTheSharedDesignsBinding() public {
         IRiskFeed.Figures memory f = sampleFigures();
-        assertEq(feed.bindingOf(PROVIDER, PARTNER, 7, f), expectedBinding(address(feed), PROVIDER, PARTNER, 7, f));
+        assertEq(
+            feed.bindingOf(PROVIDER, PARTNER, 7, f), expectedBinding(address(feed), PROVIDER, PARTNER, 7, f)
+        );
         assertLt(feed.bindingOf(PROVIDER, PARTNER, 7, f), 1 << 253);
         vm.chainId(31_337);
         RiskFeed at = deployFeedAt(IGroth16Verifier(address(digestVerifier)), FIXTURE_FEED);
-        assertEq(at.bindingOf(PROVIDER, PARTNER, 0, f), expectedBinding(FIXTURE_FEED, PROVIDER, PARTNER, 0, f));
+        assertEq(
+            at.bindingOf(PROVIDER, PARTNER, 0, f), expectedBinding(FIXTURE_FEED, PROVIDER, PARTNER, 0, f)
+        );
     }
 
     function test_publish_storesAndEmits() public {
@@ -325,10 +332,14 @@ contract RiskFeedTest is RiskTest {
     }
 
     function test_publication_revertsPastTheEnd() public {
-        vm.expectRevert(abi.encodeWithSelector(IRiskFeed.UnknownPublication.selector, PROVIDER, PARTNER, 0, 0));
+        vm.expectRevert(
+            abi.encodeWithSelector(IRiskFeed.UnknownPublication.selector, PROVIDER, PARTNER, 0, 0)
+        );
         feed.publication(PROVIDER, PARTNER, 0);
         publishAs(publisher, PROVIDER, sampleFigures(), COMMITMENT);
-        vm.expectRevert(abi.encodeWithSelector(IRiskFeed.UnknownPublication.selector, PROVIDER, PARTNER, 1, 1));
+        vm.expectRevert(
+            abi.encodeWithSelector(IRiskFeed.UnknownPublication.selector, PROVIDER, PARTNER, 1, 1)
+        );
         feed.publication(PROVIDER, PARTNER, 1);
     }
 
@@ -376,15 +387,21 @@ contract RiskFeedTest is RiskTest {
         assertEq(feed.publication(PROVIDER, PARTNER, 0).backing, NODE_STAKE);
         // ... and it cannot attest anything new with stake on its way out.
         publishAs(publisher, PROVIDER, sampleFigures(), COMMITMENT);
-        vm.expectRevert(abi.encodeWithSelector(IRiskFeed.StakeBelowMinimum.selector, node1, 0, MIN_NODE_STAKE));
+        vm.expectRevert(
+            abi.encodeWithSelector(IRiskFeed.StakeBelowMinimum.selector, node1, 0, MIN_NODE_STAKE)
+        );
         attestAs(node1, PROVIDER, PARTNER, 1);
     }
 
     function test_attest_revertsOnUnknownPublication() public {
-        vm.expectRevert(abi.encodeWithSelector(IRiskFeed.UnknownPublication.selector, PROVIDER, PARTNER, 0, 0));
+        vm.expectRevert(
+            abi.encodeWithSelector(IRiskFeed.UnknownPublication.selector, PROVIDER, PARTNER, 0, 0)
+        );
         attestAs(node1, PROVIDER, PARTNER, 0);
         publishAs(publisher, PROVIDER, sampleFigures(), COMMITMENT);
-        vm.expectRevert(abi.encodeWithSelector(IRiskFeed.UnknownPublication.selector, PROVIDER, PARTNER, 1, 1));
+        vm.expectRevert(
+            abi.encodeWithSelector(IRiskFeed.UnknownPublication.selector, PROVIDER, PARTNER, 1, 1)
+        );
         attestAs(node1, PROVIDER, PARTNER, 1);
         vm.expectRevert(
             abi.encodeWithSelector(IRiskFeed.UnknownPublication.selector, PROVIDER, OTHER_PARTNER, 0, 0)
@@ -410,7 +427,9 @@ contract RiskFeedTest is RiskTest {
         address small = makeAddr("small");
         addNode(small, MIN_NODE_STAKE - 1);
         vm.expectRevert(
-            abi.encodeWithSelector(IRiskFeed.StakeBelowMinimum.selector, small, MIN_NODE_STAKE - 1, MIN_NODE_STAKE)
+            abi.encodeWithSelector(
+                IRiskFeed.StakeBelowMinimum.selector, small, MIN_NODE_STAKE - 1, MIN_NODE_STAKE
+            )
         );
         attestAs(small, PROVIDER, PARTNER, 0);
         // Governance raising the minimum shuts out nodes below it from then on.
@@ -426,13 +445,17 @@ contract RiskFeedTest is RiskTest {
     function test_attest_revertsOnASecondAttestation() public {
         publishAs(publisher, PROVIDER, sampleFigures(), COMMITMENT);
         attestAs(node1, PROVIDER, PARTNER, 0);
-        vm.expectRevert(abi.encodeWithSelector(IRiskFeed.AlreadyAttested.selector, node1, PROVIDER, PARTNER, 0));
+        vm.expectRevert(
+            abi.encodeWithSelector(IRiskFeed.AlreadyAttested.selector, node1, PROVIDER, PARTNER, 0)
+        );
         attestAs(node1, PROVIDER, PARTNER, 0);
         // Adding stake does not open a second attestation.
         fund(node1, NODE_STAKE);
         vm.prank(node1);
         staking.stake(NODE_STAKE);
-        vm.expectRevert(abi.encodeWithSelector(IRiskFeed.AlreadyAttested.selector, node1, PROVIDER, PARTNER, 0));
+        vm.expectRevert(
+            abi.encodeWithSelector(IRiskFeed.AlreadyAttested.selector, node1, PROVIDER, PARTNER, 0)
+        );
         attestAs(node1, PROVIDER, PARTNER, 0);
     }
 
@@ -481,7 +504,9 @@ contract RiskFeedTest is RiskTest {
         era.mint(holder, huge);
         addNode(whale, huge);
         attestAs(whale, PROVIDER, PARTNER, 0);
-        vm.expectRevert(abi.encodeWithSelector(SafeCast.SafeCastOverflowedUintDowncast.selector, 96, huge + NODE_STAKE));
+        vm.expectRevert(
+            abi.encodeWithSelector(SafeCast.SafeCastOverflowedUintDowncast.selector, 96, huge + NODE_STAKE)
+        );
         attestAs(node1, PROVIDER, PARTNER, 0);
     }
 }

@@ -52,7 +52,9 @@ contract RiskFeedProofTest is RiskTest {
         uint256 index = real.publications(provider, partner);
         uint256 binding = real.bindingOf(provider, partner, index, f);
         vm.expectRevert(
-            abi.encodeWithSelector(IRiskFeed.InvalidProof.selector, provider, partner, index, commitment, binding)
+            abi.encodeWithSelector(
+                IRiskFeed.InvalidProof.selector, provider, partner, index, commitment, binding
+            )
         );
         vm.prank(actor);
         real.publish{gas: 1_000_000}(provider, f, commitment, proof);
@@ -69,7 +71,9 @@ contract RiskFeedProofTest is RiskTest {
     function test_publish_realProof() public {
         vm.warp(1_800_000_000);
         vm.expectEmit(address(real));
-        emit IRiskFeed.RiskPublished(PROVIDER, PARTNER, 0, publisher, fixtureFigures(), F.COMMITMENT, F.BINDING);
+        emit IRiskFeed.RiskPublished(
+            PROVIDER, PARTNER, 0, publisher, fixtureFigures(), F.COMMITMENT, F.BINDING
+        );
         assertEq(publishFixture(), 0);
 
         IRiskFeed.Publication memory p = real.publication(PROVIDER, PARTNER, 0);

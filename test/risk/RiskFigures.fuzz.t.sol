@@ -53,8 +53,12 @@ contract RiskFiguresFuzzTest is RiskTest {
     function expectedRefusal(IRiskFeed.Figures memory f) internal pure returns (bytes memory) {
         if (f.n == 0) return abi.encodeWithSelector(IRiskFeed.NoRecords.selector);
         if (f.n > 32) return abi.encodeWithSelector(IRiskFeed.TooManyRecords.selector, f.n, 32);
-        if (f.defaults > f.n) return abi.encodeWithSelector(IRiskFeed.DefaultsExceedRecords.selector, f.defaults, f.n);
-        if (f.tampered > f.n) return abi.encodeWithSelector(IRiskFeed.TamperedExceedRecords.selector, f.tampered, f.n);
+        if (f.defaults > f.n) {
+            return abi.encodeWithSelector(IRiskFeed.DefaultsExceedRecords.selector, f.defaults, f.n);
+        }
+        if (f.tampered > f.n) {
+            return abi.encodeWithSelector(IRiskFeed.TamperedExceedRecords.selector, f.tampered, f.n);
+        }
         if (f.anomalies > f.n) {
             return abi.encodeWithSelector(IRiskFeed.AnomaliesExceedRecords.selector, f.anomalies, f.n);
         }

@@ -59,7 +59,9 @@ contract RiskGatedPartner {
         IRiskFeed.Risk memory risk = feed.riskOf(provider);
         if (!_breached(risk)) revert RiskAcceptable(provider, risk.defaultRateBps, risk.backing);
         bytes32 evidence = keccak256(abi.encode(address(feed), provider, risk.partner, risk.publishedAt));
-        if (lastEvidence[provider] == evidence) revert AlreadyEnforced(provider, risk.partner, risk.publishedAt);
+        if (lastEvidence[provider] == evidence) {
+            revert AlreadyEnforced(provider, risk.partner, risk.publishedAt);
+        }
         lastEvidence[provider] = evidence;
         caseId = margin.freeze(provider, freezeAmount, evidence);
         emit Enforced(provider, risk.partner, risk.publishedAt, caseId);

@@ -80,7 +80,9 @@ contract RiskGatedPartnerTest is RiskTest {
         assertEq(margin.providerOf(PROVIDER).frozen, FREEZE_AMOUNT);
 
         vm.expectRevert(
-            abi.encodeWithSelector(RiskGatedPartner.AlreadyEnforced.selector, PROVIDER, PARTNER, 1_800_000_000)
+            abi.encodeWithSelector(
+                RiskGatedPartner.AlreadyEnforced.selector, PROVIDER, PARTNER, 1_800_000_000
+            )
         );
         gate.enforce(PROVIDER);
     }

@@ -45,7 +45,8 @@ abstract contract RiskTest is Test {
     function setUp() public virtual {
         era = new ERAToken(governance, holder, 10_000_000e18);
         staking = new ERAStaking(era, governance, guardian, 7 days, 0, new bytes32[](0), new uint128[](0));
-        margin = new ERAMargin(era, governance, guardian, makeAddr("pool"), 20_000e18, 3 days, 30 days, 7 days);
+        margin =
+            new ERAMargin(era, governance, guardian, makeAddr("pool"), 20_000e18, 3 days, 30 days, 7 days);
         vm.startPrank(governance);
         margin.setPartner(PARTNER, publisher);
         margin.setPartner(OTHER_PARTNER, otherPublisher);
@@ -92,11 +93,14 @@ abstract contract RiskTest is Test {
 
     // ---------------------------------------------------------------- figures and publications
 
-    function figures(uint8 n, uint8 defaults, uint8 tampered, uint8 anomalies, uint32 meanDelay, uint32 threshold)
-        internal
-        pure
-        returns (IRiskFeed.Figures memory)
-    {
+    function figures(
+        uint8 n,
+        uint8 defaults,
+        uint8 tampered,
+        uint8 anomalies,
+        uint32 meanDelay,
+        uint32 threshold
+    ) internal pure returns (IRiskFeed.Figures memory) {
         return IRiskFeed.Figures(n, defaults, tampered, anomalies, meanDelay, threshold);
     }
 
@@ -106,16 +110,22 @@ abstract contract RiskTest is Test {
     }
 
     /// A DigestVerifier proof of `[commitment, binding]`.
-    function digestProof(uint256 commitment, uint256 binding) internal view returns (uint256[8] memory proof) {
+    function digestProof(uint256 commitment, uint256 binding)
+        internal
+        view
+        returns (uint256[8] memory proof)
+    {
         proof[0] = digestVerifier.digest(commitment, binding);
     }
 
     /// The DigestVerifier proof `actor`'s partner needs for its next publication about `provider` on `on`.
-    function proofFor(RiskFeed on, address actor, address provider, IRiskFeed.Figures memory f, uint256 commitment)
-        internal
-        view
-        returns (uint256[8] memory)
-    {
+    function proofFor(
+        RiskFeed on,
+        address actor,
+        address provider,
+        IRiskFeed.Figures memory f,
+        uint256 commitment
+    ) internal view returns (uint256[8] memory) {
         bytes32 partner = margin.partnerOf(actor);
         uint256 index = on.publications(provider, partner);
         return digestProof(commitment, on.bindingOf(provider, partner, index, f));
@@ -150,7 +160,8 @@ abstract contract RiskTest is Test {
             )
         );
         uint256 packed = uint256(f.n) | (uint256(f.defaults) << 8) | (uint256(f.tampered) << 16)
-            | (uint256(f.anomalies) << 24) | (uint256(f.meanDelay) << 32) | (uint256(f.anomalyThreshold) << 64);
+            | (uint256(f.anomalies) << 24) | (uint256(f.meanDelay) << 32)
+            | (uint256(f.anomalyThreshold) << 64);
         return ((hash >> 99) << 96) | packed;
     }
 
