@@ -27,7 +27,9 @@ pragma solidity 0.8.30;
 /// live figure would need a call to staking per attester on every read: unbounded, and it would
 /// break the cheap `riskOf` consumers rely on. The same stake backs every publication its node
 /// attests (backing is a statement, not exclusive collateral); slashing a node for a false
-/// attestation is governance's (a slasher of ERAStaking), not this contract's.
+/// attestation is governance's (a slasher of ERAStaking), not this contract's. The minimum is on
+/// active stake, delegations included, as tiers measure it; unlike a tier it asks no self-bond, so
+/// a node's delegators share the risk of what it attests.
 /// Griefing: an attestation costs its node gas and puts its stake behind a claim, and adds to
 /// backing, never subtracts, so attesting cannot lower a publication's standing; a fresh
 /// publication (a partner may publish a clean set to move `riskOf`) starts with no backing, so a

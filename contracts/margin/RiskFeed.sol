@@ -116,7 +116,9 @@ contract RiskFeed is IRiskFeed, AccessControl {
         }
         Head memory head =
             Head({figures: packed, publishedAt: uint40(block.timestamp), attestations: 0, backing: 0});
-        history.push(Stored({head: head, commitment: commitment}));
+        // Through the mapping, not `history`: slither's uninitialized-state misses writes through
+        // a storage pointer (as it does for ERAMargin._riskHistory); the second look-up is ~100 gas.
+        _history[provider][partner].push(Stored({head: head, commitment: commitment}));
         _latest[provider] = Latest({partner: partner, head: head});
         emit RiskPublished(provider, partner, index, msg.sender, figures, commitment, binding);
     }
