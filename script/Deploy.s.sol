@@ -6,7 +6,9 @@ import {CapabilityRegistry} from "../contracts/capability/CapabilityRegistry.sol
 import {DerivativeRegistry} from "../contracts/derivatives/DerivativeRegistry.sol";
 import {CircuitBreaker} from "../contracts/domains/CircuitBreaker.sol";
 import {SettlementEngine} from "../contracts/execution/SettlementEngine.sol";
+import {IGroth16Verifier} from "../contracts/interfaces/IGroth16Verifier.sol";
 import {ERAMargin} from "../contracts/margin/ERAMargin.sol";
+import {RiskFeed} from "../contracts/margin/RiskFeed.sol";
 import {StandbyPool} from "../contracts/network/StandbyPool.sol";
 import {Invitations} from "../contracts/rewards/Invitations.sol";
 import {RewardsDistributor} from "../contracts/rewards/RewardsDistributor.sol";
@@ -17,6 +19,7 @@ import {ScenarioFactory} from "../contracts/sdk/ScenarioFactory.sol";
 import {ModuleRegistry} from "../contracts/security/ModuleRegistry.sol";
 import {ERAStaking} from "../contracts/staking/ERAStaking.sol";
 import {ERAToken} from "../contracts/token/ERAToken.sol";
+import {RiskFeaturesVerifier} from "../contracts/verifiers/RiskFeaturesVerifier.sol";
 import {HyperlaneUnitRoute} from "../contracts/weave/HyperlaneUnitRoute.sol";
 import {StorageProofUnitRoute} from "../contracts/weave/StorageProofUnitRoute.sol";
 import {UnitReceiver} from "../contracts/weave/UnitReceiver.sol";
@@ -53,6 +56,7 @@ struct SuiteConfig {
     uint64 rewardsActivationDelay; // dispute window of a posted root
     // ---- end rewards distributor
     uint32[3] minNodes; // qualifying nodes the light, enterprise and financial domains need
+    uint256 riskMinNodeStake; // active stake a node needs to attest a provider's proven risk features
 }
 
 /// @notice The deployed suite.
@@ -79,6 +83,8 @@ struct Suite {
     HyperlaneUnitRoute unitRoute; // the receiver's route of Hyperlane messages; only with a mailbox
     StorageProofUnitRoute proofRoute; // the receiver's route of storage proofs
     ScenarioFactory factory; // scenario projects' contracts as clones or beacon proxies at CREATE2 addresses
+    RiskFeaturesVerifier riskVerifier; // Groth16 verifier of the risk-features circuit (era-prover)
+    RiskFeed riskFeed; // providers' risk features, proven from committed records and attested by staked nodes
 }
 
 /// @notice Deploys the suite; shared by the forge script and the forge tests.
@@ -128,6 +134,8 @@ abstract contract SuiteDeployer {
         // operator posts origins' block hashes for storage proofs.
         c.unitTtl = 7 days;
         c.rootPoster = operator;
+        // Risk features (issue 18): a node attests with at least the light tier's 10,000 ERA.
+        c.riskMinNodeStake = 10_000e18;
     }
 
     function deploySuite(SuiteConfig memory c) internal returns (Suite memory s) {
@@ -215,6 +223,14 @@ abstract contract SuiteDeployer {
             c.treasury != address(0) ? c.treasury : address(s.feesInbox)
         );
         s.factory = new ScenarioFactory();
+        s.riskVerifier = new RiskFeaturesVerifier();
+        s.riskFeed = new RiskFeed(
+            s.margin,
+            s.staking,
+            IGroth16Verifier(address(s.riskVerifier)),
+            address(s.timelock),
+            c.riskMinNodeStake
+        );
         // The deployer's one wiring of the staking hook and of the sender's asset registry: no
         // timelock wait.
         s.staking.setStakeObserver(s.scenarios);
@@ -265,5 +281,7 @@ contract Deploy is Script, SuiteDeployer {
         console.log("HyperlaneUnitRoute", address(s.unitRoute));
         console.log("StorageProofUnitRoute", address(s.proofRoute));
         console.log("ScenarioFactory", address(s.factory));
+        console.log("RiskFeaturesVerifier", address(s.riskVerifier));
+        console.log("RiskFeed", address(s.riskFeed));
     }
 }

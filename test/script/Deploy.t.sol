@@ -65,6 +65,13 @@ contract DeployTest is Test, SuiteDeployer {
         assertEq(address(s.assets.era()), address(s.era));
         assertTrue(s.assets.hasRole(s.assets.DEFAULT_ADMIN_ROLE(), address(s.timelock)), "assets admin");
         assertTrue(s.assets.hasRole(s.assets.GUARDIAN_ROLE(), guardian), "assets guardian");
+        assertEq(address(s.riskFeed.margin()), address(s.margin));
+        assertEq(address(s.riskFeed.staking()), address(s.staking));
+        assertEq(address(s.riskFeed.verifier()), address(s.riskVerifier));
+        assertTrue(
+            s.riskFeed.hasRole(s.riskFeed.DEFAULT_ADMIN_ROLE(), address(s.timelock)), "risk feed admin"
+        );
+        assertEq(s.riskFeed.minNodeStake(), 10_000e18);
         assertEq(s.assets.treasury(), address(s.feesInbox), "treasury defaults to the fees inbox");
         assertEq(s.scenarios.nodePool(), address(s.costsInbox), "node shares go to the costs inbox");
         assertEq(s.feesInbox.source(), "authorization-fees");
@@ -134,8 +141,8 @@ contract DeployTest is Test, SuiteDeployer {
         assertEq(address(s.era), address(existing));
         assertEq(
             vm.getNonce(address(this)),
-            nonceBefore + 19,
-            "no token: timelock, staking, distributor, two inboxes, modules, scenarios, standby, margin, invitations, unit sender, asset registry, unit receiver, proof route, revenue, engine, derivatives, capabilities, factory"
+            nonceBefore + 21,
+            "no token: timelock, staking, distributor, two inboxes, modules, scenarios, standby, margin, invitations, unit sender, asset registry, unit receiver, proof route, revenue, engine, derivatives, capabilities, factory, risk verifier, risk feed"
         );
         assertSuite(s, operator, operator, 2 days);
     }

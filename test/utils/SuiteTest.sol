@@ -5,6 +5,7 @@ import {StateAssetRegistry} from "../../contracts/assets/StateAssetRegistry.sol"
 import {CircuitBreaker} from "../../contracts/domains/CircuitBreaker.sol";
 import {ISettlementEngine} from "../../contracts/interfaces/ISettlementEngine.sol";
 import {ERAMargin} from "../../contracts/margin/ERAMargin.sol";
+import {RiskFeed} from "../../contracts/margin/RiskFeed.sol";
 import {StandbyPool} from "../../contracts/network/StandbyPool.sol";
 import {ScenarioRegistry} from "../../contracts/scenarios/ScenarioRegistry.sol";
 import {ScenarioFactory} from "../../contracts/sdk/ScenarioFactory.sol";
@@ -37,6 +38,7 @@ abstract contract SuiteTest is Test, SuiteDeployer {
     ERAMargin internal margin;
     /// Scenario projects' contracts as clones at CREATE2 addresses (deployed once by the suite).
     ScenarioFactory internal factory;
+    RiskFeed internal riskFeed;
     StateAssetRegistry internal assets;
     /// The settlement engine through its whole interface (the light actions run in its facet).
     ISettlementEngine internal engine;
@@ -53,6 +55,7 @@ abstract contract SuiteTest is Test, SuiteDeployer {
         timelockDelay = config.timelockDelay;
         margin = suite.margin;
         factory = suite.factory;
+        riskFeed = suite.riskFeed;
         govern(address(staking), abi.encodeCall(staking.grantRole, (staking.SLASHER_ROLE(), slasher)));
     }
 

@@ -197,6 +197,20 @@ sol!(
     "../../out/ScenarioFactory.sol/ScenarioFactory.json"
 );
 
+sol!(
+    #[sol(rpc)]
+    #[derive(Debug, PartialEq, Eq)]
+    RiskFeaturesVerifier,
+    "../../out/RiskFeaturesVerifier.sol/RiskFeaturesVerifier.json"
+);
+
+sol!(
+    #[sol(rpc)]
+    #[derive(Debug, PartialEq, Eq)]
+    RiskFeed,
+    "../../out/RiskFeed.sol/RiskFeed.json"
+);
+
 /// Cross-chain state weaving, one contract per module: each ABI names `StateUnit.Unit`, which
 /// `sol!` declares next to the contract that uses it.
 pub mod weave {

@@ -360,6 +360,23 @@ suite_table! {
         instance: ScenarioFactoryInstance,
         origin: Origin::Deployed,
     }
+    /// `RiskFeaturesVerifier`: the Groth16 verifier of era-prover's risk-features circuit.
+    RiskFeaturesVerifier {
+        field: risk_verifier,
+        revert: RiskVerifier,
+        errors: RiskFeaturesVerifierErrors,
+        instance: RiskFeaturesVerifierInstance,
+        origin: Origin::Deployed,
+    }
+    /// `RiskFeed`: providers' risk features, proven from committed incident records by their
+    /// partners and attested by staked nodes; `riskOf` is the latest proven set with its backing.
+    RiskFeed {
+        field: risk_feed,
+        revert: RiskFeed,
+        errors: RiskFeedErrors,
+        instance: RiskFeedInstance,
+        origin: Origin::Deployed,
+    }
 }
 
 impl SuiteAddresses {

@@ -91,6 +91,9 @@ pub struct SuiteConfig {
     /// Qualifying nodes the light, enterprise and financial domains need to be provisioned.
     #[serde(default = "default_min_nodes")]
     pub min_nodes: [u32; 3],
+    /// Active stake a node needs to attest a provider's proven risk features, in wei.
+    #[serde(with = "crate::wei", default = "default_risk_min_node_stake")]
+    pub risk_min_node_stake: U256,
 }
 
 /// Issue 16's time-to-live of a permission or behaviour unit: 7 days.
@@ -106,6 +109,11 @@ const fn default_min_nodes() -> [u32; 3] {
 /// The distributor's `DEFAULT_ACTIVATION_DELAY` (SPEC 2.7's dispute window): 2 days.
 const fn default_activation_delay() -> u64 {
     crate::constants::RewardsDistributor::DEFAULT_ACTIVATION_DELAY
+}
+
+/// Issue 18's attesting node: at least the light tier's 10,000 ERA.
+fn default_risk_min_node_stake() -> U256 {
+    U256::from(10_000u64) * ERA
 }
 
 /// SPEC.md's anchor stake of a state asset: 10,000 ERA.
@@ -146,6 +154,7 @@ impl SuiteConfig {
             rewards_poster: Some(operator),
             rewards_activation_delay: default_activation_delay(),
             min_nodes: default_min_nodes(),
+            risk_min_node_stake: default_risk_min_node_stake(),
         }
     }
 
@@ -373,6 +382,20 @@ pub fn init_code(
             .abi_encode(),
         ),
         SuiteContract::ScenarioFactory => (&era_bindings::ScenarioFactory::BYTECODE, Vec::new()),
+        SuiteContract::RiskFeaturesVerifier => {
+            (&era_bindings::RiskFeaturesVerifier::BYTECODE, Vec::new())
+        }
+        SuiteContract::RiskFeed => (
+            &era_bindings::RiskFeed::BYTECODE,
+            era_bindings::RiskFeed::constructorCall::new((
+                done.margin,
+                done.staking,
+                done.risk_verifier,
+                done.timelock,
+                config.risk_min_node_stake,
+            ))
+            .abi_encode(),
+        ),
         SuiteContract::CircuitBreaker => {
             panic!("the CircuitBreaker is created by the ScenarioRegistry, not deployed")
         }

@@ -11,7 +11,10 @@ use ark_std::UniformRand;
 use ark_std::rand::{CryptoRng, RngCore, SeedableRng};
 use rand_chacha::ChaCha20Rng;
 
-use super::{RISK_CIRCUIT_CANONICAL, RISK_CIRCUIT_NAME, RiskBinding, RiskCircuit, RiskFigures, RiskRecords, circuit_id};
+use super::{
+    RISK_CIRCUIT_CANONICAL, RISK_CIRCUIT_NAME, RiskBinding, RiskCircuit, RiskFigures, RiskRecords,
+    circuit_id,
+};
 use crate::{
     Error, ProofBundle, ProvingKey, Result, VerifyingKey,
     field::fr_to_u256,
