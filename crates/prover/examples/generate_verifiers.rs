@@ -14,13 +14,13 @@ use std::{
 
 use alloy::primitives::{B256, U256, address, keccak256};
 use era_prover::{
+    Binding, DerivativeBinding, Entry, Fr, ProofBinding, ProofBundle, ProvingKey, Record, Schema,
+    keys::{DEFAULT_DEV_LABEL, dev_setup, vk_hash},
+    prove,
     risk::{
         self, IncidentRecord, RISK_CIRCUIT_NAME, RISK_VERIFIER_CONTRACT, RiskBinding, RiskFigures,
         RiskRecords,
     },
-    Binding, DerivativeBinding, Entry, Fr, ProofBinding, ProofBundle, ProvingKey, Record, Schema,
-    keys::{DEFAULT_DEV_LABEL, dev_setup, vk_hash},
-    prove,
     solidity::{SOLIDITY_VERSION, verifier_source},
 };
 use rand_chacha::{ChaCha20Rng, rand_core::SeedableRng};
@@ -158,7 +158,8 @@ fn risk_fixture_binding(figures: RiskFigures) -> RiskBinding {
 fn risk_fixture(pk: &ProvingKey, records: &RiskRecords) -> (String, String) {
     let figures = RiskFigures::compute(records, RISK_FIXTURE_THRESHOLD).unwrap();
     let binding = risk_fixture_binding(figures);
-    let mut rng = ChaCha20Rng::from_seed(keccak256(format!("era.fixture.v1/{RISK_CIRCUIT_NAME}")).0);
+    let mut rng =
+        ChaCha20Rng::from_seed(keccak256(format!("era.fixture.v1/{RISK_CIRCUIT_NAME}")).0);
     let bundle = risk::prove(pk, records, &binding, &mut rng).unwrap();
     let json = serde_json::to_string_pretty(&bundle).unwrap() + "\n";
     let library = format!(

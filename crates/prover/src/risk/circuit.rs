@@ -50,7 +50,10 @@ fn assigned<T>(value: Option<T>) -> impl FnOnce() -> Result<T, SynthesisError> {
 }
 
 /// A field of a packed record (or of the figures) from its bits.
-fn field_of(bits: &[Boolean<Fr>], (offset, width): (usize, usize)) -> Result<FpVar<Fr>, SynthesisError> {
+fn field_of(
+    bits: &[Boolean<Fr>],
+    (offset, width): (usize, usize),
+) -> Result<FpVar<Fr>, SynthesisError> {
     Boolean::le_bits_to_fp(&bits[offset..offset + width])
 }
 

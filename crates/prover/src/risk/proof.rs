@@ -11,7 +11,10 @@ use ark_std::UniformRand;
 use ark_std::rand::{CryptoRng, RngCore, SeedableRng};
 use rand_chacha::ChaCha20Rng;
 
-use super::{RISK_CIRCUIT_CANONICAL, RISK_CIRCUIT_NAME, RiskBinding, RiskCircuit, RiskFigures, RiskRecords, circuit_id};
+use super::{
+    RISK_CIRCUIT_CANONICAL, RISK_CIRCUIT_NAME, RiskBinding, RiskCircuit, RiskFigures, RiskRecords,
+    circuit_id,
+};
 use crate::{
     Error, ProofBundle, ProvingKey, Result, VerifyingKey,
     field::fr_to_u256,
@@ -61,12 +64,33 @@ pub fn circuit_shape() -> Result<CircuitShape> {
 /// one whose figures are not the records'): a proof exists exactly then. For tests of the
 /// circuit against lies, without the cost of a proof.
 pub fn is_satisfied(records: &RiskRecords, binding: Fr) -> Result<bool> {
+    let (cs, matrices, assignment) = synthesize(records, binding)?;
+    drop(cs);
+    Ok(satisfied(&matrices, &assignment))
+}
+
+type Matrices = Vec<Vec<Vec<(Fr, usize)>>>;
+
+/// Synthesizes the circuit with a witness: the constraint system, its R1CS matrices and the full
+/// assignment `[1, inputs, witnesses]`.
+fn synthesize(
+    records: &RiskRecords,
+    binding: Fr,
+) -> Result<(ark_relations::gr1cs::ConstraintSystemRef<Fr>, Matrices, Vec<Fr>)> {
+    let circuit = RiskCircuit { records: Some(records.clone()), binding: Some(binding) };
     let cs = ConstraintSystem::<Fr>::new_ref();
     cs.set_optimization_goal(OptimizationGoal::Constraints);
-    RiskCircuit { records: Some(records.clone()), binding: Some(binding) }
-        .generate_constraints(cs.clone())?;
+    cs.set_mode(SynthesisMode::Prove { construct_matrices: true, generate_lc_assignments: false });
+    circuit.generate_constraints(cs.clone())?;
     cs.finalize();
-    Ok(cs.is_satisfied()?)
+    let mut matrices = cs.to_matrices()?;
+    let matrices =
+        matrices.remove(R1CS_PREDICATE_LABEL).ok_or(SynthesisError::AssignmentMissing)?;
+    let assignment = {
+        let cs = cs.borrow().ok_or(SynthesisError::AssignmentMissing)?;
+        [cs.instance_assignment()?, cs.witness_assignment()?].concat()
+    };
+    Ok((cs, matrices, assignment))
 }
 
 /// Proves that `binding.figures` are the figures of `records` (whose commitment is the first
@@ -90,12 +114,7 @@ pub fn prove<R: RngCore + CryptoRng>(
         )));
     }
 
-    let circuit = RiskCircuit { records: Some(records.clone()), binding: Some(binding.to_field()) };
-    let cs = ConstraintSystem::<Fr>::new_ref();
-    cs.set_optimization_goal(OptimizationGoal::Constraints);
-    cs.set_mode(SynthesisMode::Prove { construct_matrices: true, generate_lc_assignments: false });
-    circuit.generate_constraints(cs.clone())?;
-    cs.finalize();
+    let (cs, matrices, assignment) = synthesize(records, binding.to_field())?;
     let variables = cs.num_instance_variables() + cs.num_witness_variables();
     if pk.a_query.len() != variables || pk.vk.gamma_abc_g1.len() != keys::PUBLIC_INPUTS + 1 {
         return Err(Error::KeyMismatch {
@@ -103,15 +122,9 @@ pub fn prove<R: RngCore + CryptoRng>(
             reason: format!("key has {} variables, the circuit {variables}", pk.a_query.len()),
         });
     }
-    let matrices = cs.to_matrices()?;
-    let matrices = matrices.get(R1CS_PREDICATE_LABEL).ok_or(SynthesisError::AssignmentMissing)?;
-    let assignment = {
-        let cs = cs.borrow().ok_or(SynthesisError::AssignmentMissing)?;
-        [cs.instance_assignment()?, cs.witness_assignment()?].concat()
-    };
     // The native check above should imply this; checking the constraints too means a gap between
     // the two can never produce a proof that does not verify.
-    if !satisfied(matrices, &assignment) {
+    if !satisfied(&matrices, &assignment) {
         let which = cs.which_is_unsatisfied()?.unwrap_or_default();
         return Err(unsatisfied(format!("constraint {which} is not satisfied")));
     }
@@ -120,7 +133,7 @@ pub fn prove<R: RngCore + CryptoRng>(
         pk,
         r,
         s,
-        matrices,
+        &matrices,
         cs.num_instance_variables(),
         cs.num_constraints(),
         &assignment,

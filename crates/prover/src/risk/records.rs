@@ -170,14 +170,14 @@ impl RiskRecords {
                 };
                 let amount = match &r.amount {
                     AmountJson::Number(n) => u128::from(*n),
-                    AmountJson::Text(text) => text.parse::<u128>().map_err(|_| {
-                        Error::RiskFieldOutOfRange {
+                    AmountJson::Text(text) => {
+                        text.parse::<u128>().map_err(|_| Error::RiskFieldOutOfRange {
                             index,
                             field: "amount",
                             value: text.clone(),
                             max: MAX_AMOUNT.to_string(),
-                        }
-                    })?,
+                        })?
+                    }
                 };
                 Ok(IncidentRecord {
                     scenario: small("scenario", r.scenario)?,
@@ -223,9 +223,9 @@ impl RiskRecords {
 
     /// The Poseidon-chain commitment (see the module docs).
     pub fn commitment(&self) -> Fr {
-        self.packed_slots().into_iter().fold(self.salt, |acc, word| {
-            poseidon::hash2(acc, domain_tag() + word_to_fr(word))
-        })
+        self.packed_slots()
+            .into_iter()
+            .fold(self.salt, |acc, word| poseidon::hash2(acc, domain_tag() + word_to_fr(word)))
     }
 }
 
