@@ -1,6 +1,5 @@
 //! Keys, proofs and the Solidity verifier of the risk-features circuit.
 
-use alloy::primitives::B256;
 use ark_bn254::{Bn254, Fr};
 use ark_groth16::Groth16;
 use ark_relations::gr1cs::{
@@ -164,9 +163,4 @@ pub fn verifier_source(vk: &VerifyingKey) -> String {
         id: circuit_id(),
     };
     verifier_source_for(&header, vk)
-}
-
-/// The circuit id (`SCHEMA_ID` of the verifier), for callers that hold a [`B256`].
-pub fn id() -> B256 {
-    circuit_id()
 }
