@@ -354,3 +354,20 @@ fn commitment_and_binding_depend_on_everything() {
         assert_ne!(other.to_word() >> 96usize, word >> 96usize, "{other:?}");
     }
 }
+
+/// circomlibjs' Poseidon computes the fixture records' commitment, following docs/commitment.md.
+#[test]
+fn circomlibjs_computes_the_same_risk_commitment() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let records = root.join("test/verifiers/fixtures/risk-features.records.json");
+    let out = std::process::Command::new("node")
+        .current_dir(&root)
+        .arg(std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/js/risk-commitment.js"))
+        .arg(&records)
+        .output()
+        .expect("node runs (npm ci first)");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let set = RiskRecords::from_json(&std::fs::read_to_string(records).unwrap()).unwrap();
+    let js = String::from_utf8(out.stdout).unwrap();
+    assert_eq!(js.trim(), era_prover::field::fr_to_u256(set.commitment()).to_string());
+}
