@@ -371,3 +371,43 @@ fn circomlibjs_computes_the_same_risk_commitment() {
     let js = String::from_utf8(out.stdout).unwrap();
     assert_eq!(js.trim(), era_prover::field::fr_to_u256(set.commitment()).to_string());
 }
+
+/// snarkjs verifies a risk-features proof with era's exported verification key, and refuses it
+/// with a figure off by one.
+#[test]
+fn snarkjs_verifies_a_risk_proof() {
+    use era_prover::{ceremony::Snarkjs, keys::snarkjs_vk_json};
+    let mut rng = ChaCha20Rng::seed_from_u64(5);
+    let pk = test_key();
+    let set = random_set(&mut rng, 12);
+    let bundle =
+        risk::prove(pk, &set, &slot(RiskFigures::compute(&set, 30).unwrap()), &mut rng).unwrap();
+    let dir = tempfile::TempDir::new().unwrap();
+    let file = |name: &str, json: &serde_json::Value| {
+        let path = dir.path().join(name);
+        std::fs::write(&path, serde_json::to_string_pretty(json).unwrap()).unwrap();
+        path
+    };
+    let vk = file("verification_key.json", &snarkjs_vk_json(&pk.vk));
+    let proof = file("proof.json", &bundle.snarkjs_proof().unwrap());
+    let public = file("public.json", &bundle.snarkjs_public());
+    let mut lie = bundle.clone();
+    lie.public_inputs[1] += U256::from(1); // n + 1
+    let public_lie = file("public-lie.json", &lie.snarkjs_public());
+
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+    let snarkjs = Snarkjs::in_node_modules(&root).expect("snarkjs in node_modules (npm ci first)");
+    let verify = |public: &std::path::Path| {
+        snarkjs.run(&[
+            "groth16".as_ref(),
+            "verify".as_ref(),
+            vk.as_ref(),
+            public.as_ref(),
+            proof.as_ref(),
+        ])
+    };
+    let out = verify(&public).unwrap();
+    assert!(out.contains("OK!"), "{out}");
+    let err = verify(&public_lie).unwrap_err();
+    assert!(err.to_string().contains("Invalid proof"), "{err}");
+}
