@@ -11,8 +11,8 @@ use ark_std::rand::{CryptoRng, RngCore, SeedableRng};
 use rand_chacha::ChaCha20Rng;
 
 use super::{
-    RISK_CIRCUIT_CANONICAL, RISK_CIRCUIT_NAME, RiskBinding, RiskCircuit, RiskFigures, RiskRecords,
-    circuit_id,
+    RISK_CAPACITY, RISK_CIRCUIT_CANONICAL, RISK_CIRCUIT_NAME, RiskBinding, RiskCircuit,
+    RiskFigures, RiskRecords, circuit_id,
 };
 use crate::{
     Error, ProofBundle, ProvingKey, Result, VerifyingKey,
@@ -76,6 +76,14 @@ fn synthesize(
     records: &RiskRecords,
     binding: Fr,
 ) -> Result<(ark_relations::gr1cs::ConstraintSystemRef<Fr>, Matrices, Vec<Fr>)> {
+    // An empty set is let through: the circuit itself refuses n = 0. A set over capacity has no
+    // circuit at all.
+    if records.records.len() > RISK_CAPACITY {
+        return Err(Error::TooManyRiskRecords {
+            got: records.records.len(),
+            capacity: RISK_CAPACITY,
+        });
+    }
     let circuit = RiskCircuit { records: Some(records.clone()), binding: Some(binding) };
     let cs = ConstraintSystem::<Fr>::new_ref();
     cs.set_optimization_goal(OptimizationGoal::Constraints);

@@ -252,6 +252,9 @@ fn bad_record_sets_are_errors() {
         err.to_string(),
         "risk record set has 33 records, above the circuit's capacity of 32"
     );
+    let over = RiskRecords { salt: Fr::from(1u64), records: vec![record; RISK_CAPACITY + 1] };
+    let err = risk::is_satisfied(&over, slot(RiskFigures::default()).to_field()).unwrap_err();
+    assert!(matches!(err, Error::TooManyRiskRecords { got: 33, .. }), "{err}");
     let err = RiskRecords::new(Fr::from(1u64), vec![]).unwrap_err();
     assert!(matches!(err, Error::NoRiskRecords), "{err}");
     let err =
