@@ -55,6 +55,8 @@ pub const DEVELOPMENT_VK_HASHES: &[(&str, B256)] = &[
     ),
     ("timeliness", b256!("0x389be9c3957c58b219264dcf66600a73e09898d66932b9a4b537313907b7671c")),
     ("continuity", b256!("0x77dde3b7a689cd17fcacd63970dd4332c9b951b98831a62cbd4958da19cfcf16")),
+    // The risk-features circuit (issue 18), not a schema: `risk::dev_setup(DEFAULT_DEV_LABEL)`.
+    ("risk-features", b256!("0x959497a92035e57547be9ec2d5a658f99967d0b57c6f471cc49b493b6c405574")),
     // Commitment v1, libsnark's QAP reduction (verifiers committed before issue 11).
     ("on-time v1", b256!("0x28f7126e143d06925bf01e2c109c0a801076bad0e5c2669deaf01505b40f31dc")),
     ("integrity v1", b256!("0xde35bf2e88b17f68a751e186bfc9c1f8f39a95dbdcfb54a5d60710248a0584d2")),

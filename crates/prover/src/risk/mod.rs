@@ -23,11 +23,9 @@
 //!     provider: Address::repeat_byte(0xa1), partner: B256::repeat_byte(0x9a),
 //!     chain_id: 31337, feed: Address::repeat_byte(0xf3), index: 0, figures,
 //! };
-//! # if false {
 //! let pk = risk::dev_setup("example")?; // development keys: NOT for production
 //! let bundle = risk::prove(&pk, &records, &binding, &mut era_prover::os_rng())?;
 //! assert!(verify_bundle(&pk.vk, &bundle)?);
-//! # }
 //! assert!(risk::is_satisfied(&records, binding.to_field())?);
 //! let lie = RiskBinding { figures: RiskFigures { anomalies: 2, ..figures }, ..binding };
 //! assert!(!risk::is_satisfied(&records, lie.to_field())?);
@@ -46,7 +44,7 @@ pub use binding::{RISK_BINDING_DOMAIN, RiskBinding};
 pub use circuit::RiskCircuit;
 pub use figures::RiskFigures;
 pub use proof::{
-    RISK_VERIFIER_CONTRACT, circuit_shape, dev_seed, dev_setup, id, is_satisfied, prove, setup,
+    RISK_VERIFIER_CONTRACT, circuit_shape, dev_seed, dev_setup, is_satisfied, prove, setup,
     verifier_source,
 };
 pub use records::{IncidentRecord, MAX_AMOUNT, RECORD_BITS, RISK_CAPACITY, RiskRecords};

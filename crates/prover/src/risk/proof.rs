@@ -1,6 +1,5 @@
 //! Keys, proofs and the Solidity verifier of the risk-features circuit.
 
-use alloy::primitives::B256;
 use ark_bn254::{Bn254, Fr};
 use ark_groth16::Groth16;
 use ark_relations::gr1cs::{
@@ -12,8 +11,8 @@ use ark_std::rand::{CryptoRng, RngCore, SeedableRng};
 use rand_chacha::ChaCha20Rng;
 
 use super::{
-    RISK_CIRCUIT_CANONICAL, RISK_CIRCUIT_NAME, RiskBinding, RiskCircuit, RiskFigures, RiskRecords,
-    circuit_id,
+    RISK_CAPACITY, RISK_CIRCUIT_CANONICAL, RISK_CIRCUIT_NAME, RiskBinding, RiskCircuit,
+    RiskFigures, RiskRecords, circuit_id,
 };
 use crate::{
     Error, ProofBundle, ProvingKey, Result, VerifyingKey,
@@ -64,12 +63,41 @@ pub fn circuit_shape() -> Result<CircuitShape> {
 /// one whose figures are not the records'): a proof exists exactly then. For tests of the
 /// circuit against lies, without the cost of a proof.
 pub fn is_satisfied(records: &RiskRecords, binding: Fr) -> Result<bool> {
+    let (cs, matrices, assignment) = synthesize(records, binding)?;
+    drop(cs);
+    Ok(satisfied(&matrices, &assignment))
+}
+
+type Matrices = Vec<Vec<Vec<(Fr, usize)>>>;
+
+/// Synthesizes the circuit with a witness: the constraint system, its R1CS matrices and the full
+/// assignment `[1, inputs, witnesses]`.
+fn synthesize(
+    records: &RiskRecords,
+    binding: Fr,
+) -> Result<(ark_relations::gr1cs::ConstraintSystemRef<Fr>, Matrices, Vec<Fr>)> {
+    // An empty set is let through: the circuit itself refuses n = 0. A set over capacity has no
+    // circuit at all.
+    if records.records.len() > RISK_CAPACITY {
+        return Err(Error::TooManyRiskRecords {
+            got: records.records.len(),
+            capacity: RISK_CAPACITY,
+        });
+    }
+    let circuit = RiskCircuit { records: Some(records.clone()), binding: Some(binding) };
     let cs = ConstraintSystem::<Fr>::new_ref();
     cs.set_optimization_goal(OptimizationGoal::Constraints);
-    RiskCircuit { records: Some(records.clone()), binding: Some(binding) }
-        .generate_constraints(cs.clone())?;
+    cs.set_mode(SynthesisMode::Prove { construct_matrices: true, generate_lc_assignments: false });
+    circuit.generate_constraints(cs.clone())?;
     cs.finalize();
-    Ok(cs.is_satisfied()?)
+    let mut matrices = cs.to_matrices()?;
+    let matrices =
+        matrices.remove(R1CS_PREDICATE_LABEL).ok_or(SynthesisError::AssignmentMissing)?;
+    let assignment = {
+        let cs = cs.borrow().ok_or(SynthesisError::AssignmentMissing)?;
+        [cs.instance_assignment()?, cs.witness_assignment()?].concat()
+    };
+    Ok((cs, matrices, assignment))
 }
 
 /// Proves that `binding.figures` are the figures of `records` (whose commitment is the first
@@ -93,12 +121,7 @@ pub fn prove<R: RngCore + CryptoRng>(
         )));
     }
 
-    let circuit = RiskCircuit { records: Some(records.clone()), binding: Some(binding.to_field()) };
-    let cs = ConstraintSystem::<Fr>::new_ref();
-    cs.set_optimization_goal(OptimizationGoal::Constraints);
-    cs.set_mode(SynthesisMode::Prove { construct_matrices: true, generate_lc_assignments: false });
-    circuit.generate_constraints(cs.clone())?;
-    cs.finalize();
+    let (cs, matrices, assignment) = synthesize(records, binding.to_field())?;
     let variables = cs.num_instance_variables() + cs.num_witness_variables();
     if pk.a_query.len() != variables || pk.vk.gamma_abc_g1.len() != keys::PUBLIC_INPUTS + 1 {
         return Err(Error::KeyMismatch {
@@ -106,15 +129,9 @@ pub fn prove<R: RngCore + CryptoRng>(
             reason: format!("key has {} variables, the circuit {variables}", pk.a_query.len()),
         });
     }
-    let matrices = cs.to_matrices()?;
-    let matrices = matrices.get(R1CS_PREDICATE_LABEL).ok_or(SynthesisError::AssignmentMissing)?;
-    let assignment = {
-        let cs = cs.borrow().ok_or(SynthesisError::AssignmentMissing)?;
-        [cs.instance_assignment()?, cs.witness_assignment()?].concat()
-    };
     // The native check above should imply this; checking the constraints too means a gap between
     // the two can never produce a proof that does not verify.
-    if !satisfied(matrices, &assignment) {
+    if !satisfied(&matrices, &assignment) {
         let which = cs.which_is_unsatisfied()?.unwrap_or_default();
         return Err(unsatisfied(format!("constraint {which} is not satisfied")));
     }
@@ -123,7 +140,7 @@ pub fn prove<R: RngCore + CryptoRng>(
         pk,
         r,
         s,
-        matrices,
+        &matrices,
         cs.num_instance_variables(),
         cs.num_constraints(),
         &assignment,
@@ -154,9 +171,4 @@ pub fn verifier_source(vk: &VerifyingKey) -> String {
         id: circuit_id(),
     };
     verifier_source_for(&header, vk)
-}
-
-/// The circuit id (`SCHEMA_ID` of the verifier), for callers that hold a [`B256`].
-pub fn id() -> B256 {
-    circuit_id()
 }

@@ -215,7 +215,16 @@ impl RiskRecords {
     }
 
     /// The packed words of all [`RISK_CAPACITY`] slots: the records, then zero words (absent).
+    ///
+    /// # Panics
+    /// On a set over capacity (only one built without [`Self::new`] can be): dropping records
+    /// would commit to a different set than the one given.
     pub fn packed_slots(&self) -> Vec<U256> {
+        assert!(
+            self.records.len() <= RISK_CAPACITY,
+            "risk record set has {} records, above the capacity of {RISK_CAPACITY}",
+            self.records.len()
+        );
         let mut words: Vec<U256> = self.records.iter().map(IncidentRecord::packed).collect();
         words.resize(RISK_CAPACITY, U256::ZERO);
         words

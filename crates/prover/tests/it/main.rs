@@ -7,6 +7,7 @@ mod keydir;
 mod keys;
 mod poseidon;
 mod proofs;
+mod risk;
 mod schema_file;
 mod solidity;
 

@@ -85,3 +85,58 @@ fn development_vk_hashes_are_the_committed_verifiers() {
         assert!(!is_development_key(&dev_setup(&schema, "staging").unwrap().vk));
     }
 }
+
+/// The risk-features circuit is not a schema: its committed verifier, fixture proof and fixture
+/// records are checked here against the generator too.
+#[test]
+fn committed_risk_verifier_and_fixture_match_the_generator() {
+    use era_prover::risk::{
+        self, RISK_CIRCUIT_NAME, RISK_VERIFIER_CONTRACT, RiskBinding, RiskFigures,
+    };
+
+    let pk = era_risk_dev_key();
+    let path = root().join("contracts/verifiers").join(format!("{RISK_VERIFIER_CONTRACT}.sol"));
+    let committed = std::fs::read_to_string(&path).unwrap();
+    assert!(
+        committed == risk::verifier_source(&pk.vk),
+        "{} is stale; run `cargo run -p era-prover --example generate_verifiers`",
+        path.display()
+    );
+    let hash = era_prover::keys::vk_hash(&pk.vk);
+    assert!(era_prover::ceremony::is_development_key(&pk.vk));
+    assert!(committed.contains(&hash.to_string()));
+
+    let fixtures = root().join("test/verifiers/fixtures");
+    let text = std::fs::read_to_string(fixtures.join(format!("{RISK_CIRCUIT_NAME}.json"))).unwrap();
+    let bundle: ProofBundle<RiskBinding> = serde_json::from_str(&text).unwrap();
+    assert_eq!(bundle.vk_hash, hash);
+    assert_eq!(bundle.schema_id, risk::circuit_id());
+    assert_eq!(bundle.calldata, era_prover::verify_calldata(&bundle.proof, &bundle.public_inputs));
+    assert!(era_prover::verify_bundle(&pk.vk, &bundle).unwrap());
+    let records =
+        std::fs::read_to_string(fixtures.join(format!("{RISK_CIRCUIT_NAME}.records.json")))
+            .unwrap();
+    let records = era_prover::risk::RiskRecords::from_json(&records).unwrap();
+    assert_eq!(records.records.len(), 20);
+    assert_eq!(bundle.public_inputs[0], era_prover::field::fr_to_u256(records.commitment()));
+    let figures = bundle.binding.figures;
+    assert_eq!(RiskFigures::compute(&records, figures.anomaly_threshold).unwrap(), figures);
+    // The slot COMMON.md fixes, which the RiskFeed tests reproduce.
+    let b = bundle.binding;
+    assert_eq!(b.provider, alloy::primitives::Address::repeat_byte(0xa1));
+    assert_eq!(b.partner, alloy::primitives::B256::repeat_byte(0x9a));
+    assert_eq!((b.chain_id, b.index), (31337, 0));
+    assert_eq!(b.feed, alloy::primitives::address!("0x0000000000000000000000000000000000f33d01"));
+    let library = std::fs::read_to_string(fixtures.join("RiskFeaturesFixture.sol")).unwrap();
+    for needle in
+        [format!("{:#x}", bundle.public_inputs[0]), format!("{:#x}", bundle.public_inputs[1])]
+    {
+        assert!(library.contains(&needle), "RiskFeaturesFixture.sol lacks {needle}");
+    }
+}
+
+/// The committed risk verifier's development key (label [`DEFAULT_DEV_LABEL`]), made once.
+fn era_risk_dev_key() -> &'static era_prover::ProvingKey {
+    static KEY: std::sync::OnceLock<era_prover::ProvingKey> = std::sync::OnceLock::new();
+    KEY.get_or_init(|| era_prover::risk::dev_setup(era_prover::keys::DEFAULT_DEV_LABEL).unwrap())
+}
