@@ -292,6 +292,18 @@ impl<P: Provider> Client<P> {
         progress.start("setting up the risk circuit's development key");
         let pk = risk::dev_setup(DEFAULT_DEV_LABEL).map_err(refused)?;
         progress.finish();
+        // The development key proves only for a feed whose verifier was generated from it (a
+        // ceremony's key on a public chain): say so rather than let the feed refuse the proof.
+        let verifier =
+            era_bindings::RiskFeaturesVerifier::new(feed.verifier().call().await?, &self.provider);
+        let deployed_key = verifier.VERIFYING_KEY_HASH().call().await?;
+        let own_key = era_prover::keys::vk_hash(&pk.vk);
+        if deployed_key != own_key {
+            refuse!(
+                "the RiskFeed's verifier {} checks key {deployed_key}, era proves with the development key {own_key}: proofs for it need its own key",
+                verifier.address()
+            );
+        }
         progress.start("proving the risk figures");
         let bundle =
             risk::prove(&pk, &records, &binding, &mut era_prover::os_rng()).map_err(refused)?;
