@@ -2,7 +2,8 @@
 # The demonstration `make demo` runs: a fresh anvil, the suite deployed with `era deploy`, then the
 # life of a node under a tier raise, told through the `era` CLI. Every transaction prints its gas.
 # Then, each on its own fresh anvil: security modules, scenarios and the circuit breaker
-# (script/scenarios.sh), a full cross-domain margin case (script/margin-case.sh), a state asset
+# (script/scenarios.sh), a full cross-domain margin case (script/margin-case.sh), risk features
+# proven from private records and attested by staked nodes (script/risk.sh), a state asset
 # proven, authorized and exported to a second chain through Hyperlane (script/assets-two-chains.sh),
 # rewards indexed, computed, published and claimed (script/rewards.sh), the validation
 # network: provisioning, a call-in round and the congestion sandbox (script/network.sh), and the
@@ -81,6 +82,9 @@ ERA_BIN="$ERA" bash script/scenarios.sh
 
 step "a cross-domain margin case: freeze, dispute, 30% slash, claims by two partners (script/margin-case.sh)"
 ERA_BIN="$ERA" bash script/margin-case.sh
+
+step "risk features: proven from 20 private incident records, backed by two staked nodes (script/risk.sh)"
+ERA_BIN="$ERA" bash script/risk.sh
 
 step "a state asset: proven, registered, authorized, exported to a second chain (script/assets-two-chains.sh)"
 ERA_BIN="$ERA" bash script/assets-two-chains.sh

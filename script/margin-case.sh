@@ -41,8 +41,8 @@ fails margin assess 1 --lead-time 0h --loss-prevented 36000 --private-key $BETA
 run margin accept 1 beta --private-key $ALPHA
 run margin assess 1 --lead-time 48h --loss-prevented 30000 --private-key $ALPHA
 run margin assess 1 --lead-time 0h --loss-prevented 36000 --private-key $BETA
-run risk publish $P --default-rate 1.5% --delay 90m --tampering 0.02% --anomaly 0.4% --volatility 9% --commitment "records of 2026-Q3" --private-key $ALPHA
-run risk show $P --partner alpha
+run risk publish $P --records test/verifiers/fixtures/risk-features.records.json --anomaly-threshold 70 --private-key $ALPHA
+run risk show $P
 fails margin resolve 1 --slash 30% --private-key $GOV
 fails margin resolve 1 --slash 60% --private-key $GOV
 run warp 3d

@@ -65,7 +65,7 @@ pub use types::{AssetId, CaseId, ModuleId, ScenarioId};
 mod margin;
 pub use margin::{
     Case, CaseChange, MarginChange, PartnerScheduled, PenaltyScheduled, ProviderMargin,
-    RiskFeatures, RiskPublished, RiskReport, Swept, parse_reference,
+    RISK_PROOF_NOTE, RiskAttested, RiskPublication, RiskPublished, Swept, parse_reference,
 };
 
 // Scenarios, modules, the circuit breaker and its escrows, `era status` (group g-scen).

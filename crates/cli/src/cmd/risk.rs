@@ -1,20 +1,20 @@
-//! `era risk publish|show`: providers' risk features in the standard schema, published by
-//! partners (`era_client::RiskReport`, `era_client::Client::publish_risk`).
+//! `era risk publish|attest|show`: providers' risk features, proven by partners from committed
+//! incident records and backed by staked nodes (`era_client::Client::publish_proven_risk`,
+//! `attest_risk`, `risk_of`).
 
-use alloy::primitives::{Address, B256, U256};
+use std::path::PathBuf;
+
+use alloy::primitives::Address;
 use clap::{Args, Subcommand};
-use era_client::{
-    RiskReport, parse_reference,
-    units::{parse_duration, parse_percent},
-};
-use eyre::Result;
+use eyre::{Result, WrapErr as _};
 
 use crate::{
     output::print,
+    prover::Bar,
     suite::{ReadArgs, SendArgs},
 };
 
-/// Risk features of providers.
+/// Risk features of providers, proven and attested.
 #[derive(Debug, Args)]
 pub(crate) struct RiskArgs {
     #[command(subcommand)]
@@ -24,9 +24,11 @@ pub(crate) struct RiskArgs {
 /// `era risk` subcommands.
 #[derive(Debug, Subcommand)]
 enum RiskCommand {
-    /// Publish a provider's risk features (partners); appended to your history about it.
-    Publish(Box<PublishArgs>),
-    /// A partner's latest (or an earlier) publication about a provider.
+    /// Prove a provider's risk figures from its incident records and publish them (partners).
+    Publish(PublishArgs),
+    /// Back a partner's publication with your node's stake (staked nodes).
+    Attest(AttestArgs),
+    /// A provider's newest proven risk features, or one partner's publication.
     Show(ShowArgs),
 }
 
@@ -36,27 +38,31 @@ struct PublishArgs {
     /// The provider described.
     #[arg(value_parser = crate::address::parse)]
     provider: Address,
-    /// Share of obligations it defaulted on, e.g. 1.5% (0.01% steps).
-    #[arg(long, value_parser = parse_percent)]
-    default_rate: U256,
-    /// Average delay of its deliveries, e.g. 90m.
-    #[arg(long, value_parser = parse_duration)]
-    delay: u64,
-    /// Share of records found tampered with, e.g. 0.02%.
-    #[arg(long, value_parser = parse_percent)]
-    tampering: U256,
-    /// Share of observations with anomalous fluctuation, e.g. 0.4%.
-    #[arg(long, value_parser = parse_percent)]
-    anomaly: U256,
-    /// Price volatility of what it quotes, e.g. 9%.
-    #[arg(long, value_parser = parse_percent)]
-    volatility: U256,
-    /// Commitment to the desensitized raw records: a 32-byte hash (0x…), or text that is hashed.
-    #[arg(long, value_parser = parse_reference)]
-    commitment: B256,
-    /// Reference of a ZK proof over the commitment (32 bytes, 0x…).
+    /// Its incident records (at most 32): `{"salt": "0x…", "records": [{"scenario": 3,
+    /// "amount": "1000000000000000000", "due": 1790000000, "settled": 1790003600,
+    /// "defaulted": false, "tampered": false, "anomaly": 12}, …]}`. They stay private: only
+    /// their commitment and the proven figures are published.
     #[arg(long)]
-    proof_ref: Option<B256>,
+    records: PathBuf,
+    /// Anomaly score above which a record counts as an anomaly.
+    #[arg(long, default_value_t = 50)]
+    anomaly_threshold: u32,
+    #[command(flatten)]
+    tx: SendArgs,
+}
+
+/// `era risk attest`.
+#[derive(Debug, Args)]
+struct AttestArgs {
+    /// The provider.
+    #[arg(value_parser = crate::address::parse)]
+    provider: Address,
+    /// The publishing partner: its name or its bytes32 id.
+    #[arg(long)]
+    partner: String,
+    /// The publication's index in the partner's history about the provider.
+    #[arg(long)]
+    index: u64,
     #[command(flatten)]
     tx: SendArgs,
 }
@@ -67,11 +73,11 @@ struct ShowArgs {
     /// The provider.
     #[arg(value_parser = crate::address::parse)]
     provider: Address,
-    /// The partner whose publications to read (each partner keeps its own history).
-    #[arg(long)]
-    partner: String,
-    /// Publication number, from 0 (default: the latest).
-    #[arg(long)]
+    /// Read this partner's publication (name or bytes32) instead of the newest of any partner.
+    #[arg(long, requires = "index")]
+    partner: Option<String>,
+    /// With --partner: the publication's index.
+    #[arg(long, requires = "partner")]
     index: Option<u64>,
     #[command(flatten)]
     read: ReadArgs,
@@ -82,21 +88,39 @@ impl RiskArgs {
     pub(crate) async fn run(self) -> Result<()> {
         match self.command {
             RiskCommand::Publish(a) => {
-                let report = RiskReport {
-                    default_rate: a.default_rate,
-                    delay: a.delay,
-                    tampering: a.tampering,
-                    anomaly: a.anomaly,
-                    volatility: a.volatility,
-                    commitment: a.commitment,
-                    proof_ref: a.proof_ref,
-                };
+                let records = std::fs::read_to_string(&a.records)
+                    .wrap_err_with(|| format!("cannot read records {}", a.records.display()))?;
                 let (suite, sender) = a.tx.open().await?;
-                print(&suite.client().publish_risk(sender, a.provider, &report).await?, a.tx.json)
+                let published = {
+                    let bar = Bar::new(a.tx.json);
+                    suite
+                        .client()
+                        .publish_proven_risk(
+                            sender,
+                            a.provider,
+                            &records,
+                            a.anomaly_threshold,
+                            &bar,
+                        )
+                        .await?
+                };
+                print(&published, a.tx.json)
+            }
+            RiskCommand::Attest(a) => {
+                let (suite, sender) = a.tx.open().await?;
+                let attested =
+                    suite.client().attest_risk(sender, a.provider, &a.partner, a.index).await?;
+                print(&attested, a.tx.json)
             }
             RiskCommand::Show(a) => {
                 let suite = a.read.suite.open().await?;
-                let shown = suite.client().risk_features(a.provider, &a.partner, a.index).await?;
+                let client = suite.client();
+                let shown = match (&a.partner, a.index) {
+                    (Some(partner), Some(index)) => {
+                        client.risk_publication(a.provider, partner, index).await?
+                    }
+                    _ => client.risk_of(a.provider).await?,
+                };
                 print(&shown, a.read.json)
             }
         }

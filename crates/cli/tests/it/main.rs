@@ -24,6 +24,7 @@ mod prover;
 mod rewards;
 mod rewards_flows;
 mod rewards_rules;
+mod risk;
 mod sandbox;
 mod scenarios;
 mod sdk;

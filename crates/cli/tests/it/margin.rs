@@ -1,4 +1,4 @@
-//! `era partner add`, `era margin …` and `era risk …`: a full case from the post to the claims,
+//! `era partner add` and `era margin …`: a full case from the post to the claims,
 //! and every refusal as one line that sends nothing.
 
 use alloy::primitives::{Address, U256};
@@ -217,57 +217,6 @@ async fn bad_margin_input_is_refused_in_one_line_and_sends_nothing() {
     assert!(line.contains("partner `alpha` already claimed its share of case #1"), "{line}");
     let line = net.era(&["margin", "case", "9"]).refused();
     assert!(line.contains("there is no case #9"), "{line}");
-}
-
-#[tokio::test]
-async fn partners_publish_risk_features_that_anyone_reads() {
-    let net = with_partners().await;
-    let provider: Address = net.address(1);
-    let p = provider.to_string();
-    let publish = |k: usize, volatility: &str| {
-        net.era(&[
-            "risk",
-            "publish",
-            &p,
-            "--default-rate",
-            "1.5%",
-            "--delay",
-            "90m",
-            "--tampering",
-            "0.02%",
-            "--anomaly",
-            "0.4%",
-            "--volatility",
-            volatility,
-            "--commitment",
-            "records of 2026-Q3",
-            "--private-key",
-            &net.key(k),
-        ])
-    };
-    let line = publish(4, "9%").refused();
-    assert!(line.contains("acts for no registered partner"), "{line}");
-    let line = publish(2, "100.01%").refused();
-    assert!(line.contains("--volatility cannot be above 100%"), "{line}");
-    publish(2, "9%").ok();
-    let shown = net.era(&["risk", "show", &p, "--partner", "alpha", "--json"]).json();
-    assert_eq!(shown["defaultRateBps"], 150);
-    assert_eq!(shown["delaySeconds"], 5_400);
-    assert_eq!(shown["tamperingBps"], 2);
-    assert_eq!(shown["anomalyBps"], 40);
-    assert_eq!(shown["volatilityBps"], 900);
-    assert_eq!(shown["partner"], "alpha");
-    assert_eq!(shown["index"], 0);
-    // A second publication is appended to alpha's history; the first stays readable.
-    publish(2, "12%").ok();
-    let latest = net.era(&["risk", "show", &p, "--partner", "alpha", "--json"]).json();
-    assert_eq!((&latest["volatilityBps"], &latest["index"]), (&1_200.into(), &1.into()));
-    assert_eq!(latest["publications"], 2);
-    let first =
-        net.era(&["risk", "show", &p, "--partner", "alpha", "--index", "0", "--json"]).json();
-    assert_eq!(first["volatilityBps"], 900);
-    let line = net.era(&["risk", "show", &p, "--partner", "beta"]).refused();
-    assert!(line.contains("partner `beta` published no risk features"), "{line}");
 }
 
 #[tokio::test]

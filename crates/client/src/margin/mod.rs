@@ -3,8 +3,8 @@
 //! (`account.rs`) and of a case (`case.rs`), the provider's own actions (`posting.rs`), a case
 //! from its freeze (`freeze.rs`) to its resolution and claims (`resolve.rs`) and the sweep of
 //! what nobody claimed (`sweep.rs`), governance's penalty (`penalty.rs`) and partner
-//! registration (`partner.rs`), and risk features (`risk.rs`). An ABI change of the margin
-//! contract is adapted in this folder only.
+//! registration (`partner.rs`), and the proven, attested risk features partners publish to the
+//! RiskFeed (`risk.rs`). An ABI change of the margin contract is adapted in this folder only.
 
 mod account;
 mod case;
@@ -29,7 +29,7 @@ pub use case::{Case, CaseChange};
 pub use partner::PartnerScheduled;
 pub use penalty::PenaltyScheduled;
 pub use posting::MarginChange;
-pub use risk::{RiskFeatures, RiskPublished, RiskReport};
+pub use risk::{RISK_PROOF_NOTE, RiskAttested, RiskPublication, RiskPublished};
 pub use sweep::Swept;
 
 use crate::{Client, error::Result, refuse};

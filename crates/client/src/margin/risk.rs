@@ -1,7 +1,12 @@
-//! Providers' risk features in the standard schema (default rate, delay, tampering frequency,
-//! anomalous fluctuation, price volatility), published by partners as figures plus a commitment
-//! to the desensitized records and an optional ZK proof reference. Each partner keeps its own
-//! history about each provider.
+//! Providers' risk features, proven and attested (the `RiskFeed`): a partner proves with
+//! era-prover's risk circuit that its figures (records, defaults, tampered records, anomalies,
+//! mean settlement delay) are those of up to 32 incident records it commits to, and publishes
+//! them with the proof; staked ERA nodes attest publications, and their stake backs them.
+//!
+//! The proof binds one publication slot (provider, partner, chain, feed, index), so the client
+//! reads the next index right before proving, and checks everything the feed checks (capacity,
+//! the figures against the records, the binding against the feed's `bindingOf`, the proof
+//! against the key) before anything is sent.
 
 use std::fmt;
 
@@ -9,7 +14,13 @@ use alloy::{
     primitives::{Address, B256, U256},
     providers::Provider,
 };
-use era_bindings::IERAMargin;
+use era_bindings::{IRiskFeed, RiskFeed::RiskFeedInstance};
+use era_prover::{
+    Progress,
+    keys::DEFAULT_DEV_LABEL,
+    risk::{self, RiskBinding, RiskFigures, RiskRecords},
+    verify_bundle,
+};
 use serde::Serialize;
 
 use crate::{
@@ -17,260 +28,331 @@ use crate::{
     error::{Error, Result},
     refuse, tier_id, tier_name,
     tx::send,
-    units::{fmt_duration, fmt_time},
+    units::{fmt_duration, fmt_era, fmt_time},
 };
 
-/// One basis point (0.01%) as a wad.
-const BPS_WAD: u64 = 100_000_000_000_000;
+/// What the proof establishes, and what it does not (printed with every publication).
+pub const RISK_PROOF_NOTE: &str = "the Groth16 proof shows these figures are computed correctly \
+     from the incident records the partner committed to; it cannot show the records are true: \
+     that is what the attesting nodes' stake backs";
 
-/// Risk features as a partner reports them: shares as wads (1e18 = 100%), the delay in seconds.
-#[derive(Clone, Debug, PartialEq, Eq)]
-pub struct RiskReport {
-    /// Share of obligations the provider defaulted on.
-    pub default_rate: U256,
-    /// Average delay of its deliveries, seconds.
-    pub delay: u64,
-    /// Share of records found tampered with.
-    pub tampering: U256,
-    /// Share of observations with anomalous fluctuation.
-    pub anomaly: U256,
-    /// Price volatility of what it quotes.
-    pub volatility: U256,
-    /// Commitment to the desensitized raw records.
-    pub commitment: B256,
-    /// Reference of a ZK proof over the commitment.
-    pub proof_ref: Option<B256>,
-}
-
-impl RiskReport {
-    /// The features as the contract stores them, refused unless each share is in 0.01% steps
-    /// up to 100% and the delay fits.
-    pub fn features(&self) -> Result<IERAMargin::RiskFeatures> {
-        let Ok(delay) = u32::try_from(self.delay) else {
-            refuse!("--delay {} is too long (at most about 136 years)", fmt_duration(self.delay));
-        };
-        Ok(IERAMargin::RiskFeatures {
-            defaultRateBps: bps("default-rate", self.default_rate)?,
-            delaySeconds: delay,
-            tamperingBps: bps("tampering", self.tampering)?,
-            anomalyBps: bps("anomaly", self.anomaly)?,
-            volatilityBps: bps("volatility", self.volatility)?,
-            commitment: self.commitment,
-            proofRef: self.proof_ref.unwrap_or_default(),
-            partner: B256::ZERO,
-            publishedAt: 0,
-        })
-    }
-}
-
-/// A share as basis points: 0.01% steps, at most 100%.
-fn bps(name: &str, wad: U256) -> Result<u16> {
-    let step = U256::from(BPS_WAD);
-    if !(wad % step).is_zero() {
-        refuse!("--{name} takes steps of 0.01%");
-    }
-    let bps = wad / step;
-    if bps > U256::from(10_000u16) {
-        refuse!("--{name} cannot be above 100%");
-    }
-    Ok(bps.to::<u16>())
-}
-
-/// One publication of risk features, as stored.
-#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
-#[serde(rename_all = "camelCase")]
-pub struct RiskFeatures {
-    /// The provider described.
-    pub provider: Address,
-    /// Default rate, basis points.
-    pub default_rate_bps: u16,
-    /// Average delay, seconds.
-    pub delay_seconds: u32,
-    /// Tampering frequency, basis points.
-    pub tampering_bps: u16,
-    /// Anomalous fluctuation, basis points.
-    pub anomaly_bps: u16,
-    /// Price volatility, basis points.
-    pub volatility_bps: u16,
-    /// Commitment to the desensitized records.
-    pub commitment: B256,
-    /// ZK proof reference (zero for none).
-    pub proof_ref: B256,
-    /// The partner that published them.
-    pub partner: String,
-    /// When.
-    pub published_at: u64,
-    /// Which of the partner's publications about the provider this is, from 0.
-    pub index: u64,
-    /// How many the partner has published about the provider.
-    pub publications: u64,
-}
-
+/// Basis points as a percentage with two decimals: `5.00%`.
 fn pct(bps: u16) -> String {
     format!("{}.{:02}%", bps / 100, bps % 100)
 }
 
-impl fmt::Display for RiskFeatures {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        writeln!(
-            f,
-            "risk features of {} (by partner `{}`, {}; publication {} of {})",
-            self.provider,
-            self.partner,
-            fmt_time(self.published_at),
-            self.index + 1,
-            self.publications
-        )?;
-        writeln!(f, "  default rate   {}", pct(self.default_rate_bps))?;
-        writeln!(f, "  delay          {}", fmt_duration(self.delay_seconds.into()))?;
-        writeln!(f, "  tampering      {}", pct(self.tampering_bps))?;
-        writeln!(f, "  anomaly        {}", pct(self.anomaly_bps))?;
-        writeln!(f, "  volatility     {}", pct(self.volatility_bps))?;
-        writeln!(f, "  commitment     {}", self.commitment)?;
-        if self.proof_ref.is_zero() {
-            write!(f, "  zk proof       none")
-        } else {
-            write!(f, "  zk proof       {}", self.proof_ref)
+/// One publication of proven figures, as the feed stores it.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RiskPublication {
+    /// The provider described.
+    pub provider: Address,
+    /// The publishing partner (its name when it reads as one, else the bytes32).
+    pub partner: String,
+    /// The publication's index in the (provider, partner) history.
+    pub index: u64,
+    /// Present records the figures are over.
+    pub records: u8,
+    /// Records that defaulted.
+    pub defaults: u8,
+    /// Records found tampered with.
+    pub tampered: u8,
+    /// Records with an anomaly score above `anomaly_threshold`.
+    pub anomalies: u8,
+    /// defaults / records, basis points (rounded down, as the feed derives it).
+    pub default_rate_bps: u16,
+    /// tampered / records, basis points.
+    pub tampering_bps: u16,
+    /// anomalies / records, basis points.
+    pub anomaly_bps: u16,
+    /// Mean settlement delay of the records that did not default, seconds.
+    pub mean_delay: u32,
+    /// The anomaly score threshold the partner declared.
+    pub anomaly_threshold: u32,
+    /// Commitment to the record set the proof opened.
+    pub commitment: B256,
+    /// Block time of the publication.
+    pub published_at: u64,
+    /// Staked nodes that attested it.
+    pub attestations: u32,
+    /// Sum of the attesting nodes' active stakes when each attested, ERA wei.
+    #[serde(with = "crate::wei")]
+    pub backing: U256,
+}
+
+fn bps(count: u8, n: u8) -> u16 {
+    if n == 0 { 0 } else { (u32::from(count) * 10_000 / u32::from(n)) as u16 }
+}
+
+impl RiskPublication {
+    fn new(
+        provider: Address,
+        partner: B256,
+        index: u64,
+        p: &IRiskFeed::Publication,
+    ) -> RiskPublication {
+        let f = &p.figures;
+        RiskPublication {
+            provider,
+            partner: tier_name(partner),
+            index,
+            records: f.n,
+            defaults: f.defaults,
+            tampered: f.tampered,
+            anomalies: f.anomalies,
+            default_rate_bps: bps(f.defaults, f.n),
+            tampering_bps: bps(f.tampered, f.n),
+            anomaly_bps: bps(f.anomalies, f.n),
+            mean_delay: f.meanDelay,
+            anomaly_threshold: f.anomalyThreshold,
+            commitment: B256::from(p.commitment),
+            published_at: p.publishedAt,
+            attestations: p.attestations,
+            backing: p.backing,
         }
     }
 }
 
-/// What a publication did: its transaction and the features as stored.
+impl fmt::Display for RiskPublication {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        writeln!(
+            f,
+            "risk of {} (partner `{}`, publication {}, {})",
+            self.provider,
+            self.partner,
+            self.index,
+            fmt_time(self.published_at)
+        )?;
+        writeln!(f, "  records        {}", self.records)?;
+        writeln!(f, "  default rate   {} ({})", pct(self.default_rate_bps), self.defaults)?;
+        writeln!(f, "  tampering      {} ({})", pct(self.tampering_bps), self.tampered)?;
+        writeln!(
+            f,
+            "  anomaly        {} ({} above score {})",
+            pct(self.anomaly_bps),
+            self.anomalies,
+            self.anomaly_threshold
+        )?;
+        writeln!(f, "  mean delay     {}", fmt_duration(self.mean_delay.into()))?;
+        writeln!(f, "  commitment     {}", self.commitment)?;
+        writeln!(f, "  attestations   {} (backing {})", self.attestations, fmt_era(self.backing))?;
+        write!(f, "  {RISK_PROOF_NOTE}")
+    }
+}
+
+/// What a proven publication did.
 #[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
 pub struct RiskPublished {
     /// The publication's transaction.
     pub tx: Sent,
-    /// The features as stored.
-    pub features: RiskFeatures,
+    /// Milliseconds spent proving (key setup included).
+    pub prove_ms: u64,
+    /// The publication as stored.
+    pub publication: RiskPublication,
 }
 
 impl fmt::Display for RiskPublished {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{}\n{}", self.tx, self.features)
+        write!(f, "{}\nproved in {} ms\n{}", self.tx, self.prove_ms, self.publication)
     }
 }
 
+/// What an attestation did.
+#[derive(Clone, Debug, Serialize)]
+#[serde(rename_all = "camelCase")]
+pub struct RiskAttested {
+    /// The attestation's transaction.
+    pub tx: Sent,
+    /// The attesting node.
+    pub node: Address,
+    /// The node's stake the attestation recorded, ERA wei.
+    #[serde(with = "crate::wei")]
+    pub stake: U256,
+    /// The publication after it.
+    pub publication: RiskPublication,
+}
+
+impl fmt::Display for RiskAttested {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{}\nnode {} backs it with {}\n{}",
+            self.tx,
+            self.node,
+            fmt_era(self.stake),
+            self.publication
+        )
+    }
+}
+
+/// `partner` as a name (`alpha`) or a 0x-prefixed bytes32.
+fn partner_id(partner: &str) -> Result<B256> {
+    if partner.starts_with("0x") && partner.len() == 66 {
+        return partner
+            .parse()
+            .map_err(|_| Error::Refused(format!("`{partner}` is not a bytes32")));
+    }
+    tier_id(partner).map_err(|e| Error::Refused(e.to_string()))
+}
+
 impl<P: Provider> Client<P> {
-    /// Partner `partner`'s publication number `index` (default: the latest) about `provider`.
-    pub async fn risk_features(
-        &self,
-        provider: Address,
-        partner: &str,
-        index: Option<u64>,
-    ) -> Result<RiskFeatures> {
-        let partner = tier_id(partner).map_err(|e| Error::Refused(e.to_string()))?;
-        self.features_at(provider, partner, index).await
+    /// The risk feed; a suite recorded before it had one is told to redeploy.
+    async fn risk_feed_deployed(&self) -> Result<RiskFeedInstance<&P>> {
+        if self.addresses.risk_feed.is_zero() {
+            let chain = self.provider.get_chain_id().await?;
+            refuse!(
+                "the suite on chain {chain} has no RiskFeed: deploy the current suite with `era deploy --force`"
+            );
+        }
+        Ok(self.risk_feed())
     }
 
-    async fn features_at(
+    /// Publication `index` of (`provider`, `partner`), refused past the end.
+    async fn risk_publication_at(
         &self,
         provider: Address,
         partner: B256,
-        index: Option<u64>,
-    ) -> Result<RiskFeatures> {
-        let margin = self.margin_deployed().await?;
-        let publications = margin.riskFeaturesCount(provider, partner).call().await?.to::<u64>();
-        if publications == 0 {
-            refuse!("partner `{}` published no risk features for {provider}", tier_name(partner));
-        }
-        let index = index.unwrap_or(publications - 1);
-        if index >= publications {
+        index: u64,
+    ) -> Result<RiskPublication> {
+        let feed = self.risk_feed_deployed().await?;
+        let count = feed.publications(provider, partner).call().await?.to::<u64>();
+        if index >= count {
             refuse!(
-                "partner `{}` has {publications} publication(s) about {provider}: --index {index} is past the last ({})",
-                tier_name(partner),
-                publications - 1
+                "partner `{}` has {count} risk publication(s) about {provider}: there is no index {index}",
+                tier_name(partner)
             );
         }
-        let f = margin.riskFeaturesAt(provider, partner, U256::from(index)).call().await?;
-        Ok(RiskFeatures {
-            provider,
-            default_rate_bps: f.defaultRateBps,
-            delay_seconds: f.delaySeconds,
-            tampering_bps: f.tamperingBps,
-            anomaly_bps: f.anomalyBps,
-            volatility_bps: f.volatilityBps,
-            commitment: f.commitment,
-            proof_ref: f.proofRef,
-            partner: tier_name(f.partner),
-            published_at: f.publishedAt,
-            index,
-            publications,
-        })
+        let p = feed.publication(provider, partner, U256::from(index)).call().await?;
+        Ok(RiskPublication::new(provider, partner, index, &p))
     }
 
-    /// The partner `sender` acts for publishes `report` about `provider`, appended to its
-    /// history.
-    pub async fn publish_risk(
+    /// Partner `partner`'s (a name or a bytes32) publication `index` about `provider`.
+    pub async fn risk_publication(
+        &self,
+        provider: Address,
+        partner: &str,
+        index: u64,
+    ) -> Result<RiskPublication> {
+        self.risk_publication_at(provider, partner_id(partner)?, index).await
+    }
+
+    /// `provider`'s newest proven publication (of any partner), as `riskOf` reads it.
+    pub async fn risk_of(&self, provider: Address) -> Result<RiskPublication> {
+        let feed = self.risk_feed_deployed().await?;
+        let risk = feed.riskOf(provider).call().await?;
+        if risk.partner.is_zero() {
+            refuse!("no partner published proven risk features about {provider}");
+        }
+        let count = feed.publications(provider, risk.partner).call().await?.to::<u64>();
+        self.risk_publication_at(provider, risk.partner, count - 1).await
+    }
+
+    /// The partner `sender` acts for proves that `records` (JSON, see
+    /// [`era_prover::risk::RiskRecords`]) have the figures it publishes about `provider` (with
+    /// anomalies counted above `threshold`), for the next slot of its history, and publishes
+    /// them with the proof. Everything the feed checks is checked first: nothing is sent for a
+    /// set the proof cannot cover.
+    pub async fn publish_proven_risk(
         &self,
         sender: Address,
         provider: Address,
-        report: &RiskReport,
+        records: &str,
+        threshold: u32,
+        progress: &dyn Progress,
     ) -> Result<RiskPublished> {
-        let features = report.features()?;
-        let margin = self.margin_deployed().await?;
-        let partner = margin.partnerOf(sender).call().await?;
-        if partner.is_zero() {
+        let refused = |e: era_prover::Error| Error::Refused(format!("records: {e}"));
+        let records = RiskRecords::from_json(records).map_err(refused)?;
+        let figures = RiskFigures::compute(&records, threshold).map_err(refused)?;
+        let feed = self.risk_feed_deployed().await?;
+        let partner = self.partner_of(sender).await?;
+        let index = feed.publications(provider, partner).call().await?.to::<u64>();
+        let binding = RiskBinding {
+            provider,
+            partner,
+            chain_id: self.provider.get_chain_id().await?,
+            feed: *feed.address(),
+            index,
+            figures,
+        };
+        let on_chain = IRiskFeed::Figures {
+            n: figures.n,
+            defaults: figures.defaults,
+            tampered: figures.tampered,
+            anomalies: figures.anomalies,
+            meanDelay: figures.mean_delay,
+            anomalyThreshold: figures.anomaly_threshold,
+        };
+        let expected = feed.bindingOf(provider, partner, U256::from(index), on_chain.clone());
+        if expected.call().await? != binding.to_word() {
+            refuse!("the RiskFeed at {} binds proofs differently from era-prover", feed.address());
+        }
+
+        let started = std::time::Instant::now();
+        progress.start("setting up the risk circuit's development key");
+        let pk = risk::dev_setup(DEFAULT_DEV_LABEL).map_err(refused)?;
+        progress.finish();
+        // The development key proves only for a feed whose verifier was generated from it (a
+        // ceremony's key on a public chain): say so rather than let the feed refuse the proof.
+        let verifier =
+            era_bindings::RiskFeaturesVerifier::new(feed.verifier().call().await?, &self.provider);
+        let deployed_key = verifier.VERIFYING_KEY_HASH().call().await?;
+        let own_key = era_prover::keys::vk_hash(&pk.vk);
+        if deployed_key != own_key {
             refuse!(
-                "{sender} acts for no registered partner: only partners publish risk features (`era partner add`)"
+                "the RiskFeed's verifier {} checks key {deployed_key}, era proves with the development key {own_key}: proofs for it need its own key",
+                verifier.address()
             );
         }
-        let tx =
-            send("publishRiskFeatures", margin.publishRiskFeatures(provider, features)).await?;
-        Ok(RiskPublished { tx, features: self.features_at(provider, partner, None).await? })
+        progress.start("proving the risk figures");
+        let bundle =
+            risk::prove(&pk, &records, &binding, &mut era_prover::os_rng()).map_err(refused)?;
+        progress.finish();
+        if !verify_bundle(&pk.vk, &bundle).map_err(refused)? {
+            refuse!("the risk proof does not verify with its own key");
+        }
+        let prove_ms = started.elapsed().as_millis() as u64;
+
+        let call = feed.publish(provider, on_chain, bundle.public_inputs[0], bundle.proof);
+        let tx = send("publish", call).await?;
+        let publication = self.risk_publication_at(provider, partner, index).await?;
+        Ok(RiskPublished { tx, prove_ms, publication })
+    }
+
+    /// The node `sender` attests publication `index` of (`provider`, `partner`): its active
+    /// stake backs it. The feed refuses (and nothing is sent) a sender that is not a node with
+    /// the minimum stake, or one that attested it already.
+    pub async fn attest_risk(
+        &self,
+        sender: Address,
+        provider: Address,
+        partner: &str,
+        index: u64,
+    ) -> Result<RiskAttested> {
+        let partner = partner_id(partner)?;
+        self.risk_publication_at(provider, partner, index).await?;
+        let feed = self.risk_feed_deployed().await?;
+        let tx = send("attest", feed.attest(provider, partner, U256::from(index))).await?;
+        let stake = feed.attestedStake(provider, partner, U256::from(index), sender).call().await?;
+        let publication = self.risk_publication_at(provider, partner, index).await?;
+        Ok(RiskAttested { tx, node: sender, stake, publication })
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::units::parse_percent;
 
-    fn report(volatility: &str) -> RiskReport {
-        RiskReport {
-            default_rate: parse_percent("1.5%").unwrap(),
-            delay: 5_400,
-            tampering: parse_percent("0.02%").unwrap(),
-            anomaly: parse_percent("0.4%").unwrap(),
-            volatility: parse_percent(volatility).unwrap(),
-            commitment: B256::repeat_byte(1),
-            proof_ref: None,
-        }
+    #[test]
+    fn rates_are_rounded_down_basis_points() {
+        assert_eq!((bps(1, 20), bps(1, 3), bps(0, 0), bps(32, 32)), (500, 3_333, 0, 10_000));
+        assert_eq!(pct(3_333), "33.33%");
     }
 
     #[test]
-    fn shares_become_basis_points_in_steps_up_to_all() {
-        let f = report("100%").features().unwrap();
-        assert_eq!(
-            (f.defaultRateBps, f.tamperingBps, f.anomalyBps, f.volatilityBps),
-            (150, 2, 40, 10_000)
-        );
-        assert_eq!((f.delaySeconds, f.proofRef), (5_400, B256::ZERO));
-        let refusal = |r: RiskReport| r.features().unwrap_err().to_string();
-        assert_eq!(refusal(report("100.01%")), "--volatility cannot be above 100%");
-        assert_eq!(refusal(report("0.005%")), "--volatility takes steps of 0.01%");
-        let long = RiskReport { delay: u64::from(u32::MAX) + 1, ..report("9%") };
-        assert!(refusal(long).starts_with("--delay 49710d 6h 28m 16s is too long"));
-    }
-
-    #[test]
-    fn features_print_shares_as_percentages() {
-        let features = RiskFeatures {
-            provider: Address::ZERO,
-            default_rate_bps: 150,
-            delay_seconds: 5_400,
-            tampering_bps: 2,
-            anomaly_bps: 40,
-            volatility_bps: 1_200,
-            commitment: B256::ZERO,
-            proof_ref: B256::ZERO,
-            partner: "alpha".into(),
-            published_at: 0,
-            index: 1,
-            publications: 2,
-        };
-        let text = features.to_string();
-        assert!(text.contains("by partner `alpha`, 1970-01-01T00:00:00Z; publication 2 of 2"));
-        assert!(text.contains("  default rate   1.50%\n  delay          1h 30m\n"), "{text}");
-        assert!(text.contains("  volatility     12.00%") && text.ends_with("zk proof       none"));
+    fn partners_are_names_or_bytes32() {
+        let raw = format!("{}", B256::repeat_byte(0x9a));
+        assert_eq!(partner_id(&raw).unwrap(), B256::repeat_byte(0x9a));
+        assert_eq!(partner_id("alpha").unwrap(), tier_id("alpha").unwrap());
     }
 }
