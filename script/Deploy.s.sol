@@ -231,10 +231,11 @@ abstract contract SuiteDeployer {
             address(s.timelock),
             c.riskMinNodeStake
         );
-        // The deployer's one wiring of the staking hook and of the sender's asset registry: no
-        // timelock wait.
+        // The deployer's one wiring of the staking hook and of the sender's asset registry and risk
+        // feed (both built after the sender): no timelock wait.
         s.staking.setStakeObserver(s.scenarios);
         s.sender.setAssetRegistry(address(s.assets));
+        s.sender.setRiskFeed(address(s.riskFeed));
     }
 }
 

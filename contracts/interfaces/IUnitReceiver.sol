@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {RiskUnit} from "../weave/RiskUnit.sol";
 import {StateUnit} from "../weave/StateUnit.sol";
 
 /// @title The destination side of state weaving: keeps the newest unit of each fact
@@ -34,6 +35,9 @@ interface IUnitReceiver {
     error UnitExpired(bytes32 key, uint64 expiry, uint256 nowTime);
     /// @notice Kind `kind` is not a unit kind.
     error UnknownKind(uint8 kind);
+    /// @notice No risk unit of `provider` from `feed` on `origin` holds now: none arrived, or the
+    /// one kept expired at `expiry` (zero: none arrived).
+    error NoRiskUnit(uint32 origin, address feed, address provider, uint64 expiry);
 
     /// @notice Unit `key` was applied (expiry zero: revoked).
     event UnitApplied(bytes32 indexed key, uint32 indexed origin, address indexed route, StateUnit.Unit unit);
@@ -57,6 +61,20 @@ interface IUnitReceiver {
         external
         view
         returns (Held memory held, uint256 value);
+
+    /// @notice `provider`'s risk figures as the newest risk unit from `feed` on `origin` says them,
+    /// and until when that unit holds. Reverts `NoRiskUnit` unless one holds now, so a consumer
+    /// never takes "nothing known" for a clean record.
+    /// @dev What this chain can rely on: the figures are those the origin's feed had proven (and
+    /// its nodes attested, `backingEra`) when the unit was sent, as far as the enrolled route is
+    /// trusted to carry the origin sender's units faithfully; a newer send supersedes it. What it
+    /// cannot: that no newer publication exists on the origin (`publishedAt` and the expiry say
+    /// how old the news may be), nor that the records behind the figures are true (the proof
+    /// shows the figures are computed from committed records; attestations back the records).
+    function riskOf(uint32 origin, address feed, address provider)
+        external
+        view
+        returns (RiskUnit.Risk memory risk, uint64 expiry);
 
     /// @notice Enrolls `sender` (a UnitSender) for `origin`. Timelock only.
     function setSender(uint32 origin, bytes32 sender) external;

@@ -5,13 +5,15 @@ import {StateUnit} from "../weave/StateUnit.sol";
 
 /// @title The origin side of state weaving: reads a fact of this chain and sends it as a unit
 /// @notice Anyone may send any unit: the sender reads the fact itself (a tier, a scenario role, a
-/// partner registration, an AccessControl role, a contribution, an invite count, past voting power),
+/// partner registration, an AccessControl role, a contribution, an invite count, past voting power,
+/// a provider's risk figures),
 /// so a caller can only spread the truth, at its own cost. A fact that no longer holds is sent as a
 /// revocation (expiry zero). Each unit gets the next nonce and its hash is recorded under
 /// `StateUnit.slotOf(key)` so a destination can also take it by storage proof; `destination` zero
 /// records without a message. Asset units come only from the suite's StateAssetRegistry.
 /// @dev Roles: DEFAULT_ADMIN_ROLE (the timelock) enrolls destination routes, sets the time-to-live and
-/// may repoint the asset registry (whose first wiring is the deployer's, see `setAssetRegistry`).
+/// may repoint the asset registry and the risk feed (whose first wirings are the deployer's, see
+/// `setAssetRegistry` and `setRiskFeed`).
 interface IUnitSender {
     /// @notice A zero address was given where a contract is required.
     error ZeroAddress();
@@ -38,6 +40,13 @@ interface IUnitSender {
     error NotAccessControl(address target);
     /// @notice `caller` may not set the asset registry: the deployer once, then the timelock.
     error AssetRegistryNotAllowed(address caller);
+    /// @notice `caller` may not set the risk feed: the deployer once, then the timelock.
+    error RiskFeedNotAllowed(address caller);
+    /// @notice No risk feed is wired yet: risk units cannot be sent.
+    error NoRiskFeed();
+    /// @notice `feed` has no publication about `provider` (its `riskOf` counts zero records): there
+    /// are no figures to send, and a unit of zeros would read as a spotless record.
+    error NoRiskPublished(address feed, address provider);
 
     /// @notice Unit `key` was recorded (and, when `destination` is not zero, dispatched as
     /// `messageId`).
@@ -48,6 +57,8 @@ interface IUnitSender {
     event TtlSet(uint64 ttl);
     /// @notice Asset units now come from `registry`, as set by `by`.
     event AssetRegistrySet(address indexed by, address registry);
+    /// @notice Risk units now come from `feed`, as set by `by`.
+    event RiskFeedSet(address indexed by, address feed);
 
     /// @notice Sends whether `node` meets staking tier `tier`.
     function sendTier(address node, bytes32 tier, uint32 destination)
@@ -93,6 +104,17 @@ interface IUnitSender {
         payable
         returns (StateUnit.Unit memory);
 
+    /// @notice Sends `provider`'s newest risk publication on the wired risk feed (its `riskOf`, of
+    /// any partner) as a `Kind.Risk` unit: subject the provider, scope `RiskUnit.scopeOf(this chain,
+    /// feed)`, value `RiskUnit.pack` of the figures, publication time, attestations and backing;
+    /// it holds for `ttl` like a permission, and a later send (a larger nonce) supersedes it.
+    /// @dev Anyone may call it: it only copies public state of the feed, which the sender reads
+    /// itself, so a caller can neither choose the figures nor send older ones (`riskOf` is always
+    /// the newest publication, and the destination refuses a nonce older than the one it keeps);
+    /// the caller pays the message fee. Reverts `NoRiskFeed` before the feed is wired and
+    /// `NoRiskPublished` when the provider has no publication.
+    function sendRisk(address provider, uint32 destination) external payable returns (StateUnit.Unit memory);
+
     /// @notice Numbers, records and sends an asset unit the registry built. Registry only.
     function sendAsset(StateUnit.Unit memory unit, uint32 destination)
         external
@@ -112,6 +134,15 @@ interface IUnitSender {
     /// with this sender's address, so it comes after it: the deployer wires it once, without a
     /// timelock wait; every later change is the timelock's.
     function setAssetRegistry(address registry) external;
+
+    /// @notice Sets the RiskFeed risk units are read from. The feed is deployed after this sender,
+    /// so the deployer wires it once, without a timelock wait; every later change is the
+    /// timelock's. Units of another feed have another scope: a repointed feed does not supersede
+    /// the old feed's units on destinations (they expire with their ttl).
+    function setRiskFeed(address feed) external;
+
+    /// @notice The RiskFeed risk units are read from (zero: none yet).
+    function riskFeed() external view returns (address);
 
     /// @notice The StateAssetRegistry (zero: none yet).
     function assetRegistry() external view returns (address);

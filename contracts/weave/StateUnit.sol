@@ -14,16 +14,19 @@ library StateUnit {
     /// the asset's status (`value` = `IStateAssetRegistry.Status`). Permission: `subject` holds the
     /// right `scope` (`value` = 1, or the scenario role). Behaviour: `subject`'s record `scope`
     /// (`value` = the count or amount). Votes: `subject`'s ERA voting power at the origin snapshot in
-    /// `scope` (subject zero: the total supply at that snapshot).
+    /// `scope` (subject zero: the total supply at that snapshot). Risk: provider `subject`'s newest
+    /// risk publication on the origin's feed named in `scope` (`value` = `RiskUnit.pack` of it).
+    /// Appended last, so the kinds before it keep their numbers.
     enum Kind {
         None,
         Asset,
         Permission,
         Behaviour,
-        Votes
+        Votes,
+        Risk
     }
 
-    /// @notice Where on the origin a permission, behaviour or vote unit's fact was read; hashed into
+    /// @notice Where on the origin a permission, behaviour, vote or risk unit's fact was read; hashed into
     /// the scope with the origin's chain id, so equal facts of two rollups never share a key.
     enum Source {
         None,
@@ -33,7 +36,8 @@ library StateUnit {
         Role, // IAccessControl(target).hasRole(role, account): a = target, b = role
         Contribution, // RewardsDistributor active root: cumulative ERA earned by the account
         Invites, // Invitations: invitations the account made that were accepted
-        Votes // ERAToken.getPastVotes(account, snapshot): a = snapshot block
+        Votes, // ERAToken.getPastVotes(account, snapshot): a = snapshot block
+        Risk // IRiskFeed(feed).riskOf(provider): a = feed
     }
 
     /// @notice One unit.
@@ -70,7 +74,7 @@ library StateUnit {
         return keccak256(abi.encode(kind, subject, scope));
     }
 
-    /// @notice The scope of a permission, behaviour or vote fact read on `origin` from `source`.
+    /// @notice The scope of a permission, behaviour, vote or risk fact read on `origin` from `source`.
     function scopeOf(uint32 origin, Source source, bytes32 a, bytes32 b) internal pure returns (bytes32) {
         return keccak256(abi.encode(origin, source, a, b));
     }

@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IUnitReceiver} from "../interfaces/IUnitReceiver.sol";
+import {RiskUnit} from "./RiskUnit.sol";
 import {StateUnit} from "./StateUnit.sol";
 import {AccessControl} from "@openzeppelin/contracts/access/AccessControl.sol";
 
@@ -77,6 +78,20 @@ contract UnitReceiver is IUnitReceiver, AccessControl {
         bytes32 key = StateUnit.keyOf(kind, subject, scope);
         Kept storage kept = _kept[key];
         return (Held(kept.expiry, kept.nonce, kept.origin), _valueOf(key));
+    }
+
+    /// @inheritdoc IUnitReceiver
+    function riskOf(uint32 origin, address feed, address provider)
+        external
+        view
+        returns (RiskUnit.Risk memory risk, uint64 expiry)
+    {
+        bytes32 key = StateUnit.keyOf(
+            StateUnit.Kind.Risk, bytes32(uint256(uint160(provider))), RiskUnit.scopeOf(origin, feed)
+        );
+        expiry = _kept[key].expiry;
+        if (expiry <= block.timestamp) revert NoRiskUnit(origin, feed, provider, expiry);
+        risk = RiskUnit.unpack(_valueOf(key));
     }
 
     /// @inheritdoc IUnitReceiver

@@ -5,8 +5,10 @@ import {IERAMargin} from "../interfaces/IERAMargin.sol";
 import {IERAStaking} from "../interfaces/IERAStaking.sol";
 import {IInvitations} from "../interfaces/IInvitations.sol";
 import {IRewardsDistributor} from "../interfaces/IRewardsDistributor.sol";
+import {IRiskFeed} from "../interfaces/IRiskFeed.sol";
 import {IScenarioRegistry} from "../interfaces/IScenarioRegistry.sol";
 import {IUnitSender} from "../interfaces/IUnitSender.sol";
+import {RiskUnit} from "./RiskUnit.sol";
 import {StateUnit} from "./StateUnit.sol";
 import {StandardHookMetadata} from "@hyperlane-xyz/core/contracts/hooks/libs/StandardHookMetadata.sol";
 import {IMailbox} from "@hyperlane-xyz/core/contracts/interfaces/IMailbox.sol";
@@ -42,7 +44,7 @@ contract UnitSender is IUnitSender, AccessControl {
     IInvitations public immutable invitations;
     /// @notice The Hyperlane mailbox units are dispatched through (zero: record only).
     IMailbox public immutable mailbox;
-    /// May set the asset registry once while none is set (see `setAssetRegistry`).
+    /// May set the asset registry and the risk feed once each (see `setAssetRegistry`, `setRiskFeed`).
     address private immutable _deployer;
 
     /// @inheritdoc IUnitSender
@@ -53,6 +55,10 @@ contract UnitSender is IUnitSender, AccessControl {
     uint64 public ttl;
     /// Set once any registry was set: the deployer's one wiring is spent.
     bool private _registryWired;
+    /// Set once any risk feed was set: the deployer's one wiring of it is spent.
+    bool private _riskFeedWired;
+    /// @inheritdoc IUnitSender
+    address public riskFeed;
     /// @inheritdoc IUnitSender
     mapping(uint32 destination => bytes32 route) public routes;
     /// Index + 1 of the newest root each account's contribution was sent from (zero: none), so an
@@ -224,6 +230,31 @@ contract UnitSender is IUnitSender, AccessControl {
         _send(unit, destination, msg.sender);
     }
 
+    /// @inheritdoc IUnitSender
+    function sendRisk(address provider, uint32 destination)
+        external
+        payable
+        returns (StateUnit.Unit memory unit)
+    {
+        // Anyone may send: the figures are read here from the feed (public state), never taken from
+        // the caller, and `riskOf` is always the newest publication, so a send can only spread the
+        // feed's current word; the caller pays the fee.
+        address feed = riskFeed;
+        if (feed == address(0)) revert NoRiskFeed();
+        IRiskFeed.Risk memory risk = IRiskFeed(feed).riskOf(provider);
+        if (risk.n == 0) revert NoRiskPublished(feed, provider);
+        // Held for the ttl, as a permission is: the bound on how long a destination relies on
+        // figures a newer (perhaps worse) publication replaced when its unit did not arrive.
+        unit = _unit(
+            StateUnit.Kind.Risk,
+            _pad(provider),
+            RiskUnit.scopeOf(_origin(), feed),
+            RiskUnit.pack(RiskUnit.fromFeed(risk)),
+            uint64(block.timestamp) + ttl
+        );
+        _send(unit, destination, msg.sender);
+    }
+
     // ---------------------------------------------------------------- asset units
 
     /// @inheritdoc IUnitSender
@@ -263,6 +294,18 @@ contract UnitSender is IUnitSender, AccessControl {
         if (registry == address(0)) revert ZeroAddress();
         (assetRegistry, _registryWired) = (registry, true);
         emit AssetRegistrySet(msg.sender, registry);
+    }
+
+    /// @inheritdoc IUnitSender
+    function setRiskFeed(address feed) external {
+        // As the asset registry: the deployer's one wiring needs no timelock wait.
+        bool deployerWiring = msg.sender == _deployer && !_riskFeedWired;
+        if (!deployerWiring && !hasRole(DEFAULT_ADMIN_ROLE, msg.sender)) {
+            revert RiskFeedNotAllowed(msg.sender);
+        }
+        if (feed == address(0)) revert ZeroAddress();
+        (riskFeed, _riskFeedWired) = (feed, true);
+        emit RiskFeedSet(msg.sender, feed);
     }
 
     // ---------------------------------------------------------------- views

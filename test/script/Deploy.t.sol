@@ -40,6 +40,7 @@ contract DeployTest is Test, SuiteDeployer {
         assertEq(address(s.breaker), vm.computeCreateAddress(address(s.scenarios), 1), "breaker at nonce 1");
         assertEq(address(s.staking.stakeObserver()), address(s.scenarios), "staking's hook wired");
         assertEq(s.sender.assetRegistry(), address(s.assets), "the sender's asset registry wired");
+        assertEq(s.sender.riskFeed(), address(s.riskFeed), "the sender's risk feed wired");
         assertEq(address(s.proofRoute.receiver()), address(s.receiver), "proof route");
         assertTrue(s.receiver.hasRole(s.receiver.DEFAULT_ADMIN_ROLE(), address(s.timelock)), "receiver admin");
         assertEq(address(s.unitRoute), address(0), "no mailbox, no Hyperlane unit route");

@@ -285,6 +285,23 @@ impl<P: Provider> Client<P> {
         Ok(Some(send("setAssetRegistry", sender.setAssetRegistry(registry)).await?))
     }
 
+    /// Wires the unit sender to the risk feed its risk units are read from: the deployer's one
+    /// `setRiskFeed` (the feed is deployed after the sender), which needs no timelock wait. Checks
+    /// first, as [`Client::wire_stake_observer`] does.
+    pub async fn wire_risk_feed(&self) -> Result<Option<Sent>> {
+        let (sender, feed) = (self.unit_sender(), self.addresses.risk_feed);
+        let wired = sender.riskFeed().call().await?;
+        if wired == feed {
+            return Ok(None);
+        }
+        if wired != Address::ZERO {
+            refuse!(
+                "the unit sender reads risk units from {wired}, not the risk feed {feed}: only governance can change it now (`era gov`)"
+            );
+        }
+        Ok(Some(send("setRiskFeed", sender.setRiskFeed(feed)).await?))
+    }
+
     async fn resolve_pending(&self, deployer: Address, pending: &Pending) -> Result<Resolution> {
         if let Some(hash) = pending.tx_hash {
             let mut receipt = self.provider.get_transaction_receipt(hash).await?;

@@ -95,6 +95,11 @@ impl Chain {
         self.send(deployer, addresses.unit_sender, &wire).map_err(|revert| {
             DeployError::Reverted { contract: SuiteContract::UnitSender.name(), revert }
         })?;
+        // And of its risk feed.
+        let wire = UnitSender::setRiskFeedCall { feed: addresses.risk_feed };
+        self.send(deployer, addresses.unit_sender, &wire).map_err(|revert| {
+            DeployError::Reverted { contract: SuiteContract::UnitSender.name(), revert }
+        })?;
         Ok(Suite { addresses, deployer, config: config.clone(), deploy_gas })
     }
 

@@ -152,6 +152,12 @@ impl DeployArgs {
                 sent.gas_used
             ));
         }
+        if let Some(sent) = suite.wire_risk_feed().await? {
+            progress(format!(
+                "the UnitSender reads risk units from the RiskFeed  gas {}",
+                sent.gas_used
+            ));
+        }
         record.complete = true;
         record.write(&path)?;
         print(&DeployOutput { record_path: path, resumed, record }, self.json)

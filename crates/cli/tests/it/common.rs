@@ -157,9 +157,9 @@ impl Devnet {
     }
 
     /// Transactions `era deploy` sent: one per contract of the record, then the wiring of staking's
-    /// hook to the scenario registry and of the unit sender's asset registry.
+    /// hook to the scenario registry and of the unit sender's asset registry and risk feed.
     pub(crate) fn deploy_txs(&self) -> u64 {
-        self.record()["contracts"].as_object().unwrap().len() as u64 + 2
+        self.record()["contracts"].as_object().unwrap().len() as u64 + 3
     }
 
     /// Deploys the suite with account 0 and a 1-hour timelock.

@@ -185,8 +185,8 @@ async fn a_rolled_back_dev_chain_keeps_the_contracts_still_on_it() {
     // The missing two and what was deployed after them (Invitations, UnitSender, UnitReceiver,
     // StorageProofUnitRoute, ScenarioRevenue, SettlementEngine, DerivativeRegistry,
     // CapabilityRegistry, ScenarioFactory, RiskFeaturesVerifier, RiskFeed), then the new
-    // sender's wiring to the new registry.
-    assert_eq!(net.nonce(net.address(0)).await, nonce + 14, "only the missing two and later");
+    // sender's wiring to the new registry and the new feed.
+    assert_eq!(net.nonce(net.address(0)).await, nonce + 15, "only the missing two and later");
 }
 
 /// The record names every address the suite uses: the Hyperlane stack around `--mailbox` (as the

@@ -243,3 +243,68 @@ async fn facts_of_a_take_effect_on_b_and_a_governor_on_b_counts_votes_held_on_a(
     assert_eq!(executed["proposal"]["state"], "Executed");
     assert_eq!(balance(&target) - before, U256::from(10).pow(U256::from(18)));
 }
+
+/// A provider's risk figures, proven and attested on A, read on B: `era weave send --risk` copies
+/// the feed's newest publication into a unit, `era weave relay` carries it, `era weave show
+/// --risk --feed` reads the figures on B; before any publication the send is refused and sends
+/// nothing.
+#[tokio::test]
+async fn a_providers_proven_risk_figures_are_read_on_b() {
+    let origin = Devnet::start();
+    let dest = Devnet::chain(31338);
+    deploy_with_mailbox(&origin);
+    deploy_with_mailbox(&dest);
+    let op = origin.key(0);
+    let actor = origin.address(2).to_string();
+    origin.era(&["partner", "add", "alpha", "--actor", &actor, "--private-key", &op]).ok();
+    connect(&origin, &dest);
+    origin.fund(origin.address(4), 30_000).await;
+    origin.era(&["stake", "20000", "--private-key", &origin.key(4)]).ok();
+
+    let provider = origin.address(1).to_string();
+    let risk = ["--risk", "--account", provider.as_str()];
+    let send = |extra: &[&str]| {
+        let args = [&["weave", "send"][..], &risk, extra, &["--private-key", &op]].concat();
+        origin.era(&args)
+    };
+    let before = origin.nonce(origin.address(0)).await;
+    let line = send(&["--to", "31338"]).refused();
+    assert!(line.contains("NoRiskPublished"), "{line}");
+    assert_eq!(origin.nonce(origin.address(0)).await, before, "a refusal sends nothing");
+
+    // Partner alpha proves and publishes the prover's 20 records; node 4 attests.
+    let dir = tempfile::TempDir::new().unwrap();
+    let records = dir.path().join("records.json");
+    std::fs::copy(root().join("test/verifiers/fixtures/risk-features.records.json"), &records)
+        .unwrap();
+    let records = records.to_str().unwrap();
+    let key = origin.key(2);
+    let publish = ["risk", "publish", &provider, "--records", records, "--anomaly-threshold", "70"];
+    origin.era(&[&publish[..], &["--private-key", &key]].concat()).ok();
+    let attest = ["risk", "attest", &provider, "--partner", "alpha", "--index", "0"];
+    origin.era(&[&attest[..], &["--private-key", &origin.key(4)]].concat()).ok();
+
+    let sent = send(&["--to", "31338", "--json"]).json();
+    let feed = origin.contract("RiskFeed").to_string();
+    assert_eq!(sent["holds"], true);
+    assert_eq!(sent["risk"]["n"], 20);
+    assert_eq!(sent["risk"]["attestations"], 1);
+    assert_eq!(relay(&origin, &dest), 1);
+
+    let show = |extra: &[&str]| {
+        let args = [&["weave", "show"][..], &risk, &["--origin", "31337"], extra].concat();
+        dest.era(&args)
+    };
+    let line = show(&[]).refused();
+    assert!(line.contains("--feed"), "{line}");
+    let (code, view) = show(&["--feed", &feed, "--require", "--json"]).json_with_code();
+    assert_eq!((code, &view["holds"], &view["nonce"]), (0, &true.into(), &sent["nonce"]));
+    let figures = &view["risk"];
+    assert_eq!([&figures["defaults"], &figures["tampered"], &figures["anomalies"]], [3, 2, 5]);
+    assert_eq!(figures["defaultRateBps"], 1_500);
+    assert_eq!(figures["meanDelay"], 5_611);
+    assert_eq!(figures["anomalyThreshold"], 70);
+    assert_eq!(figures["backingEra"], 20_000);
+    let text = show(&["--feed", &feed]).ok();
+    assert!(text.contains("20 records: 3 defaulted (1500 bps)"), "{text}");
+}

@@ -57,6 +57,7 @@ impl<P: Provider> Client<P> {
     /// their rewards proof: use [`Client::send_contribution`].
     pub async fn send_unit(&self, fact: &Fact, to: u32) -> Result<SentUnit> {
         let s = self.unit_sender();
+        let fact = &self.risk_fact(fact).await?;
         let fee = self.unit_fee(fact, to).await?;
         let tx = match *fact {
             Fact::Tier { node, tier } => {
@@ -85,6 +86,9 @@ impl<P: Provider> Client<P> {
                 let call = s.sendVotes(account, U256::from(snapshot), to);
                 send("sendVotes", call.value(fee)).await?
             }
+            Fact::Risk { provider, .. } => {
+                send("sendRisk", s.sendRisk(provider, to).value(fee)).await?
+            }
             Fact::Contribution { .. } => {
                 refuse!("a contribution needs its rewards proof: use send_contribution")
             }
@@ -109,6 +113,26 @@ impl<P: Provider> Client<P> {
         let call = sender.sendContribution(account, U256::from(root_index), cumulative, proof, to);
         let tx = send("sendContribution", call.value(fee)).await?;
         self.sent_unit(&fact, to, tx).await
+    }
+
+    /// `fact`, a risk fact naming the feed the sender reads (refused when it names another, or
+    /// the sender has none); any other fact as it is.
+    async fn risk_fact(&self, fact: &Fact) -> Result<Fact> {
+        let Fact::Risk { provider, feed } = *fact else { return Ok(fact.clone()) };
+        let s = self.unit_sender();
+        if s.address().is_zero() {
+            refuse!("this chain's suite has no UnitSender: redeploy it with this version of era")
+        }
+        let wired = s.riskFeed().call().await?;
+        if wired.is_zero() {
+            refuse!(
+                "the UnitSender reads no risk feed yet: `era deploy` wires it (governance: setRiskFeed)"
+            )
+        }
+        if !feed.is_zero() && feed != wired {
+            refuse!("the UnitSender reads risk units from the feed {wired}, not {feed}")
+        }
+        Ok(Fact::Risk { provider, feed: wired })
     }
 
     /// The fee of sending a unit of `fact`'s kind to `to`, after checking a route is enrolled.

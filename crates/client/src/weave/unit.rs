@@ -68,6 +68,13 @@ pub enum Fact {
         /// The origin block.
         snapshot: u64,
     },
+    /// `provider`'s newest risk publication on the origin's RiskFeed `feed`.
+    Risk {
+        /// The provider.
+        provider: Address,
+        /// The origin's RiskFeed (zero when sending: the one the sender is wired to).
+        feed: Address,
+    },
     /// `consumer` may use state asset `asset` (consumer zero: the asset's status).
     Asset {
         /// The asset.
@@ -113,6 +120,10 @@ pub struct Described {
     pub nonce: u64,
     /// The origin domain.
     pub origin: u32,
+    /// A risk unit's figures, unpacked from its value (absent for other facts, and when no
+    /// unit was received).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub risk: Option<super::RiskWord>,
 }
 
 impl Described {
@@ -126,6 +137,10 @@ impl Described {
             expiry,
             nonce,
             origin,
+            risk: match fact {
+                Fact::Risk { .. } if nonce != 0 => Some(super::RiskWord::unpack(value)),
+                _ => None,
+            },
         }
     }
 }
@@ -205,6 +220,9 @@ impl Fact {
             Self::Votes { account, snapshot } => {
                 (UnitKind::Votes, subject_of(account), scope(S::Votes, word(snapshot), B256::ZERO))
             }
+            Self::Risk { provider, feed } => {
+                (UnitKind::Risk, subject_of(provider), scope(S::Risk, subject_of(feed), B256::ZERO))
+            }
             Self::Asset { asset, consumer } => (UnitKind::Asset, consumer, asset),
         };
         Locator { kind, subject, scope, key: key_of(kind, subject, scope) }
@@ -217,6 +235,7 @@ impl Fact {
     pub fn fmt_value(&self, value: U256) -> String {
         match self {
             Self::Votes { .. } | Self::Contribution { .. } => crate::units::fmt_era(value),
+            Self::Risk { .. } if !value.is_zero() => super::RiskWord::unpack(value).to_string(),
             _ => value.to_string(),
         }
     }
@@ -244,6 +263,9 @@ impl fmt::Display for Fact {
             }
             Self::Votes { account, snapshot } => {
                 write!(f, "{account}'s ERA voting power at block {snapshot}")
+            }
+            Self::Risk { provider, feed } => {
+                write!(f, "{provider}'s risk figures on feed {feed}")
             }
             Self::Asset { asset, consumer } if consumer.is_zero() => {
                 write!(f, "the status of asset {asset}")

@@ -44,6 +44,8 @@ async fn the_same_reads_give_the_same_answers_over_anvil() {
     let sender = UnitSender::new(addresses.unit_sender, &node);
     let wire = sender.setAssetRegistry(addresses.assets).send().await.unwrap();
     assert!(wire.get_receipt().await.unwrap().status(), "and the sender's asset registry");
+    let wire = sender.setRiskFeed(addresses.risk_feed).send().await.unwrap();
+    assert!(wire.get_receipt().await.unwrap().status(), "and the sender's risk feed");
 
     let (chain, suite) = setup();
     assert_eq!(addresses, suite.addresses(), "same deployer, same nonces, same addresses");

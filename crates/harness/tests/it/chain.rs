@@ -70,8 +70,8 @@ fn the_suite_deploys_per_plan_with_its_defaults() {
     let (mut chain, suite) = Chain::with_suite().unwrap();
     assert_eq!(suite.deployer, dev(0));
     // One creation per contract of the plan, then the wiring of staking's hook and of the unit
-    // sender's asset registry.
-    assert_eq!(chain.nonce(dev(0)), plan(&suite.config).len() as u64 + 2);
+    // sender's asset registry and risk feed.
+    assert_eq!(chain.nonce(dev(0)), plan(&suite.config).len() as u64 + 3);
     let order: Vec<_> = suite.deploy_gas.iter().map(|(c, _)| *c).collect();
     assert_eq!(order, plan(&suite.config));
     for (contract, gas) in &suite.deploy_gas {

@@ -1,5 +1,6 @@
 //! Which fact a weave command is about: one of `--tier`, `--scenario`, `--partner`, `--role`,
-//! `--invites`, `--contribution`, `--votes`, `--asset`, with `--account` naming who holds it.
+//! `--invites`, `--contribution`, `--votes`, `--risk`, `--asset`, with `--account` naming who
+//! holds it.
 
 use alloy::primitives::{Address, B256, keccak256};
 use clap::Args;
@@ -20,6 +21,10 @@ pub(super) struct FactArgs {
     /// The consumer of --asset: an address, a bytes32, or a scenario name.
     #[arg(long, value_parser = |s: &str| Ok::<B256, String>(era_client::assets::consumer_key(s)))]
     consumer: Option<B256>,
+    /// The origin's RiskFeed of --risk (sending: default the one the UnitSender reads; showing
+    /// on a destination: required).
+    #[arg(long, value_parser = crate::address::parse)]
+    feed: Option<Address>,
 }
 
 /// Which fact: exactly one.
@@ -48,6 +53,10 @@ struct Which {
     /// The account's ERA voting power at this origin block (no --account: the total supply).
     #[arg(long, value_name = "BLOCK", help_heading = "Fact (one of)")]
     votes: Option<u64>,
+    /// The account's (a provider's) newest risk publication on the RiskFeed: its figures,
+    /// attestations and backing.
+    #[arg(long, help_heading = "Fact (one of)")]
+    risk: bool,
     /// A state asset the --consumer may use (no --consumer: the asset's status).
     #[arg(long, help_heading = "Fact (one of)")]
     asset: Option<B256>,
@@ -77,11 +86,13 @@ impl FactArgs {
             Fact::Contribution { account: account()? }
         } else if let Some(snapshot) = w.votes {
             Fact::Votes { account: self.account.unwrap_or_default(), snapshot }
+        } else if w.risk {
+            Fact::Risk { provider: account()?, feed: self.feed.unwrap_or_default() }
         } else if let Some(asset) = w.asset {
             Fact::Asset { asset, consumer: self.consumer.unwrap_or_default() }
         } else {
             bail!(
-                "name a fact: --tier, --scenario, --partner, --role, --invites, --contribution, --votes or --asset"
+                "name a fact: --tier, --scenario, --partner, --role, --invites, --contribution, --votes, --risk or --asset"
             )
         })
     }

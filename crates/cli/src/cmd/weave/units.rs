@@ -111,6 +111,13 @@ impl UnitsCommand {
             }
             Self::Show(a) => {
                 let fact = a.fact.fact()?;
+                if let Fact::Risk { feed, .. } = fact
+                    && feed.is_zero()
+                {
+                    bail!(
+                        "--risk on a destination needs --feed: the RiskFeed of the origin (`era status` there names it)"
+                    );
+                }
                 let suite = a.read.suite.open().await?;
                 let view = suite.client().unit_view(&fact, a.origin).await?;
                 print(&view, a.read.json)?;
