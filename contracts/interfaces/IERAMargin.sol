@@ -18,8 +18,8 @@ import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 /// weights (at most each partner's assessment) in the same call, so a timelocked resolution commits
 /// to them. The slashed ERA is split by the approved weights and each partner pulls its share with
 /// `claim` within `CLAIM_WINDOW`; what is left after it goes to the rewards pool (`sweep`). A case
-/// nobody resolves lapses after `maxFreezePeriod` and anyone may release it. Partners also publish
-/// providers' risk features in a standard schema, each partner its own append-only history.
+/// nobody resolves lapses after `maxFreezePeriod` and anyone may release it. Partners publish
+/// providers' risk figures to the RiskFeed (proven by a Groth16 proof), not here.
 /// @dev Margin is separate from staking: this contract holds its own ERA and never reads or moves
 /// stake, and staking never counts margin. A node that is also a provider has two disjoint
 /// balances, so a margin slash and a stake slash can never take the same tokens.
@@ -98,30 +98,6 @@ interface IERAMargin {
         uint256 approved;
     }
 
-    /// @notice Risk features of a provider in the standard schema, as a partner published them.
-    /// Rates are in basis points (1 = 0.01%) over the partner's observation window; the raw records
-    /// stay off-chain behind `commitment`, optionally proven by the ZK proof `proofRef` points to.
-    /// @param defaultRateBps Share of obligations the provider defaulted on.
-    /// @param delaySeconds Average delay of the provider's deliveries.
-    /// @param tamperingBps Share of records found tampered with.
-    /// @param anomalyBps Share of observations with anomalous fluctuation.
-    /// @param volatilityBps Price volatility of what the provider quotes.
-    /// @param commitment Commitment to the desensitized raw records.
-    /// @param proofRef Reference of a ZK proof over `commitment` (zero for none).
-    /// @param partner The partner that published.
-    /// @param publishedAt When.
-    struct RiskFeatures {
-        uint16 defaultRateBps;
-        uint32 delaySeconds;
-        uint16 tamperingBps;
-        uint16 anomalyBps;
-        uint16 volatilityBps;
-        bytes32 commitment;
-        bytes32 proofRef;
-        bytes32 partner;
-        uint64 publishedAt;
-    }
-
     // ---------------------------------------------------------------- errors
 
     /// @notice An amount of zero was given where ERA must move.
@@ -189,15 +165,11 @@ interface IERAMargin {
     error ClaimWindowOpen(uint256 caseId, uint64 closesAt, uint256 now);
     /// @notice Case `caseId` has nothing left to sweep.
     error NothingToSweep(uint256 caseId);
-    /// @notice Partner `partner` published `count` feature sets about `provider`; `index` asked.
-    error NoSuchPublication(address provider, bytes32 partner, uint256 index, uint256 count);
     /// @notice The guardian paused at most `GUARDIAN_PAUSE` ago, or as long has not passed since
     /// that pause ended: it may pause again from `allowedAt`.
     error GuardianPauseTooSoon(uint256 allowedAt);
     /// @notice `until` is not in the future, or more than `MAX_PAUSE_EXTENSION` ahead.
     error PauseEndOutOfRange(uint256 until);
-    /// @notice A risk feature given in basis points is above 10,000: `value` for `feature`.
-    error FeatureOutOfRange(bytes32 feature, uint256 value);
     /// @notice `provider` has no unfrozen margin to take a penalty from.
     error NothingToPenalize(address provider);
     /// @notice A period of `period` seconds is outside [`min`, `max`].
@@ -256,10 +228,6 @@ interface IERAMargin {
     event CaseSwept(uint256 indexed caseId, address rewardsPool, uint256 shares, uint256 bond);
     /// @notice `provider` failed its performance standard and lost `amount` to `rewardsPool`.
     event PerformancePenalty(address indexed provider, uint256 amount, address rewardsPool);
-    /// @notice Partner `partner` published risk features of `provider`, number `index` of its history.
-    event RiskFeaturesPublished(
-        address indexed provider, bytes32 indexed partner, uint256 index, RiskFeatures features
-    );
     /// @notice A parameter changed.
     event ParameterSet(bytes32 indexed parameter, uint256 oldValue, uint256 newValue);
     /// @notice The rewards pool changed.
@@ -311,11 +279,6 @@ interface IERAMargin {
     /// the freezer, the freeze bond.
     /// @return amount ERA sent to the caller.
     function claim(uint256 caseId) external returns (uint256 amount);
-
-    /// @notice Appends `provider`'s risk features in the standard schema to the calling partner's
-    /// history about it (other partners' histories are untouched). The partner and time fields are
-    /// filled in by the contract.
-    function publishRiskFeatures(address provider, RiskFeatures calldata features) external;
 
     // ---------------------------------------------------------------- anyone
 
@@ -422,19 +385,6 @@ interface IERAMargin {
         external
         view
         returns (uint256);
-
-    /// @notice The latest risk features partner `partner` published about `provider` (`publishedAt`
-    /// zero for none).
-    function riskFeatures(address provider, bytes32 partner) external view returns (RiskFeatures memory);
-
-    /// @notice Publication `index` (from 0) of partner `partner`'s history about `provider`.
-    function riskFeaturesAt(address provider, bytes32 partner, uint256 index)
-        external
-        view
-        returns (RiskFeatures memory);
-
-    /// @notice How many feature sets partner `partner` published about `provider`.
-    function riskFeaturesCount(address provider, bytes32 partner) external view returns (uint256);
 
     /// @notice ERA held for all providers (`margin + pendingWithdrawal` summed).
     function totalMargin() external view returns (uint256);

@@ -71,26 +71,12 @@ contract ERAMargin is IERAMargin, AccessControl, Pausable {
     uint128 internal _totalBonds;
     uint64 internal _caseCount;
 
-    /// A risk-feature publication as stored: the publisher is the history's key, and the small
-    /// fields share one slot.
-    struct Publication {
-        uint16 defaultRateBps;
-        uint32 delaySeconds;
-        uint16 tamperingBps;
-        uint16 anomalyBps;
-        uint16 volatilityBps;
-        uint64 publishedAt;
-        bytes32 commitment;
-        bytes32 proofRef;
-    }
-
     mapping(address provider => Provider) internal _providers;
     mapping(uint256 caseId => Case) internal _cases;
     mapping(uint256 caseId => mapping(bytes32 partner => Contribution)) internal _contributions;
     mapping(uint256 caseId => bytes32[]) internal _accepted;
     mapping(address actor => bytes32) public partnerOf;
     mapping(bytes32 partner => address) public actorOf;
-    mapping(address provider => mapping(bytes32 partner => Publication[])) internal _riskHistory;
     /// @notice When the current (or the last) pause lapses.
     uint64 public pausedUntil;
 
@@ -276,32 +262,6 @@ contract ERAMargin is IERAMargin, AccessControl, Pausable {
             emit BondPaid(caseId, msg.sender, bond);
         }
         era.safeTransfer(msg.sender, amount);
-    }
-
-    /// @inheritdoc IERAMargin
-    function publishRiskFeatures(address provider, RiskFeatures calldata f) external {
-        bytes32 partner = _callerPartner();
-        _requireBps("defaultRate", f.defaultRateBps);
-        _requireBps("tampering", f.tamperingBps);
-        _requireBps("anomaly", f.anomalyBps);
-        _requireBps("volatility", f.volatilityBps);
-        // Each partner appends to its own history about the provider: nobody overwrites another's
-        // publication, nor its own earlier ones.
-        Publication[] storage history = _riskHistory[provider][partner];
-        uint256 index = history.length;
-        history.push(
-            Publication({
-                defaultRateBps: f.defaultRateBps,
-                delaySeconds: f.delaySeconds,
-                tamperingBps: f.tamperingBps,
-                anomalyBps: f.anomalyBps,
-                volatilityBps: f.volatilityBps,
-                publishedAt: uint64(block.timestamp),
-                commitment: f.commitment,
-                proofRef: f.proofRef
-            })
-        );
-        emit RiskFeaturesPublished(provider, partner, index, _features(history[index], partner));
     }
 
     // ---------------------------------------------------------------- anyone
@@ -539,30 +499,6 @@ contract ERAMargin is IERAMargin, AccessControl, Pausable {
             * (LEAD_BASE_HOURS + Math.min(leadTimeHours, MAX_LEAD_HOURS));
     }
 
-    /// @inheritdoc IERAMargin
-    function riskFeatures(address provider, bytes32 partner) external view returns (RiskFeatures memory f) {
-        Publication[] storage history = _riskHistory[provider][partner];
-        uint256 count = history.length;
-        if (count != 0) f = _features(history[count - 1], partner);
-    }
-
-    /// @inheritdoc IERAMargin
-    function riskFeaturesAt(address provider, bytes32 partner, uint256 index)
-        external
-        view
-        returns (RiskFeatures memory)
-    {
-        Publication[] storage history = _riskHistory[provider][partner];
-        uint256 count = history.length;
-        if (index >= count) revert NoSuchPublication(provider, partner, index, count);
-        return _features(history[index], partner);
-    }
-
-    /// @inheritdoc IERAMargin
-    function riskFeaturesCount(address provider, bytes32 partner) external view returns (uint256) {
-        return _riskHistory[provider][partner].length;
-    }
-
     // ---------------------------------------------------------------- internal
 
     function _deposit(uint256 amount, uint32 ecosystems) internal {
@@ -629,20 +565,6 @@ contract ERAMargin is IERAMargin, AccessControl, Pausable {
         p.margin -= uint128(amount - pending);
     }
 
-    function _features(Publication storage s, bytes32 partner) internal view returns (RiskFeatures memory) {
-        return RiskFeatures({
-            defaultRateBps: s.defaultRateBps,
-            delaySeconds: s.delaySeconds,
-            tamperingBps: s.tamperingBps,
-            anomalyBps: s.anomalyBps,
-            volatilityBps: s.volatilityBps,
-            commitment: s.commitment,
-            proofRef: s.proofRef,
-            partner: partner,
-            publishedAt: s.publishedAt
-        });
-    }
-
     function _requireAssessing(uint256 caseId, Case storage c) internal view {
         uint64 endsAt = c.disputeEndsAt;
         if (block.timestamp >= endsAt) revert AssessmentClosed(caseId, endsAt, block.timestamp);
@@ -669,10 +591,6 @@ contract ERAMargin is IERAMargin, AccessControl, Pausable {
     function _requireCovered(address provider, uint256 margin, uint256 ecosystems) internal view {
         uint256 minimum = uint256(minMarginPerEcosystem) * ecosystems;
         if (margin < minimum) revert MarginBelowMinimum(provider, margin, ecosystems, minimum);
-    }
-
-    function _requireBps(bytes32 feature, uint256 value) internal pure {
-        if (value > BPS) revert FeatureOutOfRange(feature, value);
     }
 
     function _setMinMarginPerEcosystem(uint128 minimum) internal {

@@ -1,7 +1,6 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IERAMargin} from "../../contracts/interfaces/IERAMargin.sol";
 import {MarginTest} from "../margin/MarginTest.sol";
 import {GasMeasure} from "../utils/GasMeasure.sol";
 
@@ -147,34 +146,6 @@ contract ERAMarginGasTest is MarginGasTest {
 
     function test_gas_penalize() public {
         measure(address(timelock), abi.encodeCall(margin.penalize, (other)), "penalize (5% to the pool)");
-    }
-
-    function test_gas_publishRiskFeatures() public {
-        IERAMargin.RiskFeatures memory f;
-        f.defaultRateBps = 150;
-        f.delaySeconds = 3_600;
-        f.tamperingBps = 2;
-        f.anomalyBps = 40;
-        f.volatilityBps = 900;
-        f.commitment = keccak256("records");
-        f.proofRef = keccak256("proof");
-        measure(alpha, abi.encodeCall(margin.publishRiskFeatures, (provider, f)), "publishRiskFeatures");
-    }
-
-    function test_gas_publishRiskFeaturesAgain() public {
-        IERAMargin.RiskFeatures memory f;
-        f.defaultRateBps = 150;
-        f.commitment = keccak256("records");
-        vm.prank(alpha);
-        margin.publishRiskFeatures(provider, f);
-        vm.cool(address(margin));
-        f.defaultRateBps = 160;
-        f.commitment = keccak256("records 2");
-        measure(
-            alpha,
-            abi.encodeCall(margin.publishRiskFeatures, (provider, f)),
-            "publishRiskFeatures (appended to the history)"
-        );
     }
 }
 

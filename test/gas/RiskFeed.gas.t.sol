@@ -1,10 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IGroth16Verifier} from "../../contracts/interfaces/IGroth16Verifier.sol";
 import {IRiskFeed} from "../../contracts/interfaces/IRiskFeed.sol";
 import {RiskFeed} from "../../contracts/margin/RiskFeed.sol";
-import {RiskFeaturesVerifier} from "../../contracts/verifiers/RiskFeaturesVerifier.sol";
 import {RiskOfProbe} from "../risk/RiskOfProbe.sol";
 import {RiskTest} from "../risk/RiskTest.sol";
 import {GasMeasure} from "../utils/GasMeasure.sol";
@@ -30,8 +28,7 @@ contract RiskFeedGasTest is RiskTest, GasMeasure {
 
     function setUp() public override {
         super.setUp();
-        vm.chainId(F.CHAIN_ID);
-        real = deployFeedAt(IGroth16Verifier(address(new RiskFeaturesVerifier())), F.FEED);
+        real = feed; // RiskTest's feed: the real verifier, at F.FEED on F.CHAIN_ID
         probe = new RiskOfProbe();
     }
 

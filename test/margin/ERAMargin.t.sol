@@ -15,7 +15,6 @@ contract ERAMarginTest is MarginTest {
     /// Parameter and feature names as the errors carry them.
     bytes32 internal constant P_DISPUTE_WINDOW = "disputeWindow";
     bytes32 internal constant P_MAX_FREEZE_PERIOD = "maxFreezePeriod";
-    bytes32 internal constant P_VOLATILITY = "volatility";
     bytes32 internal constant P_WITHDRAWAL_DELAY = "withdrawalDelay";
 
     function setUp() public override {
@@ -988,71 +987,6 @@ contract ERAMarginTest is MarginTest {
         );
         vm.prank(alpha);
         margin.penalize(provider);
-    }
-
-    // ---------------------------------------------------------------- risk features
-
-    function features() internal pure returns (IERAMargin.RiskFeatures memory f) {
-        f.defaultRateBps = 150;
-        f.delaySeconds = 3_600;
-        f.tamperingBps = 2;
-        f.anomalyBps = 40;
-        f.volatilityBps = 900;
-        f.commitment = keccak256("records");
-        f.proofRef = keccak256("proof");
-    }
-
-    function test_publishRiskFeatures_historyPerPublisher() public {
-        IERAMargin.RiskFeatures memory f = features();
-        uint256 first = block.timestamp;
-        vm.prank(alpha);
-        margin.publishRiskFeatures(provider, f);
-        f.defaultRateBps = 200;
-        vm.warp(block.timestamp + 1 days);
-        IERAMargin.RiskFeatures memory expected = f;
-        expected.partner = ALPHA;
-        expected.publishedAt = uint64(block.timestamp);
-        vm.expectEmit(address(margin));
-        emit IERAMargin.RiskFeaturesPublished(provider, ALPHA, 1, expected);
-        vm.prank(alpha);
-        margin.publishRiskFeatures(provider, f);
-        IERAMargin.RiskFeatures memory got = margin.riskFeatures(provider, ALPHA);
-        assertEq(got.defaultRateBps, 200);
-        assertEq(got.delaySeconds, 3_600);
-        assertEq(got.tamperingBps, 2);
-        assertEq(got.anomalyBps, 40);
-        assertEq(got.volatilityBps, 900);
-        assertEq(got.commitment, keccak256("records"));
-        assertEq(got.proofRef, keccak256("proof"));
-        assertEq(got.partner, ALPHA);
-        assertEq(got.publishedAt, block.timestamp);
-        assertEq(margin.riskFeaturesCount(provider, ALPHA), 2);
-        IERAMargin.RiskFeatures memory old = margin.riskFeaturesAt(provider, ALPHA, 0);
-        assertEq(old.defaultRateBps, 150);
-        assertEq(old.publishedAt, first);
-        assertEq(margin.riskFeatures(provider, BETA).publishedAt, 0, "none from beta");
-        assertEq(margin.riskFeaturesCount(provider, BETA), 0);
-    }
-
-    function test_RevertWhen_riskFeaturesAt_beyondHistory() public {
-        vm.prank(alpha);
-        margin.publishRiskFeatures(provider, features());
-        vm.expectRevert(abi.encodeWithSelector(IERAMargin.NoSuchPublication.selector, provider, ALPHA, 1, 1));
-        margin.riskFeaturesAt(provider, ALPHA, 1);
-    }
-
-    function test_RevertWhen_publishRiskFeatures_unknownPartner() public {
-        vm.expectRevert(abi.encodeWithSelector(IERAMargin.UnknownPartner.selector, stranger));
-        vm.prank(stranger);
-        margin.publishRiskFeatures(provider, features());
-    }
-
-    function test_RevertWhen_publishRiskFeatures_rateAboveAllBps() public {
-        IERAMargin.RiskFeatures memory f = features();
-        f.volatilityBps = 10_001;
-        vm.expectRevert(abi.encodeWithSelector(IERAMargin.FeatureOutOfRange.selector, P_VOLATILITY, 10_001));
-        vm.prank(alpha);
-        margin.publishRiskFeatures(provider, f);
     }
 
     // ---------------------------------------------------------------- governance

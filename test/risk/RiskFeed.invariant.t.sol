@@ -2,15 +2,17 @@
 pragma solidity 0.8.30;
 
 import {IRiskFeed} from "../../contracts/interfaces/IRiskFeed.sol";
+import {RiskFigures} from "../../contracts/libraries/RiskFigures.sol";
 import {ERAMargin} from "../../contracts/margin/ERAMargin.sol";
 import {RiskFeed} from "../../contracts/margin/RiskFeed.sol";
 import {ERAStaking} from "../../contracts/staking/ERAStaking.sol";
 import {ERAToken} from "../../contracts/token/ERAToken.sol";
-import {DigestVerifier} from "./DigestVerifier.sol";
+import {RiskFeaturesProofs, RiskGrid} from "../verifiers/fixtures/RiskFeaturesProofs.sol";
 import {RiskTest} from "./RiskTest.sol";
 import {Test} from "forge-std/Test.sol";
 
-/// @notice Drives the feed with publications by two partners about three providers, attestations
+/// @notice Drives the feed with publications by two partners about two providers (the next entry
+/// of the real-proof grid for the pair, SAMPLE or CLEAN, until its indices run out), attestations
 /// by five nodes, and the nodes' stake moving under them (stakes, unbondings, slashes), and keeps
 /// what each attestation recorded.
 contract RiskFeedHandler is Test {
@@ -23,13 +25,13 @@ contract RiskFeedHandler is Test {
     RiskFeed internal immutable feed;
     ERAStaking internal immutable staking;
     ERAToken internal immutable era;
-    DigestVerifier internal immutable verifier;
+    RiskFeaturesProofs internal immutable proofs;
     address internal immutable holder;
     address internal immutable slasher;
 
     address[2] internal publishers;
     bytes32[2] internal partners;
-    address[3] public providers;
+    address[2] public providers;
     address[5] public nodes;
 
     Pub[] internal _pubs;
@@ -44,17 +46,16 @@ contract RiskFeedHandler is Test {
         ERAStaking staking_,
         ERAToken era_,
         ERAMargin margin,
-        DigestVerifier verifier_,
+        RiskFeaturesProofs proofs_,
         address holder_,
         address slasher_,
         address[2] memory publishers_,
         address[5] memory nodes_
     ) {
-        (feed, staking, era, verifier, holder, slasher) =
-        (feed_, staking_, era_, verifier_, holder_, slasher_);
+        (feed, staking, era, proofs, holder, slasher) = (feed_, staking_, era_, proofs_, holder_, slasher_);
         publishers = publishers_;
         partners = [margin.partnerOf(publishers_[0]), margin.partnerOf(publishers_[1])];
-        providers = [makeAddr("provider0"), makeAddr("provider1"), makeAddr("provider2")];
+        providers = [RiskGrid.PROVIDER_A, RiskGrid.PROVIDER_B];
         nodes = nodes_;
     }
 
@@ -70,22 +71,18 @@ contract RiskFeedHandler is Test {
         return _newest[provider];
     }
 
-    function publish(uint256 providerSeed, uint256 publisherSeed, uint8 n, uint8 defaults, uint32 delay)
-        external
-    {
-        address provider = providers[providerSeed % 3];
+    /// Publishes the grid's SAMPLE or CLEAN proof for the pair's next index (nothing once the
+    /// grid's indices are used up).
+    function publish(uint256 providerSeed, uint256 publisherSeed, bool clean) external {
+        address provider = providers[providerSeed % 2];
         uint256 who = publisherSeed % 2;
-        n = uint8(bound(n, 1, 32));
-        defaults = uint8(bound(defaults, 0, n));
-        IRiskFeed.Figures memory f =
-            IRiskFeed.Figures(n, defaults, defaults / 2, n - defaults, defaults == n ? 0 : delay, 500);
         uint256 index = feed.publications(provider, partners[who]);
-        uint256 commitment = uint256(keccak256(abi.encode(provider, who, index))) >> 4; // below the field
-        uint256[8] memory proof;
-        proof[0] = verifier.digest(commitment, feed.bindingOf(provider, partners[who], index, f));
+        if (index >= RiskGrid.INDICES) return;
+        (uint96 packed, uint256 commitment, uint256[8] memory proof) =
+            proofs.get(provider, partners[who], index, clean ? RiskGrid.CLEAN : RiskGrid.SAMPLE);
         vm.warp(block.timestamp + 1 hours);
         vm.prank(publishers[who]);
-        feed.publish(provider, f, commitment, proof);
+        feed.publish(provider, RiskFigures.unpack(packed), commitment, proof);
         Pub memory p = Pub(provider, partners[who], index);
         _pubs.push(p);
         _newest[provider] = p;
@@ -151,7 +148,7 @@ contract RiskFeedInvariantTest is RiskTest {
         addNode(node5, 0);
         nodes = [node1, node2, node3, node4, node5];
         handler = new RiskFeedHandler(
-            feed, staking, era, margin, digestVerifier, holder, slasher, [publisher, otherPublisher], nodes
+            feed, staking, era, margin, proofs, holder, slasher, [publisher, otherPublisher], nodes
         );
         targetContract(address(handler));
     }
@@ -183,7 +180,7 @@ contract RiskFeedInvariantTest is RiskTest {
 
     /// `riskOf` mirrors each provider's newest publication.
     function invariant_riskOfMirrorsTheNewestPublication() public view {
-        for (uint256 i; i < 3; ++i) {
+        for (uint256 i; i < 2; ++i) {
             address provider = handler.providers(i);
             IRiskFeed.Risk memory r = feed.riskOf(provider);
             if (!handler.published(provider)) {

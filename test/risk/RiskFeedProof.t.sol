@@ -4,7 +4,6 @@ pragma solidity 0.8.30;
 import {IGroth16Verifier} from "../../contracts/interfaces/IGroth16Verifier.sol";
 import {IRiskFeed} from "../../contracts/interfaces/IRiskFeed.sol";
 import {RiskFeed} from "../../contracts/margin/RiskFeed.sol";
-import {RiskFeaturesVerifier} from "../../contracts/verifiers/RiskFeaturesVerifier.sol";
 import {RiskFeaturesFixture as F} from "../verifiers/fixtures/RiskFeaturesFixture.sol";
 import {RiskGatedPartner} from "./RiskGatedPartner.sol";
 import {RiskTest} from "./RiskTest.sol";
@@ -17,8 +16,7 @@ contract RiskFeedProofTest is RiskTest {
 
     function setUp() public override {
         super.setUp();
-        vm.chainId(F.CHAIN_ID);
-        real = deployFeedAt(IGroth16Verifier(address(new RiskFeaturesVerifier())), F.FEED);
+        real = feed; // RiskTest's feed: the real verifier, at F.FEED on F.CHAIN_ID
     }
 
     function fixtureFigures() internal pure returns (IRiskFeed.Figures memory) {
@@ -37,10 +35,6 @@ contract RiskFeedProofTest is RiskTest {
         return real.publish(F.PROVIDER, fixtureFigures(), F.COMMITMENT, F.proof());
     }
 
-    /// `publish` as `actor` with `f`, `commitment` and `proof` about `provider` is refused as an
-    /// invalid proof for the next index of its partner. With a transaction's gas (1,000,000): a
-    /// proof point off the curve makes the pairing precompile consume all the gas the verifier
-    /// forwards, and the feed still reverts `InvalidProof` with the 1/64 kept back.
     function expectRefused(
         address actor,
         address provider,
@@ -48,22 +42,15 @@ contract RiskFeedProofTest is RiskTest {
         uint256 commitment,
         uint256[8] memory proof
     ) internal {
-        bytes32 partner = margin.partnerOf(actor);
-        uint256 index = real.publications(provider, partner);
-        uint256 binding = real.bindingOf(provider, partner, index, f);
-        vm.expectRevert(
-            abi.encodeWithSelector(
-                IRiskFeed.InvalidProof.selector, provider, partner, index, commitment, binding
-            )
-        );
-        vm.prank(actor);
-        real.publish{gas: 1_000_000}(provider, f, commitment, proof);
+        expectInvalidProof(real, actor, provider, f, commitment, proof);
     }
 
     function test_fixtureSlotIsOurs() public view {
         assertEq(F.PROVIDER, PROVIDER);
         assertEq(F.PARTNER, PARTNER);
         assertEq(F.FEED, FIXTURE_FEED);
+        assertEq(F.CHAIN_ID, block.chainid);
+        assertEq(address(real.verifier()), address(verifier));
         assertEq(F.INDEX, 0);
         assertEq(real.bindingOf(PROVIDER, PARTNER, 0, fixtureFigures()), F.BINDING);
     }

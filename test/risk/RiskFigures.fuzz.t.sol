@@ -3,10 +3,12 @@ pragma solidity 0.8.30;
 
 import {IRiskFeed} from "../../contracts/interfaces/IRiskFeed.sol";
 import {RiskFigures} from "../../contracts/libraries/RiskFigures.sol";
+import {RiskGrid} from "../verifiers/fixtures/RiskFeaturesProofs.sol";
 import {RiskTest} from "./RiskTest.sol";
 
 /// @notice Fuzzing of the figures: the packing's round trip and layout, the checks against their
-/// definition, the binding, and the rates `riskOf` derives.
+/// definition (ahead of the proof), the binding, and the rates `riskOf` derives from every figure
+/// set of the proof grid.
 contract RiskFiguresFuzzTest is RiskTest {
     function testFuzz_pack_roundTripsAndFollowsTheLayout(
         uint8 n,
@@ -73,7 +75,9 @@ contract RiskFiguresFuzzTest is RiskTest {
         return seed % 4 == 0 ? value : uint8(bound(value, 0, 34));
     }
 
-    function testFuzz_publish_checksFiguresAndDerivesRates(
+    /// The checks run before the verifier: with a zero proof, impossible figures are refused with
+    /// what is wrong with them, and possible ones get as far as the proof (InvalidProof).
+    function testFuzz_publish_checksFiguresBeforeTheProof(
         uint8 n,
         uint8 defaults,
         uint8 tampered,
@@ -91,23 +95,68 @@ contract RiskFiguresFuzzTest is RiskTest {
             threshold
         );
         if (f.defaults == f.n && seed >> 33 & 1 == 0) f.meanDelay = 0;
-        uint256[8] memory proof = proofFor(feed, publisher, PROVIDER, f, seed % FIELD);
+        uint256 commitment = seed % FIELD;
+        uint256[8] memory zero;
         bytes memory refusal = expectedRefusal(f);
-        if (refusal.length != 0) vm.expectRevert(refusal);
-        vm.prank(publisher);
-        feed.publish(PROVIDER, f, seed % FIELD, proof);
-        if (refusal.length != 0) {
-            assertEq(feed.publications(PROVIDER, PARTNER), 0);
-            return;
+        if (refusal.length == 0) {
+            refusal = abi.encodeWithSelector(
+                IRiskFeed.InvalidProof.selector,
+                PROVIDER,
+                PARTNER,
+                0,
+                commitment,
+                feed.bindingOf(PROVIDER, PARTNER, 0, f)
+            );
         }
-        assertFigures(feed.publication(PROVIDER, PARTNER, 0).figures, f);
-        IRiskFeed.Risk memory r = feed.riskOf(PROVIDER);
-        assertEq(r.n, f.n);
-        assertEq(r.defaultRateBps, uint256(f.defaults) * 10_000 / f.n);
-        assertEq(r.tamperingBps, uint256(f.tampered) * 10_000 / f.n);
-        assertEq(r.anomalyBps, uint256(f.anomalies) * 10_000 / f.n);
-        assertLe(r.defaultRateBps, 10_000);
-        assertEq(r.meanDelay, f.meanDelay);
-        assertEq(r.anomalyThreshold, f.anomalyThreshold);
+        vm.expectRevert(refusal);
+        vm.prank(publisher);
+        feed.publish(PROVIDER, f, commitment, zero);
+        assertEq(feed.publications(PROVIDER, PARTNER), 0);
+    }
+
+    /// Every figure set of the grid, published with its real proof at a slot the grid has it for
+    /// (after SAMPLE at the slot's earlier indices), is stored as proven and `riskOf` derives its
+    /// rates from it.
+    function test_publish_derivesRatesForEveryGridSet() public {
+        address[2] memory providers = [PROVIDER, PROVIDER_B];
+        address[2] memory actors = [publisher, otherPublisher];
+        uint256 start = vm.snapshotState();
+        for (uint256 id; id < RiskGrid.FIGURE_SETS; ++id) {
+            (address provider, address actor, uint256 index) = slotOf(id, providers, actors);
+            vm.revertToState(start);
+            for (uint256 i; i < index; ++i) {
+                publishGrid(actor, provider, RiskGrid.SAMPLE);
+            }
+            assertEq(publishGrid(actor, provider, id), index);
+            IRiskFeed.Figures memory f = gridFigures(id);
+            assertFigures(feed.publication(provider, margin.partnerOf(actor), index).figures, f);
+            IRiskFeed.Risk memory r = feed.riskOf(provider);
+            assertEq(r.partner, margin.partnerOf(actor));
+            assertEq(r.n, f.n);
+            assertEq(r.defaultRateBps, uint256(f.defaults) * 10_000 / f.n);
+            assertEq(r.tamperingBps, uint256(f.tampered) * 10_000 / f.n);
+            assertEq(r.anomalyBps, uint256(f.anomalies) * 10_000 / f.n);
+            assertLe(r.defaultRateBps, 10_000);
+            assertEq(r.meanDelay, f.meanDelay);
+            assertEq(r.anomalyThreshold, f.anomalyThreshold);
+        }
+    }
+
+    /// The first slot (provider, partner's actor, index) the grid has set `id` for.
+    function slotOf(uint256 id, address[2] memory providers, address[2] memory actors)
+        internal
+        view
+        returns (address, address, uint256)
+    {
+        for (uint256 p; p < 2; ++p) {
+            for (uint256 a; a < 2; ++a) {
+                for (uint256 index; index < RiskGrid.INDICES; ++index) {
+                    if (proofs.has(providers[p], margin.partnerOf(actors[a]), index, id)) {
+                        return (providers[p], actors[a], index);
+                    }
+                }
+            }
+        }
+        revert("figure set not in the grid");
     }
 }

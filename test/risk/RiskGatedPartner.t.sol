@@ -3,6 +3,7 @@ pragma solidity 0.8.30;
 
 import {IERAMargin} from "../../contracts/interfaces/IERAMargin.sol";
 import {IRiskFeed} from "../../contracts/interfaces/IRiskFeed.sol";
+import {RiskGrid} from "../verifiers/fixtures/RiskFeaturesProofs.sol";
 import {RiskGatedPartner} from "./RiskGatedPartner.sol";
 import {RiskTest} from "./RiskTest.sol";
 
@@ -31,9 +32,17 @@ contract RiskGatedPartnerTest is RiskTest {
         vm.stopPrank();
     }
 
-    /// 10 records, `defaults` of them defaulted.
+    /// 10 records, `defaults` of them defaulted (the grid's GATE_* sets, real proofs).
     function publishDefaults(address actor, uint8 defaults) internal returns (uint256 index) {
-        index = publishAs(actor, PROVIDER, figures(10, defaults, 0, 0, defaults == 10 ? 0 : 600, 0), 7);
+        uint256 id;
+        if (defaults == 0) id = RiskGrid.GATE_0;
+        else if (defaults == 2) id = RiskGrid.GATE_2;
+        else if (defaults == 3) id = RiskGrid.GATE_3;
+        else if (defaults == 5) id = RiskGrid.GATE_5;
+        else if (defaults == 10) id = RiskGrid.GATE_10;
+        else revert("no GATE set with these defaults");
+        index = publishGrid(actor, PROVIDER, id);
+        assertEq(feed.publication(PROVIDER, margin.partnerOf(actor), index).figures.defaults, defaults);
     }
 
     function test_creditAllowed_withoutPublications() public view {

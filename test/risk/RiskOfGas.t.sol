@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {IRiskFeed} from "../../contracts/interfaces/IRiskFeed.sol";
+import {RiskGrid} from "../verifiers/fixtures/RiskFeaturesProofs.sol";
 import {RiskOfProbe} from "./RiskOfProbe.sol";
 import {RiskTest} from "./RiskTest.sol";
 
@@ -13,7 +14,7 @@ contract RiskOfGasTest is RiskTest {
     function setUp() public override {
         super.setUp();
         probe = new RiskOfProbe();
-        publishAs(publisher, PROVIDER, sampleFigures(), 1);
+        publishGrid(publisher, PROVIDER, RiskGrid.SAMPLE);
         attestAs(node1, PROVIDER, PARTNER, 0);
     }
 

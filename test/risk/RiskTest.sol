@@ -3,24 +3,29 @@ pragma solidity 0.8.30;
 
 import {IGroth16Verifier} from "../../contracts/interfaces/IGroth16Verifier.sol";
 import {IRiskFeed} from "../../contracts/interfaces/IRiskFeed.sol";
+import {RiskFigures} from "../../contracts/libraries/RiskFigures.sol";
 import {ERAMargin} from "../../contracts/margin/ERAMargin.sol";
 import {RiskFeed} from "../../contracts/margin/RiskFeed.sol";
 import {ERAStaking} from "../../contracts/staking/ERAStaking.sol";
 import {ERAToken} from "../../contracts/token/ERAToken.sol";
-import {DigestVerifier} from "./DigestVerifier.sol";
+import {RiskFeaturesVerifier} from "../../contracts/verifiers/RiskFeaturesVerifier.sol";
+import {RiskFeaturesProofs, RiskGrid} from "../verifiers/fixtures/RiskFeaturesProofs.sol";
 import {Test} from "forge-std/Test.sol";
 
 /// @notice The real ERAToken, ERAStaking and ERAMargin (governed by `governance`, an account that
-/// stands for the timelock), a risk feed over them, partners registered in the margin and staked
-/// nodes. `feed` takes DigestVerifier proofs (any number of publications); RiskFeedProof.t.sol
-/// places a feed with the real verifier at the fixture's address.
+/// stands for the timelock), the risk feed over them with the real RiskFeaturesVerifier, partners
+/// registered in the margin and staked nodes. The feed sits at the address and on the chain the
+/// generated proofs are bound to, so the tests publish era-prover's real proofs: the grid of
+/// RiskFeaturesProofs (providers PROVIDER and PROVIDER_B, partners PARTNER and OTHER_PARTNER,
+/// indices 0-3, the figure sets of RiskGrid).
 abstract contract RiskTest is Test {
-    /// The fixture's provider, partner and feed address (COMMON.md).
-    address internal constant PROVIDER = 0xA1A1a1a1A1A1A1A1A1a1a1a1a1a1A1A1a1A1a1a1;
-    bytes32 internal constant PARTNER = 0x9a9a9a9a9a9a9a9a9a9a9a9a9a9a9a9a9a9a9a9a9a9a9a9a9a9a9a9a9a9a9a9a;
-    address internal constant FIXTURE_FEED = 0x0000000000000000000000000000000000F33D01;
+    /// The proofs' providers, partners and feed address (COMMON.md).
+    address internal constant PROVIDER = RiskGrid.PROVIDER_A;
+    address internal constant PROVIDER_B = RiskGrid.PROVIDER_B;
+    bytes32 internal constant PARTNER = RiskGrid.PARTNER_A;
+    bytes32 internal constant OTHER_PARTNER = RiskGrid.PARTNER_B;
+    address internal constant FIXTURE_FEED = RiskGrid.FEED;
 
-    bytes32 internal constant OTHER_PARTNER = "other partner";
     uint256 internal constant MIN_NODE_STAKE = 10_000e18;
     uint256 internal constant NODE_STAKE = 50_000e18;
     uint256 internal constant FIELD =
@@ -39,7 +44,8 @@ abstract contract RiskTest is Test {
     ERAToken internal era;
     ERAStaking internal staking;
     ERAMargin internal margin;
-    DigestVerifier internal digestVerifier;
+    RiskFeaturesVerifier internal verifier;
+    RiskFeaturesProofs internal proofs;
     RiskFeed internal feed;
 
     function setUp() public virtual {
@@ -51,22 +57,23 @@ abstract contract RiskTest is Test {
         margin.setPartner(PARTNER, publisher);
         margin.setPartner(OTHER_PARTNER, otherPublisher);
         vm.stopPrank();
-        digestVerifier = new DigestVerifier();
-        feed = deployFeed(IGroth16Verifier(address(digestVerifier)));
+        verifier = new RiskFeaturesVerifier();
+        proofs = new RiskFeaturesProofs();
+        vm.chainId(RiskGrid.CHAIN_ID);
+        feed = deployFeedAt(IGroth16Verifier(address(verifier)), FIXTURE_FEED);
         addNode(node1, NODE_STAKE);
         addNode(node2, 2 * NODE_STAKE);
         addNode(node3, MIN_NODE_STAKE);
     }
 
-    function deployFeed(IGroth16Verifier verifier) internal returns (RiskFeed) {
-        return new RiskFeed(margin, staking, verifier, governance, MIN_NODE_STAKE);
+    /// A feed with `v` at a fresh address (the proofs are bound to FIXTURE_FEED, not to it).
+    function deployFeed(IGroth16Verifier v) internal returns (RiskFeed) {
+        return new RiskFeed(margin, staking, v, governance, MIN_NODE_STAKE);
     }
 
-    /// A feed with `verifier` placed at `at` (the fixture's proof is bound to an address).
-    function deployFeedAt(IGroth16Verifier verifier, address at) internal returns (RiskFeed) {
-        deployCodeTo(
-            "RiskFeed.sol:RiskFeed", abi.encode(margin, staking, verifier, governance, MIN_NODE_STAKE), at
-        );
+    /// A feed with `v` placed at `at` (the proofs are bound to an address).
+    function deployFeedAt(IGroth16Verifier v, address at) internal returns (RiskFeed) {
+        deployCodeTo("RiskFeed.sol:RiskFeed", abi.encode(margin, staking, v, governance, MIN_NODE_STAKE), at);
         return RiskFeed(at);
     }
 
@@ -104,41 +111,61 @@ abstract contract RiskTest is Test {
         return IRiskFeed.Figures(n, defaults, tampered, anomalies, meanDelay, threshold);
     }
 
-    /// 20 records: 3 defaults, 1 tampered, 2 anomalies above 700, mean delay 1 hour.
-    function sampleFigures() internal pure returns (IRiskFeed.Figures memory) {
-        return figures(20, 3, 1, 2, 3600, 700);
+    /// The figures of grid figure set `id` (a RiskGrid constant).
+    function gridFigures(uint256 id) internal view returns (IRiskFeed.Figures memory) {
+        return RiskFigures.unpack(proofs.figuresOf(id));
     }
 
-    /// A DigestVerifier proof of `[commitment, binding]`.
-    function digestProof(uint256 commitment, uint256 binding)
+    /// 20 records: 3 defaults, 1 tampered, 2 anomalies above 700, mean delay 1 hour (RiskGrid.SAMPLE,
+    /// which the grid has for every provider, partner and index).
+    function sampleFigures() internal view returns (IRiskFeed.Figures memory) {
+        return gridFigures(RiskGrid.SAMPLE);
+    }
+
+    /// The grid's figures, commitment and real proof of set `id` for the slot; reverts
+    /// `RiskFeaturesProofs.NotInGrid` for a slot the generator made no proof for.
+    function gridProof(address provider, bytes32 partner, uint256 index, uint256 id)
         internal
         view
-        returns (uint256[8] memory proof)
+        returns (IRiskFeed.Figures memory f, uint256 commitment, uint256[8] memory proof)
     {
-        proof[0] = digestVerifier.digest(commitment, binding);
+        uint96 packed;
+        (packed, commitment, proof) = proofs.get(provider, partner, index, id);
+        f = RiskFigures.unpack(packed);
     }
 
-    /// The DigestVerifier proof `actor`'s partner needs for its next publication about `provider` on `on`.
-    function proofFor(
+    /// Publishes grid set `id` about `provider` as `actor`, with the real proof for the next index
+    /// of `actor`'s partner.
+    function publishGrid(address actor, address provider, uint256 id) internal returns (uint256 index) {
+        bytes32 partner = margin.partnerOf(actor);
+        (IRiskFeed.Figures memory f, uint256 commitment, uint256[8] memory proof) =
+            gridProof(provider, partner, feed.publications(provider, partner), id);
+        vm.prank(actor);
+        index = feed.publish(provider, f, commitment, proof);
+    }
+
+    /// Expects `publish` on `on` as `actor` to be refused as an invalid proof for the next index of
+    /// `actor`'s partner. With a transaction's gas (1,000,000): a proof point off the curve makes
+    /// the pairing precompile consume all the gas the verifier forwards, and the feed still reverts
+    /// `InvalidProof` with the 1/64 kept back.
+    function expectInvalidProof(
         RiskFeed on,
         address actor,
         address provider,
         IRiskFeed.Figures memory f,
-        uint256 commitment
-    ) internal view returns (uint256[8] memory) {
+        uint256 commitment,
+        uint256[8] memory proof
+    ) internal {
         bytes32 partner = margin.partnerOf(actor);
         uint256 index = on.publications(provider, partner);
-        return digestProof(commitment, on.bindingOf(provider, partner, index, f));
-    }
-
-    /// Publishes `f` about `provider` as `actor` on `feed` with a valid DigestVerifier proof.
-    function publishAs(address actor, address provider, IRiskFeed.Figures memory f, uint256 commitment)
-        internal
-        returns (uint256 index)
-    {
-        uint256[8] memory proof = proofFor(feed, actor, provider, f, commitment);
+        uint256 binding = on.bindingOf(provider, partner, index, f);
+        vm.expectRevert(
+            abi.encodeWithSelector(
+                IRiskFeed.InvalidProof.selector, provider, partner, index, commitment, binding
+            )
+        );
         vm.prank(actor);
-        index = feed.publish(provider, f, commitment, proof);
+        on.publish{gas: 1_000_000}(provider, f, commitment, proof);
     }
 
     function attestAs(address node, address provider, bytes32 partner, uint256 index) internal {

@@ -224,36 +224,6 @@ contract ReviewMarginTest is MarginTest {
         assertEq(margin.totalBonds(), 0);
     }
 
-    /// Another partner cannot overwrite what a partner published about a provider, and a
-    /// publisher's own updates append to its history instead of replacing it.
-    function test_D_riskFeaturesOnlyPublisherUpdates() public {
-        IERAMargin.RiskFeatures memory f;
-        f.defaultRateBps = 150;
-        f.commitment = keccak256("alpha records");
-        vm.prank(alpha);
-        margin.publishRiskFeatures(provider, f);
-
-        IERAMargin.RiskFeatures memory forged;
-        forged.defaultRateBps = 10_000;
-        forged.commitment = keccak256("forged");
-        vm.warp(block.timestamp + 1);
-        vm.prank(bystander);
-        margin.publishRiskFeatures(provider, forged);
-
-        IERAMargin.RiskFeatures memory got = margin.riskFeatures(provider, ALPHA);
-        assertEq(got.defaultRateBps, 150, "overwritten by another partner");
-        assertEq(got.commitment, keccak256("alpha records"));
-        assertEq(got.partner, ALPHA);
-
-        f.defaultRateBps = 300;
-        vm.prank(alpha);
-        margin.publishRiskFeatures(provider, f);
-        assertEq(margin.riskFeaturesCount(provider, ALPHA), 2);
-        assertEq(margin.riskFeaturesAt(provider, ALPHA, 0).defaultRateBps, 150, "history lost");
-        assertEq(margin.riskFeaturesAt(provider, ALPHA, 1).defaultRateBps, 300);
-        assertEq(margin.riskFeaturesCount(provider, BYSTANDER), 1);
-    }
-
     /// A deregistered partner's share does not stay in `totalUnclaimed` forever: after the claim
     /// window it goes to the rewards pool (the arbiter's treasury).
     function test_D_deregisteredShareSweptAfterClaimWindow() public {

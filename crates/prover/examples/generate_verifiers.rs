@@ -4,7 +4,8 @@
 //! Everything is written to a temporary directory and compiled with the project's solc first;
 //! only then is it copied into the tree, so a broken verifier never lands in contracts/.
 //!
-//! `cargo run -p era-prover --example generate_verifiers` (from the repository root).
+//! `cargo run --release -p era-prover --example generate_verifiers` (from the repository root;
+//! release, since the risk-features grid is some 40 proofs).
 
 use std::{
     io::Write as _,
@@ -12,7 +13,7 @@ use std::{
     process::{Command, Stdio},
 };
 
-use alloy::primitives::{B256, U256, address, keccak256};
+use alloy::primitives::{Address, B256, U256, address, keccak256};
 use era_prover::{
     Binding, DerivativeBinding, Entry, Fr, ProofBinding, ProofBundle, ProvingKey, Record, Schema,
     keys::{DEFAULT_DEV_LABEL, dev_setup, vk_hash},
@@ -148,7 +149,7 @@ fn risk_fixture_binding(figures: RiskFigures) -> RiskBinding {
         provider: address!("0xa1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1"),
         partner: B256::repeat_byte(0x9a),
         chain_id: 31337,
-        feed: address!("0x0000000000000000000000000000000000f33d01"),
+        feed: RISK_FEED,
         index: 0,
         figures,
     }
@@ -221,6 +222,280 @@ library RiskFeaturesFixture {{
     );
     (json, library)
 }
+
+/// The figure sets the RiskFeed tests publish, by id (`RiskGrid.<NAME>` in Solidity): `(name,
+/// figures)`. Each is produced by records built natively ([`grid_records`]).
+fn grid_figure_sets() -> Vec<(&'static str, RiskFigures)> {
+    let f = |n, defaults, tampered, anomalies, mean_delay, anomaly_threshold| RiskFigures {
+        n,
+        defaults,
+        tampered,
+        anomalies,
+        mean_delay,
+        anomaly_threshold,
+    };
+    vec![
+        // 20 records: 3 defaults, 1 tampered, 2 anomalies above 700, mean delay 1 hour.
+        ("SAMPLE", f(20, 3, 1, 2, 3600, 700)),
+        // A full set, for the rates' rounding (937.5, 312.5, 9687.5 bps round down).
+        ("FULL_SET", f(32, 3, 1, 31, 5400, 900)),
+        // A partner's history: 1, 2, 3 defaults of 10.
+        ("ONE_DEFAULT", f(10, 1, 0, 0, 60, 1)),
+        ("TWO_DEFAULTS", f(10, 2, 0, 0, 60, 1)),
+        ("THREE_DEFAULTS", f(10, 3, 0, 0, 60, 1)),
+        // Every record defaulted (no settled record, so no delay), tampered and anomalous.
+        ("ALL_DEFAULTED", f(5, 5, 5, 5, 0, 0)),
+        ("HALF_DEFAULTED", f(10, 5, 0, 0, 0, 0)),
+        ("CLEAN", f(10, 0, 0, 0, 0, 0)),
+        // The example consumer's sets: `d` of 10 defaulted, the settled ones 10 minutes late.
+        ("GATE_0", f(10, 0, 0, 0, 600, 0)),
+        ("GATE_2", f(10, 2, 0, 0, 600, 0)),
+        ("GATE_3", f(10, 3, 0, 0, 600, 0)),
+        ("GATE_5", f(10, 5, 0, 0, 600, 0)),
+        ("GATE_10", f(10, 10, 0, 0, 0, 0)),
+    ]
+}
+
+const GRID_PROVIDERS: [Address; 2] = [
+    address!("0xa1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1a1"),
+    address!("0xb2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2b2"),
+];
+
+/// The tests' partners: 0x9a…9a and `bytes32("other partner")`.
+fn grid_partners() -> [B256; 2] {
+    let mut other = [0u8; 32];
+    other[..13].copy_from_slice(b"other partner");
+    [B256::repeat_byte(0x9a), B256::from(other)]
+}
+
+/// Publication indices every (provider, partner) has proofs for.
+const GRID_INDICES: u64 = 4;
+
+/// The grid's slots: every provider, partner and index with SAMPLE and CLEAN (what the invariant
+/// handler publishes), plus the sets single tests publish at the slots they use (provider 0xA1).
+fn grid_slots() -> Vec<(Address, B256, u64, &'static str)> {
+    let [partner, other] = grid_partners();
+    let mut slots = Vec::new();
+    for provider in GRID_PROVIDERS {
+        for p in [partner, other] {
+            for index in 0..GRID_INDICES {
+                slots.push((provider, p, index, "SAMPLE"));
+                slots.push((provider, p, index, "CLEAN"));
+            }
+        }
+    }
+    let a1 = GRID_PROVIDERS[0];
+    for name in
+        ["FULL_SET", "ONE_DEFAULT", "ALL_DEFAULTED", "HALF_DEFAULTED", "GATE_2", "GATE_3", "GATE_5"]
+    {
+        slots.push((a1, partner, 0, name));
+    }
+    for name in ["TWO_DEFAULTS", "GATE_10"] {
+        slots.push((a1, partner, 1, name));
+    }
+    for name in ["THREE_DEFAULTS", "GATE_0"] {
+        slots.push((a1, other, 0, name));
+    }
+    slots
+}
+
+/// Records whose figures are exactly `figures` under its threshold: the first `defaults` records
+/// defaulted, every settled one exactly `mean_delay` late, `anomalies` of them scored above the
+/// threshold and the rest at most at it, `tampered` of them tampered with. `seed` varies which
+/// records carry which mark, the scenarios and amounts, so different slots commit different sets.
+fn grid_records(figures: RiskFigures, seed: u64) -> RiskRecords {
+    let n = u32::from(figures.n);
+    let rotate = |i: u32, by: u64| (i + u32::try_from(by % u64::from(n)).unwrap()) % n;
+    let threshold = figures.anomaly_threshold;
+    let records = (0..n)
+        .map(|i| {
+            let due = 1_790_000_000 + 86_400 * i;
+            let defaulted = i < u32::from(figures.defaults);
+            IncidentRecord {
+                scenario: 1 + (i + u32::try_from(seed % 7).unwrap()) % 4,
+                amount: 10u128.pow(18) * u128::from(1 + i) + u128::from(seed),
+                due,
+                settled: if defaulted { due } else { due + figures.mean_delay },
+                defaulted,
+                tampered: rotate(i, seed) < u32::from(figures.tampered),
+                anomaly: if rotate(i, seed / 3) < u32::from(figures.anomalies) {
+                    threshold + 1 + i
+                } else {
+                    (i * 13) % (threshold + 1)
+                },
+            }
+        })
+        .collect();
+    let salt = Fr::from(u64::from_be_bytes(
+        keccak256(format!("era.risk-grid.v1/salt/{seed}"))[..8].try_into().unwrap(),
+    ));
+    let set = RiskRecords::new(salt, records).unwrap();
+    assert_eq!(RiskFigures::compute(&set, threshold).unwrap(), figures, "grid records");
+    set
+}
+
+/// The grid's Solidity: `library RiskGrid` (the slots' constants and figure set ids) and
+/// `contract RiskFeaturesProofs` (a real proof for every slot of [`grid_slots`]).
+fn risk_grid(pk: &ProvingKey) -> String {
+    let sets = grid_figure_sets();
+    let id_of = |name: &str| sets.iter().position(|(n, _)| *n == name).unwrap();
+    let slots = grid_slots();
+    let mut entries = Vec::new();
+    for (k, &(provider, partner, index, name)) in slots.iter().enumerate() {
+        let figures = sets[id_of(name)].1;
+        let records = grid_records(figures, k as u64);
+        let binding =
+            RiskBinding { provider, partner, chain_id: 31337, feed: RISK_FEED, index, figures };
+        let mut rng = ChaCha20Rng::from_seed(
+            keccak256(format!("era.risk-grid.v1/{provider}/{partner}/{index}/{name}")).0,
+        );
+        let bundle = risk::prove(pk, &records, &binding, &mut rng).unwrap();
+        assert_eq!(bundle.public_inputs[1], binding.to_word());
+        // provider 20 | partner 32 | index 1 | figures id 1 | figures 12 | commitment 32 | proof 256
+        let mut entry = Vec::with_capacity(GRID_ENTRY_BYTES);
+        entry.extend_from_slice(provider.as_slice());
+        entry.extend_from_slice(partner.as_slice());
+        entry.push(u8::try_from(index).unwrap());
+        entry.push(u8::try_from(id_of(name)).unwrap());
+        entry.extend_from_slice(&figures.packed().to_be_bytes::<32>()[20..]);
+        entry.extend_from_slice(&bundle.public_inputs[0].to_be_bytes::<32>());
+        for w in bundle.proof {
+            entry.extend_from_slice(&w.to_be_bytes::<32>());
+        }
+        assert_eq!(entry.len(), GRID_ENTRY_BYTES);
+        entries.push(format!(
+            "\n        // {k}: {provider} {partner} index {index} {name}\n        hex\"{}\"",
+            alloy::primitives::hex::encode(&entry)
+        ));
+    }
+    let ids: String = sets
+        .iter()
+        .enumerate()
+        .map(|(i, (name, f))| {
+            format!(
+                "    /// ({}, {}, {}, {}, {}, {}): n, defaults, tampered, anomalies, meanDelay, anomalyThreshold\n    uint256 internal constant {name} = {i};\n",
+                f.n, f.defaults, f.tampered, f.anomalies, f.mean_delay, f.anomaly_threshold
+            )
+        })
+        .collect();
+    let packed_sets: String = sets
+        .iter()
+        .enumerate()
+        .map(|(i, (_, f))| format!("        if (figuresId == {i}) return {:#x};\n", f.packed()))
+        .collect();
+    let [partner, other] = grid_partners();
+    format!(
+        r#"// SPDX-License-Identifier: MIT
+// Generated by `cargo run --release -p era-prover --example generate_verifiers`. Do not edit.
+pragma solidity {SOLIDITY_VERSION};
+
+/// @notice The publication slots and figure sets RiskFeaturesProofs has real proofs for: chain
+/// CHAIN_ID, the feed at FEED, providers PROVIDER_A and PROVIDER_B, partners PARTNER_A and
+/// PARTNER_B, indices below INDICES with SAMPLE and CLEAN each, and single sets at the slots the
+/// tests use them (the generator's `grid_slots`).
+library RiskGrid {{
+    uint256 internal constant CHAIN_ID = 31337;
+    address internal constant FEED = {feed};
+    address internal constant PROVIDER_A = {provider_a};
+    address internal constant PROVIDER_B = {provider_b};
+    bytes32 internal constant PARTNER_A = {partner};
+    bytes32 internal constant PARTNER_B = {other};
+    uint256 internal constant INDICES = {GRID_INDICES};
+    uint256 internal constant FIGURE_SETS = {set_count};
+
+{ids}}}
+
+/// @notice Real risk-features proofs under the development key (RiskFeaturesVerifier), one per
+/// grid entry (provider, partner, index, figure set), each from its own records and salt.
+contract RiskFeaturesProofs {{
+    /// No proof was generated for this slot and figure set.
+    error NotInGrid(address provider, bytes32 partner, uint256 index, uint256 figuresId);
+    /// No figure set has this id.
+    error UnknownFigureSet(uint256 figuresId);
+
+    uint256 internal constant ENTRY_BYTES = {GRID_ENTRY_BYTES};
+    uint256 internal constant ENTRIES = {entry_count};
+
+    /// provider 20 | partner 32 | index 1 | figures id 1 | packed figures 12 | commitment 32 | proof 256
+    bytes internal constant DATA = {entries};
+
+    /// @notice The number of proofs.
+    function count() external pure returns (uint256) {{
+        return ENTRIES;
+    }}
+
+    /// @notice The packed figures (RiskFigures.pack) of figure set `figuresId`.
+    function figuresOf(uint256 figuresId) external pure returns (uint96) {{
+{packed_sets}        revert UnknownFigureSet(figuresId);
+    }}
+
+    /// @notice Whether the grid has a proof of figure set `figuresId` for the slot.
+    function has(address provider, bytes32 partner, uint256 index, uint256 figuresId) external pure returns (bool) {{
+        (bool found,) = find(provider, partner, index, figuresId);
+        return found;
+    }}
+
+    /// @notice The packed figures, commitment and proof of figure set `figuresId` for the slot;
+    /// reverts NotInGrid when the grid has none.
+    function get(address provider, bytes32 partner, uint256 index, uint256 figuresId)
+        external
+        pure
+        returns (uint96 figures, uint256 commitment, uint256[8] memory proof)
+    {{
+        (bool found, uint256 at) = find(provider, partner, index, figuresId);
+        if (!found) revert NotInGrid(provider, partner, index, figuresId);
+        bytes memory data = DATA;
+        assembly ("memory-safe") {{
+            let p := add(add(data, 32), at)
+            figures := shr(160, mload(add(p, 54)))
+            commitment := mload(add(p, 66))
+            for {{ let i := 0 }} lt(i, 8) {{ i := add(i, 1) }} {{
+                mstore(add(proof, mul(i, 32)), mload(add(add(p, 98), mul(i, 32))))
+            }}
+        }}
+    }}
+
+    function find(address provider, bytes32 partner, uint256 index, uint256 figuresId)
+        internal
+        pure
+        returns (bool found, uint256 at)
+    {{
+        bytes memory data = DATA;
+        for (uint256 i; i < ENTRIES; ++i) {{
+            at = i * ENTRY_BYTES;
+            address entryProvider;
+            bytes32 entryPartner;
+            uint256 entryIndex;
+            uint256 entryId;
+            assembly ("memory-safe") {{
+                let p := add(add(data, 32), at)
+                entryProvider := shr(96, mload(p))
+                entryPartner := mload(add(p, 20))
+                entryIndex := byte(0, mload(add(p, 52)))
+                entryId := byte(0, mload(add(p, 53)))
+            }}
+            if (
+                entryProvider == provider && entryPartner == partner && entryIndex == index
+                    && entryId == figuresId
+            ) return (true, at);
+        }}
+        return (false, 0);
+    }}
+}}
+"#,
+        feed = RISK_FEED,
+        provider_a = GRID_PROVIDERS[0],
+        provider_b = GRID_PROVIDERS[1],
+        set_count = sets.len(),
+        entry_count = slots.len(),
+        entries = entries.join(""),
+    )
+}
+
+const GRID_ENTRY_BYTES: usize = 20 + 32 + 1 + 1 + 12 + 32 + 256;
+
+/// The feed address of COMMON.md every risk proof here is bound to.
+const RISK_FEED: Address = address!("0x0000000000000000000000000000000000f33d01");
 
 /// Compiles every .sol file under `dir` with tools/solc (standard JSON) and fails on any error.
 fn compile_check(root: &Path, dir: &Path, files: &[PathBuf]) {
@@ -318,6 +593,12 @@ fn main() {
         let library = tmp_fixtures.join("RiskFeaturesFixture.sol");
         std::fs::write(&library, library_source).unwrap();
         println!("{RISK_VERIFIER_CONTRACT}: vk hash {}", vk_hash(&pk.vk));
+        let started = std::time::Instant::now();
+        let grid = tmp_fixtures.join("RiskFeaturesProofs.sol");
+        std::fs::write(&grid, risk_grid(&pk)).unwrap();
+        println!("RiskFeaturesProofs: {} proofs in {:.1?}", grid_slots().len(), started.elapsed());
+        sol_files.push(grid.clone());
+        outputs.push((grid, root.join("test/verifiers/fixtures")));
         sol_files.extend([verifier.clone(), library.clone()]);
         outputs.push((verifier, root.join("contracts/verifiers")));
         outputs.extend([json, record, library].map(|f| (f, root.join("test/verifiers/fixtures"))));

@@ -135,6 +135,47 @@ fn committed_risk_verifier_and_fixture_match_the_generator() {
     }
 }
 
+/// Every proof of the committed grid the RiskFeed tests publish (RiskFeaturesProofs.sol) verifies
+/// in Rust under the committed verifier's key, for the slot and figures its entry names.
+#[test]
+fn committed_risk_grid_verifies_in_rust() {
+    use alloy::primitives::{Address, B256, address, hex};
+    use era_prover::risk::{RiskBinding, RiskFigures};
+
+    let pk = era_risk_dev_key();
+    let path = root().join("test/verifiers/fixtures/RiskFeaturesProofs.sol");
+    let source = std::fs::read_to_string(&path).unwrap();
+    let entries: Vec<Vec<u8>> = source
+        .split("hex\"")
+        .skip(1)
+        .map(|rest| hex::decode(&rest[..rest.find('"').unwrap()]).unwrap())
+        .collect();
+    assert!(source.contains(&format!("ENTRIES = {};", entries.len())));
+    assert!(
+        entries.len() >= 32,
+        "the grid: 2 providers x 2 partners x 4 indices x 2 sets at least"
+    );
+    let word = |bytes: &[u8]| U256::from_be_slice(bytes);
+    for entry in &entries {
+        // provider 20 | partner 32 | index 1 | figures id 1 | figures 12 | commitment 32 | proof 256
+        assert_eq!(entry.len(), 354);
+        let binding = RiskBinding {
+            provider: Address::from_slice(&entry[..20]),
+            partner: B256::from_slice(&entry[20..52]),
+            chain_id: 31337,
+            feed: address!("0x0000000000000000000000000000000000f33d01"),
+            index: u64::from(entry[52]),
+            figures: RiskFigures::unpack(word(&entry[54..66])),
+        };
+        let commitment = word(&entry[66..98]);
+        let proof: [U256; 8] = std::array::from_fn(|i| word(&entry[98 + 32 * i..130 + 32 * i]));
+        assert!(
+            era_prover::verify(&pk.vk, &[commitment, binding.to_word()], &proof).unwrap(),
+            "{binding:?}"
+        );
+    }
+}
+
 /// The committed risk verifier's development key (label [`DEFAULT_DEV_LABEL`]), made once.
 fn era_risk_dev_key() -> &'static era_prover::ProvingKey {
     static KEY: std::sync::OnceLock<era_prover::ProvingKey> = std::sync::OnceLock::new();
