@@ -1,11 +1,9 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IGroth16Verifier} from "../../contracts/interfaces/IGroth16Verifier.sol";
 import {IRiskFeed} from "../../contracts/interfaces/IRiskFeed.sol";
 import {RiskOpening} from "../../contracts/libraries/RiskOpening.sol";
 import {RiskFeed} from "../../contracts/margin/RiskFeed.sol";
-import {RiskFeaturesVerifier} from "../../contracts/verifiers/RiskFeaturesVerifier.sol";
 import {RiskFeaturesFixture as F} from "../verifiers/fixtures/RiskFeaturesFixture.sol";
 import {RiskForgeryFixture as Forged} from "../verifiers/fixtures/RiskForgeryFixture.sol";
 import {RiskTest} from "./RiskTest.sol";
@@ -23,7 +21,7 @@ contract RiskRefuteTest is RiskTest {
     function setUp() public override {
         super.setUp();
         vm.chainId(F.CHAIN_ID);
-        real = deployFeedAt(IGroth16Verifier(address(new RiskFeaturesVerifier())), FIXTURE_FEED);
+        real = feed;
         bytes32 slasher = staking.SLASHER_ROLE();
         vm.prank(governance);
         staking.grantRole(slasher, address(real));

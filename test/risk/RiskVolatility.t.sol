@@ -1,13 +1,11 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IGroth16Verifier} from "../../contracts/interfaces/IGroth16Verifier.sol";
 import {IPriceSource} from "../../contracts/interfaces/IPriceSource.sol";
 import {IRiskFeed} from "../../contracts/interfaces/IRiskFeed.sol";
 import {PriceVolatility} from "../../contracts/libraries/PriceVolatility.sol";
 import {RiskFeed} from "../../contracts/margin/RiskFeed.sol";
 import {ReportedPriceFeed} from "../../contracts/oracles/ReportedPriceFeed.sol";
-import {RiskFeaturesVerifier} from "../../contracts/verifiers/RiskFeaturesVerifier.sol";
 import {RiskFeaturesFixture as F} from "../verifiers/fixtures/RiskFeaturesFixture.sol";
 import {RiskTest} from "./RiskTest.sol";
 import {IAccessControl} from "@openzeppelin/contracts/access/IAccessControl.sol";
@@ -34,7 +32,7 @@ contract RiskVolatilityTest is RiskTest {
         super.setUp();
         vm.chainId(F.CHAIN_ID);
         vm.warp(1_800_000_000);
-        real = deployFeedAt(IGroth16Verifier(address(new RiskFeaturesVerifier())), FIXTURE_FEED);
+        real = feed;
         source = new ReportedPriceFeed(governance, reporter, 8, "ERA / USD");
     }
 
