@@ -148,17 +148,19 @@ contract RiskFeed is IRiskFeed, AccessControl {
         catch {
             revert InvalidProof(provider, partner, index, commitment, binding);
         }
-        PriceConfig memory price = _price;
         Head memory head = Head({
             figures: packed,
             publishedAt: block.timestamp.toUint32(),
             attestations: 0,
-            volatilityBps: PriceVolatility.measure(price.source, price.rounds, price.maxAge),
+            volatilityBps: _volatility(),
             backing: 0
         });
         // Through the mapping, not `history`: slither's uninitialized-state misses writes through
-        // a storage pointer; the second look-up is ~100 gas.
-        _history[provider][partner].push(Stored({head: head, commitment: commitment, refuter: address(0)}));
+        // a storage pointer; the second look-up is ~100 gas. A bare `push()` leaves the refuter's
+        // slot unwritten (it is zero), which a struct literal would write (2,200 gas).
+        Stored storage stored = _history[provider][partner].push();
+        stored.head = head;
+        stored.commitment = commitment;
         _latest[provider] = Latest({partner: partner, head: head});
         emit RiskPublished(provider, partner, index, msg.sender, figures, commitment, binding);
     }
@@ -354,8 +356,7 @@ contract RiskFeed is IRiskFeed, AccessControl {
 
     /// @inheritdoc IRiskFeed
     function currentVolatility() external view returns (uint16) {
-        PriceConfig memory price = _price;
-        return PriceVolatility.measure(price.source, price.rounds, price.maxAge);
+        return _volatility();
     }
 
     // ---------------------------------------------------------------- internal
@@ -388,6 +389,11 @@ contract RiskFeed is IRiskFeed, AccessControl {
             keccak256(abi.encode(BINDING_DOMAIN, provider, partner, block.chainid, address(this), index))
         );
         return ((hash >> 99) << 96) | figures;
+    }
+
+    function _volatility() internal view returns (uint16) {
+        PriceConfig memory price = _price;
+        return PriceVolatility.measure(price.source, price.rounds, price.maxAge);
     }
 
     function _setMinNodeStake(uint256 minimum) internal {
