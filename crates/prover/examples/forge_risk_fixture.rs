@@ -36,11 +36,16 @@ fn main() {
         figures: lie,
     };
     let commitment = fr_to_u256(records.commitment());
-    let proof = risk::forge_under_dev_key(DEFAULT_DEV_LABEL, commitment, binding.to_word()).unwrap();
+    let proof =
+        risk::forge_under_dev_key(DEFAULT_DEV_LABEL, commitment, binding.to_word()).unwrap();
     // The first element is cast, so that solc types the literal array uint256[N] whatever its size.
     let list = |words: &[U256]| {
         let items: Vec<_> = words.iter().map(|w| format!("{w:#x}")).collect();
-        format!("\n            uint256({}),\n            {}", items[0], items[1..].join(",\n            "))
+        format!(
+            "\n            uint256({}),\n            {}",
+            items[0],
+            items[1..].join(",\n            ")
+        )
     };
     let source = format!(
         r#"// SPDX-License-Identifier: MIT

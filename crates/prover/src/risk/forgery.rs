@@ -31,15 +31,14 @@ pub fn forge_under_dev_key(label: &str, commitment: U256, binding: U256) -> Resu
     let mut rng = ChaCha20Rng::from_seed(dev_seed(label));
     let (_alpha, _beta) = (Fr::rand(&mut rng), Fr::rand(&mut rng));
     let (gamma, delta) = (Fr::rand(&mut rng), Fr::rand(&mut rng));
-    let inputs = [
-        field::u256_to_fr(commitment, "commitment")?,
-        field::u256_to_fr(binding, "binding")?,
-    ];
+    let inputs =
+        [field::u256_to_fr(commitment, "commitment")?, field::u256_to_fr(binding, "binding")?];
     let vk_x = inputs
         .iter()
         .zip(&vk.gamma_abc_g1[1..])
         .fold(G1Projective::from(vk.gamma_abc_g1[0]), |acc, (x, ic)| acc + *ic * x);
     let ratio = gamma * delta.inverse().expect("delta is not zero");
-    let proof = Proof::<Bn254> { a: vk.alpha_g1, b: vk.beta_g2, c: (-(vk_x * ratio)).into_affine() };
+    let proof =
+        Proof::<Bn254> { a: vk.alpha_g1, b: vk.beta_g2, c: (-(vk_x * ratio)).into_affine() };
     Ok(proof_to_words(&proof))
 }
