@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {RiskGatedPartner} from "../../contracts/examples/RiskGatedPartner.sol";
 import {IGroth16Verifier} from "../../contracts/interfaces/IGroth16Verifier.sol";
 import {IRiskFeed} from "../../contracts/interfaces/IRiskFeed.sol";
 import {RiskFeed} from "../../contracts/margin/RiskFeed.sol";
 import {RiskFeaturesFixture as F} from "../verifiers/fixtures/RiskFeaturesFixture.sol";
-import {RiskGatedPartner} from "./RiskGatedPartner.sol";
 import {RiskTest} from "./RiskTest.sol";
 
 /// @notice The feed with the real risk-features verifier at the fixture's address, on the

@@ -1,10 +1,10 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
+import {RiskGatedPartner} from "../../contracts/examples/RiskGatedPartner.sol";
 import {IERAMargin} from "../../contracts/interfaces/IERAMargin.sol";
 import {IRiskFeed} from "../../contracts/interfaces/IRiskFeed.sol";
 import {RiskGrid} from "../verifiers/fixtures/RiskFeaturesProofs.sol";
-import {RiskGatedPartner} from "./RiskGatedPartner.sol";
 import {RiskTest} from "./RiskTest.sol";
 
 /// @notice The example consumer: credit gated on the proven default rate, a margin freeze once a

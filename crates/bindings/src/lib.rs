@@ -211,6 +211,14 @@ sol!(
     "../../out/RiskFeed.sol/RiskFeed.json"
 );
 
+// A Chainlink-style price source (the suite's own, and the interface any aggregator answers).
+sol!(
+    #[sol(rpc)]
+    #[derive(Debug, PartialEq, Eq)]
+    ReportedPriceFeed,
+    "../../out/ReportedPriceFeed.sol/ReportedPriceFeed.json"
+);
+
 /// Cross-chain state weaving, one contract per module: each ABI names `StateUnit.Unit`, which
 /// `sol!` declares next to the contract that uses it.
 pub mod weave {

@@ -10,9 +10,9 @@ use alloy::{
 use era_bindings::{
     CircuitBreaker::CircuitBreakerCalls, ERAMargin::ERAMarginCalls, ERAStaking::ERAStakingCalls,
     ERAToken::ERATokenCalls, ModuleRegistry::ModuleRegistryCalls,
-    RewardsDistributor::RewardsDistributorCalls, ScenarioRegistry::ScenarioRegistryCalls,
-    StateAssetRegistry::StateAssetRegistryCalls, UnitReceiver::UnitReceiverCalls,
-    UnitSender::UnitSenderCalls,
+    RewardsDistributor::RewardsDistributorCalls, RiskFeed::RiskFeedCalls,
+    ScenarioRegistry::ScenarioRegistryCalls, StateAssetRegistry::StateAssetRegistryCalls,
+    UnitReceiver::UnitReceiverCalls, UnitSender::UnitSenderCalls,
 };
 
 use crate::{
@@ -115,6 +115,22 @@ pub fn describe(addresses: &SuiteAddresses, target: Address, data: &[u8]) -> Str
         && let Ok(call) = ERAMarginCalls::abi_decode(data)
     {
         return describe_margin(call);
+    }
+    if target == addresses.risk_feed
+        && let Ok(call) = RiskFeedCalls::abi_decode(data)
+    {
+        return match call {
+            RiskFeedCalls::setPriceSource(c) => format!(
+                "riskFeed.setPriceSource({}, {} rounds, at most {} old)",
+                c.source,
+                c.rounds,
+                fmt_duration(c.maxAge.saturating_to())
+            ),
+            RiskFeedCalls::setMinNodeStake(c) => {
+                format!("riskFeed.setMinNodeStake({})", fmt_era(c.minimum))
+            }
+            other => format!("riskFeed.{}", call_name(&other)),
+        };
     }
     if target == addresses.assets
         && let Ok(call) = StateAssetRegistryCalls::abi_decode(data)

@@ -64,8 +64,9 @@ pub use types::{AssetId, CaseId, ModuleId, ScenarioId};
 // The margin group: ERAMargin's reads and actions, partners and risk features.
 mod margin;
 pub use margin::{
-    Case, CaseChange, MarginChange, PartnerScheduled, PenaltyScheduled, ProviderMargin,
-    RISK_PROOF_NOTE, RiskAttested, RiskPublication, RiskPublished, Swept, parse_reference,
+    AttesterSlashed, Case, CaseChange, MAX_VOLATILITY_ROUNDS, MarginChange, PartnerScheduled,
+    PenaltyScheduled, ProviderMargin, RISK_PROOF_NOTE, RiskAttested, RiskGovernanceScheduled,
+    RiskPublication, RiskPublished, RiskRefuted, Swept, parse_reference,
 };
 
 // Scenarios, modules, the circuit breaker and its escrows, `era status` (group g-scen).

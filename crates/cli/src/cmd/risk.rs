@@ -1,11 +1,13 @@
-//! `era risk publish|attest|show`: providers' risk features, proven by partners from committed
-//! incident records and backed by staked nodes (`era_client::Client::publish_proven_risk`,
-//! `attest_risk`, `risk_of`).
+//! `era risk publish|attest|show|refute|slash|price-source|grant-slasher`: providers' risk
+//! features, proven by partners from committed incident records and backed by staked nodes
+//! (`era_client::Client::publish_proven_risk`, `attest_risk`, `risk_of`), shown false by opening
+//! their commitment (`refute_risk`, `slash_risk_attester`), and governed through the timelock.
 
 use std::path::PathBuf;
 
 use alloy::primitives::Address;
 use clap::{Args, Subcommand};
+use era_client::units::parse_duration;
 use eyre::{Result, WrapErr as _};
 
 use crate::{
@@ -30,6 +32,75 @@ enum RiskCommand {
     Attest(AttestArgs),
     /// A provider's newest proven risk features, or one partner's publication.
     Show(ShowArgs),
+    /// Show a publication false by opening its commitment with its records (anyone).
+    Refute(RefuteArgs),
+    /// Slash a node that attested a refuted publication; the refuter is paid (anyone).
+    Slash(SlashArgs),
+    /// Schedule declaring the ERA/fiat price source whose volatility publications record.
+    PriceSource(PriceSourceArgs),
+    /// Schedule granting the risk feed staking's slasher role.
+    GrantSlasher(GovernArgs),
+}
+
+/// `era risk refute`.
+#[derive(Debug, Args)]
+struct RefuteArgs {
+    /// The provider.
+    #[arg(value_parser = crate::address::parse)]
+    provider: Address,
+    /// The publishing partner: its name or its bytes32 id.
+    #[arg(long)]
+    partner: String,
+    /// The publication's index.
+    #[arg(long)]
+    index: u64,
+    /// The records (and salt) the publication committed to, as `era risk publish` takes them.
+    #[arg(long)]
+    records: PathBuf,
+    #[command(flatten)]
+    tx: SendArgs,
+}
+
+/// `era risk slash`.
+#[derive(Debug, Args)]
+struct SlashArgs {
+    /// The provider.
+    #[arg(value_parser = crate::address::parse)]
+    provider: Address,
+    /// The publishing partner: its name or its bytes32 id.
+    #[arg(long)]
+    partner: String,
+    /// The refuted publication's index.
+    #[arg(long)]
+    index: u64,
+    /// The node that attested it.
+    #[arg(long, value_parser = crate::address::parse)]
+    node: Address,
+    #[command(flatten)]
+    tx: SendArgs,
+}
+
+/// `era risk price-source`.
+#[derive(Debug, Args)]
+struct PriceSourceArgs {
+    /// A Chainlink-style aggregator of ERA's fiat price (`latestRoundData`, `getRoundData`).
+    #[arg(value_parser = crate::address::parse)]
+    source: Address,
+    /// Round changes the volatility is the mean absolute change over (1 to 64).
+    #[arg(long, default_value_t = 24)]
+    rounds: u64,
+    /// Oldest the newest price may be for a volatility figure (e.g. 1d, 6h).
+    #[arg(long, default_value = "1d", value_parser = parse_duration)]
+    max_age: u64,
+    #[command(flatten)]
+    tx: SendArgs,
+}
+
+/// `era risk grant-slasher`.
+#[derive(Debug, Args)]
+struct GovernArgs {
+    #[command(flatten)]
+    tx: SendArgs,
 }
 
 /// `era risk publish`.
@@ -122,6 +193,36 @@ impl RiskArgs {
                     _ => client.risk_of(a.provider).await?,
                 };
                 print(&shown, a.read.json)
+            }
+            RiskCommand::Refute(a) => {
+                let records = std::fs::read_to_string(&a.records)
+                    .wrap_err_with(|| format!("cannot read records {}", a.records.display()))?;
+                let (suite, _) = a.tx.open().await?;
+                let refuted =
+                    suite.client().refute_risk(a.provider, &a.partner, a.index, &records).await?;
+                print(&refuted, a.tx.json)
+            }
+            RiskCommand::Slash(a) => {
+                let (suite, _) = a.tx.open().await?;
+                let slashed = suite
+                    .client()
+                    .slash_risk_attester(a.provider, &a.partner, a.index, a.node)
+                    .await?;
+                print(&slashed, a.tx.json)
+            }
+            RiskCommand::PriceSource(a) => {
+                let (suite, sender) = a.tx.open().await?;
+                let from = suite.record.deploy_block();
+                let scheduled = suite
+                    .client()
+                    .schedule_risk_price_source(sender, a.source, a.rounds, a.max_age, from)
+                    .await?;
+                print(&scheduled, a.tx.json)
+            }
+            RiskCommand::GrantSlasher(a) => {
+                let (suite, sender) = a.tx.open().await?;
+                let from = suite.record.deploy_block();
+                print(&suite.client().schedule_risk_slasher(sender, from).await?, a.tx.json)
             }
         }
     }

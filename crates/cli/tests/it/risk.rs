@@ -139,3 +139,198 @@ async fn a_partner_publishes_proven_figures_that_two_staked_nodes_back() {
     assert!(text.contains("attestations   2 (backing 40,000 ERA)"), "{text}");
     assert!(text.contains("cannot show the records are true"), "{text}");
 }
+
+/// A publication of false figures (no defaults where the records have 3), its proof forged from
+/// the development key's public seed and sent straight to the feed as anyone could: `era risk
+/// refute` opens its commitment with the records and shows it false, `era risk slash` takes the
+/// attesters' stake to the refuter once the timelock granted the feed staking's slasher role.
+/// A declared price source gives every later publication its volatility.
+#[tokio::test]
+async fn a_forged_publication_is_refuted_and_its_attesters_slashed() {
+    use era_bindings::{ReportedPriceFeed, RiskFeed};
+    use era_prover::{
+        field::fr_to_u256,
+        keys::DEFAULT_DEV_LABEL,
+        risk::{self, RiskFigures, RiskRecords},
+    };
+
+    let net = with_partner_and_nodes().await;
+    let dir = TempDir::new().unwrap();
+    let records = write(&dir, "records.json", &fixture_records());
+    let provider = net.address(1);
+    let p = provider.to_string();
+    let set = RiskRecords::from_json(&fixture_records().to_string()).unwrap();
+    let truth = RiskFigures::compute(&set, 70).unwrap();
+    let lie = era_bindings::IRiskFeed::Figures {
+        n: truth.n,
+        defaults: 0,
+        tampered: truth.tampered,
+        anomalies: truth.anomalies,
+        meanDelay: truth.mean_delay,
+        anomalyThreshold: truth.anomaly_threshold,
+    };
+    let feed = RiskFeed::new(net.contract("RiskFeed"), net.wallet(2));
+    let partner = era_client::tier_id("alpha").unwrap();
+    let binding = feed.bindingOf(provider, partner, U256::ZERO, lie.clone()).call().await.unwrap();
+    let commitment = fr_to_u256(set.commitment());
+    let forged = risk::forge_under_dev_key(DEFAULT_DEV_LABEL, commitment, binding).unwrap();
+    feed.publish(provider, lie, commitment, forged)
+        .send()
+        .await
+        .unwrap()
+        .get_receipt()
+        .await
+        .unwrap();
+    for node in [4, 5] {
+        net.era(&[
+            "risk",
+            "attest",
+            &p,
+            "--partner",
+            "alpha",
+            "--index",
+            "0",
+            "--private-key",
+            &net.key(node),
+        ])
+        .ok();
+    }
+    let refute = |account: usize| {
+        net.era(&[
+            "risk",
+            "refute",
+            &p,
+            "--partner",
+            "alpha",
+            "--index",
+            "0",
+            "--records",
+            &records,
+            "--private-key",
+            &net.key(account),
+            "--json",
+        ])
+    };
+    let slash = |node: usize| {
+        let node = net.address(node).to_string();
+        net.era(&[
+            "risk",
+            "slash",
+            &p,
+            "--partner",
+            "alpha",
+            "--index",
+            "0",
+            "--node",
+            &node,
+            "--private-key",
+            &net.key(7),
+            "--json",
+        ])
+    };
+
+    // Refusals first, nothing sent: attesters of an unrefuted publication, other records.
+    let before = net.nonce(net.address(7)).await;
+    assert!(slash(4).refused().contains("was not refuted"));
+    let mut other = fixture_records();
+    other["records"][0]["anomaly"] = json!(1);
+    let other = write(&dir, "other.json", &other);
+    let line = net
+        .era(&[
+            "risk",
+            "refute",
+            &p,
+            "--partner",
+            "alpha",
+            "--index",
+            "0",
+            "--records",
+            &other,
+            "--private-key",
+            &net.key(7),
+        ])
+        .refused();
+    assert!(line.contains("they are not its records"), "{line}");
+    assert_eq!(net.nonce(net.address(7)).await, before);
+
+    let refuted = refute(7).json();
+    assert_eq!(refuted["opened"]["defaults"], 3);
+    assert_eq!(refuted["publication"]["refuter"], net.address(7).to_string().to_lowercase());
+    assert_eq!(refuted["publication"]["backing"], "0");
+    assert!(refute(6).refused().contains("refuted already"));
+
+    // The feed may not slash until governance grants it staking's slasher role.
+    assert!(slash(4).refused().contains("grant it staking's slasher role"));
+    net.era(&["risk", "grant-slasher", "--private-key", &net.key(0)]).ok();
+    net.era(&["warp", "1h"]).ok();
+    net.era(&["gov", "execute", "--private-key", &net.key(0)]).ok();
+    let slashed = slash(4).json();
+    assert_eq!(slashed["amount"], (U256::from(20_000) * ERA).to_string());
+    assert_eq!(slashed["refuter"], net.address(7).to_string().to_lowercase());
+    assert!(slash(4).refused().contains("nothing to slash"));
+
+    // A true publication cannot be refuted; it records the declared source's volatility.
+    let source = ReportedPriceFeed::deploy(
+        net.wallet(0),
+        net.address(0),
+        net.address(0),
+        8,
+        "ERA / USD".into(),
+    )
+    .await
+    .unwrap();
+    for price in [100_000_000, 110_000_000, 99_000_000] {
+        source
+            .report(alloy::primitives::aliases::I192::try_from(price).unwrap())
+            .send()
+            .await
+            .unwrap()
+            .get_receipt()
+            .await
+            .unwrap();
+    }
+    let line = net
+        .era(&["risk", "price-source", &net.address(3).to_string(), "--private-key", &net.key(0)])
+        .refused();
+    assert!(line.contains("has no code"), "{line}");
+    let source = source.address().to_string();
+    let line = net
+        .era(&["risk", "price-source", &source, "--rounds", "65", "--private-key", &net.key(0)])
+        .refused();
+    assert!(line.contains("1 to 64"), "{line}");
+    let scheduled = net.era(&["risk", "price-source", &source, "--private-key", &net.key(0)]).ok();
+    assert!(scheduled.contains("ERA / USD"), "{scheduled}");
+    net.era(&["warp", "1h"]).ok();
+    net.era(&["gov", "execute", "--private-key", &net.key(0)]).ok();
+    net.era(&[
+        "risk",
+        "publish",
+        &p,
+        "--records",
+        &records,
+        "--anomaly-threshold",
+        "70",
+        "--private-key",
+        &net.key(2),
+    ])
+    .ok();
+    let shown = net.era(&["risk", "show", &p, "--json"]).json();
+    assert_eq!(shown["index"], 1);
+    assert_eq!(shown["volatilityBps"], 1_000);
+    let line = net
+        .era(&[
+            "risk",
+            "refute",
+            &p,
+            "--partner",
+            "alpha",
+            "--index",
+            "1",
+            "--records",
+            &records,
+            "--private-key",
+            &net.key(7),
+        ])
+        .refused();
+    assert!(line.contains("is true"), "{line}");
+}

@@ -4,7 +4,7 @@
 //! from its freeze (`freeze.rs`) to its resolution and claims (`resolve.rs`) and the sweep of
 //! what nobody claimed (`sweep.rs`), governance's penalty (`penalty.rs`) and partner
 //! registration (`partner.rs`), and the proven, attested risk features partners publish to the
-//! RiskFeed (`risk.rs`). An ABI change of the margin contract is adapted in this folder only.
+//! RiskFeed (`risk.rs`), shown false and slashed (`risk_refute.rs`) and governed (`risk_govern.rs`). An ABI change of the margin contract is adapted in this folder only.
 
 mod account;
 mod case;
@@ -14,6 +14,8 @@ mod penalty;
 mod posting;
 mod resolve;
 mod risk;
+mod risk_govern;
+mod risk_refute;
 mod sweep;
 
 use std::convert::Infallible;
@@ -30,6 +32,8 @@ pub use partner::PartnerScheduled;
 pub use penalty::PenaltyScheduled;
 pub use posting::MarginChange;
 pub use risk::{RISK_PROOF_NOTE, RiskAttested, RiskPublication, RiskPublished};
+pub use risk_govern::{MAX_VOLATILITY_ROUNDS, RiskGovernanceScheduled};
+pub use risk_refute::{AttesterSlashed, RiskRefuted};
 pub use sweep::Swept;
 
 use crate::{Client, error::Result, refuse};

@@ -75,10 +75,18 @@ pub struct RiskPublication {
     pub published_at: u64,
     /// Staked nodes that attested it.
     pub attestations: u32,
-    /// Sum of the attesting nodes' active stakes when each attested, ERA wei.
+    /// Sum of the attesting nodes' active stakes when each attested, ERA wei; zero once refuted.
     #[serde(with = "crate::wei")]
     pub backing: U256,
+    /// ERA/fiat volatility from the declared price source when published, basis points; `null`
+    /// when the source could not answer (or none was declared).
+    pub volatility_bps: Option<u16>,
+    /// Who showed the figures false by opening the commitment; `null` if nobody did.
+    pub refuter: Option<Address>,
 }
+
+/// The feed's "volatility unknown" (`PriceVolatility.UNKNOWN`).
+const VOLATILITY_UNKNOWN: u16 = u16::MAX;
 
 fn bps(count: u8, n: u8) -> u16 {
     if n == 0 { 0 } else { (u32::from(count) * 10_000 / u32::from(n)) as u16 }
@@ -109,6 +117,8 @@ impl RiskPublication {
             published_at: p.publishedAt,
             attestations: p.attestations,
             backing: p.backing,
+            volatility_bps: (p.volatilityBps != VOLATILITY_UNKNOWN).then_some(p.volatilityBps),
+            refuter: (!p.refuter.is_zero()).then_some(p.refuter),
         }
     }
 }
@@ -135,7 +145,19 @@ impl fmt::Display for RiskPublication {
         )?;
         writeln!(f, "  mean delay     {}", fmt_duration(self.mean_delay.into()))?;
         writeln!(f, "  commitment     {}", self.commitment)?;
+        match self.volatility_bps {
+            Some(bps) => {
+                writeln!(f, "  volatility     {} (ERA/fiat, declared price source)", pct(bps))?
+            }
+            None => writeln!(f, "  volatility     unknown (no price source answered)")?,
+        }
         writeln!(f, "  attestations   {} (backing {})", self.attestations, fmt_era(self.backing))?;
+        if let Some(refuter) = self.refuter {
+            writeln!(
+                f,
+                "  REFUTED by {refuter}: its records do not give these figures; its attesters are slashable"
+            )?;
+        }
         write!(f, "  {RISK_PROOF_NOTE}")
     }
 }
@@ -148,6 +170,9 @@ pub struct RiskPublished {
     pub tx: Sent,
     /// Milliseconds spent proving (key setup included).
     pub prove_ms: u64,
+    /// The proof as the feed took it ([A.x, A.y, B.x1, B.x0, B.y1, B.y0, C.x, C.y]): anyone can
+    /// check it against the feed's verifier with the commitment and `bindingOf`.
+    pub proof: [U256; 8],
     /// The publication as stored.
     pub publication: RiskPublication,
 }
@@ -187,7 +212,7 @@ impl fmt::Display for RiskAttested {
 }
 
 /// `partner` as a name (`alpha`) or a 0x-prefixed bytes32.
-fn partner_id(partner: &str) -> Result<B256> {
+pub(super) fn partner_id(partner: &str) -> Result<B256> {
     if partner.starts_with("0x") && partner.len() == 66 {
         return partner
             .parse()
@@ -198,7 +223,7 @@ fn partner_id(partner: &str) -> Result<B256> {
 
 impl<P: Provider> Client<P> {
     /// The risk feed; a suite recorded before it had one is told to redeploy.
-    async fn risk_feed_deployed(&self) -> Result<RiskFeedInstance<&P>> {
+    pub(super) async fn risk_feed_deployed(&self) -> Result<RiskFeedInstance<&P>> {
         if self.addresses.risk_feed.is_zero() {
             let chain = self.provider.get_chain_id().await?;
             refuse!(
@@ -209,7 +234,7 @@ impl<P: Provider> Client<P> {
     }
 
     /// Publication `index` of (`provider`, `partner`), refused past the end.
-    async fn risk_publication_at(
+    pub(super) async fn risk_publication_at(
         &self,
         provider: Address,
         partner: B256,
@@ -316,7 +341,7 @@ impl<P: Provider> Client<P> {
         let call = feed.publish(provider, on_chain, bundle.public_inputs[0], bundle.proof);
         let tx = send("publish", call).await?;
         let publication = self.risk_publication_at(provider, partner, index).await?;
-        Ok(RiskPublished { tx, prove_ms, publication })
+        Ok(RiskPublished { tx, prove_ms, proof: bundle.proof, publication })
     }
 
     /// The node `sender` attests publication `index` of (`provider`, `partner`): its active

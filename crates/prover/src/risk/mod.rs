@@ -35,6 +35,7 @@
 mod binding;
 mod circuit;
 mod figures;
+mod forgery;
 mod proof;
 mod records;
 
@@ -43,6 +44,7 @@ use alloy::primitives::{B256, keccak256};
 pub use binding::{RISK_BINDING_DOMAIN, RiskBinding};
 pub use circuit::RiskCircuit;
 pub use figures::RiskFigures;
+pub use forgery::forge_under_dev_key;
 pub use proof::{
     RISK_VERIFIER_CONTRACT, circuit_shape, dev_seed, dev_setup, is_satisfied, prove, setup,
     verifier_source,

@@ -414,3 +414,19 @@ fn snarkjs_verifies_a_risk_proof() {
     let err = verify(&public_lie).unwrap_err();
     assert!(err.to_string().contains("Invalid proof"), "{err}");
 }
+
+#[test]
+fn the_development_key_accepts_a_forged_proof_of_false_figures() {
+    let mut rng = ChaCha20Rng::seed_from_u64(7);
+    let set = random_set(&mut rng, 12);
+    let truth = RiskFigures::compute(&set, 40).unwrap();
+    let lie = slot(RiskFigures { defaults: (truth.defaults + 1) % 13, ..truth });
+    let commitment = era_prover::field::fr_to_u256(set.commitment());
+    let forged = risk::forge_under_dev_key("test", commitment, lie.to_word()).unwrap();
+    // No proof of the lie exists, yet the development key accepts the forgery: its seed is public.
+    assert!(!risk::is_satisfied(&set, lie.to_field()).unwrap());
+    assert!(verify(&test_key().vk, &[commitment, lie.to_word()], &forged).unwrap());
+    // Another key (a ceremony's, here another label) refuses it.
+    let other = risk::dev_setup("another label").unwrap();
+    assert!(!verify(&other.vk, &[commitment, lie.to_word()], &forged).unwrap());
+}

@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IERAMargin} from "../../contracts/interfaces/IERAMargin.sol";
-import {IRiskFeed} from "../../contracts/interfaces/IRiskFeed.sol";
+import {IERAMargin} from "../interfaces/IERAMargin.sol";
+import {IRiskFeed} from "../interfaces/IRiskFeed.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
 
 /// @notice Example consumer of the risk feed: a partner (registered in ERAMargin with this contract
