@@ -2,6 +2,7 @@
 pragma solidity 0.8.30;
 
 import {GasMeasure} from "../utils/GasMeasure.sol";
+import {RiskGrid} from "../verifiers/fixtures/RiskFeaturesProofs.sol";
 import {RiskUnits} from "../weave/RiskUnits.sol";
 
 /// @notice Gas of a provider's risk figures crossing rollups: `sendRisk` on the origin (reading the
@@ -15,9 +16,9 @@ contract RiskUnitsGasTest is RiskUnits, GasMeasure {
 
     function setUp() public override {
         super.setUp();
-        publishRisk(provider, riskFigures(20, 3, 1, 2, 3600));
+        publishRisk(provider, RiskGrid.SAMPLE);
         vm.prank(node);
-        feed.attest(provider, ACME, 0);
+        feed.attest(provider, RISK_PARTNER, 0);
     }
 
     function sendRisk(bool dispatch) internal {

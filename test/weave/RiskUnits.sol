@@ -1,52 +1,56 @@
 // SPDX-License-Identifier: MIT
 pragma solidity 0.8.30;
 
-import {IGroth16Verifier} from "../../contracts/interfaces/IGroth16Verifier.sol";
 import {IRiskFeed} from "../../contracts/interfaces/IRiskFeed.sol";
+import {RiskFigures} from "../../contracts/libraries/RiskFigures.sol";
 import {RiskFeed} from "../../contracts/margin/RiskFeed.sol";
+import {RiskFeaturesVerifier} from "../../contracts/verifiers/RiskFeaturesVerifier.sol";
 import {RiskUnit} from "../../contracts/weave/RiskUnit.sol";
 import {StateUnit} from "../../contracts/weave/StateUnit.sol";
-import {DigestVerifier} from "../risk/DigestVerifier.sol";
+import {RiskFeaturesProofs, RiskGrid} from "../verifiers/fixtures/RiskFeaturesProofs.sol";
 import {UnitSenderTest} from "./UnitSender.t.sol";
 
-/// @notice `UnitSenderTest` plus a RiskFeed over the suite's ERAMargin and ERAStaking, wired into the
-/// sender as the deployment wires it (the deployer's one `setRiskFeed`). The feed takes
-/// DigestVerifier proofs so a test can publish any figures, any number of times (the one real proof
-/// is published in RiskUnitHyperlane.t.sol); `actor` publishes as partner ACME and `node` (60,000
-/// ERA) may attest.
+/// @notice `UnitSenderTest` plus a RiskFeed over the suite's ERAMargin and ERAStaking with the real
+/// RiskFeaturesVerifier, at the proof grid's feed address (RiskFeaturesProofs: real proofs for
+/// providers A and B, partner A, indices 0-3), wired into the sender as the deployment wires it
+/// (the deployer's one `setRiskFeed`). `publisher` publishes as the grid's partner A and `node`
+/// (60,000 ERA) may attest.
 abstract contract RiskUnits is UnitSenderTest {
     uint256 internal constant MIN_NODE_STAKE = 10_000e18;
-    address internal provider = makeAddr("provider");
+    bytes32 internal constant RISK_PARTNER = RiskGrid.PARTNER_A;
+    address internal provider = RiskGrid.PROVIDER_A;
+    address internal otherProvider = RiskGrid.PROVIDER_B;
+    address internal publisher = makeAddr("risk publisher");
 
-    DigestVerifier internal digestVerifier;
+    RiskFeaturesProofs internal grid;
     RiskFeed internal feed;
 
     function setUp() public virtual override {
         super.setUp();
-        digestVerifier = new DigestVerifier();
-        feed = new RiskFeed(
-            margin, staking, IGroth16Verifier(address(digestVerifier)), address(timelock), MIN_NODE_STAKE
+        grid = new RiskFeaturesProofs();
+        deployCodeTo(
+            "RiskFeed.sol:RiskFeed",
+            abi.encode(margin, staking, new RiskFeaturesVerifier(), address(timelock), MIN_NODE_STAKE),
+            RiskGrid.FEED
         );
+        feed = RiskFeed(RiskGrid.FEED);
+        govern(address(margin), abi.encodeCall(margin.setPartner, (RISK_PARTNER, publisher)));
         sender.setRiskFeed(address(feed));
     }
 
-    function riskFigures(uint8 n, uint8 defaults, uint8 tampered, uint8 anomalies, uint32 meanDelay)
-        internal
-        pure
-        returns (IRiskFeed.Figures memory f)
-    {
-        (f.n, f.defaults, f.tampered, f.anomalies) = (n, defaults, tampered, anomalies);
-        (f.meanDelay, f.anomalyThreshold) = (meanDelay, 700);
+    /// The figures of grid set `id`.
+    function gridFigures(uint256 id) internal view returns (IRiskFeed.Figures memory) {
+        return RiskFigures.unpack(grid.figuresOf(id));
     }
 
-    /// `actor` (partner ACME) publishes `f` about `who` with a valid DigestVerifier proof.
-    function publishRisk(address who, IRiskFeed.Figures memory f) internal returns (uint256 index) {
-        uint256 commitment = 42;
-        uint256 binding = feed.bindingOf(who, ACME, feed.publications(who, ACME), f);
-        uint256[8] memory proof;
-        proof[0] = digestVerifier.digest(commitment, binding);
-        vm.prank(actor);
-        index = feed.publish(who, f, commitment, proof);
+    /// `publisher` (the grid's partner A) publishes grid set `id` about `who` at its next index,
+    /// with the grid's real proof.
+    function publishRisk(address who, uint256 id) internal returns (uint256 index) {
+        index = feed.publications(who, RISK_PARTNER);
+        (, uint256 commitment, uint256[8] memory proof) = grid.get(who, RISK_PARTNER, index, id);
+        IRiskFeed.Figures memory figures = gridFigures(id);
+        vm.prank(publisher);
+        feed.publish(who, figures, commitment, proof);
     }
 
     function riskScope() internal view returns (bytes32) {

@@ -8,6 +8,7 @@ import {RiskFigures} from "../../contracts/libraries/RiskFigures.sol";
 import {RiskUnit} from "../../contracts/weave/RiskUnit.sol";
 import {StateUnit} from "../../contracts/weave/StateUnit.sol";
 import {UnitSender} from "../../contracts/weave/UnitSender.sol";
+import {RiskGrid} from "../verifiers/fixtures/RiskFeaturesProofs.sol";
 import {RiskUnits} from "./RiskUnits.sol";
 
 /// @notice `sendRisk` on the origin and `riskOf` on the destination, through the real Hyperlane
@@ -20,11 +21,11 @@ contract UnitSenderRiskTest is RiskUnits {
     // ---------------------------------------------------------------- sending
 
     function test_sendRisk_packsTheNewestPublicationAndTheDestinationReadsIt() public {
-        IRiskFeed.Figures memory f = riskFigures(20, 3, 1, 2, 3600);
-        publishRisk(provider, f);
+        IRiskFeed.Figures memory f = gridFigures(RiskGrid.SAMPLE);
+        publishRisk(provider, RiskGrid.SAMPLE);
         uint64 publishedAt = uint64(block.timestamp);
         vm.prank(node);
-        feed.attest(provider, ACME, 0);
+        feed.attest(provider, RISK_PARTNER, 0);
         vm.warp(block.timestamp + 1 hours);
 
         // Anyone sends it, and pays (here nothing: the mailbox's hooks take no fee).
@@ -58,7 +59,7 @@ contract UnitSenderRiskTest is RiskUnits {
 
     /// Destination zero records the unit for a storage proof, without a message.
     function test_sendRisk_recordsForAStorageProof() public {
-        publishRisk(provider, riskFigures(5, 0, 0, 0, 60));
+        publishRisk(provider, RiskGrid.CLEAN);
         StateUnit.Unit memory want = expectedRisk(provider, 1);
         vm.expectEmit(address(sender));
         emit IUnitSender.UnitSent(keyOf(want), 0, bytes32(0), want);
@@ -68,13 +69,13 @@ contract UnitSenderRiskTest is RiskUnits {
     /// A newer publication (of any partner) sent later supersedes the older unit; the older message
     /// relayed late is refused, so a destination never rolls back to older figures.
     function test_sendRisk_newerPublicationSupersedesAndALateOlderMessageIsRefused() public {
-        publishRisk(provider, riskFigures(10, 0, 0, 0, 60));
+        publishRisk(provider, RiskGrid.CLEAN);
         vm.recordLogs();
         sender.sendRisk(provider, DESTINATION);
         bytes memory older = dispatched();
 
         vm.warp(block.timestamp + 1 days);
-        publishRisk(provider, riskFigures(12, 6, 1, 0, 600));
+        publishRisk(provider, RiskGrid.SAMPLE);
         vm.recordLogs();
         StateUnit.Unit memory newer = sender.sendRisk(provider, DESTINATION);
         relayed();
@@ -83,14 +84,14 @@ contract UnitSenderRiskTest is RiskUnits {
         vm.expectRevert(abi.encodeWithSelector(IUnitReceiver.StaleUnit.selector, keyOf(newer), 1, 2));
         destinationMailbox.process(metadata, older);
         (RiskUnit.Risk memory there,) = receiver.riskOf(ORIGIN, address(feed), provider);
-        assertEq(there.n, 12);
-        assertEq(there.defaults, 6);
+        assertEq(there.n, 20);
+        assertEq(there.defaults, 3);
         assertEq(there.publishedAt, block.timestamp);
     }
 
     /// Attestations after a send are news too: a resend carries the new backing.
     function test_sendRisk_resendCarriesLaterAttestations() public {
-        publishRisk(provider, riskFigures(20, 3, 1, 2, 3600));
+        publishRisk(provider, RiskGrid.SAMPLE);
         vm.recordLogs();
         sender.sendRisk(provider, DESTINATION);
         relayed();
@@ -99,7 +100,7 @@ contract UnitSenderRiskTest is RiskUnits {
         assertEq(first.backingEra, 0);
 
         vm.prank(node);
-        feed.attest(provider, ACME, 0);
+        feed.attest(provider, RISK_PARTNER, 0);
         vm.recordLogs();
         sender.sendRisk(provider, DESTINATION);
         relayed();
@@ -115,7 +116,7 @@ contract UnitSenderRiskTest is RiskUnits {
         vm.expectRevert(abi.encodeWithSelector(IUnitSender.NoRiskPublished.selector, address(feed), provider));
         sender.sendRisk(provider, DESTINATION);
         // Another provider's publication is not this one's.
-        publishRisk(makeAddr("other provider"), riskFigures(5, 0, 0, 0, 60));
+        publishRisk(otherProvider, RiskGrid.CLEAN);
         vm.expectRevert(abi.encodeWithSelector(IUnitSender.NoRiskPublished.selector, address(feed), provider));
         sender.sendRisk(provider, 0);
     }
@@ -127,7 +128,7 @@ contract UnitSenderRiskTest is RiskUnits {
     }
 
     function test_RevertWhen_sendRiskToADestinationWithoutRoute() public {
-        publishRisk(provider, riskFigures(5, 0, 0, 0, 60));
+        publishRisk(provider, RiskGrid.CLEAN);
         vm.expectRevert(abi.encodeWithSelector(IUnitSender.UnknownDestination.selector, 999));
         sender.sendRisk(provider, 999);
     }
@@ -175,7 +176,7 @@ contract UnitSenderRiskTest is RiskUnits {
 
     /// Held until its expiry (exclusive), then refused; another feed or origin is another fact.
     function test_RevertWhen_riskOfExpiredOrOfAnotherFeedOrOrigin() public {
-        publishRisk(provider, riskFigures(5, 0, 0, 0, 60));
+        publishRisk(provider, RiskGrid.CLEAN);
         vm.recordLogs();
         StateUnit.Unit memory unit = sender.sendRisk(provider, DESTINATION);
         relayed();
