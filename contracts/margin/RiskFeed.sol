@@ -169,12 +169,7 @@ contract RiskFeed is IRiskFeed, AccessControl {
 
     /// @inheritdoc IRiskFeed
     function attest(address provider, bytes32 partner, uint256 index) external {
-        Stored[] storage history = _history[provider][partner];
-        uint256 count = history.length;
-        if (index >= count) revert UnknownPublication(provider, partner, index, count);
-        Stored storage stored = history[index];
-        address refuter = stored.refuter;
-        if (refuter != address(0)) revert PublicationRefuted(provider, partner, index, refuter);
+        (Stored storage stored, uint256 count) = _standing(provider, partner, index);
         if (!staking.isNode(msg.sender)) revert NotANode(msg.sender);
         // Active stake only: stake queued for withdrawal is leaving and does not back anything new.
         uint256 stake = staking.nodeStake(msg.sender);
@@ -201,12 +196,7 @@ contract RiskFeed is IRiskFeed, AccessControl {
         uint256 salt,
         uint256[32] calldata words
     ) external {
-        Stored[] storage history = _history[provider][partner];
-        uint256 count = history.length;
-        if (index >= count) revert UnknownPublication(provider, partner, index, count);
-        Stored storage stored = history[index];
-        address refuter = stored.refuter;
-        if (refuter != address(0)) revert PublicationRefuted(provider, partner, index, refuter);
+        (Stored storage stored, uint256 count) = _standing(provider, partner, index);
         uint256 committed = stored.commitment;
         uint256 opened = RiskOpening.chain(poseidon, salt, words);
         if (opened != committed) revert OpeningMismatch(committed, opened);
@@ -224,10 +214,8 @@ contract RiskFeed is IRiskFeed, AccessControl {
         external
         returns (uint256 amount)
     {
-        Stored[] storage history = _history[provider][partner];
-        uint256 count = history.length;
-        if (index >= count) revert UnknownPublication(provider, partner, index, count);
-        address refuter = history[index].refuter;
+        (Stored storage stored,) = _stored(provider, partner, index);
+        address refuter = stored.refuter;
         if (refuter == address(0)) revert NotRefuted(provider, partner, index);
         mapping(address node => uint256) storage attested = _attested[provider][partner][index];
         uint256 backed = attested[node];
@@ -309,10 +297,7 @@ contract RiskFeed is IRiskFeed, AccessControl {
         view
         returns (Publication memory)
     {
-        Stored[] storage history = _history[provider][partner];
-        uint256 count = history.length;
-        if (index >= count) revert UnknownPublication(provider, partner, index, count);
-        Stored storage stored = history[index];
+        (Stored storage stored,) = _stored(provider, partner, index);
         Head memory head = stored.head;
         return Publication({
             figures: RiskFigures.unpack(head.figures),
@@ -360,6 +345,31 @@ contract RiskFeed is IRiskFeed, AccessControl {
     }
 
     // ---------------------------------------------------------------- internal
+
+    /// Publication `index` of (`provider`, `partner`) and the length of their history; reverts
+    /// `UnknownPublication` past the end.
+    function _stored(address provider, bytes32 partner, uint256 index)
+        internal
+        view
+        returns (Stored storage stored, uint256 count)
+    {
+        Stored[] storage history = _history[provider][partner];
+        count = history.length;
+        if (index >= count) revert UnknownPublication(provider, partner, index, count);
+        stored = history[index];
+    }
+
+    /// As `_stored`, and reverts `PublicationRefuted` for a refuted publication (closed to
+    /// attestations and to another refutation).
+    function _standing(address provider, bytes32 partner, uint256 index)
+        internal
+        view
+        returns (Stored storage stored, uint256 count)
+    {
+        (stored, count) = _stored(provider, partner, index);
+        address refuter = stored.refuter;
+        if (refuter != address(0)) revert PublicationRefuted(provider, partner, index, refuter);
+    }
 
     /// Stores `head` as publication `index`'s (of `count`) and, when it is the provider's `riskOf`
     /// (the newest of this partner, and no other partner published since), in the mirror.

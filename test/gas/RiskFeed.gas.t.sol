@@ -38,17 +38,6 @@ contract RiskFeedGasTest is RiskTest, GasMeasure {
         probe = new RiskOfProbe();
     }
 
-    function fixtureFigures() internal pure returns (IRiskFeed.Figures memory) {
-        return figures(
-            uint8(F.N),
-            uint8(F.DEFAULTS),
-            uint8(F.TAMPERED),
-            uint8(F.ANOMALIES),
-            uint32(F.MEAN_DELAY),
-            uint32(F.ANOMALY_THRESHOLD)
-        );
-    }
-
     function publishCall() internal pure returns (bytes memory) {
         return abi.encodeCall(RiskFeed.publish, (F.PROVIDER, fixtureFigures(), F.COMMITMENT, F.proof()));
     }
@@ -99,19 +88,7 @@ contract RiskFeedGasTest is RiskTest, GasMeasure {
     /// The forged publication (RiskForgeryFixture), attested by node1, refuted; storage cooled.
     function publishForgery(bool refuted) internal {
         vm.prank(publisher);
-        real.publish(
-            F.PROVIDER,
-            figures(
-                uint8(Forged.N),
-                uint8(Forged.DEFAULTS),
-                uint8(Forged.TAMPERED),
-                uint8(Forged.ANOMALIES),
-                uint32(Forged.MEAN_DELAY),
-                uint32(Forged.ANOMALY_THRESHOLD)
-            ),
-            Forged.COMMITMENT,
-            Forged.proof()
-        );
+        real.publish(F.PROVIDER, forgedFigures(), Forged.COMMITMENT, Forged.proof());
         vm.prank(node1);
         real.attest(F.PROVIDER, F.PARTNER, 0);
         if (refuted) real.refute(F.PROVIDER, F.PARTNER, 0, Forged.SALT, Forged.words());

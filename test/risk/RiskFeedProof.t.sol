@@ -19,17 +19,6 @@ contract RiskFeedProofTest is RiskTest {
         real = feed; // RiskTest's feed: the real verifier, at F.FEED on F.CHAIN_ID
     }
 
-    function fixtureFigures() internal pure returns (IRiskFeed.Figures memory) {
-        return figures(
-            uint8(F.N),
-            uint8(F.DEFAULTS),
-            uint8(F.TAMPERED),
-            uint8(F.ANOMALIES),
-            uint32(F.MEAN_DELAY),
-            uint32(F.ANOMALY_THRESHOLD)
-        );
-    }
-
     function publishFixture() internal returns (uint256) {
         vm.prank(publisher);
         return real.publish(F.PROVIDER, fixtureFigures(), F.COMMITMENT, F.proof());

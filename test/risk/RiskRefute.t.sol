@@ -27,28 +27,6 @@ contract RiskRefuteTest is RiskTest {
         staking.grantRole(slasher, address(real));
     }
 
-    function forgedFigures() internal pure returns (IRiskFeed.Figures memory) {
-        return figures(
-            uint8(Forged.N),
-            uint8(Forged.DEFAULTS),
-            uint8(Forged.TAMPERED),
-            uint8(Forged.ANOMALIES),
-            uint32(Forged.MEAN_DELAY),
-            uint32(Forged.ANOMALY_THRESHOLD)
-        );
-    }
-
-    function trueFigures() internal pure returns (IRiskFeed.Figures memory) {
-        return figures(
-            uint8(F.N),
-            uint8(F.DEFAULTS),
-            uint8(F.TAMPERED),
-            uint8(F.ANOMALIES),
-            uint32(F.MEAN_DELAY),
-            uint32(F.ANOMALY_THRESHOLD)
-        );
-    }
-
     function publishForgery() internal {
         vm.prank(publisher);
         real.publish(PROVIDER, forgedFigures(), Forged.COMMITMENT, Forged.proof());
@@ -112,7 +90,7 @@ contract RiskRefuteTest is RiskTest {
 
     function test_refute_truePublication_reverts() public {
         vm.prank(publisher);
-        real.publish(PROVIDER, trueFigures(), F.COMMITMENT, F.proof());
+        real.publish(PROVIDER, fixtureFigures(), F.COMMITMENT, F.proof());
         vm.expectRevert(abi.encodeWithSelector(IRiskFeed.FiguresMatchRecords.selector, PROVIDER, PARTNER, 0));
         vm.prank(refuter);
         real.refute(PROVIDER, PARTNER, 0, Forged.SALT, Forged.words());

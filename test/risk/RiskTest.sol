@@ -9,7 +9,9 @@ import {RiskFeed} from "../../contracts/margin/RiskFeed.sol";
 import {ERAStaking} from "../../contracts/staking/ERAStaking.sol";
 import {ERAToken} from "../../contracts/token/ERAToken.sol";
 import {RiskFeaturesVerifier} from "../../contracts/verifiers/RiskFeaturesVerifier.sol";
+import {RiskFeaturesFixture} from "../verifiers/fixtures/RiskFeaturesFixture.sol";
 import {RiskFeaturesProofs, RiskGrid} from "../verifiers/fixtures/RiskFeaturesProofs.sol";
+import {RiskForgeryFixture} from "../verifiers/fixtures/RiskForgeryFixture.sol";
 import {Test} from "forge-std/Test.sol";
 
 /// @notice The real ERAToken, ERAStaking and ERAMargin (governed by `governance`, an account that
@@ -112,6 +114,16 @@ abstract contract RiskTest is Test {
     }
 
     /// The figures of grid figure set `id` (a RiskGrid constant).
+    /// The figures of RiskFeaturesFixture's real proof (the low 96 bits of its binding).
+    function fixtureFigures() internal pure returns (IRiskFeed.Figures memory) {
+        return RiskFigures.unpack(uint96(RiskFeaturesFixture.BINDING));
+    }
+
+    /// The false figures of RiskForgeryFixture's forged proof (the low 96 bits of its binding).
+    function forgedFigures() internal pure returns (IRiskFeed.Figures memory) {
+        return RiskFigures.unpack(uint96(RiskForgeryFixture.BINDING));
+    }
+
     function gridFigures(uint256 id) internal view returns (IRiskFeed.Figures memory) {
         return RiskFigures.unpack(proofs.figuresOf(id));
     }

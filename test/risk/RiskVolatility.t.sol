@@ -51,19 +51,7 @@ contract RiskVolatilityTest is RiskTest {
 
     function publishFixture() internal {
         vm.prank(publisher);
-        real.publish(
-            F.PROVIDER,
-            figures(
-                uint8(F.N),
-                uint8(F.DEFAULTS),
-                uint8(F.TAMPERED),
-                uint8(F.ANOMALIES),
-                uint32(F.MEAN_DELAY),
-                uint32(F.ANOMALY_THRESHOLD)
-            ),
-            F.COMMITMENT,
-            F.proof()
-        );
+        real.publish(F.PROVIDER, fixtureFigures(), F.COMMITMENT, F.proof());
     }
 
     function test_publication_recordsTheSourcesVolatility() public {
