@@ -4,6 +4,7 @@ pragma solidity 0.8.30;
 import {IERAMargin} from "../interfaces/IERAMargin.sol";
 import {IRiskFeed} from "../interfaces/IRiskFeed.sol";
 import {IERC20} from "@openzeppelin/contracts/token/ERC20/IERC20.sol";
+import {SafeERC20} from "@openzeppelin/contracts/token/ERC20/utils/SafeERC20.sol";
 
 /// @notice Example consumer of the risk feed: a partner (registered in ERAMargin with this contract
 /// as its actor) that extends a provider credit only while the provider's newest proven default rate
@@ -43,7 +44,7 @@ contract RiskGatedPartner {
         maxDefaultRateBps = maxDefaultRateBps_;
         minBacking = minBacking_;
         freezeAmount = freezeAmount_;
-        era.approve(address(margin_), type(uint256).max);
+        SafeERC20.forceApprove(era, address(margin_), type(uint256).max);
     }
 
     /// @notice Whether `provider` gets credit: no backed publication shows its default rate above

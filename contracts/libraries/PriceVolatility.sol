@@ -42,8 +42,8 @@ library PriceVolatility {
         view
         returns (uint16)
     {
-        uint256 sum;
-        uint256 changes;
+        uint256 sum = 0;
+        uint256 changes = 0;
         while (changes < rounds && roundId > 1) {
             --roundId;
             // slither-disable-next-line calls-loop (a bounded walk over a governance-declared view)

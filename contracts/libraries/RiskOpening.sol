@@ -59,10 +59,9 @@ library RiskOpening {
         pure
         returns (uint96 packed, bool wellFormed)
     {
-        IRiskFeed.Figures memory f;
-        f.anomalyThreshold = threshold;
-        uint256 delaySum;
-        uint256 settled;
+        IRiskFeed.Figures memory f = IRiskFeed.Figures(0, 0, 0, 0, 0, threshold);
+        uint256 delaySum = 0;
+        uint256 settled = 0;
         wellFormed = true;
         for (uint256 i; i < SLOTS; ++i) {
             uint256 word = words[i];
