@@ -67,8 +67,7 @@ impl<P: Provider> Client<P> {
         wad: U256,
     ) -> Result<NodeSlash> {
         let staking = self.staking();
-        let role = staking.SLASHER_ROLE().call().await?;
-        if !staking.hasRole(role, slasher).call().await? {
+        if !self.is_slasher(slasher).await? {
             refuse!(
                 "{slasher} does not hold staking's slasher role: governance grants it through the timelock (staking.grantRole(SLASHER_ROLE, account))"
             );
@@ -93,6 +92,14 @@ impl<P: Provider> Client<P> {
 }
 
 impl<P: Provider> Client<P> {
+    /// Whether `account` holds staking's slasher role (the engine, the risk feed, governance's
+    /// slashers all need it before a slash can go through).
+    pub(crate) async fn is_slasher(&self, account: Address) -> Result<bool> {
+        let staking = self.staking();
+        let role = staking.SLASHER_ROLE().call().await?;
+        Ok(staking.hasRole(role, account).call().await?)
+    }
+
     /// As `proposer`, schedules granting staking's slasher role to `slasher` on the timelock
     /// (`from_block`: the suite's deployment, see [`Client::propose`]); refused when it holds
     /// the role already.
@@ -103,10 +110,10 @@ impl<P: Provider> Client<P> {
         from_block: u64,
     ) -> Result<(Operation, Sent)> {
         let staking = self.staking();
-        let role = staking.SLASHER_ROLE().call().await?;
-        if staking.hasRole(role, slasher).call().await? {
+        if self.is_slasher(slasher).await? {
             refuse!("{slasher} already holds staking's slasher role: nothing to grant");
         }
+        let role = staking.SLASHER_ROLE().call().await?;
         let grant = ERAStaking::grantRoleCall { role, account: slasher };
         let calls = vec![(self.addresses.staking, grant.abi_encode().into())];
         self.propose(proposer, calls, from_block).await

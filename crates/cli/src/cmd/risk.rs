@@ -42,18 +42,26 @@ enum RiskCommand {
     GrantSlasher(GovernArgs),
 }
 
-/// `era risk refute`.
+/// One publication: a provider, the partner that published about it, and the index in their
+/// history (`era risk attest|refute|slash`).
 #[derive(Debug, Args)]
-struct RefuteArgs {
+struct Publication {
     /// The provider.
     #[arg(value_parser = crate::address::parse)]
     provider: Address,
     /// The publishing partner: its name or its bytes32 id.
     #[arg(long)]
     partner: String,
-    /// The publication's index.
+    /// The publication's index in the partner's history about the provider.
     #[arg(long)]
     index: u64,
+}
+
+/// `era risk refute`.
+#[derive(Debug, Args)]
+struct RefuteArgs {
+    #[command(flatten)]
+    publication: Publication,
     /// The records (and salt) the publication committed to, as `era risk publish` takes them.
     #[arg(long)]
     records: PathBuf,
@@ -64,15 +72,8 @@ struct RefuteArgs {
 /// `era risk slash`.
 #[derive(Debug, Args)]
 struct SlashArgs {
-    /// The provider.
-    #[arg(value_parser = crate::address::parse)]
-    provider: Address,
-    /// The publishing partner: its name or its bytes32 id.
-    #[arg(long)]
-    partner: String,
-    /// The refuted publication's index.
-    #[arg(long)]
-    index: u64,
+    #[command(flatten)]
+    publication: Publication,
     /// The node that attested it.
     #[arg(long, value_parser = crate::address::parse)]
     node: Address,
@@ -125,15 +126,8 @@ struct PublishArgs {
 /// `era risk attest`.
 #[derive(Debug, Args)]
 struct AttestArgs {
-    /// The provider.
-    #[arg(value_parser = crate::address::parse)]
-    provider: Address,
-    /// The publishing partner: its name or its bytes32 id.
-    #[arg(long)]
-    partner: String,
-    /// The publication's index in the partner's history about the provider.
-    #[arg(long)]
-    index: u64,
+    #[command(flatten)]
+    publication: Publication,
     #[command(flatten)]
     tx: SendArgs,
 }
@@ -179,8 +173,9 @@ impl RiskArgs {
             }
             RiskCommand::Attest(a) => {
                 let (suite, sender) = a.tx.open().await?;
+                let p = &a.publication;
                 let attested =
-                    suite.client().attest_risk(sender, a.provider, &a.partner, a.index).await?;
+                    suite.client().attest_risk(sender, p.provider, &p.partner, p.index).await?;
                 print(&attested, a.tx.json)
             }
             RiskCommand::Show(a) => {
@@ -198,15 +193,21 @@ impl RiskArgs {
                 let records = std::fs::read_to_string(&a.records)
                     .wrap_err_with(|| format!("cannot read records {}", a.records.display()))?;
                 let (suite, _) = a.tx.open().await?;
+                let p = &a.publication;
                 let refuted =
-                    suite.client().refute_risk(a.provider, &a.partner, a.index, &records).await?;
+                    suite.client().refute_risk(p.provider, &p.partner, p.index, &records).await?;
                 print(&refuted, a.tx.json)
             }
             RiskCommand::Slash(a) => {
                 let (suite, _) = a.tx.open().await?;
                 let slashed = suite
                     .client()
-                    .slash_risk_attester(a.provider, &a.partner, a.index, a.node)
+                    .slash_risk_attester(
+                        a.publication.provider,
+                        &a.publication.partner,
+                        a.publication.index,
+                        a.node,
+                    )
                     .await?;
                 print(&slashed, a.tx.json)
             }

@@ -159,9 +159,7 @@ impl<P: Provider> Client<P> {
         if attested.is_zero() {
             refuse!("{node} has no unslashed attestation of publication {index}: nothing to slash");
         }
-        let staking = self.staking();
-        let role = staking.SLASHER_ROLE().call().await?;
-        if !staking.hasRole(role, *feed.address()).call().await? {
+        if !self.is_slasher(*feed.address()).await? {
             refuse!(
                 "the RiskFeed cannot slash yet: grant it staking's slasher role through the timelock first (`era risk grant-slasher`)"
             );

@@ -91,9 +91,7 @@ impl<P: Provider> Client<P> {
         if self.engine().equivocationSlashed(node, id.to_u256(), slot).call().await? {
             refuse!("{node} was already slashed for slot {slot} of scenario {id}");
         }
-        let staking = self.staking();
-        let role = staking.SLASHER_ROLE().call().await?;
-        if !staking.hasRole(role, self.addresses.engine).call().await? {
+        if !self.is_slasher(self.addresses.engine).await? {
             refuse!(
                 "the engine cannot slash: grant it staking's SLASHER_ROLE through the timelock first"
             );
